@@ -1,0 +1,69 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIo } from '../cli-io.js';
+import { EXIT, printError, type CliCommand } from '../command.js';
+import { EXAMPLE_CONFIG, EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '../init/example-files.js';
+
+const USAGE = `sipansos init <dir>
+
+Membuat folder kerja kantor: sipansos.config.json, contoh konteks pemilihan (election.json),
+contoh subjek (subjects.json), dan kunci tanda tangan Ed25519 kantor di keys/ (di luar folder
+store). Berkas yang sudah ada tidak pernah ditimpa.
+
+Creates an office working folder: sipansos.config.json, an example election context
+(election.json), example subjects (subjects.json) and the office's Ed25519 signing key in keys/
+(outside the store folder). Existing files are never overwritten.
+`;
+
+export const initCommand: CliCommand = {
+  name: 'init',
+  summary: { id: 'buat folder kerja kantor dengan contoh berkas', en: 'create an office working folder with example files' },
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: {} });
+    } catch (error) {
+      printError(io, `argumen tidak dikenal: ${(error as Error).message}`, `unknown argument: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+    const target = parsed.positionals[0];
+    if (!target || parsed.positionals.length > 1) {
+      printError(io, 'sebutkan satu folder: sipansos init <dir>', 'name one folder: sipansos init <dir>');
+      return EXIT.usage;
+    }
+    const dir = path.resolve(io.cwd, target);
+    await mkdir(path.join(dir, 'keys'), { recursive: true, mode: 0o700 });
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const files: Array<[string, string, number]> = [
+      ['sipansos.config.json', `${JSON.stringify(EXAMPLE_CONFIG, null, 2)}\n`, 0o644],
+      ['election.json', `${JSON.stringify(EXAMPLE_CONTEXT, null, 2)}\n`, 0o644],
+      ['subjects.json', `${JSON.stringify(EXAMPLE_SUBJECTS, null, 2)}\n`, 0o644],
+      [EXAMPLE_CONFIG.signingKey, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600],
+      [EXAMPLE_CONFIG.signingKey.replace(/\.pem$/, '.pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }).toString(), 0o644],
+    ];
+    let written = 0;
+    for (const [name, content, mode] of files) {
+      const file = path.join(dir, name);
+      try {
+        // "wx": fail if the file exists, so nothing an office wrote is ever replaced.
+        await writeFile(file, content, { flag: 'wx', mode });
+        io.stdout.write(`dibuat / created: ${file}\n`);
+        written++;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          io.stdout.write(`sudah ada, dibiarkan / exists, left as is: ${file}\n`);
+          // A kept private key must not be paired with a new public key.
+          if (name === EXAMPLE_CONFIG.signingKey) break;
+          continue;
+        }
+        printError(io, `tidak dapat menulis ${file}: ${(error as Error).message}`, `cannot write ${file}: ${(error as Error).message}`);
+        return EXIT.failure;
+      }
+    }
+    io.stdout.write(written > 0 ? `\nLangkah berikut / next: cd ${target} && sipansos validate election.json subjects.json\n` : '');
+    return EXIT.ok;
+  },
+};

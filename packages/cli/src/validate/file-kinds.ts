@@ -1,0 +1,39 @@
+import { ElectionContextSchema, SubjectListSchema } from '@sipansos/core';
+import type { z } from 'zod';
+import { CliConfigSchema } from '../config/config-schema.js';
+
+/** A kind of file `sipansos validate` knows, and how to recognise it. */
+export interface ValidatableFileKind {
+  /** Used with `--kind`. */
+  kind: string;
+  label: { id: string; en: string };
+  /** Whether a parsed JSON value looks like this kind (used when `--kind` is not given). */
+  detect(value: unknown): boolean;
+  schema: z.ZodType;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The kinds, most specific first. Rule sets and other files add an entry here.
+ */
+export const FILE_KINDS: ValidatableFileKind[] = [
+  {
+    kind: 'context',
+    label: { id: 'konteks pemilihan', en: 'election context' },
+    detect: (value) => isObject(value) && ('candidatePairs' in value || 'schedule' in value),
+    schema: ElectionContextSchema,
+  },
+  {
+    kind: 'config',
+    label: { id: 'konfigurasi', en: 'configuration' },
+    detect: (value) => isObject(value) && ('store' in value || 'signingKey' in value || 'office' in value) && !('candidatePairs' in value),
+    schema: CliConfigSchema,
+  },
+  {
+    kind: 'subjects',
+    label: { id: 'daftar subjek', en: 'subjects list' },
+    detect: (value) => Array.isArray(value) || (isObject(value) && 'subjects' in value),
+    schema: SubjectListSchema,
+  },
+];

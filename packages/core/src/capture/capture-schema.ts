@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { AccountSchema, PlatformSchema } from '../account/account-schema.js';
+import { InstantSchema, ItemSchema } from './item-schema.js';
+
+/** What part of an account a capture reads. */
+export const CAPTURE_SCOPES = ['timeline', 'likes', 'follows', 'profile'] as const;
+export const CaptureScopeSchema = z.enum(CAPTURE_SCOPES, { error: () => `scope must be one of: ${CAPTURE_SCOPES.join(', ')}` });
+export type CaptureScope = z.infer<typeof CaptureScopeSchema>;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a lowercase hex sha256' });
+
+/** A position in an account's feed: an item id and its time. */
+export const WindowEdgeSchema = z.object({ id: z.string(), at: InstantSchema.optional() });
+
+/**
+ * The stretch of an account's history a capture saw. Deletion detection trusts an absence only
+ * inside a window that is `complete`.
+ */
+export const CaptureWindowSchema = z.object({
+  /**
+   * Every item the account had between `oldest` and `newest` (inclusive) is in this capture.
+   * False when paging failed midway or the source gives no ordering guarantee (a saved page).
+   */
+  complete: z.boolean(),
+  newest: WindowEdgeSchema.optional(),
+  oldest: WindowEdgeSchema.optional(),
+  /** Paging reached the start of the account's history: nothing older exists. */
+  reachedEnd: z.boolean().default(false),
+  /** Why the capture stopped before the start of the history, when it did. */
+  cutBy: z.enum(['page_limit', 'platform_limit', 'item_limit', 'since_id', 'time_limit', 'error']).optional(),
+  /** For incremental captures: the id the platform was asked to start after. */
+  sinceId: z.string().optional(),
+});
+export type CaptureWindow = z.infer<typeof CaptureWindowSchema>;
+
+/** One HTTP (or file) request made for a capture, with secrets already redacted. */
+export const CaptureRequestSchema = z.object({
+  method: z.string().max(10),
+  /** URL with tokens removed. */
+  url: z.string().max(8000),
+  status: z.number().int().optional(),
+  at: InstantSchema,
+  /** The raw response body's blob. */
+  bodySha256: sha256.optional(),
+  durationMs: z.number().nonnegative().optional(),
+});
+export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
+
+/** What the platform said of the account as a whole during the capture. */
+export const AccountObservationSchema = z.enum(['public', 'private', 'suspended', 'deactivated', 'not_found', 'age_gated', 'unknown']);
+export type AccountObservation = z.infer<typeof AccountObservationSchema>;
+
+/** One fetch of one account and scope, as evidence. */
+export const CaptureSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
+  adapter: z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(50) }),
+  platform: PlatformSchema,
+  account: AccountSchema,
+  /** {@link accountKey} of `account`, kept so indexes need no recomputation. */
+  accountKey: z.string().min(1).max(200),
+  scope: CaptureScopeSchema,
+  /** When the first request was sent. */
+  startedAt: InstantSchema.optional(),
+  /** When the last response was read. */
+  capturedAt: InstantSchema,
+  /** `ok`: the scope was read; `unavailable`: the platform does not expose it for this account (e.g. X likes since 2024). */
+  status: z.enum(['ok', 'unavailable']).default('ok'),
+  accountObservation: AccountObservationSchema.default('public'),
+  requests: z.array(CaptureRequestSchema).default([]),
+  /** sha256 of every raw body the items were read from, in order. */
+  rawBlobs: z.array(sha256).default([]),
+  items: z.array(ItemSchema).default([]),
+  window: CaptureWindowSchema,
+  /** For staff captures (`adapter.id === "manual"`): who imported it, from which URL, and why. */
+  manual: z
+    .object({
+      importedBy: z.string().min(1).max(200),
+      sourceUrl: z.string().max(4000),
+      note: z.string().max(4000).optional(),
+      fileName: z.string().max(500).optional(),
+      mediaType: z.string().max(200).optional(),
+    })
+    .optional(),
+});
+export type Capture = z.infer<typeof CaptureSchema>;
+export type CaptureInput = z.input<typeof CaptureSchema>;

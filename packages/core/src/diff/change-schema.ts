@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { InstantSchema, ItemSchema } from '../capture/item-schema.js';
+
+export const CHANGE_TYPES = ['added', 'edited', 'missing', 'reappeared', 'unliked', 'unfollowed', 'profile_changed'] as const;
+export const ChangeTypeSchema = z.enum(CHANGE_TYPES);
+export type ChangeType = z.infer<typeof ChangeTypeSchema>;
+
+/** One segment of a word-level text diff, for display. */
+export const TextDiffSegmentSchema = z.object({
+  op: z.enum(['equal', 'insert', 'delete']),
+  text: z.string(),
+});
+export type TextDiffSegment = z.infer<typeof TextDiffSegmentSchema>;
+
+/** Something that changed on an account between its known state and a new capture. */
+export const ChangeSchema = z.object({
+  /** Deterministic: the same capture diffed twice yields the same ids. */
+  id: z.string().min(1).max(200),
+  type: ChangeTypeSchema,
+  accountKey: z.string(),
+  /** The item concerned (absent for account-level changes). */
+  itemKey: z.string().optional(),
+  /** The capture that revealed the change. */
+  captureId: z.string(),
+  detectedAt: InstantSchema,
+  before: ItemSchema.optional(),
+  after: ItemSchema.optional(),
+  /** For `edited` and `profile_changed`: which fields changed. */
+  fields: z.array(z.string()).optional(),
+  textDiff: z.array(TextDiffSegmentSchema).optional(),
+});
+export type Change = z.infer<typeof ChangeSchema>;

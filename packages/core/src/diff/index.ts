@@ -1,0 +1,9 @@
+export {
+  CHANGE_TYPES,
+  ChangeSchema,
+  ChangeTypeSchema,
+  TextDiffSegmentSchema,
+  type Change,
+  type ChangeType,
+  type TextDiffSegment,
+} from './change-schema.js';

@@ -1,0 +1,104 @@
+/**
+ * Canonical JSON per RFC 8785 (JSON Canonicalization Scheme): object keys sorted by UTF-16 code
+ * units, no insignificant white space, numbers in ECMAScript shortest form, strings escaped as
+ * `JSON.stringify` does. Every record hash in SIPANSOS is the sha256 of this form, so two
+ * implementations (or a `jq`-using auditor) agree on the bytes.
+ */
+import { err, ok, type Result } from 'neverthrow';
+
+/** Why a value could not be canonicalised. */
+export interface CanonicalJsonError {
+  type: 'not_canonicalizable';
+  /** JSON-pointer-like path of the offending value, e.g. `/items/3/metrics`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Serialise a JSON-compatible value canonically.
+ *
+ * `undefined` object members are omitted (as `JSON.stringify` does); `undefined` inside arrays,
+ * non-finite numbers, bigints, functions, symbols and cyclic structures are rejected, because
+ * they have no single JSON form.
+ */
+export function canonicalJson(value: unknown): Result<string, CanonicalJsonError> {
+  try {
+    return ok(serialise(value, '', new Set()));
+  } catch (error) {
+    if (isCanonicalError(error)) return err(error);
+    throw error;
+  }
+}
+
+/**
+ * Like {@link canonicalJson} but throws on values that have no canonical form. For records
+ * that already passed a zod schema, where such a value is a programming error.
+ */
+export function canonicalJsonOrThrow(value: unknown): string {
+  const result = canonicalJson(value);
+  if (result.isErr()) throw new Error(`${result.error.message} at ${result.error.path || '/'}`);
+  return result.value;
+}
+
+function isCanonicalError(error: unknown): error is CanonicalJsonError {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'not_canonicalizable';
+}
+
+function fail(path: string, message: string): never {
+  const error: CanonicalJsonError = { type: 'not_canonicalizable', path, message };
+  throw error;
+}
+
+function serialise(value: unknown, path: string, ancestors: Set<object>): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) fail(path, `number ${String(value)} has no JSON form`);
+      // ECMAScript Number::toString is the RFC 8785 number form; -0 serialises as 0.
+      return Object.is(value, -0) ? '0' : String(value);
+    case 'string':
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      fail(path, `a ${typeof value} has no JSON form`);
+  }
+  const object = value as object;
+  if (ancestors.has(object)) fail(path, 'cyclic structure');
+  const toJson = (object as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === 'function') {
+    return serialise((toJson as () => unknown).call(object), path, ancestors);
+  }
+  ancestors.add(object);
+  let out: string;
+  if (Array.isArray(object)) {
+    const parts: string[] = [];
+    for (let index = 0; index < object.length; index++) {
+      const element: unknown = object[index];
+      if (element === undefined) fail(`${path}/${index}`, 'undefined inside an array has no JSON form');
+      parts.push(serialise(element, `${path}/${index}`, ancestors));
+    }
+    out = `[${parts.join(',')}]`;
+  } else if (ArrayBuffer.isView(object)) {
+    fail(path, 'binary data must be stored as a blob and referenced by its hash');
+  } else {
+    const record = object as Record<string, unknown>;
+    // Default sort compares UTF-16 code units, which is what RFC 8785 prescribes.
+    const keys = Object.keys(record).sort();
+    const parts: string[] = [];
+    for (const key of keys) {
+      const member = record[key];
+      if (member === undefined) continue;
+      parts.push(`${JSON.stringify(key)}:${serialise(member, `${path}/${escapePointer(key)}`, ancestors)}`);
+    }
+    out = `{${parts.join(',')}}`;
+  }
+  ancestors.delete(object);
+  return out;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

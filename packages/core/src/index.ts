@@ -1,0 +1,17 @@
+/**
+ * @sipansos/core — the domain model, the versioned adapter and store contracts, and the
+ * machinery (diffing, deletion detection, rules, cases, reports, the monitor) that composes them.
+ *
+ * @packageDocumentation
+ */
+export * from './account/index.js';
+export * from './capture/index.js';
+export * from './cases/index.js';
+export * from './diff/index.js';
+export * from './election/index.js';
+export * from './findings/index.js';
+export * from './hashing/index.js';
+export * from './records/index.js';
+export * from './spec/index.js';
+export * from './subject/index.js';
+export * from './validation/index.js';

@@ -1,0 +1,11 @@
+export { AuditEntrySchema, type AuditEntry } from './audit-entry-schema.js';
+export type { AccountStateEnvelope } from './account-state-envelope.js';
+export {
+  RECORD_KINDS,
+  SNAPSHOT_KINDS,
+  recordIndexKeys,
+  type RecordIndexKeys,
+  type RecordKind,
+  type RecordOf,
+  type RecordTypes,
+} from './record-kinds.js';

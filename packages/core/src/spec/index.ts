@@ -1,0 +1,8 @@
+export * from './platform-adapter/v1/index.js';
+export * from './evidence-store/v1/index.js';
+export {
+  SUPPORTED_SPECIFICATION_VERSIONS,
+  asEvidenceStore,
+  asPlatformAdapter,
+  type UnsupportedSpecificationError,
+} from './check-specification-version.js';

@@ -1,0 +1,13 @@
+export type {
+  AdapterCapabilitiesV1,
+  AdapterCaptureV1,
+  CallOptionsV1,
+  CaptureOptionsV1,
+  LookupBatchV1,
+  LookupResultV1,
+  MediaDownloadV1,
+  PlatformAdapterV1,
+  RawResponseV1,
+  ResolvedAccountV1,
+} from './platform-adapter-v1.js';
+export { RETRYABLE_ADAPTER_ERRORS, type AdapterErrorTypeV1, type AdapterErrorV1 } from './adapter-error-v1.js';

@@ -1,0 +1,4 @@
+/**
+ * @packageDocumentation
+ */
+export const PACKAGE_NAME = "@sipansos/store-fs";
