@@ -14,4 +14,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const io = processIo();
 io.signal = controller.signal;
-process.exitCode = await main(process.argv.slice(2), io);
+void main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

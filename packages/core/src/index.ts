@@ -15,3 +15,4 @@ export * from './records/index.js';
 export * from './spec/index.js';
 export * from './subject/index.js';
 export * from './validation/index.js';
+export { registerJsonSchema, renderJsonSchemas } from './json-schemas.js';
