@@ -13,6 +13,7 @@ export * from './findings/index.js';
 export * from './hashing/index.js';
 export * from './records/index.js';
 export * from './spec/index.js';
+export * from './store-memory/index.js';
 export * from './subject/index.js';
 export * from './validation/index.js';
 export { registerJsonSchema, renderJsonSchemas } from './json-schemas.js';

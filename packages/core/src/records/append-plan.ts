@@ -1,0 +1,82 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import { buildStoredRecord, storedRecordLine, type ChainTip } from './record-chain.js';
+import { recordIndexKeys, SNAPSHOT_KINDS, type RecordIndexKeys, type RecordKind, type RecordOf } from './record-kinds.js';
+import { parseRecord } from './record-validation.js';
+
+/** An entry already in a log (or on its way there) that an append may meet again. */
+export interface ExistingEntryRef {
+  seq: number;
+  recordHash: string;
+}
+
+/** One new entry an append will write. */
+export interface PlannedEntry<K extends RecordKind> {
+  stored: StoredRecordV1<RecordOf<K>>;
+  keys: RecordIndexKeys;
+  /** The entry's log line (canonical JSON, without the newline). */
+  line: string;
+}
+
+/** What each input record of an append became: a new entry, or one already stored. */
+export type PlannedOutcome = { type: 'new'; index: number } | { type: 'existing'; seq: number };
+
+/** The result of {@link planAppend}: the new entries in order, and each input's outcome. */
+export interface AppendPlan<K extends RecordKind> {
+  entries: Array<PlannedEntry<K>>;
+  outcomes: PlannedOutcome[];
+  /** The chain tip after the new entries. */
+  tip: ChainTip;
+}
+
+/** What {@link planAppend} needs to know of the log. */
+export interface AppendPlanContext {
+  tip: ChainTip;
+  /** The entry with this id already stored or pending, for append-only kinds. */
+  findExisting(id: string): ExistingEntryRef | undefined;
+  /** The `appendedAt` the new entries get (ISO). */
+  appendedAt: string;
+}
+
+/**
+ * Decide what an append does, before anything is written, so a batch is all or nothing:
+ * every record is checked against its schema; for append-only kinds an id already stored with
+ * the same record hash is returned as it is (a resumed cycle does not duplicate evidence) and
+ * one with a different hash is a `conflict`; for snapshot kinds every record is a new version.
+ * The same rules hold for every store because every store calls this.
+ */
+export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray<unknown>, context: AppendPlanContext): Result<AppendPlan<K>, StoreErrorV1> {
+  if (!Array.isArray(records)) {
+    return err({ type: 'invalid_input', message: `append(${kind}): records must be an array`, issues: [{ path: '(root)', message: 'expected an array of records' }] });
+  }
+  const snapshot = SNAPSHOT_KINDS.includes(kind);
+  const entries: Array<PlannedEntry<K>> = [];
+  const outcomes: PlannedOutcome[] = [];
+  const inBatch = new Map<string, { recordHash: string; index: number }>();
+  let tip = context.tip;
+  for (let position = 0; position < records.length; position++) {
+    const parsed = parseRecord(kind, records[position], `${kind} record ${position}`);
+    if (parsed.isErr()) return err({ type: 'invalid_input', message: parsed.error.message, issues: parsed.error.issues });
+    const { record, canonical } = parsed.value;
+    const keys = recordIndexKeys(kind, record);
+    const stored = buildStoredRecord({ kind, seq: tip.seq + 1, id: keys.id, record, recordCanonical: canonical, prevHash: tip.entryHash, appendedAt: context.appendedAt });
+    if (!snapshot) {
+      const earlier = inBatch.get(keys.id);
+      const existing = earlier ? undefined : context.findExisting(keys.id);
+      const knownHash = earlier?.recordHash ?? existing?.recordHash;
+      if (knownHash !== undefined) {
+        if (knownHash !== stored.recordHash) {
+          return err({ type: 'conflict', kind, id: keys.id, message: `${kind} "${keys.id}" is already stored with different content; evidence is never overwritten (use a new id)` });
+        }
+        outcomes.push(earlier ? { type: 'new', index: earlier.index } : { type: 'existing', seq: existing!.seq });
+        continue;
+      }
+      inBatch.set(keys.id, { recordHash: stored.recordHash, index: entries.length });
+    }
+    outcomes.push({ type: 'new', index: entries.length });
+    entries.push({ stored, keys, line: storedRecordLine(stored, canonical) });
+    tip = { seq: stored.seq, entryHash: stored.entryHash };
+  }
+  return ok({ entries, outcomes, tip });
+}

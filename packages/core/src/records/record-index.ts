@@ -1,0 +1,136 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import type { RecordQueryV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import { invalidInputFromZod, type InvalidInputError } from '../validation/validation-issue.js';
+import { SNAPSHOT_KINDS, type RecordIndexKeys, type RecordKind } from './record-kinds.js';
+
+const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { message: 'expected an ISO 8601 time, e.g. 2024-11-20T08:15:00+07:00' });
+
+/** The shape of {@link RecordQueryV1}, checked at every store's boundary. */
+export const RecordQuerySchema = z
+  .object({
+    accountKey: z.string().min(1).optional(),
+    itemKey: z.string().min(1).optional(),
+    subjectId: z.string().min(1).optional(),
+    category: z.string().min(1).optional(),
+    state: z.string().min(1).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    afterSeq: z.number().int().nonnegative().optional(),
+    limit: z.number().int().positive().optional(),
+    allVersions: z.boolean().optional(),
+  })
+  .strict();
+
+/** Check a query from outside; unknown fields are refused so a typo does not widen a read. */
+export function parseRecordQuery(query: unknown): Result<RecordQueryV1, InvalidInputError> {
+  const parsed = RecordQuerySchema.safeParse(query ?? {});
+  if (!parsed.success) return err(invalidInputFromZod('record query', parsed.error));
+  return ok(parsed.data);
+}
+
+/** One entry of a log as an index holds it; `payload` is where the store keeps the bytes. */
+export interface IndexedEntry<P> {
+  seq: number;
+  id: string;
+  entryHash: string;
+  recordHash: string;
+  keys: RecordIndexKeys;
+  /** `keys.time` as epoch milliseconds, so range reads compare instants, not strings. */
+  timeMs: number;
+  payload: P;
+}
+
+/**
+ * The derived indexes of one record log: by id (with versions), account, item, subject,
+ * category and time. Rebuilt from the log by adding its entries in order; every store uses it
+ * so reads mean the same everywhere.
+ */
+export class RecordLogIndex<P> {
+  readonly kind: RecordKind;
+  readonly snapshot: boolean;
+  readonly entries: Array<IndexedEntry<P>> = [];
+  private readonly byId = new Map<string, Array<IndexedEntry<P>>>();
+  private readonly byAccount = new Map<string, Array<IndexedEntry<P>>>();
+  private readonly byItem = new Map<string, Array<IndexedEntry<P>>>();
+  private readonly bySubject = new Map<string, Array<IndexedEntry<P>>>();
+
+  constructor(kind: RecordKind) {
+    this.kind = kind;
+    this.snapshot = SNAPSHOT_KINDS.includes(kind);
+  }
+
+  /** Entries indexed so far. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The last entry, if any. */
+  last(): IndexedEntry<P> | undefined {
+    return this.entries.at(-1);
+  }
+
+  /** Add the next entry of the log (entries must come in `seq` order). */
+  add(entry: Omit<IndexedEntry<P>, 'timeMs'>): IndexedEntry<P> {
+    const indexed: IndexedEntry<P> = { ...entry, timeMs: Date.parse(entry.keys.time) };
+    this.entries.push(indexed);
+    push(this.byId, entry.id, indexed);
+    if (entry.keys.accountKey !== undefined) push(this.byAccount, entry.keys.accountKey, indexed);
+    for (const item of new Set(entry.keys.itemKeys ?? [])) push(this.byItem, item, indexed);
+    if (entry.keys.subjectId !== undefined) push(this.bySubject, entry.keys.subjectId, indexed);
+    return indexed;
+  }
+
+  /** The latest entry with this id (the only one for append-only kinds). */
+  latest(id: string): IndexedEntry<P> | undefined {
+    return this.byId.get(id)?.at(-1);
+  }
+
+  /** Every version of an id, oldest first. */
+  versions(id: string): ReadonlyArray<IndexedEntry<P>> {
+    return this.byId.get(id) ?? [];
+  }
+
+  /** Entries matching a (checked) query, in `seq` order. */
+  query(query: RecordQueryV1): Array<IndexedEntry<P>> {
+    let candidates: ReadonlyArray<IndexedEntry<P>> = this.entries;
+    for (const narrower of [
+      query.accountKey !== undefined ? this.byAccount.get(query.accountKey) ?? [] : undefined,
+      query.itemKey !== undefined ? this.byItem.get(query.itemKey) ?? [] : undefined,
+      query.subjectId !== undefined ? this.bySubject.get(query.subjectId) ?? [] : undefined,
+    ]) {
+      if (narrower !== undefined && narrower.length < candidates.length) candidates = narrower;
+    }
+    const fromMs = query.from !== undefined ? Date.parse(query.from) : undefined;
+    const toMs = query.to !== undefined ? Date.parse(query.to) : undefined;
+    const latestOnly = this.snapshot && query.allVersions !== true;
+    const out: Array<IndexedEntry<P>> = [];
+    for (const entry of candidates) {
+      if (query.afterSeq !== undefined && entry.seq <= query.afterSeq) continue;
+      // Snapshot kinds answer with the current version: a case's state is its latest state.
+      if (latestOnly && this.latest(entry.id) !== entry) continue;
+      if (!matchesKeys(entry, query, fromMs, toMs)) continue;
+      out.push(entry);
+      if (query.limit !== undefined && out.length >= query.limit) break;
+    }
+    return out;
+  }
+}
+
+function matchesKeys(entry: IndexedEntry<unknown>, query: RecordQueryV1, fromMs: number | undefined, toMs: number | undefined): boolean {
+  const keys = entry.keys;
+  if (query.accountKey !== undefined && keys.accountKey !== query.accountKey) return false;
+  if (query.itemKey !== undefined && !(keys.itemKeys ?? []).includes(query.itemKey)) return false;
+  if (query.subjectId !== undefined && keys.subjectId !== query.subjectId) return false;
+  if (query.category !== undefined && keys.category !== query.category) return false;
+  if (query.state !== undefined && keys.state !== query.state) return false;
+  if (fromMs !== undefined && !(entry.timeMs >= fromMs)) return false;
+  if (toMs !== undefined && !(entry.timeMs < toMs)) return false;
+  return true;
+}
+
+function push<P>(map: Map<string, Array<IndexedEntry<P>>>, key: string, entry: IndexedEntry<P>): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}

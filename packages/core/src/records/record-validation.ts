@@ -1,0 +1,55 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { CaptureSchema } from '../capture/capture-schema.js';
+import { InstantSchema } from '../capture/item-schema.js';
+import { CaseSchema } from '../cases/case-schema.js';
+import { ChangeSchema } from '../diff/change-schema.js';
+import { FindingSchema } from '../findings/finding-schema.js';
+import { canonicalJson } from '../hashing/canonical-json.js';
+import { invalidInputFromZod, type InvalidInputError } from '../validation/validation-issue.js';
+import { AuditEntrySchema } from './audit-entry-schema.js';
+import { RECORD_KINDS, type RecordKind, type RecordOf } from './record-kinds.js';
+
+/**
+ * The envelope of an account-state record. The rest of its shape belongs to deletion
+ * detection, so unknown members are kept as they are.
+ */
+export const AccountStateEnvelopeSchema = z.looseObject({
+  accountKey: z.string().min(1).max(200),
+  updatedAt: InstantSchema,
+});
+
+/** The schema each record kind is checked against before a store accepts it. */
+export const RECORD_SCHEMAS: { readonly [K in RecordKind]: z.ZodType } = {
+  capture: CaptureSchema,
+  account_state: AccountStateEnvelopeSchema,
+  change: ChangeSchema,
+  finding: FindingSchema,
+  case: CaseSchema,
+  audit: AuditEntrySchema,
+};
+
+/** A record that passed its kind's schema, with its canonical JSON (what its hash covers). */
+export interface ParsedRecord<K extends RecordKind> {
+  record: RecordOf<K>;
+  canonical: string;
+}
+
+/**
+ * Check a record before it is stored: its kind's zod schema (defaults applied, so the stored
+ * form is the parsed form) and that it has a canonical JSON form. Every store calls this, so a
+ * record one store accepts, every store accepts.
+ */
+export function parseRecord<K extends RecordKind>(kind: K, value: unknown, source = `${kind} record`): Result<ParsedRecord<K>, InvalidInputError> {
+  if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
+    return err({ type: 'invalid_input', source, message: `unknown record kind "${String(kind)}"; use one of ${RECORD_KINDS.join(', ')}`, issues: [{ path: '(root)', message: `unknown record kind "${String(kind)}"` }] });
+  }
+  const parsed = RECORD_SCHEMAS[kind].safeParse(value);
+  if (!parsed.success) return err(invalidInputFromZod(source, parsed.error));
+  const canonical = canonicalJson(parsed.data);
+  if (canonical.isErr()) {
+    const path = canonical.error.path || '(root)';
+    return err({ type: 'invalid_input', source, message: `${source}: ${path}: ${canonical.error.message}`, issues: [{ path, message: canonical.error.message }] });
+  }
+  return ok({ record: parsed.data as RecordOf<K>, canonical: canonical.value });
+}

@@ -1,0 +1,1 @@
+export { createMemoryStore, type MemoryEvidenceStore, type MemoryStoreOptions } from './memory-store.js';
