@@ -9,6 +9,7 @@ export * from './capture/index.js';
 export * from './cases/index.js';
 export * from './diff/index.js';
 export * from './election/index.js';
+export * from './evidence/index.js';
 export * from './findings/index.js';
 export * from './hashing/index.js';
 export * from './records/index.js';
