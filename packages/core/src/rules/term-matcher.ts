@@ -1,0 +1,158 @@
+/**
+ * One Aho–Corasick automaton for every literal term of every rule, as a dense DFA over typed
+ * arrays: one table lookup per UTF-16 code unit, whatever the number of terms, so a post's cost
+ * does not grow with the rule count. Matches respect word boundaries: a term that starts (ends)
+ * with a letter, digit or mark matches only where the text does not continue with one.
+ */
+
+let wordUnitTable: Uint8Array | undefined;
+
+/** 1 for code units that are letters, digits or combining marks (surrogate halves are 0). */
+export function wordUnits(): Uint8Array {
+  if (wordUnitTable) return wordUnitTable;
+  const table = new Uint8Array(65536);
+  const pattern = /[\p{L}\p{N}\p{M}]/u;
+  for (let unit = 0; unit < 65536; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) continue;
+    if (unit < 128) {
+      table[unit] = (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) ? 1 : 0;
+      continue;
+    }
+    table[unit] = pattern.test(String.fromCharCode(unit)) ? 1 : 0;
+  }
+  wordUnitTable = table;
+  return table;
+}
+
+/** A compiled matcher over a fixed list of terms. */
+export interface TermMatcher {
+  /** The terms, by index, as given (deduplicated by the caller or not). */
+  readonly terms: readonly string[];
+  /** Number of automaton states (for diagnostics and the benchmark). */
+  readonly stateCount: number;
+  /**
+   * Call `onHit(termIndex, start, end)` for every whole-word occurrence of every term in `text`,
+   * overlapping ones included, in order of `end`. Offsets are UTF-16, end exclusive.
+   */
+  scan(text: string, onHit: (termIndex: number, start: number, end: number) => void): void;
+  /** {@link scan} collected into an array. */
+  findAll(text: string): TermHit[];
+}
+
+/** One whole-word occurrence of a term. */
+export interface TermHit {
+  term: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Compile `terms` (already normalised; empty strings are ignored) into one automaton.
+ * Cost is linear in the total length of the terms times the alphabet of their characters.
+ */
+export function compileTermMatcher(terms: readonly string[]): TermMatcher {
+  const words = wordUnits();
+  const classOf = new Uint16Array(65536);
+  let classCount = 1; // class 0: a character no term contains
+  let totalLength = 0;
+  for (const term of terms) {
+    totalLength += term.length;
+    for (let index = 0; index < term.length; index++) {
+      const unit = term.charCodeAt(index);
+      if (classOf[unit] === 0) classOf[unit] = classCount++;
+    }
+  }
+  const K = classCount;
+  const maxStates = totalLength + 1;
+  let delta = new Int32Array(maxStates * K).fill(-1);
+  const termAt = new Int32Array(maxStates).fill(-1);
+  const nextSameState = new Int32Array(terms.length).fill(-1);
+  const termLength = new Int32Array(terms.length);
+  const needsLeft = new Uint8Array(terms.length);
+  const needsRight = new Uint8Array(terms.length);
+  let stateCount = 1;
+
+  terms.forEach((term, termIndex) => {
+    termLength[termIndex] = term.length;
+    if (term.length === 0) return;
+    needsLeft[termIndex] = words[term.charCodeAt(0)]!;
+    needsRight[termIndex] = words[term.charCodeAt(term.length - 1)]!;
+    let state = 0;
+    for (let index = 0; index < term.length; index++) {
+      const slot = state * K + classOf[term.charCodeAt(index)]!;
+      let next = delta[slot]!;
+      if (next < 0) {
+        next = stateCount++;
+        delta[slot] = next;
+      }
+      state = next;
+    }
+    nextSameState[termIndex] = termAt[state]!;
+    termAt[state] = termIndex;
+  });
+  if (stateCount < maxStates) delta = delta.slice(0, stateCount * K);
+
+  const fail = new Int32Array(stateCount);
+  const dictLink = new Int32Array(stateCount);
+  const queue = new Int32Array(stateCount);
+  let head = 0;
+  let tail = 0;
+  delta[0] = 0;
+  for (let c = 1; c < K; c++) {
+    const child = delta[c]!;
+    if (child < 0) delta[c] = 0;
+    else {
+      fail[child] = 0;
+      queue[tail++] = child;
+    }
+  }
+  while (head < tail) {
+    const state = queue[head++]!;
+    const failState = fail[state]!;
+    dictLink[state] = termAt[failState]! >= 0 ? failState : dictLink[failState]!;
+    const row = state * K;
+    const failRow = failState * K;
+    delta[row] = 0;
+    for (let c = 1; c < K; c++) {
+      const child = delta[row + c]!;
+      if (child < 0) delta[row + c] = delta[failRow + c]!;
+      else {
+        fail[child] = delta[failRow + c]!;
+        queue[tail++] = child;
+      }
+    }
+  }
+  // outHead: the first state on the suffix chain that ends a term (0 = none; the root never does).
+  const outHead = new Int32Array(stateCount);
+  for (let state = 1; state < stateCount; state++) outHead[state] = termAt[state]! >= 0 ? state : dictLink[state]!;
+
+  const scan = (text: string, onHit: (termIndex: number, start: number, end: number) => void): void => {
+    const length = text.length;
+    let state = 0;
+    for (let index = 0; index < length; index++) {
+      state = delta[state * K + classOf[text.charCodeAt(index)]!]!;
+      let output = outHead[state]!;
+      while (output !== 0) {
+        for (let term = termAt[output]!; term >= 0; term = nextSameState[term]!) {
+          const end = index + 1;
+          const start = end - termLength[term]!;
+          if (needsLeft[term] === 1 && start > 0 && words[text.charCodeAt(start - 1)] === 1) continue;
+          if (needsRight[term] === 1 && end < length && words[text.charCodeAt(end)] === 1) continue;
+          onHit(term, start, end);
+        }
+        output = dictLink[output]!;
+      }
+    }
+  };
+
+  return {
+    terms,
+    stateCount,
+    scan,
+    findAll(text: string): TermHit[] {
+      const hits: TermHit[] = [];
+      scan(text, (term, start, end) => hits.push({ term, start, end }));
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText, toOriginalSpan } from './normalize-text.js';
+
+const surface = (text: string): string => normalizeText(text).text;
+const roots = (text: string): string => normalizeText(text).rootText;
+
+describe('normalizeText', () => {
+  it('folds case, fancy letters and fullwidth forms', () => {
+    expect(surface('𝐃𝐔𝐊𝐔𝐍𝐆 ＡＲＭＡＮ Ⓐrman 𝓹𝓲𝓵𝓲𝓱')).toBe('dukung arman arman pilih');
+  });
+
+  it('removes zero-width and bidi controls so they cannot split a word', () => {
+    expect(surface('du\u200bkung \u202epilih\u202c co\u2060blos')).toBe('dukung pilih coblos');
+  });
+
+  it('squeezes letters repeated three or more times but keeps pairs', () => {
+    expect(surface('menanggg menaaang maaf')).toBe('menang menang maaf');
+  });
+
+  it('folds leetspeak inside words but keeps standalone ballot numbers', () => {
+    expect(surface('c0bl0s p1l1h 02 no 1 01')).toBe('coblos pilih 02 nomor 1 01');
+  });
+
+  it('keeps reduplication, times, dates and "3x" from reading as ballot numbers', () => {
+    expect(surface('hati2 jam 01.00 tgl 27/11 3x')).toBe('hati hati jam 01.00 tgl 27/11 3x');
+  });
+
+  it('expands informal spellings and abbreviations', () => {
+    expect(surface('yg gk dgn utk bgt sy tdk nmr 2')).toBe('yang tidak dengan untuk banget saya tidak nomor 2');
+  });
+
+  it('splits hashtags at camelCase and digits', () => {
+    expect(surface('#ArmanRinaMenang #AyoCoblosNomor2 #Coblos2')).toBe('arman rina menang ayo coblos nomor 2 coblos 2');
+  });
+
+  it('keeps emoji as tokens, with keycaps and skin tones folded', () => {
+    expect(surface('salam ☝️ ✌🏽 1️⃣2️⃣3️⃣')).toBe('salam ☝ ✌ 1\u20e3 2\u20e3 3\u20e3');
+  });
+
+  it('joins spelled-out letters', () => {
+    expect(surface('ayo c o b l o s p.i.l.i.h')).toBe('ayo coblos pilih');
+  });
+
+  it('reduces affixed forms to their root', () => {
+    expect(roots('dukung dukunglah mendukung didukung menangkan pemenangan memenangkan kemenangan mencoblos nyoblos pilihlah memilih')).toBe(
+      'dukung dukung dukung dukung menang menang menang menang coblos coblos pilih pilih',
+    );
+  });
+
+  it('leaves roots alone where stripping would break them', () => {
+    expect(roots('menang pilih bagus')).toBe('menang pilih bagus');
+  });
+
+  it('maps every token back into the original text', () => {
+    const original = 'Ayo #ArmanRinaMenang, 𝐃𝐔𝐊𝐔𝐍𝐆 no 1 ☝️!';
+    const normalized = normalizeText(original);
+    expect(normalized.tokens.map((token) => original.slice(token.originalStart, token.originalEnd))).toEqual(['Ayo', 'Arman', 'Rina', 'Menang', '𝐃𝐔𝐊𝐔𝐍𝐆', 'no', '1', '☝️']);
+    const start = normalized.text.indexOf('dukung');
+    expect(toOriginalSpan(normalized, start, start + 'dukung nomor 1'.length)).toEqual({ start: original.indexOf('𝐃'), end: original.indexOf(' ☝') });
+  });
+});
+
+const PIECES = ['a', 'B', 'dukung', 'Menang', '0', '2', '02', ' ', ' ', '\r\n', '.', '#', '#Ayo', 'Coblos', 'e\u0301', '\u0301', '☝️', '✌🏽', '1️⃣', '\u200b', '\u202e', '𝐀', 'Ａ', 'Ⓐ', 'yg', 'hati2', 'c0bl0s', '中', 'ß', 'İ', '-', '/', ':', '🇮🇩', '\ufe0f', '\u200d'];
+const textArb = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), fc.string({ maxLength: 3, unit: 'binary' })), { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('normalizeText properties', () => {
+  it('every token points at a non-empty, in-order slice of the original', () => {
+    fc.assert(
+      fc.property(textArb, (original) => {
+        const { tokens, text, rootText } = normalizeText(original);
+        let previousStart = 0;
+        for (const token of tokens) {
+          expect(token.originalStart).toBeGreaterThanOrEqual(previousStart);
+          expect(token.originalEnd).toBeGreaterThan(token.originalStart);
+          expect(token.originalEnd).toBeLessThanOrEqual(original.length);
+          expect(text.slice(token.start, token.end)).toBe(token.text);
+          expect(rootText.slice(token.rootStart, token.rootEnd)).toBe(token.root);
+          previousStart = token.originalStart;
+        }
+      }),
+      { numRuns: 2000, seed: 6 },
+    );
+  });
+
+  it('any span of the normalised text maps to a slice of the original inside the tokens it touches', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(), (original, a, b) => {
+        const normalized = normalizeText(original);
+        if (normalized.text.length === 0) return;
+        const start = a % normalized.text.length;
+        const end = start + 1 + (b % (normalized.text.length - start));
+        const span = toOriginalSpan(normalized, start, end);
+        if (!span) {
+          expect(normalized.text.slice(start, end).trim()).toBe('');
+          return;
+        }
+        expect(span.start).toBeGreaterThanOrEqual(0);
+        expect(span.end).toBeGreaterThan(span.start);
+        expect(span.end).toBeLessThanOrEqual(original.length);
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('a plain lower-case word maps back to the same letters in the original', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('dukung', 'pilih', 'paslon', 'rakyat', 'lembah'), { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', '\r\n', ', ', ' \u200b '), (words, separator) => {
+        const original = words.join(separator);
+        const normalized = normalizeText(original);
+        for (const token of normalized.tokens) expect(original.slice(token.originalStart, token.originalEnd)).toBe(token.text);
+      }),
+    );
+  });
+
+  it('is unchanged by inserted zero-width characters between letters', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ayo dukung paslon nomor 2', 'coblos arman rina', 'pilih bagus sekar'), fc.nat(), (text, position) => {
+        const at = position % (text.length + 1);
+        expect(surface(text.slice(0, at) + '\u200b' + text.slice(at))).toBe(surface(text));
+      }),
+    );
+  });
+
+  it('is idempotent on its own output', () => {
+    fc.assert(
+      fc.property(textArb, (original) => {
+        const once = surface(original);
+        // Spelled-out letters ("a b c") join on a second pass by design.
+        fc.pre(!/(^| )\S( \S){2,}( |$)/u.test(once));
+        expect(surface(once)).toBe(once);
+      }),
+      { numRuns: 1000, seed: 8 },
+    );
+  });
+});

@@ -1,0 +1,467 @@
+import { foldCodePoint, isCombiningMark, isEmojiBase, isInvisible, isSkinTone, isUpperCase, isWordCodePoint } from './char-fold.js';
+import { DEFAULT_ROOT_WORDS, stemIndonesian } from './indonesian-stemmer.js';
+import { INFORMAL_SPELLINGS } from './informal-spellings.js';
+
+/** What a normalised token is. */
+export type NormalizedTokenKind = 'word' | 'number' | 'emoji';
+
+/** One token of a normalised text, with where it came from in the original. */
+export interface NormalizedToken {
+  /** The normalised surface form (lower case, folded, informal spelling expanded). */
+  text: string;
+  /** The root after stripping Indonesian affixes (equals `text` when none was found). */
+  root: string;
+  kind: NormalizedTokenKind;
+  /** Offsets of `text` in {@link NormalizedText.text} (end exclusive). */
+  start: number;
+  end: number;
+  /** Offsets of `root` in {@link NormalizedText.rootText} (end exclusive). */
+  rootStart: number;
+  rootEnd: number;
+  /** UTF-16 offsets into the original string (end exclusive) of the words the person wrote. */
+  originalStart: number;
+  originalEnd: number;
+  /** The token came from splitting a `#hashtag`. */
+  fromHashtag: boolean;
+}
+
+/**
+ * A normalised text: tokens joined by single spaces, once in surface form (`text`) and once with
+ * every word reduced to its root (`rootText`). Both have the same tokens in the same order, so a
+ * match in either maps back to the original through {@link NormalizedText.tokens}.
+ */
+export interface NormalizedText {
+  original: string;
+  text: string;
+  rootText: string;
+  tokens: NormalizedToken[];
+}
+
+/** Options for {@link normalizeText}. */
+export interface NormalizeOptions {
+  /**
+   * Known roots for affix stripping. Rule compilation passes the built-in roots plus the roots of
+   * every root lexicon.
+   * @default DEFAULT_ROOT_WORDS
+   */
+  roots?: ReadonlySet<string>;
+}
+
+/** Words after which a number is a ballot number ("no 1", "nmr 2", "coblos 3"). */
+export const BALLOT_CUE_WORDS: ReadonlySet<string> = new Set(['no', 'nmr', 'nomer', 'nomor', 'nmor', 'nomo', 'urut', 'paslon', 'coblos', 'pilih', 'calon', 'pasangan', 'salam', 'nomr']);
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nmr', 'nomer', 'nmor', 'nomr', 'nomo']);
+
+/** Leetspeak digits inside words (vocabulary §11): 4→a, 3→e, 1→i, 0→o, 5→s, 7→t, 9/6→g, 8→b. */
+const LEET: Readonly<Record<string, string>> = { '4': 'a', '3': 'e', '1': 'i', '0': 'o', '5': 's', '7': 't', '9': 'g', '6': 'g', '8': 'b' };
+
+const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DEFAULT_ROOT_WORDS);
+const stemCaches = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+const STEM_CACHE_LIMIT = 200_000;
+
+interface RawWord {
+  chars: string[];
+  starts: number[];
+  ends: number[];
+  upper: boolean[];
+  hashtag: boolean;
+}
+
+interface Piece {
+  text: string;
+  kind: NormalizedTokenKind;
+  originalStart: number;
+  originalEnd: number;
+  fromHashtag: boolean;
+}
+
+const isDigitChar = (char: string): boolean => char >= '0' && char <= '9';
+const isLetterChar = (char: string): boolean => !isDigitChar(char);
+const NUMBER_TOKEN = /^\d+(?:[.:/,-]\d+)*$/;
+
+/**
+ * Normalise Indonesian social-media text for matching: NFKC, case folding, zero-width and bidi
+ * controls removed, fancy letters folded, repeated letters squeezed ("menanggg" → "menang"),
+ * leetspeak folded inside words only (a standalone "02" stays a number), informal spellings
+ * expanded ("yg" → "yang"), hashtags split ("#ArmanRinaMenang" → "arman rina menang"), emoji
+ * kept as tokens (☝ ✌ and keycaps 1⃣ 2⃣ 3⃣), and each word's Indonesian root computed.
+ */
+export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
+  const roots = options.roots ?? DEFAULT_ROOTS;
+  const pieces: Piece[] = [];
+  let word: RawWord | undefined;
+  let pendingHashtag = false;
+
+  const flush = (): void => {
+    if (word && word.chars.length > 0) emitWord(word, pieces);
+    word = undefined;
+  };
+
+  const length = original.length;
+  let index = 0;
+  while (index < length) {
+    const codePoint = original.codePointAt(index)!;
+    const width = codePoint > 0xffff ? 2 : 1;
+
+    if (codePoint === 0x23 /* # */) {
+      flush();
+      pendingHashtag = true;
+      index += width;
+      continue;
+    }
+    // Keycap emoji: digit, optional VS16, U+20E3.
+    if ((codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x2a) {
+      let next = index + 1;
+      if (original.charCodeAt(next) === 0xfe0f) next++;
+      if (original.charCodeAt(next) === 0x20e3) {
+        flush();
+        pieces.push({ text: `${String.fromCharCode(codePoint)}\u20e3`, kind: 'emoji', originalStart: index, originalEnd: next + 1, fromHashtag: false });
+        pendingHashtag = false;
+        index = next + 1;
+        continue;
+      }
+    }
+    if (isEmojiBase(codePoint)) {
+      flush();
+      pendingHashtag = false;
+      let text = String.fromCodePoint(codePoint);
+      let next = index + width;
+      while (next < length) {
+        const following = original.codePointAt(next)!;
+        const followingWidth = following > 0xffff ? 2 : 1;
+        if (following === 0xfe0f || following === 0xfe0e || isSkinTone(following)) {
+          next += followingWidth;
+        } else if (following === 0x200d) {
+          const joined = original.codePointAt(next + 1);
+          if (joined !== undefined && isEmojiBase(joined)) {
+            text += `\u200d${String.fromCodePoint(joined)}`;
+            next += 1 + (joined > 0xffff ? 2 : 1);
+          } else {
+            next += 1;
+          }
+        } else if (following >= 0x1f1e6 && following <= 0x1f1ff && codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff && text.length === 2) {
+          text += String.fromCodePoint(following);
+          next += followingWidth;
+        } else if (following >= 0xe0020 && following <= 0xe007f) {
+          next += followingWidth; // tag sequence (subdivision flags)
+        } else break;
+      }
+      pieces.push({ text, kind: 'emoji', originalStart: index, originalEnd: next, fromHashtag: false });
+      index = next;
+      continue;
+    }
+    if (isInvisible(codePoint)) {
+      index += width;
+      continue;
+    }
+    if (codePoint >= 0x300 && isCombiningMark(codePoint)) {
+      // A combining mark belongs to the letter before it: widen that letter's span.
+      if (word && word.ends.length > 0 && word.ends[word.ends.length - 1] === index) word.ends[word.ends.length - 1] = index + width;
+      index += width;
+      continue;
+    }
+    const folded = foldCodePoint(codePoint);
+    let wordish = folded.length > 0;
+    for (let k = 0; k < folded.length && wordish; k++) wordish = isWordCodePoint(folded.charCodeAt(k));
+    if (wordish) {
+      if (!word) {
+        word = { chars: [], starts: [], ends: [], upper: [], hashtag: pendingHashtag };
+        pendingHashtag = false;
+      }
+      const upper = isUpperCase(codePoint);
+      for (const char of folded) {
+        word.chars.push(char);
+        word.starts.push(index);
+        word.ends.push(index + width);
+        word.upper.push(upper);
+      }
+      index += width;
+      continue;
+    }
+    // Keep digit groups such as 27/11, 01.00 and 100.000 as one number token.
+    if (word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && word.chars.every(isDigitChar)) {
+      const next = original.charCodeAt(index + 1);
+      if (next >= 0x30 && next <= 0x39) {
+        word.chars.push(String.fromCharCode(codePoint));
+        word.starts.push(index);
+        word.ends.push(index + 1);
+        word.upper.push(false);
+        index += 1;
+        continue;
+      }
+    }
+    flush();
+    pendingHashtag = false;
+    index += width;
+  }
+  flush();
+
+  const joined = joinSpelledOutLetters(pieces, original);
+  const contextual = expandNumberAbbreviations(joined);
+  return assemble(original, contextual, roots);
+}
+
+function emitWord(word: RawWord, out: Piece[]): void {
+  if (word.hashtag) {
+    for (const part of splitHashtag(word)) emitPlainWord(part, true, out);
+    return;
+  }
+  emitPlainWord(word, false, out);
+}
+
+/** Split a hashtag at camelCase and letter/digit boundaries: ArmanRinaMenang, Coblos2, AyoCoblosNomor2. */
+function splitHashtag(word: RawWord): RawWord[] {
+  const parts: RawWord[] = [];
+  let current: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: true };
+  const n = word.chars.length;
+  for (let k = 0; k < n; k++) {
+    const char = word.chars[k]!;
+    if (current.chars.length > 0) {
+      const previous = word.chars[k - 1]!;
+      const digitBoundary = isDigitChar(previous) !== isDigitChar(char);
+      const lowerToUpper = word.upper[k]! && !word.upper[k - 1]! && isLetterChar(previous);
+      const acronymEnd = word.upper[k]! && word.upper[k - 1]! && k + 1 < n && !word.upper[k + 1]! && isLetterChar(word.chars[k + 1]!) && !isDigitChar(word.chars[k + 1]!);
+      if (digitBoundary || lowerToUpper || acronymEnd) {
+        parts.push(current);
+        current = { chars: [], starts: [], ends: [], upper: [], hashtag: true };
+      }
+    }
+    current.chars.push(char);
+    current.starts.push(word.starts[k]!);
+    current.ends.push(word.ends[k]!);
+    current.upper.push(word.upper[k]!);
+  }
+  if (current.chars.length > 0) parts.push(current);
+  return parts;
+}
+
+function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void {
+  const chars = word.chars;
+  const n = chars.length;
+  const originalStart = word.starts[0]!;
+  const originalEnd = word.ends[n - 1]!;
+  const allDigits = chars.every((char) => isDigitChar(char) || char === '.' || char === ':' || char === '/' || char === ',' || char === '-');
+  if (allDigits) {
+    out.push({ text: chars.join(''), kind: 'number', originalStart, originalEnd, fromHashtag });
+    return;
+  }
+  const hasDigit = chars.some(isDigitChar);
+  if (!hasDigit) {
+    pushWord(squeeze(chars.join('')), originalStart, originalEnd, fromHashtag, out);
+    return;
+  }
+  // Mixed letters and digits: leetspeak only inside words; trailing numbers after a ballot cue
+  // or the reduplication "2" (hati2) are kept apart.
+  let letterEnd = n;
+  while (letterEnd > 0 && isDigitChar(chars[letterEnd - 1]!)) letterEnd--;
+  let letterStart = 0;
+  while (letterStart < letterEnd && isDigitChar(chars[letterStart]!)) letterStart++;
+  const core = chars.slice(letterStart, letterEnd).map((char, offset) => {
+    if (!isDigitChar(char)) return char;
+    return LEET[char] ?? char;
+  });
+  const trailing = chars.slice(letterEnd).join('');
+  const leading = chars.slice(0, letterStart).join('');
+  let coreText = squeeze(core.join(''));
+  if (leading.length > 0) {
+    if (coreText.length >= 2 && [...leading].every((char) => LEET[char] !== undefined) && leading.length <= 2) {
+      coreText = squeeze([...leading].map((char) => LEET[char]!).join('') + coreText);
+    } else {
+      // "3x" (tiga kali) and "2periode" stay one token so they never read as a ballot number.
+      pushWord(`${leading}${coreText}${trailing}`, originalStart, originalEnd, fromHashtag, out);
+      return;
+    }
+  }
+  if (trailing.length === 0) {
+    pushWord(coreText, originalStart, originalEnd, fromHashtag, out);
+    return;
+  }
+  const coreEnd = word.ends[letterEnd - 1]!;
+  const trailingStart = word.starts[letterEnd]!;
+  if (BALLOT_CUE_WORDS.has(coreText) || fromHashtag) {
+    pushWord(coreText, originalStart, coreEnd, fromHashtag, out);
+    out.push({ text: trailing, kind: 'number', originalStart: trailingStart, originalEnd, fromHashtag });
+    return;
+  }
+  if (trailing === '2' && coreText.length >= 2) {
+    // Reduplication: hati2 → hati hati, org2 → orang orang.
+    pushWord(coreText, originalStart, coreEnd, fromHashtag, out);
+    pushWord(coreText, trailingStart, originalEnd, fromHashtag, out);
+    return;
+  }
+  if (trailing.length === 1 && LEET[trailing] !== undefined && coreText.length >= 3) {
+    pushWord(squeeze(coreText + LEET[trailing]!), originalStart, originalEnd, fromHashtag, out);
+    return;
+  }
+  pushWord(coreText, originalStart, coreEnd, fromHashtag, out);
+  out.push({ text: trailing, kind: 'number', originalStart: trailingStart, originalEnd, fromHashtag });
+}
+
+function pushWord(text: string, originalStart: number, originalEnd: number, fromHashtag: boolean, out: Piece[]): void {
+  const expansion = INFORMAL_SPELLINGS[text];
+  if (expansion === undefined) {
+    out.push({ text, kind: NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag });
+    return;
+  }
+  for (const part of expansion.split(' ')) out.push({ text: part, kind: 'word', originalStart, originalEnd, fromHashtag });
+}
+
+/** Squeeze runs of three or more identical letters to one ("menanggg" → "menang"); pairs stay ("maaf"). */
+function squeeze(text: string): string {
+  if (text.length < 3) return text;
+  let out = '';
+  let runChar = '';
+  let run = 0;
+  for (const char of text) {
+    if (char === runChar) {
+      run++;
+    } else {
+      out += flushRun(runChar, run);
+      runChar = char;
+      run = 1;
+    }
+  }
+  return out + flushRun(runChar, run);
+}
+
+function flushRun(char: string, run: number): string {
+  if (run === 0) return '';
+  if (run >= 3) return char;
+  return run === 2 ? char + char : char;
+}
+
+/** "c o b l o s" and "p.i.l.i.h": three or more single letters, one separator apart, are one word. */
+function joinSpelledOutLetters(pieces: Piece[], original: string): Piece[] {
+  const out: Piece[] = [];
+  let index = 0;
+  while (index < pieces.length) {
+    const first = pieces[index]!;
+    let end = index;
+    if (isSingleLetter(first) && index + 1 < pieces.length) {
+      const separator = original.charCodeAt(first.originalEnd);
+      while (end + 1 < pieces.length && isSingleLetter(pieces[end + 1]!) && isLetterSeparator(original, pieces[end]!.originalEnd, pieces[end + 1]!.originalStart, separator)) {
+        // "c o b l o s p.i.l.i.h": the "p" opens a run with another separator; leave it to that run.
+        const after = pieces[end + 2];
+        const next = pieces[end + 1]!;
+        const nextSeparator = original.charCodeAt(next.originalEnd);
+        if (after && nextSeparator !== separator && isSingleLetter(after) && isLetterSeparator(original, next.originalEnd, after.originalStart, nextSeparator)) break;
+        end++;
+      }
+    }
+    if (end - index + 1 >= 3) {
+      const letters = pieces.slice(index, end + 1);
+      const text = squeeze(letters.map((piece) => piece.text).join(''));
+      const expansion = INFORMAL_SPELLINGS[text];
+      for (const part of (expansion ?? text).split(' ')) out.push({ text: part, kind: 'word', originalStart: first.originalStart, originalEnd: pieces[end]!.originalEnd, fromHashtag: false });
+      index = end + 1;
+    } else {
+      out.push(first);
+      index++;
+    }
+  }
+  return out;
+}
+
+function isSingleLetter(piece: Piece): boolean {
+  return piece.kind === 'word' && !piece.fromHashtag && piece.text.length === 1 && piece.originalEnd - piece.originalStart <= 2;
+}
+
+function isLetterSeparator(original: string, from: number, to: number, expected: number): boolean {
+  if (to - from !== 1) return false;
+  const char = original.charCodeAt(from);
+  if (char !== expected) return false;
+  return char === 0x20 || char === 0x2e || char === 0x2d || char === 0x5f || char === 0x2a;
+}
+
+/** "no 1", "nmr 2" → "nomor 1": the abbreviation means "nomor" only before a number. */
+function expandNumberAbbreviations(pieces: Piece[]): Piece[] {
+  for (let index = 0; index + 1 < pieces.length; index++) {
+    const piece = pieces[index]!;
+    if (piece.kind === 'word' && NUMBER_ABBREVIATIONS.has(piece.text) && pieces[index + 1]!.kind === 'number') {
+      pieces[index] = { ...piece, text: 'nomor' };
+    }
+  }
+  return pieces;
+}
+
+function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>): NormalizedText {
+  let cache = stemCaches.get(roots);
+  if (!cache) {
+    cache = new Map();
+    stemCaches.set(roots, cache);
+  }
+  const tokens: NormalizedToken[] = [];
+  let text = '';
+  let rootText = '';
+  for (const piece of pieces) {
+    if (piece.text.length === 0) continue;
+    let root = piece.text;
+    if (piece.kind === 'word') {
+      const cached = cache.get(piece.text);
+      if (cached !== undefined) root = cached;
+      else {
+        root = stemIndonesian(piece.text, roots);
+        if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+        cache.set(piece.text, root);
+      }
+    }
+    if (tokens.length > 0) {
+      text += ' ';
+      rootText += ' ';
+    }
+    const start = text.length;
+    const rootStart = rootText.length;
+    text += piece.text;
+    rootText += root;
+    tokens.push({
+      text: piece.text,
+      root,
+      kind: piece.kind,
+      start,
+      end: text.length,
+      rootStart,
+      rootEnd: rootText.length,
+      originalStart: piece.originalStart,
+      originalEnd: piece.originalEnd,
+      fromHashtag: piece.fromHashtag,
+    });
+  }
+  return { original, text, rootText, tokens };
+}
+
+/**
+ * Map a span of the normalised text (or of its root text) back to the original: from the start
+ * of the first token it touches to the end of the last. `undefined` when it touches no token.
+ */
+export function toOriginalSpan(normalized: NormalizedText, start: number, end: number, on: 'text' | 'root' = 'text'): { start: number; end: number } | undefined {
+  const range = tokenRange(normalized, start, end, on);
+  if (!range) return undefined;
+  let originalStart = Number.POSITIVE_INFINITY;
+  let originalEnd = 0;
+  for (let index = range.first; index <= range.last; index++) {
+    const token = normalized.tokens[index]!;
+    originalStart = Math.min(originalStart, token.originalStart);
+    originalEnd = Math.max(originalEnd, token.originalEnd);
+  }
+  return { start: originalStart, end: originalEnd };
+}
+
+/** The indexes of the first and last token a normalised span touches. */
+export function tokenRange(normalized: NormalizedText, start: number, end: number, on: 'text' | 'root' = 'text'): { first: number; last: number } | undefined {
+  const tokens = normalized.tokens;
+  const startOf = on === 'text' ? (token: NormalizedToken) => token.start : (token: NormalizedToken) => token.rootStart;
+  const endOf = on === 'text' ? (token: NormalizedToken) => token.end : (token: NormalizedToken) => token.rootEnd;
+  let low = 0;
+  let high = tokens.length - 1;
+  let first = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (endOf(tokens[middle]!) > start) {
+      first = middle;
+      high = middle - 1;
+    } else low = middle + 1;
+  }
+  if (first < 0 || startOf(tokens[first]!) >= end) return undefined;
+  let last = first;
+  while (last + 1 < tokens.length && startOf(tokens[last + 1]!) < end) last++;
+  return { first, last };
+}
