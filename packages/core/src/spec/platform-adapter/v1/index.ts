@@ -1,6 +1,7 @@
 export type {
   AdapterCapabilitiesV1,
   AdapterCaptureV1,
+  AdapterUsageV1,
   CallOptionsV1,
   CaptureOptionsV1,
   LookupBatchV1,

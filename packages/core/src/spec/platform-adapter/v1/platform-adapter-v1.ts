@@ -89,6 +89,11 @@ export interface AdapterCaptureV1 {
   capturedAt: string;
   /** Requests spent, per endpoint, for cost accounting. */
   requests?: Record<string, number>;
+  /**
+   * Estimated cost of this capture in US dollars under the platform's pay-per-use pricing
+   * (X), when the adapter knows one. An estimate: the platform's bill is authoritative.
+   */
+  estimatedCostUsd?: number;
 }
 
 /** What a lookup by id observed of one item. */
@@ -110,6 +115,25 @@ export interface LookupResultV1 {
 export interface LookupBatchV1 {
   results: LookupResultV1[];
   raw: RawResponseV1[];
+  /** Requests spent, per endpoint. */
+  requests?: Record<string, number>;
+  /** Estimated cost in US dollars, when the adapter knows one. */
+  estimatedCostUsd?: number;
+}
+
+/**
+ * What an adapter instance has spent since it was created. The monitor subtracts two readings
+ * to report one cycle.
+ */
+export interface AdapterUsageV1 {
+  /** ISO time the counting started. */
+  since: string;
+  /** Requests started, per endpoint (retries included: the platform counts them too). */
+  requests: Record<string, number>;
+  /** HTTP 429 answers received, per endpoint. Should stay 0 when the caps are right. */
+  rateLimited: Record<string, number>;
+  /** Estimated cost in US dollars under the platform's pay-per-use pricing; 0 when unknown. */
+  estimatedCostUsd: number;
 }
 
 /** Media bytes fetched from an allowed host. */
@@ -142,4 +166,6 @@ export interface PlatformAdapterV1 {
   lookup?(ids: readonly string[], options?: CallOptionsV1): ResultAsync<LookupBatchV1, AdapterErrorV1>;
   /** Download media (present when `capabilities.mediaDownload`). */
   fetchMedia?(url: string, options?: CallOptionsV1): ResultAsync<MediaDownloadV1, AdapterErrorV1>;
+  /** Requests and estimated cost spent so far by this instance (adapters built with `createPlatformAdapter` have it). */
+  usage?(): AdapterUsageV1;
 }

@@ -1,0 +1,441 @@
+import { err, errAsync, ok, ResultAsync, type Result } from 'neverthrow';
+import PQueue from 'p-queue';
+import { sha256Hex } from '../hashing/sha256.js';
+import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
+import type { RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import { issuesFromZod } from '../validation/validation-issue.js';
+import { parseJsonText } from '../validation/parse-json-text.js';
+import type { AdapterClock } from './clock.js';
+import { defaultHttpErrorMapping, type HttpFailure } from './http-error-mapping.js';
+import type { AdapterEvent, CostInput, HttpRequest, HttpSuccess, JsonRequest, QueryValue } from './platform-adapter-config.js';
+import { parseRetryAfter, type RateLimitHeaderReader } from './rate-limit-headers.js';
+import { readBody } from './read-body.js';
+import type { RequestTally } from './request-accounting.js';
+import { backoffDelayMs } from './retry-delay.js';
+import type { Redactor } from './redaction.js';
+import { SlidingWindowLimiter, type EndpointRateLimit } from './sliding-window-limiter.js';
+
+/** Every knob of the HTTP layer, defaults filled in. */
+export interface AdapterHttpSettings {
+  baseUrl: URL;
+  fetch: typeof globalThis.fetch;
+  headers: Record<string, string>;
+  rateLimits: Record<string, EndpointRateLimit>;
+  defaultRateLimit: EndpointRateLimit | undefined;
+  concurrency: number;
+  headersMs: number;
+  bodyMs: number;
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRateLimitWaitMs: number;
+  maxBodyBytes: number;
+  readRateLimit: RateLimitHeaderReader;
+  mapHttpError: ((failure: HttpFailure) => AdapterErrorV1 | undefined) | undefined;
+  estimateCost: ((input: CostInput) => number) | undefined;
+  clock: AdapterClock;
+  random: () => number;
+  onEvent: ((event: AdapterEvent) => void) | undefined;
+}
+
+/** The per-call state a request runs under. */
+export interface CallState {
+  signal: AbortSignal;
+  deadline: number;
+  tally: RequestTally;
+}
+
+/** One exchange as core runs it (API request or media hop). */
+export interface ExchangeSpec {
+  endpoint: string;
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  idempotent: boolean;
+  maxBytes: number;
+  /** `manual` for media, so every hop is checked before it is followed. */
+  redirect: 'follow' | 'manual';
+}
+
+/** What one exchange produced when the status was acceptable. */
+export interface ExchangeResult {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
+  raw: RawResponseV1;
+  bodySha256: string;
+}
+
+type AttemptOutcome =
+  | { kind: 'ok'; value: ExchangeResult }
+  | { kind: 'error'; error: AdapterErrorV1; retry: 'never' | 'backoff' | 'after'; retryAfterMs?: number };
+
+/**
+ * The HTTP layer of one adapter instance: one p-queue and one sliding-window limiter per
+ * endpoint, rate-limit headers read on every response, deadlines per exchange, capped retries
+ * for idempotent reads, status mapping and body validation.
+ */
+export class AdapterHttp {
+  private readonly limiters = new Map<string, SlidingWindowLimiter>();
+  private readonly queues = new Map<string, PQueue>();
+
+  constructor(
+    private readonly settings: AdapterHttpSettings,
+    private readonly redactor: Redactor,
+    private readonly instanceTally: RequestTally,
+  ) {}
+
+  /** The limiter of an endpoint (created on first use). */
+  limiter(endpoint: string): SlidingWindowLimiter {
+    let limiter = this.limiters.get(endpoint);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter(this.settings.clock, this.settings.rateLimits[endpoint] ?? this.settings.defaultRateLimit);
+      this.limiters.set(endpoint, limiter);
+    }
+    return limiter;
+  }
+
+  /** Build the URL of an API request on `baseUrl`. */
+  buildUrl(request: HttpRequest): Result<URL, AdapterErrorV1> {
+    let url: URL;
+    try {
+      url = /^https?:\/\//i.test(request.path) ? new URL(request.path) : new URL(joinPath(this.settings.baseUrl, request.path));
+    } catch {
+      return err(invalid(`${request.endpoint}: cannot build a URL from path "${this.redactor.text(request.path)}"`, 'path'));
+    }
+    if (url.origin !== this.settings.baseUrl.origin) {
+      return err(invalid(`${request.endpoint}: ${this.redactor.url(url.origin)} is not the adapter's baseUrl origin ${this.settings.baseUrl.origin}`, 'path'));
+    }
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      const text = queryText(value);
+      if (text !== undefined) url.searchParams.set(key, text);
+    }
+    return ok(url);
+  }
+
+  /** A JSON request validated against its schema. */
+  json<T>(call: CallState, request: JsonRequest<T>): ResultAsync<HttpSuccess<T>, AdapterErrorV1> {
+    return this.api(call, request).andThen((result) => {
+      const decoded = decodeJson(result.bytes, request, result.bodySha256);
+      if (decoded.isErr()) return err(this.redactor.deep(decoded.error));
+      this.addCost(call, { endpoint: request.endpoint, status: result.status, data: decoded.value });
+      return ok({ data: decoded.value, status: result.status, headers: result.headers, raw: result.raw, bodySha256: result.bodySha256 });
+    });
+  }
+
+  /** A text request (HTML). */
+  text(call: CallState, request: HttpRequest): ResultAsync<HttpSuccess<string>, AdapterErrorV1> {
+    return this.api(call, request).map((result) => {
+      const data = new TextDecoder('utf-8').decode(result.bytes);
+      this.addCost(call, { endpoint: request.endpoint, status: result.status, data });
+      return { data, status: result.status, headers: result.headers, raw: result.raw, bodySha256: result.bodySha256 };
+    });
+  }
+
+  private api(call: CallState, request: HttpRequest): ResultAsync<ExchangeResult, AdapterErrorV1> {
+    const url = this.buildUrl(request);
+    if (url.isErr()) return errAsync(url.error);
+    const method = request.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json', ...this.settings.headers, ...request.headers };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    return this.exchange(call, {
+      endpoint: request.endpoint,
+      method,
+      url: url.value,
+      headers,
+      body,
+      idempotent: request.idempotent ?? method === 'GET',
+      maxBytes: this.settings.maxBodyBytes,
+      redirect: 'follow',
+    });
+  }
+
+  /** Run one logical request: queue, limiter, attempts and retries. */
+  exchange(call: CallState, spec: ExchangeSpec): ResultAsync<ExchangeResult, AdapterErrorV1> {
+    return ResultAsync.fromSafePromise(this.runWithRetries(call, spec)).andThen((result) => result);
+  }
+
+  private async runWithRetries(call: CallState, spec: ExchangeSpec): Promise<Result<ExchangeResult, AdapterErrorV1>> {
+    const { clock } = this.settings;
+    for (let attempt = 0; ; attempt++) {
+      let outcome: AttemptOutcome;
+      try {
+        outcome = await this.queue(spec.endpoint).add(() => this.attempt(call, spec, attempt));
+      } catch (error) {
+        // Only a broken injected fetch or clock gets here; report it, never throw.
+        outcome = this.networkOutcome(spec.endpoint, error);
+      }
+      if (outcome.kind === 'ok') return ok(outcome.value);
+      const error = this.redactor.deep(outcome.error);
+      const delay = this.retryDelay(outcome, attempt, spec, call);
+      this.emit({ type: 'error', endpoint: spec.endpoint, error, attempt, willRetry: delay !== undefined, at: clock.now() });
+      if (delay === undefined) return err(error);
+      if (delay > 0) {
+        this.emit({ type: 'wait', endpoint: spec.endpoint, waitMs: delay, cause: 'backoff', at: clock.now() });
+        await clock.sleep(delay, call.signal);
+      }
+      if (call.signal.aborted) return err(callTimeout(spec.endpoint));
+    }
+  }
+
+  /** Milliseconds to wait before retrying, or `undefined` for no retry. */
+  private retryDelay(outcome: Extract<AttemptOutcome, { kind: 'error' }>, attempt: number, spec: ExchangeSpec, call: CallState): number | undefined {
+    if (outcome.retry === 'never' || !spec.idempotent || attempt >= this.settings.maxRetries) return undefined;
+    const now = this.settings.clock.now();
+    if (outcome.retry === 'after') {
+      const wait = outcome.retryAfterMs ?? 0;
+      if (wait > this.settings.maxRateLimitWaitMs || now + wait > call.deadline) return undefined;
+      // The limiter already blocks the endpoint until then; the gate does the waiting.
+      return 0;
+    }
+    const backoff = Math.max(backoffDelayMs(attempt, this.settings.baseDelayMs, this.settings.maxDelayMs, this.settings.random), outcome.retryAfterMs ?? 0);
+    if (now + backoff > call.deadline) return undefined;
+    return backoff;
+  }
+
+  private queue(endpoint: string): PQueue {
+    let queue = this.queues.get(endpoint);
+    if (!queue) {
+      queue = new PQueue({ concurrency: this.settings.concurrency });
+      this.queues.set(endpoint, queue);
+    }
+    return queue;
+  }
+
+  private async attempt(call: CallState, spec: ExchangeSpec, attempt: number): Promise<AttemptOutcome> {
+    const { clock } = this.settings;
+    const limiter = this.limiter(spec.endpoint);
+    const pending = limiter.waitMs();
+    if (pending.waitMs > 0) this.emit({ type: 'wait', endpoint: spec.endpoint, waitMs: pending.waitMs, cause: pending.cause, at: clock.now() });
+    const gate = await limiter.acquire(call.deadline, call.signal);
+    if (gate === 'aborted') return { kind: 'error', error: callTimeout(spec.endpoint), retry: 'never' };
+    if (gate !== 'started') {
+      return {
+        kind: 'error',
+        retry: 'never',
+        error: {
+          type: 'rate_limited',
+          endpoint: spec.endpoint,
+          retryAfterMs: Math.ceil(gate.waitMs),
+          message: `${spec.endpoint}: the ${gate.cause === 'server' ? "platform's rate-limit budget" : 'configured rate-limit window'} is spent for ${Math.ceil(gate.waitMs / 1000)} s more, past this call's deadline`,
+        },
+      };
+    }
+    call.tally.countRequest(spec.endpoint);
+    this.instanceTally.countRequest(spec.endpoint);
+    return this.once(call, spec, attempt, limiter);
+  }
+
+  private async once(call: CallState, spec: ExchangeSpec, attempt: number, limiter: SlidingWindowLimiter): Promise<AttemptOutcome> {
+    const { clock } = this.settings;
+    const redactedUrl = this.redactor.url(spec.url.toString());
+    const controller = new AbortController();
+    let expired: 'headers' | 'body' | 'call' | undefined;
+    const onCallAbort = (): void => {
+      expired ??= 'call';
+      controller.abort();
+    };
+    if (call.signal.aborted) return { kind: 'error', error: callTimeout(spec.endpoint), retry: 'never' };
+    call.signal.addEventListener('abort', onCallAbort, { once: true });
+    const arm = (ms: number, phase: 'headers' | 'body'): AbortController => {
+      const cancel = new AbortController();
+      void clock.sleep(ms, cancel.signal).then(() => {
+        if (cancel.signal.aborted) return;
+        expired ??= phase;
+        controller.abort();
+      });
+      return cancel;
+    };
+    const startedAt = clock.now();
+    let timer = arm(this.settings.headersMs, 'headers');
+    const done = (): void => {
+      timer.abort();
+      call.signal.removeEventListener('abort', onCallAbort);
+    };
+    this.emit({ type: 'request', endpoint: spec.endpoint, method: spec.method, url: redactedUrl, attempt, at: startedAt });
+
+    let response: Response;
+    try {
+      const init: RequestInit = { method: spec.method, headers: spec.headers, signal: controller.signal, redirect: spec.redirect };
+      if (spec.body !== undefined) init.body = spec.body;
+      response = await this.settings.fetch(spec.url, init);
+    } catch (error) {
+      done();
+      return expired ? this.timeoutOutcome(spec.endpoint, expired) : this.networkOutcome(spec.endpoint, error);
+    }
+    timer.abort();
+    timer = arm(this.settings.bodyMs, 'body');
+    const now = clock.now();
+    const rate = safeRead(() => this.settings.readRateLimit(response.headers, now));
+    limiter.observe(rate);
+
+    const body = await readBody(response.body, spec.maxBytes, controller.signal);
+    done();
+    if (body.kind === 'aborted') return this.timeoutOutcome(spec.endpoint, expired ?? 'call');
+    if (body.kind === 'failed') return this.networkOutcome(spec.endpoint, body.error);
+    const finishedAt = clock.now();
+    const durationMs = finishedAt - startedAt;
+    this.emit({ type: 'response', endpoint: spec.endpoint, method: spec.method, url: redactedUrl, status: response.status, durationMs, at: finishedAt });
+
+    const retryAfterHeader = parseRetryAfter(response.headers.get('retry-after'), finishedAt);
+    const isRedirect = spec.redirect === 'manual' && response.status >= 300 && response.status < 400;
+    if (!response.ok && !isRedirect) {
+      let retryAfterMs = retryAfterHeader;
+      if (response.status === 429) {
+        this.instanceTally.countRateLimited(spec.endpoint);
+        if (retryAfterMs === undefined && rate?.resetAt !== undefined) retryAfterMs = rate.resetAt - finishedAt;
+        // A 429 with no usable hint: one minute, never an immediate hammering retry.
+        retryAfterMs = Math.max(retryAfterMs ?? 60_000, 1_000);
+      }
+      if (retryAfterMs !== undefined) limiter.blockUntil(finishedAt + retryAfterMs);
+      const failure = this.failure(spec.endpoint, response, body.bytes, retryAfterMs);
+      const error = this.redactor.deep(this.settings.mapHttpError?.(failure) ?? defaultHttpErrorMapping(failure));
+      let retry: 'never' | 'backoff' | 'after' = 'never';
+      if (error.type === 'rate_limited') retry = 'after';
+      else if (error.type === 'http' && error.retryable) retry = 'backoff';
+      const outcome: AttemptOutcome = { kind: 'error', error, retry };
+      if (error.type === 'rate_limited') outcome.retryAfterMs = error.retryAfterMs;
+      else if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
+      return outcome;
+    }
+    const bodySha256 = sha256Hex(body.bytes);
+    if (body.kind === 'too_large') {
+      return {
+        kind: 'error',
+        retry: 'never',
+        error: {
+          type: 'parse',
+          message: `${spec.endpoint}: the body is larger than ${body.limit} bytes and was not read to the end`,
+          bodySha256,
+          issues: [{ path: '(root)', message: `body larger than ${body.limit} bytes` }],
+        },
+      };
+    }
+    const raw: RawResponseV1 = {
+      bytes: body.bytes,
+      request: { method: spec.method, url: redactedUrl, status: response.status, at: new Date(finishedAt).toISOString(), durationMs },
+    };
+    const mediaType = response.headers.get('content-type');
+    if (mediaType) raw.mediaType = mediaType;
+    return { kind: 'ok', value: { status: response.status, headers: response.headers, bytes: body.bytes, raw, bodySha256 } };
+  }
+
+  private failure(endpoint: string, response: Response, bytes: Uint8Array, retryAfterMs: number | undefined): HttpFailure {
+    const bodyText = this.redactor.text(new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)));
+    let json: unknown;
+    try {
+      json = JSON.parse(bodyText);
+    } catch {
+      json = undefined;
+    }
+    const failure: HttpFailure = { endpoint, status: response.status, headers: response.headers, bodyText, json };
+    if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+    return failure;
+  }
+
+  private timeoutOutcome(endpoint: string, phase: 'headers' | 'body' | 'call'): AttemptOutcome {
+    const limits = { headers: this.settings.headersMs, body: this.settings.bodyMs };
+    const message =
+      phase === 'call'
+        ? `${endpoint}: the call's deadline passed (or the caller aborted) before the response was complete`
+        : `${endpoint}: no ${phase === 'headers' ? 'response headers' : 'complete body'} within ${limits[phase]} ms`;
+    return { kind: 'error', error: { type: 'timeout', phase, message }, retry: phase === 'call' ? 'never' : 'backoff' };
+  }
+
+  private networkOutcome(endpoint: string, error: unknown): AttemptOutcome {
+    const { message, code } = describeNetworkError(error);
+    const out: AdapterErrorV1 = { type: 'network', message: this.redactor.text(`${endpoint}: ${message}`) };
+    if (code) out.code = code;
+    return { kind: 'error', error: out, retry: 'backoff' };
+  }
+
+  private addCost(call: CallState, input: CostInput): void {
+    const estimate = this.settings.estimateCost;
+    if (!estimate) return;
+    const usd = safeRead(() => estimate(input)) ?? 0;
+    call.tally.addCost(usd);
+    this.instanceTally.addCost(usd);
+  }
+
+  private emit(event: AdapterEvent): void {
+    const listener = this.settings.onEvent;
+    if (!listener) return;
+    try {
+      listener(this.redactor.deep(event));
+    } catch {
+      // A failing logger must not fail a capture.
+    }
+  }
+}
+
+/** The `timeout` error for a call whose deadline passed or whose caller aborted. */
+export function callTimeout(endpoint: string): AdapterErrorV1 {
+  return { type: 'timeout', phase: 'call', message: `${endpoint}: the call's deadline passed (or the caller aborted)` };
+}
+
+function decodeJson<T>(bytes: Uint8Array, request: JsonRequest<T>, bodySha256: string): Result<T, AdapterErrorV1> {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const parsed = parseJsonText(text, request.endpoint);
+  if (parsed.isErr()) {
+    return err({ type: 'parse', message: `${request.endpoint}: ${parsed.error.issues[0]?.message ?? 'invalid JSON'} (body sha256 ${bodySha256})`, bodySha256, issues: parsed.error.issues });
+  }
+  const checked = request.schema.safeParse(parsed.value);
+  if (!checked.success) {
+    const issues = issuesFromZod(checked.error);
+    const first = issues[0];
+    return err({
+      type: 'parse',
+      message: `${request.endpoint}: the response no longer has the expected shape${first ? ` — ${first.path}: ${first.message}` : ''}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''} (body sha256 ${bodySha256})`,
+      bodySha256,
+      issues,
+    });
+  }
+  return ok(checked.data);
+}
+
+function describeNetworkError(error: unknown): { message: string; code?: string } {
+  let code: string | undefined;
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if (current instanceof Error) {
+      parts.push(current.message);
+      const candidate = (current as { code?: unknown }).code;
+      if (typeof candidate === 'string' && !code) code = candidate;
+      current = (current as { cause?: unknown }).cause;
+    } else {
+      parts.push(String(current));
+      break;
+    }
+  }
+  const message = parts.filter(Boolean).join(': ') || 'the connection failed';
+  return code ? { message, code } : { message };
+}
+
+function queryText(value: QueryValue): string | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.join(',');
+  return String(value);
+}
+
+function joinPath(base: URL, path: string): string {
+  const root = base.toString().replace(/\/+$/, '');
+  return `${root}/${path.replace(/^\/+/, '')}`;
+}
+
+function invalid(message: string, path: string): AdapterErrorV1 {
+  return { type: 'invalid_input', message, issues: [{ path, message }] };
+}
+
+function safeRead<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

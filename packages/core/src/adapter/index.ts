@@ -1,0 +1,25 @@
+export { createPlatformAdapter, PLATFORM_ADAPTER_DEFAULTS, type ManagedPlatformAdapter } from './create-platform-adapter.js';
+export type {
+  AdapterCall,
+  AdapterEvent,
+  AdapterRetryPolicy,
+  AdapterTimeouts,
+  CostInput,
+  CreatePlatformAdapterInput,
+  HttpRequest,
+  HttpSuccess,
+  JsonRequest,
+  MediaDownloadConfig,
+  PlatformAdapterConfig,
+  PlatformAdapterDefinition,
+  PlatformResult,
+  QueryValue,
+} from './platform-adapter-config.js';
+export { systemClock, type AdapterClock } from './clock.js';
+export { defaultHttpErrorMapping, type HttpFailure } from './http-error-mapping.js';
+export { parseRetryAfter, readXRateLimitHeaders, type RateLimitHeaderReader, type RateLimitState } from './rate-limit-headers.js';
+export { SlidingWindowLimiter, type EndpointRateLimit, type GateRefusal } from './sliding-window-limiter.js';
+export { createRedactor, REDACTED, type Redactor } from './redaction.js';
+export { isPrivateAddress } from './private-address.js';
+export { hostAllowed, MEDIA_ENDPOINT } from './media-download.js';
+export { backoffDelayMs } from './retry-delay.js';
