@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './account/index.js';
+export * from './adapter/index.js';
 export * from './capture/index.js';
 export * from './cases/index.js';
 export * from './diff/index.js';
