@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+// Shapes follow Meta's Graph API reference (Page, Page /posts edge, Post, Story Attachment,
+// cursor paging, the error object). Unknown fields pass through: Meta adds fields often, and a
+// new field is not drift. A missing or retyped field we read IS drift and becomes a `parse` error.
+
+/**
+ * Graph API time: ISO 8601 with a `+0000` offset (no colon), e.g. `2024-11-19T10:00:00+0000`.
+ */
+export const GraphTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/, {
+  message: 'expected a Graph API time such as 2024-11-19T10:00:00+0000',
+});
+
+/** A Graph object id: digits, or `pageid_postid` for posts. */
+export const GraphIdSchema = z.string().regex(/^[0-9]{1,32}(_[0-9]{1,32})?$/, { message: 'expected a numeric Graph id (or pageid_postid)' });
+
+/** `paging` on a cursor-paginated edge. `next` is absent on the last page. */
+export const GraphPagingSchema = z.object({
+  cursors: z.object({ before: z.string().optional(), after: z.string().optional() }).optional(),
+  next: z.string().optional(),
+  previous: z.string().optional(),
+});
+
+/** The Page node, with the fields the adapter asks for. */
+export const FacebookPageSchema = z.looseObject({
+  id: GraphIdSchema,
+  name: z.string(),
+  username: z.string().optional(),
+  about: z.string().optional(),
+  link: z.string().optional(),
+  website: z.string().optional(),
+  fan_count: z.number().int().nonnegative().optional(),
+  followers_count: z.number().int().nonnegative().optional(),
+  verification_status: z.string().optional(),
+  picture: z.object({ data: z.object({ url: z.string() }).partial() }).partial().optional(),
+});
+export type FacebookPage = z.infer<typeof FacebookPageSchema>;
+
+/** A Story Attachment (photo, video, shared link, album with `subattachments`). */
+export interface FacebookAttachment {
+  type?: string;
+  media_type?: string;
+  url?: string;
+  title?: string;
+  description?: string;
+  media?: { image?: { src?: string; height?: number; width?: number }; source?: string };
+  target?: { id?: string; url?: string };
+  subattachments?: { data: FacebookAttachment[] };
+}
+
+export const FacebookAttachmentSchema: z.ZodType<FacebookAttachment> = z.lazy(() =>
+  z.looseObject({
+    type: z.string().optional(),
+    media_type: z.string().optional(),
+    url: z.string().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    media: z.looseObject({ image: z.looseObject({ src: z.string().optional(), height: z.number().optional(), width: z.number().optional() }).optional(), source: z.string().optional() }).optional(),
+    target: z.looseObject({ id: z.string().optional(), url: z.string().optional() }).optional(),
+    subattachments: z.object({ data: z.array(FacebookAttachmentSchema) }).optional(),
+  }),
+);
+
+/** A Post node (Page post), with the fields the adapter asks for. */
+export const FacebookPostSchema = z.looseObject({
+  id: GraphIdSchema,
+  message: z.string().optional(),
+  created_time: GraphTimeSchema,
+  updated_time: GraphTimeSchema.optional(),
+  permalink_url: z.string().optional(),
+  from: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  attachments: z.object({ data: z.array(FacebookAttachmentSchema) }).optional(),
+  shares: z.object({ count: z.number().int().nonnegative() }).optional(),
+  /** Set when the post shares another post. */
+  parent_id: z.string().optional(),
+});
+export type FacebookPost = z.infer<typeof FacebookPostSchema>;
+
+/** One page of the `/{page-id}/posts` edge. */
+export const FacebookPostsPageSchema = z.object({
+  data: z.array(FacebookPostSchema),
+  paging: GraphPagingSchema.optional(),
+});
+export type FacebookPostsPage = z.infer<typeof FacebookPostsPageSchema>;
+
+/**
+ * The Graph API error object. `code` 100 with `error_subcode` 33: the object does not exist OR
+ * cannot be loaded for lack of permission — never by itself a deletion.
+ */
+export const GraphErrorBodySchema = z.object({
+  error: z.looseObject({
+    message: z.string(),
+    type: z.string().optional(),
+    code: z.number().int(),
+    error_subcode: z.number().int().optional(),
+    error_user_title: z.string().optional(),
+    error_user_msg: z.string().optional(),
+    is_transient: z.boolean().optional(),
+    fbtrace_id: z.string().optional(),
+  }),
+});
+export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;
+
+/** `X-App-Usage` (Platform rate limits): percentages of the app's hourly allowance used. */
+export const AppUsageHeaderSchema = z.object({
+  call_count: z.number().nonnegative().optional(),
+  total_cputime: z.number().nonnegative().optional(),
+  total_time: z.number().nonnegative().optional(),
+});
+
+/**
+ * `X-Business-Use-Case-Usage` (BUC rate limits, page and system-user tokens): per business
+ * object id, a list of use-case usages; `estimated_time_to_regain_access` is in minutes.
+ */
+export const BusinessUseCaseUsageHeaderSchema = z.record(
+  z.string(),
+  z.array(
+    z.looseObject({
+      type: z.string().optional(),
+      call_count: z.number().nonnegative().optional(),
+      total_cputime: z.number().nonnegative().optional(),
+      total_time: z.number().nonnegative().optional(),
+      estimated_time_to_regain_access: z.number().nonnegative().optional(),
+    }),
+  ),
+);
