@@ -14,6 +14,7 @@ export * from './evidence/index.js';
 export * from './findings/index.js';
 export * from './hashing/index.js';
 export * from './records/index.js';
+export * from './referral/index.js';
 export * from './spec/index.js';
 export * from './store-memory/index.js';
 export * from './subject/index.js';
