@@ -13,6 +13,7 @@ export * from './election/index.js';
 export * from './evidence/index.js';
 export * from './findings/index.js';
 export * from './hashing/index.js';
+export * from './monitor/index.js';
 export * from './records/index.js';
 export * from './referral/index.js';
 export * from './spec/index.js';

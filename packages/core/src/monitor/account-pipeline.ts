@@ -1,0 +1,396 @@
+import { accountKey as accountKeyOf, PlatformAccountIdSchema, type Account } from '../account/account-schema.js';
+import { CaptureSchema, type Capture, type CaptureScope } from '../capture/capture-schema.js';
+import type { Item } from '../capture/item-schema.js';
+import type { Change } from '../diff/change-schema.js';
+import type { Finding } from '../findings/finding-schema.js';
+import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import type { AdapterCaptureV1, LookupResultV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import type { Subject } from '../subject/subject-schema.js';
+import { handleKey, resolutionEntry } from './account-resolutions.js';
+import { appendIfAbsent } from './append-if-absent.js';
+import type { CycleControl } from './cycle-control.js';
+import { addRequests, type CycleReport } from './cycle-report.js';
+import { captureIdFor } from './evidence-ids.js';
+import type { MonitorAccountState, MonitorEngine } from './monitor-engine.js';
+import type { MonitorProgressEvent } from './monitor-events.js';
+
+/** Thrown inside a cycle when the store fails; the cycle ends with this error as a value. */
+export class StoreFailure {
+  constructor(readonly error: StoreErrorV1) {}
+}
+
+async function must<T>(result: PromiseLike<import('neverthrow').Result<T, StoreErrorV1>>): Promise<T> {
+  const settled = await result;
+  if (settled.isErr()) throw new StoreFailure(settled.error);
+  return settled.value;
+}
+
+/** One account of one subject, with the adapter and scopes to read it. */
+export interface AccountTask {
+  subject: Subject;
+  account: Account;
+  adapter: PlatformAdapterV1;
+  scopes: readonly CaptureScope[];
+}
+
+/** What the pipeline needs from its cycle. */
+export interface PipelineContext {
+  cycleId: string;
+  store: EvidenceStoreV1;
+  engine: MonitorEngine;
+  control: CycleControl;
+  report: CycleReport;
+  resolutions: Map<string, string>;
+  actor: string;
+  maxPages: number | undefined;
+  fetchMedia: boolean;
+  maxMediaPerCapture: number;
+  deletionOptions: Record<string, unknown> | undefined;
+  emit(event: MonitorProgressEvent): void;
+}
+
+/** The monitor's bookkeeping, kept inside the account-state snapshot so it is written atomically with it. */
+export interface MonitorProgress {
+  /** The cycle `done` refers to. */
+  cycleId: string;
+  /** Capture ids (one per scope) whose outcome is already in this state. */
+  done: string[];
+  /** Media already stored, by URL, from the latest captures, so unchanged posts cost no download. */
+  media: Record<string, string>;
+}
+
+const PROGRESS_FIELD = 'monitorProgress';
+const MEDIA_INDEX_LIMIT = 2_000;
+
+/** The monitor's bookkeeping in an account-state record, if any. */
+export function progressOf(state: MonitorAccountState | undefined): MonitorProgress | undefined {
+  const value = state?.[PROGRESS_FIELD];
+  if (typeof value !== 'object' || value === null) return undefined;
+  const progress = value as Partial<MonitorProgress>;
+  if (typeof progress.cycleId !== 'string' || !Array.isArray(progress.done)) return undefined;
+  return { cycleId: progress.cycleId, done: progress.done.filter((id): id is string => typeof id === 'string'), media: { ...(progress.media ?? {}) } };
+}
+
+function withoutProgress(state: MonitorAccountState): MonitorAccountState {
+  const { [PROGRESS_FIELD]: _dropped, ...rest } = state;
+  return rest as MonitorAccountState;
+}
+
+/** How one account ended in this run. */
+export type AccountOutcome = 'captured' | 'failed' | 'deferred' | 'interrupted' | 'skipped';
+
+const RULE_CHANGE_TYPES = new Set(['added', 'edited', 'profile_changed']);
+
+/**
+ * Run every step for one account: resolve, capture each scope (or reuse a capture an
+ * interrupted run stored), diff, look up what is missing, evaluate the rules on what is new,
+ * and write changes, findings and finally the account state. Each write is idempotent and the
+ * state (with the list of scopes done) is written last, so a crash at any point is repaired by
+ * running the same steps again.
+ */
+export async function runAccount(task: AccountTask, context: PipelineContext): Promise<{ outcome: AccountOutcome; changes: number; findings: number }> {
+  const { store, engine, control, report, cycleId } = context;
+  const platform = task.account.platform;
+  const adapter = task.adapter;
+  let account = task.account;
+  const failures: string[] = [];
+  const deferrals: string[] = [];
+  const fail = (scope: CaptureScope | 'resolve' | 'lookup', errorType: string, message: string, key: string): void => {
+    failures.push(scope);
+    report.failures.push({ accountKey: key, subjectId: task.subject.id, platform, scope, errorType, message });
+    context.emit({ type: 'capture_failed', cycleId, accountKey: key, scope, errorType, message, at: control.now() });
+  };
+  const defer = (scope: CaptureScope | 'resolve' | 'lookup', reason: 'rate_limited' | 'deadline' | 'interrupted', key: string, retryAfterMs?: number): void => {
+    deferrals.push(reason);
+    report.deferred.push({ accountKey: key, subjectId: task.subject.id, platform, scope, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    context.emit({ type: 'capture_deferred', cycleId, accountKey: key, scope, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), at: control.now() });
+  };
+
+  // 1. The account's stable id: from the subject list, an earlier cycle, or one lookup now.
+  if (!account.id) {
+    const known = context.resolutions.get(handleKey(account));
+    if (known) account = { ...account, id: known };
+  }
+  if (!account.id) {
+    const key = handleKey(account);
+    const resolved = await control.call(`${platform}:resolve`, (signal) => adapter.resolve(account.handle, { signal }));
+    if (resolved.kind === 'deferred') {
+      defer('resolve', resolved.reason, key, resolved.retryAfterMs);
+      return { outcome: resolved.reason === 'interrupted' ? 'interrupted' : 'deferred', changes: 0, findings: 0 };
+    }
+    if (resolved.kind === 'error') {
+      fail('resolve', resolved.error.type, resolved.error.message, key);
+      await recordFailures(task, key, task.scopes, resolved.error.type, resolved.error.message, context);
+      return { outcome: 'failed', changes: 0, findings: 0 };
+    }
+    addRequests(report, platform, { resolve: Math.max(1, resolved.value.raw.length) });
+    const rawBlobs = await storeRaw(resolved.value.raw, store);
+    const id = resolved.value.account.id;
+    if (!id || !PlatformAccountIdSchema.safeParse(id).success) {
+      fail('resolve', 'parse', `the adapter resolved @${account.handle} to an unusable id ${JSON.stringify(id)}`, key);
+      return { outcome: 'failed', changes: 0, findings: 0 };
+    }
+    await must(appendIfAbsent(store, 'audit', [resolutionEntry({ account, id, rawBlobs, at: control.now(), actor: context.actor })]));
+    context.resolutions.set(key, id);
+    account = { ...account, id };
+  }
+  const key = accountKeyOf(account);
+  context.emit({ type: 'account_started', cycleId, accountKey: key, subjectId: task.subject.id, platform, at: control.now() });
+
+  // 2. The state as the last finished step left it.
+  const stored = await must(store.get('account_state', key));
+  const previousProgress = progressOf(stored?.record);
+  let state = stored ? withoutProgress(stored.record) : engine.createAccountState({ accountKey: key, platform, at: control.now() });
+  const done = new Set(previousProgress?.cycleId === cycleId ? previousProgress.done : []);
+  const pendingScopes = task.scopes.filter((scope) => !done.has(captureIdFor(cycleId, key, scope)));
+  if (pendingScopes.length === 0) return { outcome: 'skipped', changes: 0, findings: 0 };
+  const verdictsBefore = new Map(engine.deletionVerdicts(state).map((verdict) => [verdict.itemKey, verdict.status]));
+  const mediaIndex = previousProgress?.media ?? {};
+  const nextMedia: Record<string, string> = {};
+  const changes: Change[] = [];
+  const findings: Finding[] = [];
+  const lookupNeeded = new Set<string>();
+  let progressed = false;
+
+  // 3. Capture each scope, or take the capture an interrupted run already stored.
+  for (const scope of pendingScopes) {
+    const captureId = captureIdFor(cycleId, key, scope);
+    let capture = (await must(store.get('capture', captureId)))?.record;
+    const reused = capture !== undefined;
+    if (capture) {
+      report.captures.reused++;
+    } else {
+      const result = await control.call(`${platform}:capture:${scope}`, (signal) =>
+        adapter.capture(account, scope, { signal, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
+      );
+      if (result.kind === 'deferred') {
+        defer(scope, result.reason, key, result.retryAfterMs);
+        if (result.reason === 'interrupted') continue;
+        // Recorded as a gap in coverage, never as an absence of posts.
+        state = engine.observeCaptureFailure(state, {
+          scope,
+          errorType: result.reason === 'rate_limited' ? 'rate_limited' : 'timeout',
+          message: result.reason === 'rate_limited' ? 'deferred to the next cycle: rate limit reaches past the cycle deadline' : 'deferred to the next cycle: the cycle deadline passed',
+          at: control.now(),
+          ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+        }).state;
+        done.add(captureId);
+        progressed = true;
+        continue;
+      }
+      if (result.kind === 'error') {
+        fail(scope, result.error.type, result.error.message, key);
+        state = engine.observeCaptureFailure(state, { scope, errorType: result.error.type, message: result.error.message, at: control.now(), ...(result.error.type === 'rate_limited' ? { retryAfterMs: result.error.retryAfterMs } : {}) }).state;
+        done.add(captureId);
+        progressed = true;
+        continue;
+      }
+      addRequests(report, platform, result.value.requests ?? { [`capture:${scope}`]: result.value.raw.length });
+      const built = await buildCapture(captureId, key, result.value, adapter, context, mediaIndex, nextMedia);
+      if ('problem' in built) {
+        fail(scope, 'parse', built.problem, key);
+        state = engine.observeCaptureFailure(state, { scope, errorType: 'parse', message: built.problem, at: control.now() }).state;
+        done.add(captureId);
+        progressed = true;
+        continue;
+      }
+      capture = built.capture;
+      await must(store.append('capture', [capture]));
+      report.captures.stored++;
+    }
+    for (const item of capture.items) for (const media of item.media) if (media.url && media.blobSha256) nextMedia[media.url] = media.blobSha256;
+    report.captures.items += capture.items.length;
+    context.emit({ type: 'capture_stored', cycleId, accountKey: key, scope, captureId, items: capture.items.length, reused, at: control.now() });
+
+    // 4. Diff against the state; the state machine says which absences need a lookup.
+    const observed = engine.observeCapture(state, capture, context.deletionOptions, adapter.capabilities);
+    state = observed.state;
+    changes.push(...observed.changes);
+    for (const id of observed.lookupNeeded) lookupNeeded.add(id);
+
+    // 5. Rules run on what is new or changed, so an unchanged post is not flagged again every cycle.
+    for (const change of observed.changes) {
+      if (!RULE_CHANGE_TYPES.has(change.type) || !change.after) continue;
+      findings.push(...evaluate(change.after, capture, task.subject, context));
+    }
+    done.add(captureId);
+    progressed = true;
+  }
+
+  // 6. Look up what went missing: only a lookup can turn an absence into a deletion.
+  if (lookupNeeded.size > 0) {
+    if (adapter.capabilities.lookup && adapter.lookup) {
+      const ids = [...lookupNeeded];
+      const batchSize = Math.max(1, adapter.capabilities.maxLookupBatch ?? 100);
+      const lookup = adapter.lookup.bind(adapter);
+      for (let start = 0; start < ids.length; start += batchSize) {
+        const batch = ids.slice(start, start + batchSize);
+        const result = await control.call(`${platform}:lookup`, (signal) => lookup(batch, { signal }));
+        if (result.kind === 'deferred') {
+          defer('lookup', result.reason, key, result.retryAfterMs);
+          break;
+        }
+        if (result.kind === 'error') {
+          // "Could not look" changes nothing; the state machine asks again next cycle.
+          fail('lookup', result.error.type, result.error.message, key);
+          break;
+        }
+        addRequests(report, platform, { lookup: Math.max(1, result.value.raw.length) });
+        const rawBlobs = await storeRaw(result.value.raw, store);
+        const statuses: Record<string, number> = {};
+        for (const entry of result.value.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+        report.lookups.asked += batch.length;
+        for (const [status, count] of Object.entries(statuses)) report.lookups.statuses[status] = (report.lookups.statuses[status] ?? 0) + count;
+        const observed = engine.observeLookups(state, { results: result.value.results as LookupResultV1[], rawBlobs, at: control.now() }, context.deletionOptions);
+        state = observed.state;
+        changes.push(...observed.changes);
+        context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: batch.length, statuses, at: control.now() });
+      }
+    }
+  }
+
+  // 7. Write what this account produced; the state goes last and marks the scopes done.
+  const newChanges = await must(appendIfAbsent(store, 'change', changes));
+  const newFindings = await must(appendIfAbsent(store, 'finding', findings));
+  for (const change of newChanges) report.changes[change.type] = (report.changes[change.type] ?? 0) + 1;
+  for (const finding of newFindings) {
+    report.findings.total++;
+    report.findings.byCategory[finding.category] = (report.findings.byCategory[finding.category] ?? 0) + 1;
+  }
+  for (const verdict of engine.deletionVerdicts(state)) {
+    if (verdict.status === 'deleted' && verdictsBefore.get(verdict.itemKey) !== 'deleted') {
+      report.deletionsConfirmed.push({ accountKey: key, subjectId: task.subject.id, itemKey: verdict.itemKey, status: verdict.status });
+    }
+  }
+  if (progressed) {
+    const media = Object.fromEntries(Object.entries({ ...nextMedia }).slice(-MEDIA_INDEX_LIMIT));
+    const progress: MonitorProgress = { cycleId, done: [...done], media };
+    const record = { ...state, accountKey: key, updatedAt: control.now(), [PROGRESS_FIELD]: progress };
+    await must(store.append('account_state', [record as MonitorAccountState]));
+  }
+  const outcome: AccountOutcome = deferrals.includes('interrupted')
+    ? 'interrupted'
+    : deferrals.length > 0
+      ? 'deferred'
+      : failures.length > 0
+        ? 'failed'
+        : 'captured';
+  return { outcome, changes: newChanges.length, findings: newFindings.length };
+}
+
+function evaluate(item: Item, capture: Capture, subject: Subject, context: PipelineContext): Finding[] {
+  const mediaBlobs = item.media.map((media) => media.blobSha256).filter((hash): hash is string => hash !== undefined);
+  return context.engine.evaluateItem({ item, subject, evidence: { captureId: capture.id, rawBlobs: [...capture.rawBlobs, ...mediaBlobs] }, now: capture.capturedAt });
+}
+
+async function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): Promise<string[]> {
+  const hashes: string[] = [];
+  for (const response of raw) hashes.push((await must(store.putBlob(response.bytes))).sha256);
+  return hashes;
+}
+
+/** Turn what the adapter saw into a capture record: raw bodies and media stored as blobs first. */
+async function buildCapture(
+  captureId: string,
+  key: string,
+  seen: AdapterCaptureV1,
+  adapter: PlatformAdapterV1,
+  context: PipelineContext,
+  mediaIndex: Record<string, string>,
+  nextMedia: Record<string, string>,
+): Promise<{ capture: Capture } | { problem: string }> {
+  const rawBlobs = await storeRaw(seen.raw, context.store);
+  const items = context.fetchMedia ? await fetchMedia(seen.items, adapter, context, mediaIndex, nextMedia) : seen.items;
+  const parsed = CaptureSchema.safeParse({
+    id: captureId,
+    adapter: { id: adapter.adapterId, version: adapter.adapterVersion },
+    platform: adapter.platform,
+    account: seen.account,
+    accountKey: key,
+    scope: seen.scope,
+    startedAt: seen.startedAt,
+    capturedAt: seen.capturedAt,
+    status: seen.status,
+    accountObservation: seen.accountObservation,
+    requests: seen.raw.map((response, index) => ({
+      method: response.request.method,
+      url: response.request.url,
+      ...(response.request.status !== undefined ? { status: response.request.status } : {}),
+      at: response.request.at,
+      bodySha256: rawBlobs[index],
+      ...(response.request.durationMs !== undefined ? { durationMs: response.request.durationMs } : {}),
+    })),
+    rawBlobs,
+    items,
+    window: seen.window,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: `the adapter's capture does not fit the Capture schema at ${issue?.path.join('.') ?? '(root)'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { capture: parsed.data };
+}
+
+async function fetchMedia(
+  items: readonly Item[],
+  adapter: PlatformAdapterV1,
+  context: PipelineContext,
+  mediaIndex: Record<string, string>,
+  nextMedia: Record<string, string>,
+): Promise<Item[]> {
+  const canFetch = adapter.capabilities.mediaDownload && adapter.fetchMedia !== undefined;
+  let budget = context.maxMediaPerCapture;
+  const out: Item[] = [];
+  for (const item of items) {
+    if (item.media.length === 0) {
+      out.push(item);
+      continue;
+    }
+    const media = [];
+    for (const entry of item.media) {
+      if (!entry.url || entry.blobSha256) {
+        media.push(entry);
+        continue;
+      }
+      const known = mediaIndex[entry.url] ?? nextMedia[entry.url];
+      if (known) {
+        media.push({ ...entry, blobSha256: known });
+        continue;
+      }
+      if (!canFetch || budget <= 0 || context.control.stopReason) {
+        media.push(entry);
+        continue;
+      }
+      budget--;
+      const url = entry.url;
+      const result = await adapter.fetchMedia!(url, { signal: context.control.signal });
+      if (result.isErr()) {
+        context.report.media.failed++;
+        media.push(entry);
+        continue;
+      }
+      addRequests(context.report, adapter.platform, { media: 1 });
+      const blob = await must(context.store.putBlob(result.value.bytes));
+      context.report.media.stored++;
+      nextMedia[url] = blob.sha256;
+      media.push({ ...entry, blobSha256: blob.sha256, mediaType: entry.mediaType ?? result.value.mediaType });
+    }
+    out.push({ ...item, media });
+  }
+  return out;
+}
+
+async function recordFailures(task: AccountTask, key: string, scopes: readonly CaptureScope[], errorType: string, message: string, context: PipelineContext): Promise<void> {
+  const stored = await must(context.store.get('account_state', key));
+  const previous = progressOf(stored?.record);
+  const done = new Set(previous?.cycleId === context.cycleId ? previous.done : []);
+  if (scopes.every((scope) => done.has(captureIdFor(context.cycleId, key, scope)))) return;
+  let state = stored ? withoutProgress(stored.record) : context.engine.createAccountState({ accountKey: key, platform: task.account.platform, at: context.control.now() });
+  for (const scope of scopes) {
+    state = context.engine.observeCaptureFailure(state, { scope, errorType, message, at: context.control.now() }).state;
+    done.add(captureIdFor(context.cycleId, key, scope));
+  }
+  const progress: MonitorProgress = { cycleId: context.cycleId, done: [...done], media: previous?.media ?? {} };
+  await must(context.store.append('account_state', [{ ...state, accountKey: key, updatedAt: context.control.now(), [PROGRESS_FIELD]: progress } as MonitorAccountState]));
+}

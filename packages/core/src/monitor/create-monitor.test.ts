@@ -1,0 +1,394 @@
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../account/account-schema.js';
+import type { CaptureScope } from '../capture/capture-schema.js';
+import type { Item } from '../capture/item-schema.js';
+import type { Change } from '../diff/change-schema.js';
+import type { ElectionContext } from '../election/election-context-schema.js';
+import type { Finding } from '../findings/finding-schema.js';
+import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
+import type { AdapterCaptureV1, LookupBatchV1, PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import { createMemoryStore } from '../store-memory/memory-store.js';
+import type { Subject } from '../subject/subject-schema.js';
+import { progressOf } from './account-pipeline.js';
+import { createMonitor } from './create-monitor.js';
+import type { MonitorAccountState, MonitorEngine } from './monitor-engine.js';
+import type { MonitorProgressEvent } from './monitor-events.js';
+import type { MonitorOptions } from './monitor-settings.js';
+
+// A small platform of invented accounts: posts can be added and deleted between cycles, and
+// each call can be made to fail. Times come from a counter, so two runs see the same world.
+interface FakePlatform {
+  platform: string;
+  posts: Map<string, Item[]>;
+  calls: string[];
+  failNext: Map<string, AdapterErrorV1>;
+  beforeCapture?: (handle: string, scope: CaptureScope) => Promise<void>;
+}
+
+const T0 = Date.parse('2024-10-01T00:00:00Z');
+
+function post(platform: string, author: string, id: string, text: string): Item {
+  return { platform, id, kind: 'post', author: { id: `id-${author}`, handle: author }, createdAt: new Date(T0 + Number(id.replace(/\D/g, '') || 0) * 60_000).toISOString(), text, media: [], links: [], hashtags: [], mentions: [] };
+}
+
+function raw(text: string) {
+  return { bytes: new TextEncoder().encode(text), mediaType: 'application/json', request: { method: 'GET', url: `https://api.example.test/${encodeURIComponent(text.slice(0, 40))}`, status: 200, at: new Date(T0).toISOString() } };
+}
+
+function fakeAdapter(world: FakePlatform): PlatformAdapterV1 {
+  const failure = (key: string): AdapterErrorV1 | undefined => {
+    const error = world.failNext.get(key);
+    if (error) world.failNext.delete(key);
+    return error;
+  };
+  return {
+    specificationVersion: 'v1',
+    platform: world.platform,
+    adapterId: `fake-${world.platform}`,
+    adapterVersion: '1.0.0',
+    capabilities: { scopes: ['profile', 'timeline'], lookup: true, distinguishesPrivateFromDeleted: true, exposesEdits: false, exposesLikes: false, exposesFollows: false, mediaDownload: false, maxLookupBatch: 2 },
+    resolve(handle: string) {
+      world.calls.push(`resolve:${handle}`);
+      const error = failure(`resolve:${handle}`);
+      if (error) return errAsync(error);
+      return okAsync({ account: { platform: world.platform, handle, id: `id-${handle.replace(/\./g, '_')}` }, observation: 'public' as const, raw: [raw(`user ${handle}`)] });
+    },
+    capture(account: Account, scope: CaptureScope): ResultAsync<AdapterCaptureV1, AdapterErrorV1> {
+      world.calls.push(`capture:${account.handle}:${scope}`);
+      const run = async (): Promise<AdapterCaptureV1> => {
+        await world.beforeCapture?.(account.handle, scope);
+        const items = scope === 'timeline' ? [...(world.posts.get(account.handle) ?? [])] : [];
+        const at = new Date(T0 + 86_400_000).toISOString();
+        return {
+          account,
+          scope,
+          status: 'ok',
+          accountObservation: 'public',
+          items,
+          window: { complete: true, reachedEnd: true, ...(items[0] ? { newest: { id: items[0].id }, oldest: { id: items.at(-1)!.id } } : {}) },
+          raw: [raw(`${scope} ${account.handle} ${items.map((item) => item.id).join(',')}`)],
+          startedAt: at,
+          capturedAt: at,
+          requests: { [`capture:${scope}`]: 1 },
+        };
+      };
+      const error = failure(`capture:${account.handle}:${scope}`);
+      if (error) return errAsync(error);
+      return ResultAsync.fromSafePromise(run());
+    },
+    lookup(ids: readonly string[]): ResultAsync<LookupBatchV1, AdapterErrorV1> {
+      world.calls.push(`lookup:${ids.join(',')}`);
+      const error = failure('lookup');
+      if (error) return errAsync(error);
+      const live = new Set([...world.posts.values()].flat().map((item) => item.id));
+      return okAsync({ results: ids.map((id) => ({ id, status: live.has(id) ? ('live' as const) : ('gone' as const) })), raw: [raw(`lookup ${ids.join(',')}`)] });
+    },
+  };
+}
+
+// A readable stand-in for core's deletion state machine and rules: items are added, go missing
+// when a complete timeline lacks them, and are deleted only when a lookup says gone. Posts that
+// say "coblos" raise a neutrality finding.
+interface FakeState extends MonitorAccountState {
+  items: Record<string, { status: string; item: Item }>;
+  failures: string[];
+}
+
+const fakeEngine: MonitorEngine = {
+  createAccountState: ({ accountKey, at }) => ({ accountKey, updatedAt: at, items: {}, failures: [] }) as FakeState,
+  observeCapture(state, capture) {
+    const current = structuredClone(state) as FakeState;
+    const changes: Change[] = [];
+    const lookupNeeded: string[] = [];
+    const seen = new Set(capture.items.map((item) => item.id));
+    for (const item of capture.items) {
+      if (!current.items[item.id]) {
+        current.items[item.id] = { status: 'live', item };
+        changes.push({ id: `${capture.id}:added:${item.id}`, type: 'added', accountKey: capture.accountKey, itemKey: `${item.platform}:${item.id}`, captureId: capture.id, detectedAt: capture.capturedAt, after: item });
+      }
+    }
+    if (capture.scope === 'timeline' && capture.window.complete) {
+      for (const [id, entry] of Object.entries(current.items)) {
+        if (entry.status === 'live' && !seen.has(id)) {
+          entry.status = 'missing';
+          lookupNeeded.push(id);
+          changes.push({ id: `${capture.id}:missing:${id}`, type: 'missing', accountKey: capture.accountKey, itemKey: `${capture.platform}:${id}`, captureId: capture.id, detectedAt: capture.capturedAt, before: entry.item });
+        }
+      }
+    }
+    return { state: current, changes, lookupNeeded };
+  },
+  observeLookups(state, { results }) {
+    const current = structuredClone(state) as FakeState;
+    for (const result of results) {
+      const entry = current.items[result.id];
+      if (entry && result.status === 'gone') entry.status = 'deleted';
+      if (entry && result.status === 'live') entry.status = 'live';
+    }
+    return { state: current, changes: [] };
+  },
+  observeCaptureFailure(state, { scope, errorType }) {
+    const current = structuredClone(state) as FakeState;
+    current.failures.push(`${scope}:${errorType}`);
+    return { state: current };
+  },
+  deletionVerdicts: (state) => Object.entries((state as FakeState).items).map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, status: entry.status })),
+  evaluateItem({ item, subject, evidence, now }): Finding[] {
+    if (!item.text?.includes('coblos')) return [];
+    return [
+      {
+        id: `finding:${item.platform}:${item.id}`,
+        ruleId: 'fake.coblos',
+        ruleSetId: 'fake',
+        ruleSetVersion: '1',
+        title: { id: 'ajakan mencoblos', en: 'call to vote' },
+        category: 'neutrality',
+        sanctions: ['moral'],
+        severity: 'medium',
+        routes: [],
+        legalBasis: [{ instrument: 'SKB 2/2022', article: 'contoh', verified: true }],
+        subjectId: subject.id,
+        subjectCategory: subject.category,
+        accountKey: `${item.platform}:${item.author.id}`,
+        itemKey: `${item.platform}:${item.id}`,
+        itemKind: item.kind,
+        actAt: item.createdAt ?? now,
+        spans: [],
+        evidence: { ...evidence, itemHash: 'a'.repeat(64) },
+        createdAt: now,
+        notes: [],
+      },
+    ];
+  },
+};
+
+const context = { id: 'pilkada-contoh' } as unknown as ElectionContext;
+
+function subjects(): Subject[] {
+  return [
+    { id: 'asn-1', name: 'Dewi Lestari Contoh', category: 'asn', accounts: [{ platform: 'x', handle: 'dewi_contoh' }, { platform: 'facebook', handle: 'dewi.contoh' }] },
+    { id: 'asn-2', name: 'Rahmat Hidayat Contoh', category: 'asn', accounts: [{ platform: 'x', handle: 'rahmat_contoh' }] },
+  ];
+}
+
+function worlds(): { x: FakePlatform; facebook: FakePlatform } {
+  const x: FakePlatform = { platform: 'x', posts: new Map(), calls: [], failNext: new Map() };
+  const facebook: FakePlatform = { platform: 'facebook', posts: new Map(), calls: [], failNext: new Map() };
+  x.posts.set('dewi_contoh', [post('x', 'dewi_contoh', 'p3', 'ayo coblos nomor 2'), post('x', 'dewi_contoh', 'p2', 'rapat dinas'), post('x', 'dewi_contoh', 'p1', 'selamat pagi')]);
+  x.posts.set('rahmat_contoh', [post('x', 'rahmat_contoh', 'p11', 'olahraga pagi')]);
+  facebook.posts.set('dewi.contoh', [post('facebook', 'dewi.contoh', 'f1', 'kegiatan sekolah')]);
+  return { x, facebook };
+}
+
+function monitorFor(store: EvidenceStoreV1, platforms: { x: FakePlatform; facebook: FakePlatform }, options: MonitorOptions = {}) {
+  const result = createMonitor({ store, adapters: [fakeAdapter(platforms.x), fakeAdapter(platforms.facebook)], rules: {}, context, subjects: subjects(), engine: fakeEngine, options: { deadlineMs: 60_000, ...options } });
+  if (result.isErr()) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function evidenceOf(store: EvidenceStoreV1) {
+  const ids = async (kind: 'capture' | 'change' | 'finding') => (await store.query(kind))._unsafeUnwrap().map((entry) => `${entry.id}#${entry.recordHash}`).sort();
+  const states = (await store.query('account_state'))._unsafeUnwrap().map((entry) => {
+    const { updatedAt: _updatedAt, ...rest } = entry.record;
+    return JSON.stringify(rest);
+  });
+  return { captures: await ids('capture'), changes: await ids('change'), findings: await ids('finding'), states: states.sort() };
+}
+
+describe('createMonitor', () => {
+  it('refuses settings without adapters, naming the field', () => {
+    const result = createMonitor({ store: createMemoryStore(), adapters: undefined as unknown as PlatformAdapterV1[], rules: {}, context, subjects: [], engine: fakeEngine });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'invalid_settings', issues: [expect.objectContaining({ path: 'adapters' })] });
+  });
+
+  it('refuses an adapter built for another contract version', () => {
+    const adapter = { ...fakeAdapter(worlds().x), specificationVersion: 'v2' } as unknown as PlatformAdapterV1;
+    const result = createMonitor({ store: createMemoryStore(), adapters: [adapter], rules: {}, context, subjects: [], engine: fakeEngine });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'unsupported_specification', contract: 'PlatformAdapter', found: 'v2' });
+  });
+
+  it('refuses a second adapter for the same platform', () => {
+    const platforms = worlds();
+    const result = createMonitor({ store: createMemoryStore(), adapters: [fakeAdapter(platforms.x), fakeAdapter(platforms.x)], rules: {}, context, subjects: [], engine: fakeEngine });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'invalid_settings', issues: [expect.objectContaining({ path: 'adapters.1' })] });
+  });
+});
+
+describe('runCycle', () => {
+  it('captures every account and scope, stores raw bodies, changes and findings, and reports them', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const events: MonitorProgressEvent[] = [];
+    const report = (await monitorFor(store, platforms).runCycle({ onProgress: (event) => events.push(event) }))._unsafeUnwrap();
+    expect(report).toMatchObject({ cycleId: 'cycle-000001', status: 'complete', resumed: false, accounts: { total: 3, captured: 3, failed: 0, deferred: 0 } });
+    expect(report.captures.stored).toBe(6);
+    expect(report.changes).toEqual({ added: 5 });
+    expect(report.findings).toEqual({ total: 1, byCategory: { neutrality: 1 } });
+    expect(report.requests.x).toEqual({ resolve: 2, 'capture:profile': 2, 'capture:timeline': 2 });
+    expect(report.requestsTotal).toBe(9);
+    const captures = (await store.query('capture'))._unsafeUnwrap();
+    expect(captures.map((entry) => entry.id)).toContain('cycle-000001:x:id-dewi_contoh:timeline');
+    for (const { record } of captures) {
+      for (const hash of record.rawBlobs) expect((await store.hasBlob(hash))._unsafeUnwrap()).toBe(true);
+    }
+    const finding = (await store.query('finding'))._unsafeUnwrap()[0]!.record;
+    expect(finding.evidence.captureId).toBe('cycle-000001:x:id-dewi_contoh:timeline');
+    expect(events[0]).toMatchObject({ type: 'cycle_started', accounts: 3, tasks: 6 });
+    expect(events.filter((event) => event.type === 'account_finished').map((event) => event.type === 'account_finished' && event.done).sort()).toEqual([1, 2, 3]);
+    expect(events.at(-1)).toMatchObject({ type: 'cycle_finished', cycleId: 'cycle-000001' });
+  });
+
+  it('resolves a handle once and keys its evidence on the platform id in later cycles', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const monitor = monitorFor(store, platforms);
+    await monitor.runCycle();
+    platforms.x.calls.length = 0;
+    const second = (await monitor.runCycle())._unsafeUnwrap();
+    expect(second.cycleId).toBe('cycle-000002');
+    expect(platforms.x.calls.filter((call) => call.startsWith('resolve'))).toEqual([]);
+    expect((await store.get('account_state', 'x:id-dewi_contoh'))._unsafeUnwrap()).toBeDefined();
+  });
+
+  it('looks up a post missing from a complete capture and reports the confirmed deletion', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const monitor = monitorFor(store, platforms);
+    await monitor.runCycle();
+    platforms.x.posts.set('dewi_contoh', platforms.x.posts.get('dewi_contoh')!.filter((item) => item.id !== 'p2'));
+    const report = (await monitor.runCycle())._unsafeUnwrap();
+    expect(platforms.x.calls).toContain('lookup:p2');
+    expect(report.changes).toEqual({ missing: 1 });
+    expect(report.lookups).toEqual({ asked: 1, statuses: { gone: 1 } });
+    expect(report.deletionsConfirmed).toEqual([{ accountKey: 'x:id-dewi_contoh', subjectId: 'asn-1', itemKey: 'x:p2', status: 'deleted' }]);
+  });
+
+  it('records a failed capture as a gap with its reason, not as an absence', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const monitor = monitorFor(store, platforms);
+    await monitor.runCycle();
+    platforms.x.failNext.set('capture:dewi_contoh:timeline', { type: 'http', status: 503, retryable: true, message: 'Service Unavailable' });
+    const report = (await monitor.runCycle())._unsafeUnwrap();
+    expect(report.failures).toEqual([{ accountKey: 'x:id-dewi_contoh', subjectId: 'asn-1', platform: 'x', scope: 'timeline', errorType: 'http', message: 'Service Unavailable' }]);
+    expect(report.accounts).toMatchObject({ captured: 2, failed: 1 });
+    expect(report.changes).toEqual({});
+    const state = (await store.get('account_state', 'x:id-dewi_contoh'))._unsafeUnwrap()!.record as FakeState;
+    expect(state.failures).toEqual(['timeline:http']);
+    expect(Object.values(state.items).every((entry) => entry.status === 'live')).toBe(true);
+  });
+
+  it('defers work a rate limit pushes past the deadline, reports it as deferred, and takes it first next cycle', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const monitor = monitorFor(store, platforms);
+    await monitor.runCycle();
+    platforms.x.failNext.set('capture:rahmat_contoh:profile', { type: 'rate_limited', retryAfterMs: 15 * 60_000, message: 'Too Many Requests' });
+    platforms.x.calls.length = 0;
+    const report = (await monitor.runCycle())._unsafeUnwrap();
+    expect(report.status).toBe('complete');
+    expect(report.accounts.deferred).toBeGreaterThanOrEqual(1);
+    expect(report.deferred).toContainEqual({ accountKey: 'x:id-rahmat_contoh', subjectId: 'asn-2', platform: 'x', scope: 'profile', reason: 'rate_limited', retryAfterMs: 900_000 });
+    expect(report.failures).toEqual([]);
+    // The limit is known for the rest of the cycle: no further request hits that endpoint.
+    expect(platforms.x.calls.filter((call) => call.endsWith(':profile'))).toHaveLength(2);
+    expect(report.changes.missing ?? 0).toBe(0);
+    platforms.x.calls.length = 0;
+    await monitor.runCycle();
+    expect(platforms.x.calls[0]).toBe('capture:rahmat_contoh:profile');
+  });
+
+  it('waits out a rate limit that ends before the deadline and retries', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    platforms.x.failNext.set('capture:rahmat_contoh:timeline', { type: 'rate_limited', retryAfterMs: 5, message: 'Too Many Requests' });
+    const report = (await monitorFor(store, platforms).runCycle())._unsafeUnwrap();
+    expect(report.deferred).toEqual([]);
+    expect(platforms.x.calls.filter((call) => call === 'capture:rahmat_contoh:timeline')).toHaveLength(2);
+    expect(report.accounts.captured).toBe(3);
+  });
+
+  it('runs platforms side by side', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    let facebookStarted!: () => void;
+    const facebookRunning = new Promise<void>((resolve) => (facebookStarted = resolve));
+    // X's first capture waits for Facebook's to start: run one after the other, this would
+    // stall until the deadline and be deferred.
+    platforms.x.beforeCapture = () => facebookRunning;
+    platforms.facebook.beforeCapture = async () => facebookStarted();
+    const report = (await monitorFor(store, platforms, { deadlineMs: 2_000 }).runCycle())._unsafeUnwrap();
+    expect(report.deferred).toEqual([]);
+    expect(report.accounts.captured).toBe(3);
+  });
+
+  it('resumes an interrupted cycle under the same id without repeating stored captures', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const controller = new AbortController();
+    const monitor = monitorFor(store, platforms, { concurrencyPerPlatform: 1 });
+    platforms.x.beforeCapture = async (handle) => {
+      if (handle === 'rahmat_contoh') controller.abort();
+    };
+    const first = (await monitor.runCycle({ signal: controller.signal }))._unsafeUnwrap();
+    expect(first.status).toBe('interrupted');
+    platforms.x.beforeCapture = undefined;
+    platforms.x.calls.length = 0;
+    const second = (await monitor.runCycle())._unsafeUnwrap();
+    expect(second).toMatchObject({ cycleId: 'cycle-000001', resumed: true, status: 'complete' });
+    expect(platforms.x.calls.filter((call) => call.includes('dewi_contoh'))).toEqual([]);
+    const uninterrupted = createMemoryStore();
+    await monitorFor(uninterrupted, worlds()).runCycle();
+    expect(await evidenceOf(store)).toEqual(await evidenceOf(uninterrupted));
+  });
+
+  it('a crash before any write is acknowledged never loses or duplicates evidence once the next run resumes', async () => {
+    // Baseline: two uninterrupted cycles, a post deleted in between.
+    const run = async (store: EvidenceStoreV1, crashAfter?: number) => {
+      const platforms = worlds();
+      const crashing = crashAfter === undefined ? store : crashingStore(store, crashAfter);
+      for (let cycle = 1; cycle <= 2; cycle++) {
+        if (cycle === 2) platforms.x.posts.set('dewi_contoh', platforms.x.posts.get('dewi_contoh')!.filter((item) => item.id !== 'p3'));
+        for (let attempt = 0; ; attempt++) {
+          const result = await monitorFor(attempt === 0 ? crashing : store, platforms).runCycle();
+          if (result.isOk() && result.value.status === 'complete') break;
+          expect(attempt).toBeLessThan(3);
+        }
+      }
+      return evidenceOf(store);
+    };
+    const baseline = await run(createMemoryStore());
+    expect(baseline.changes.some((id) => id.includes(':missing:p3'))).toBe(true);
+    for (let crashAfter = 0; crashAfter < 40; crashAfter += 1) {
+      const evidence = await run(createMemoryStore(), crashAfter);
+      expect(evidence, `crash after ${crashAfter} writes`).toEqual(baseline);
+    }
+  });
+
+  it('keeps which scopes are done inside the account state, so the marker and the state are written together', async () => {
+    const store = createMemoryStore();
+    await monitorFor(store, worlds()).runCycle();
+    const stored = (await store.get('account_state', 'x:id-dewi_contoh'))._unsafeUnwrap()!;
+    expect(progressOf(stored.record)).toEqual({ cycleId: 'cycle-000001', done: ['cycle-000001:x:id-dewi_contoh:profile', 'cycle-000001:x:id-dewi_contoh:timeline'], media: {} });
+  });
+});
+
+/** A store whose writes stop (as if the process died) after `limit` acknowledged writes. */
+function crashingStore(store: EvidenceStoreV1, limit: number): EvidenceStoreV1 {
+  let writes = 0;
+  const crashed = (): StoreErrorV1 => ({ type: 'io', operation: 'write', message: 'simulated crash' });
+  return {
+    ...store,
+    putBlob: (bytes) => (writes++ >= limit ? errAsync(crashed()) : store.putBlob(bytes)),
+    append: (kind, records) => (writes++ >= limit ? errAsync(crashed()) : store.append(kind, records)),
+    get: (kind, id) => store.get(kind, id),
+    query: (kind, query) => store.query(kind, query),
+    open: () => store.open(),
+    hasBlob: (hash) => store.hasBlob(hash),
+    getBlob: (hash) => store.getBlob(hash),
+  } as EvidenceStoreV1;
+}
+

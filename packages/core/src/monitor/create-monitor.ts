@@ -1,0 +1,208 @@
+import { err, ok, ResultAsync, type Result } from 'neverthrow';
+import PQueue from 'p-queue';
+import { asEvidenceStore, asPlatformAdapter } from '../spec/check-specification-version.js';
+import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import type { ValidationIssue } from '../validation/validation-issue.js';
+import { loadResolutions } from './account-resolutions.js';
+import { runAccount, StoreFailure, type AccountOutcome, type PipelineContext } from './account-pipeline.js';
+import { appendIfAbsent } from './append-if-absent.js';
+import { CycleControl } from './cycle-control.js';
+import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
+import { emptyCycleReport, type CycleReport } from './cycle-report.js';
+import { createDefaultEngine } from './default-engine.js';
+import type { MonitorEngine } from './monitor-engine.js';
+import type { MonitorError } from './monitor-error.js';
+import type { MonitorProgressEvent, MonitorProgressListener } from './monitor-events.js';
+import { MONITOR_DEFAULTS, type MonitorSettings } from './monitor-settings.js';
+import { planTasks } from './plan-tasks.js';
+
+/** Options of one `runCycle` call. */
+export interface RunCycleOptions {
+  /** Stops the cycle gracefully: work in flight is abandoned, everything stored stays, the next run resumes. */
+  signal?: AbortSignal;
+  /** Receives this cycle's progress events (besides `options.onProgress`). */
+  onProgress?: MonitorProgressListener;
+}
+
+/** Watches the subjects' accounts, one cycle at a time. */
+export interface Monitor {
+  /**
+   * Run one cycle, or finish the one an earlier run left unfinished. Resolves to the cycle's
+   * report; an `err` only when the cycle could not keep its evidence (the store failed).
+   */
+  runCycle(options?: RunCycleOptions): ResultAsync<CycleReport, MonitorError>;
+}
+
+/**
+ * Build a monitor from a store, adapters (one per platform), compiled rules, the election
+ * context and the subjects. Fails, naming the setting, when one is missing or unusable.
+ *
+ * @example
+ * const rules = compileRules(BUILTIN_RULE_SETS, context)._unsafeUnwrap();
+ * const monitor = createMonitor({ store, adapters: [xAdapter], rules, context, subjects })._unsafeUnwrap();
+ * const report = await monitor.runCycle();
+ */
+export function createMonitor(settings: MonitorSettings): Result<Monitor, MonitorError> {
+  const issues: ValidationIssue[] = [];
+  if (typeof settings !== 'object' || settings === null) {
+    return err({ type: 'invalid_settings', message: 'createMonitor needs a settings object { store, adapters, rules, context, subjects }', issues: [{ path: '(root)', message: 'missing' }] });
+  }
+  const store = asEvidenceStore(settings.store);
+  if (store.isErr()) return err(store.error);
+  if (!Array.isArray(settings.adapters)) issues.push({ path: 'adapters', message: 'pass an array of platform adapters, e.g. [createXAdapter({ ... })]' });
+  const adapters = new Map<string, PlatformAdapterV1>();
+  for (const [index, candidate] of (Array.isArray(settings.adapters) ? settings.adapters : []).entries()) {
+    const adapter = asPlatformAdapter(candidate);
+    if (adapter.isErr()) return err(adapter.error);
+    if (adapters.has(adapter.value.platform)) issues.push({ path: `adapters.${index}`, message: `a second adapter for platform "${adapter.value.platform}"; pass one adapter per platform` });
+    adapters.set(adapter.value.platform, adapter.value);
+  }
+  if (!settings.context) issues.push({ path: 'context', message: 'the election context is required (parse it with ElectionContextSchema)' });
+  if (!Array.isArray(settings.subjects)) issues.push({ path: 'subjects', message: 'pass the subjects as an array (parseSubjectsFile reads CSV or JSON)' });
+  if (settings.rules === undefined && !settings.engine) issues.push({ path: 'rules', message: 'pass compiled rules: compileRules(BUILTIN_RULE_SETS, context)' });
+  const options = settings.options ?? {};
+  const positive = (name: string, value: number | undefined): void => {
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) issues.push({ path: `options.${name}`, message: `${name} must be a positive number` });
+  };
+  positive('deadlineMs', options.deadlineMs);
+  positive('concurrencyPerPlatform', options.concurrencyPerPlatform);
+  positive('maxPages', options.maxPages);
+  if (options.maxMediaPerCapture !== undefined && !(options.maxMediaPerCapture >= 0)) issues.push({ path: 'options.maxMediaPerCapture', message: 'maxMediaPerCapture must be 0 or more' });
+  if (options.maxRateLimitRetries !== undefined && !(options.maxRateLimitRetries >= 0)) issues.push({ path: 'options.maxRateLimitRetries', message: 'maxRateLimitRetries must be 0 or more' });
+  let engine: MonitorEngine | undefined = settings.engine;
+  if (!engine && issues.length === 0) {
+    const built = createDefaultEngine(settings.rules, settings.context, options.deletion);
+    if (built.isErr()) issues.push({ path: built.error.path, message: built.error.message });
+    else engine = built.value;
+  }
+  if (issues.length > 0 || !engine) {
+    return err({ type: 'invalid_settings', message: `createMonitor: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues });
+  }
+  return ok(buildMonitor(settings, adapters, engine));
+}
+
+function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformAdapterV1>, engine: MonitorEngine): Monitor {
+  const options = settings.options ?? {};
+  const clock = options.clock ?? (() => new Date());
+  const actor = options.actor ?? MONITOR_DEFAULTS.actor;
+  let running = false;
+
+  async function cycle(runOptions: RunCycleOptions): Promise<CycleReport> {
+    const { store } = settings;
+    const listeners = [options.onProgress, runOptions.onProgress].filter((listener): listener is MonitorProgressListener => listener !== undefined);
+    const emit = (event: MonitorProgressEvent): void => {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // A broken listener must not stop evidence being kept.
+        }
+      }
+    };
+    await unwrap(store.open());
+    const plan = await unwrap(planCycle(store));
+    const resolutions = await unwrap(loadResolutions(store));
+    const { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
+    const control = new CycleControl(clock, options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs, options.maxRateLimitRetries ?? MONITOR_DEFAULTS.maxRateLimitRetries, runOptions.signal);
+    const startedAt = control.now();
+    const report = emptyCycleReport({ cycleId: plan.cycleId, resumed: plan.resumed, startedAt, deadlineAt: new Date(control.deadlineAt).toISOString(), accounts: tasks.length });
+    report.skipped = skipped;
+    try {
+      if (!plan.resumed) await unwrap(appendIfAbsent(store, 'audit', [cycleStartedEntry(plan.cycleId, startedAt, actor, { accounts: tasks.length })]));
+      emit({ type: 'cycle_started', cycleId: plan.cycleId, resumed: plan.resumed, accounts: tasks.length, tasks: tasks.reduce((sum, task) => sum + task.scopes.length, 0), deadlineAt: report.deadlineAt, at: startedAt });
+      const context: PipelineContext = {
+        cycleId: plan.cycleId,
+        store,
+        engine,
+        control,
+        report,
+        resolutions,
+        actor,
+        maxPages: options.maxPages,
+        fetchMedia: options.fetchMedia ?? MONITOR_DEFAULTS.fetchMedia,
+        maxMediaPerCapture: options.maxMediaPerCapture ?? MONITOR_DEFAULTS.maxMediaPerCapture,
+        deletionOptions: options.deletion,
+        emit,
+      };
+      // One queue per platform: platforms run side by side, each within its own limits.
+      const queues = new Map<string, PQueue>();
+      let storeFailure: StoreFailure | undefined;
+      let done = 0;
+      const outcomes: Record<AccountOutcome, number> = { captured: 0, failed: 0, deferred: 0, interrupted: 0, skipped: 0 };
+      const runs = tasks.map((task) => {
+        const platform = task.account.platform;
+        let queue = queues.get(platform);
+        if (!queue) {
+          queue = new PQueue({ concurrency: options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform });
+          queues.set(platform, queue);
+        }
+        return queue.add(async () => {
+          let result: Awaited<ReturnType<typeof runAccount>>;
+          if (storeFailure || control.stopReason === 'interrupted') {
+            result = { outcome: 'interrupted', changes: 0, findings: 0 };
+          } else {
+            try {
+              result = await runAccount(task, context);
+            } catch (error) {
+              if (!(error instanceof StoreFailure)) throw error;
+              storeFailure ??= error;
+              control.stop('interrupted');
+              result = { outcome: 'interrupted', changes: 0, findings: 0 };
+            }
+          }
+          outcomes[result.outcome]++;
+          done++;
+          emit({
+            type: 'account_finished',
+            cycleId: plan.cycleId,
+            accountKey: task.account.id ? `${platform}:${task.account.id}` : `${platform}:@${task.account.handle.toLowerCase()}`,
+            outcome: result.outcome,
+            changes: result.changes,
+            findings: result.findings,
+            done,
+            total: tasks.length,
+            at: control.now(),
+          });
+        });
+      });
+      await Promise.all(runs);
+      if (storeFailure) throw storeFailure;
+      report.accounts.captured = outcomes.captured + outcomes.skipped;
+      report.accounts.failed = outcomes.failed;
+      report.accounts.deferred = outcomes.deferred;
+      report.accounts.interrupted = outcomes.interrupted;
+      report.status = outcomes.interrupted > 0 || control.stopReason === 'interrupted' ? 'interrupted' : 'complete';
+      report.finishedAt = control.now();
+      if (report.status === 'complete') await unwrap(appendIfAbsent(store, 'audit', [cycleFinishedEntry(report, actor)]));
+      emit({ type: 'cycle_finished', cycleId: plan.cycleId, report, at: report.finishedAt });
+      return report;
+    } finally {
+      control.dispose();
+    }
+  }
+
+  return {
+    runCycle(runOptions: RunCycleOptions = {}): ResultAsync<CycleReport, MonitorError> {
+      if (running) return ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => err<CycleReport, MonitorError>({ type: 'busy', message: 'a cycle of this monitor is already running; wait for it to finish' }));
+      running = true;
+      return ResultAsync.fromPromise(cycle(runOptions), (error): MonitorError => {
+        if (error instanceof StoreFailure) return { type: 'store', message: `the store failed, the cycle stopped (the next run resumes it): ${error.error.message}`, error: error.error };
+        // A bug, not a platform or store condition: still a value, with what is known of it.
+        const message = error instanceof Error ? error.message : String(error);
+        return { type: 'unexpected', message: `the cycle stopped on an unexpected error (the next run resumes it): ${message}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+      }).map((report) => {
+        running = false;
+        return report;
+      }).mapErr((error) => {
+        running = false;
+        return error;
+      });
+    },
+  };
+}
+
+async function unwrap<T>(result: PromiseLike<Result<T, import('../spec/evidence-store/v1/store-error-v1.js').StoreErrorV1>>): Promise<T> {
+  const settled = await result;
+  if (settled.isErr()) throw new StoreFailure(settled.error);
+  return settled.value;
+}

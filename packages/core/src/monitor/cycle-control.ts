@@ -1,0 +1,107 @@
+import type { ResultAsync } from 'neverthrow';
+import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
+
+/** Why a cycle stops taking on work. */
+export type StopReason = 'deadline' | 'interrupted';
+
+/** The outcome of one adapter call under the cycle's deadline and rate limits. */
+export type ControlledCall<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'error'; error: AdapterErrorV1 }
+  | { kind: 'deferred'; reason: 'rate_limited' | StopReason; retryAfterMs?: number };
+
+/**
+ * The cycle's clock, deadline and stop signal, and what it learnt of each platform's rate
+ * limits. One per cycle.
+ */
+export class CycleControl {
+  readonly deadlineAt: number;
+  /** Aborted at the deadline or when the caller stops the cycle; passed to every adapter call. */
+  readonly signal: AbortSignal;
+  #reason: StopReason | undefined;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #blockedUntil = new Map<string, number>();
+  readonly #detach: () => void;
+
+  constructor(
+    readonly clock: () => Date,
+    deadlineMs: number,
+    readonly maxRateLimitRetries: number,
+    outer?: AbortSignal,
+  ) {
+    this.deadlineAt = clock().getTime() + deadlineMs;
+    this.signal = this.#controller.signal;
+    this.#timer = setTimeout(() => this.stop('deadline'), deadlineMs);
+    // A timer must not keep a finished CLI process alive.
+    (this.#timer as { unref?: () => void }).unref?.();
+    const onAbort = (): void => this.stop('interrupted');
+    if (outer?.aborted) this.stop('interrupted');
+    outer?.addEventListener('abort', onAbort, { once: true });
+    this.#detach = () => outer?.removeEventListener('abort', onAbort);
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  /** Why work stopped, or `undefined` while it goes on. */
+  get stopReason(): StopReason | undefined {
+    return this.#reason;
+  }
+
+  stop(reason: StopReason): void {
+    if (this.#reason) return;
+    this.#reason = reason;
+    this.#controller.abort();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#detach();
+  }
+
+  /** Wait `ms`, or less if the cycle stops. Resolves to whether the full wait passed. */
+  sleep(ms: number): Promise<boolean> {
+    if (this.#reason) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.signal.removeEventListener('abort', onAbort);
+        resolve(true);
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+      this.signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /**
+   * Run an adapter call. A rate limit whose wait ends before the deadline is waited out and the
+   * call retried; one that ends after it defers the work. Once a limit is known, later calls to
+   * the same endpoint are deferred without a request. Errors after a stop are deferrals: an
+   * aborted request says nothing about the platform.
+   */
+  async call<T>(limitKey: string, run: (signal: AbortSignal) => ResultAsync<T, AdapterErrorV1>): Promise<ControlledCall<T>> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.#reason) return { kind: 'deferred', reason: this.#reason };
+      const blocked = this.#blockedUntil.get(limitKey);
+      const now = this.clock().getTime();
+      if (blocked !== undefined && blocked > now) {
+        if (blocked > this.deadlineAt) return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: blocked - now };
+        if (!(await this.sleep(blocked - now))) return { kind: 'deferred', reason: this.#reason ?? 'interrupted' };
+      }
+      const result = await run(this.signal);
+      if (result.isOk()) return { kind: 'ok', value: result.value };
+      if (this.#reason) return { kind: 'deferred', reason: this.#reason };
+      const error = result.error;
+      if (error.type !== 'rate_limited') return { kind: 'error', error };
+      const until = this.clock().getTime() + Math.max(0, error.retryAfterMs);
+      this.#blockedUntil.set(limitKey, until);
+      if (until > this.deadlineAt || attempt >= this.maxRateLimitRetries) {
+        return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: Math.max(0, error.retryAfterMs) };
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { CaptureScope } from '../capture/capture-schema.js';
+import type { ChangeType } from '../diff/change-schema.js';
+import type { FindingCategory } from '../findings/finding-schema.js';
+
+/** One account scope that could not be read, and why. */
+export interface CycleFailure {
+  accountKey: string;
+  subjectId: string;
+  platform: string;
+  scope: CaptureScope | 'resolve' | 'lookup';
+  /** The adapter's error type (`unauthorized`, `private`, `network`, ...). */
+  errorType: string;
+  message: string;
+}
+
+/** Work a rate limit or the cycle deadline pushed to the next cycle. Never read as an absence. */
+export interface CycleDeferral {
+  accountKey: string;
+  subjectId: string;
+  platform: string;
+  scope: CaptureScope | 'resolve' | 'lookup';
+  /** `rate_limited`: the platform's window is spent past the deadline; `deadline`: time ran out; `interrupted`: stopped by the operator. */
+  reason: 'rate_limited' | 'deadline' | 'interrupted';
+  retryAfterMs?: number;
+}
+
+/** A deletion the cycle confirmed (the proof is in the account state; see `deletionVerdicts`). */
+export interface CycleDeletion {
+  accountKey: string;
+  subjectId: string;
+  itemKey: string;
+  status: string;
+}
+
+/** What one cycle did. Counts cover work done in this run, including work resumed from an interrupted run. */
+export interface CycleReport {
+  cycleId: string;
+  /** The cycle had been interrupted and was finished by this run. */
+  resumed: boolean;
+  /** `complete`: every task done, failed or deferred; `interrupted`: stopped early, the next run resumes it. */
+  status: 'complete' | 'interrupted';
+  startedAt: string;
+  finishedAt: string;
+  deadlineAt: string;
+  accounts: { total: number; captured: number; failed: number; deferred: number; interrupted: number };
+  /** Captures stored by this run; `reused` were found in the store from an interrupted run. */
+  captures: { stored: number; reused: number; items: number };
+  failures: CycleFailure[];
+  deferred: CycleDeferral[];
+  /** Accounts not captured at all: no adapter for the platform, or no scope the adapter can read. */
+  skipped: Array<{ subjectId: string; platform: string; handle: string; reason: string }>;
+  changes: Partial<Record<ChangeType, number>>;
+  deletionsConfirmed: CycleDeletion[];
+  findings: { total: number; byCategory: Partial<Record<FindingCategory, number>> };
+  lookups: { asked: number; statuses: Record<string, number> };
+  media: { stored: number; failed: number };
+  /** Requests spent per platform and endpoint (as the adapters count them). */
+  requests: Record<string, Record<string, number>>;
+  requestsTotal: number;
+}
+
+/** An empty report to fill in. */
+export function emptyCycleReport(input: { cycleId: string; resumed: boolean; startedAt: string; deadlineAt: string; accounts: number }): CycleReport {
+  return {
+    cycleId: input.cycleId,
+    resumed: input.resumed,
+    status: 'complete',
+    startedAt: input.startedAt,
+    finishedAt: input.startedAt,
+    deadlineAt: input.deadlineAt,
+    accounts: { total: input.accounts, captured: 0, failed: 0, deferred: 0, interrupted: 0 },
+    captures: { stored: 0, reused: 0, items: 0 },
+    failures: [],
+    deferred: [],
+    skipped: [],
+    changes: {},
+    deletionsConfirmed: [],
+    findings: { total: 0, byCategory: {} },
+    lookups: { asked: 0, statuses: {} },
+    media: { stored: 0, failed: 0 },
+    requests: {},
+    requestsTotal: 0,
+  };
+}
+
+/** Add request counts to a report. */
+export function addRequests(report: CycleReport, platform: string, counts: Record<string, number>): void {
+  const target = (report.requests[platform] ??= {});
+  for (const [endpoint, count] of Object.entries(counts)) {
+    if (!Number.isFinite(count) || count <= 0) continue;
+    target[endpoint] = (target[endpoint] ?? 0) + count;
+    report.requestsTotal += count;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Platform } from '../account/account-schema.js';
+import type { Capture, CaptureScope } from '../capture/capture-schema.js';
+import type { Item } from '../capture/item-schema.js';
+import type { Change } from '../diff/change-schema.js';
+import type { Finding } from '../findings/finding-schema.js';
+import type { AccountStateEnvelope } from '../records/account-state-envelope.js';
+import type { Subject } from '../subject/subject-schema.js';
+import type { AdapterCapabilitiesV1, LookupResultV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+
+/** An account state as the monitor handles it: opaque except for its envelope. */
+export type MonitorAccountState = AccountStateEnvelope & Record<string, unknown>;
+
+/** One deletion verdict, as far as the monitor reads it (the rest is passed through). */
+export interface MonitorDeletionVerdict {
+  itemKey: string;
+  status: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The pieces of core a cycle composes: the deletion state machine and the rule engine. The
+ * monitor reaches them only through this seam, so the order of steps (and the crash safety that
+ * order buys) is tested on its own, and the real pieces are wired in `default-engine.ts`.
+ */
+export interface MonitorEngine {
+  createAccountState(input: { accountKey: string; platform: Platform; at: string }): MonitorAccountState;
+  observeCapture(
+    state: MonitorAccountState,
+    capture: Capture,
+    options: Record<string, unknown> | undefined,
+    capabilities: AdapterCapabilitiesV1,
+  ): { state: MonitorAccountState; changes: Change[]; lookupNeeded: string[] };
+  observeLookups(
+    state: MonitorAccountState,
+    input: { results: LookupResultV1[]; rawBlobs: string[]; at: string },
+    options: Record<string, unknown> | undefined,
+  ): { state: MonitorAccountState; changes: Change[] };
+  observeCaptureFailure(
+    state: MonitorAccountState,
+    input: { scope: CaptureScope; errorType: string; message?: string; at: string; retryAfterMs?: number },
+  ): { state: MonitorAccountState };
+  deletionVerdicts(state: MonitorAccountState): MonitorDeletionVerdict[];
+  evaluateItem(input: { item: Item; subject: Subject; evidence: { captureId: string; rawBlobs: string[] }; now: string }): Finding[];
+}
