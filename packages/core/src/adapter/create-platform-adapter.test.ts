@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { okAsync } from 'neverthrow';
+import { sha256Hex } from '../hashing/sha256.js';
+import { createPlatformAdapter } from './create-platform-adapter.js';
+import type { PlatformAdapterConfig, PlatformAdapterDefinition } from './platform-adapter-config.js';
+
+const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAtest-bearer-token-0001';
+const UserSchema = z.object({ data: z.object({ id: z.string(), username: z.string() }) });
+
+interface Seen {
+  url: string;
+  headers: Headers;
+  method: string;
+}
+
+function fakeFetch(respond: (url: URL, attempt: number) => Response | Promise<Response>, seen: Seen[] = []): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(String(input));
+    seen.push({ url: url.toString(), headers: new Headers(init?.headers), method: init?.method ?? 'GET' });
+    return respond(url, seen.length);
+  };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
+  new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const definition: PlatformAdapterDefinition = {
+  resolve: (call, handle) =>
+    call
+      .json({ endpoint: 'GET /users/by/username', path: `/2/users/by/username/${handle}`, query: { 'user.fields': ['id', 'username'] }, schema: UserSchema })
+      .map((response) => ({ account: { platform: 'x', handle: response.data.data.username, id: response.data.data.id }, observation: 'public' as const, raw: [response.raw] })),
+  capture: (call, account, scope) =>
+    call.json({ endpoint: 'GET /timeline', path: `/2/users/${account.id ?? '0'}/tweets`, schema: z.object({ data: z.array(z.object({ id: z.string() })) }) }).map((response) => ({
+      account,
+      scope,
+      status: 'ok' as const,
+      accountObservation: 'public' as const,
+      items: [],
+      window: { complete: true, reachedEnd: false },
+      raw: [response.raw],
+      startedAt: call.isoNow(),
+      capturedAt: call.isoNow(),
+    })),
+};
+
+function config(overrides: Partial<PlatformAdapterConfig> = {}): PlatformAdapterConfig {
+  return {
+    platform: 'x',
+    adapterId: 'x-test',
+    adapterVersion: '0.0.0',
+    baseUrl: 'https://api.example.test',
+    capabilities: { scopes: ['timeline'], lookup: false, distinguishesPrivateFromDeleted: false, exposesEdits: false, exposesLikes: false, exposesFollows: false, mediaDownload: false },
+    headers: { authorization: `Bearer ${TOKEN}` },
+    secrets: [TOKEN],
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...overrides,
+  };
+}
+
+describe('createPlatformAdapter', () => {
+  it('validates the body, records the redacted request and counts it per endpoint', async () => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({ config: config({ fetch: fakeFetch(() => json({ data: { id: '1500000000000000001', username: 'rina_contoh' } }), seen) }), adapter: definition });
+    const result = await adapter.resolve('@rina_contoh');
+    expect(result.isOk()).toBe(true);
+    const resolved = result._unsafeUnwrap();
+    expect(resolved.account.id).toBe('1500000000000000001');
+    expect(resolved.raw[0]?.request.url).toBe('https://api.example.test/2/users/by/username/rina_contoh?user.fields=id%2Cusername');
+    expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(adapter.usage().requests).toEqual({ 'GET /users/by/username': 1 });
+  });
+
+  it('turns a changed shape into a parse error carrying the issues and the raw body sha256', async () => {
+    const body = JSON.stringify({ data: { id: 15, name: 'renamed field' } });
+    const adapter = createPlatformAdapter({ config: config({ fetch: fakeFetch(() => json(body)) }), adapter: definition });
+    const error = (await adapter.resolve('rina_contoh'))._unsafeUnwrapErr();
+    expect(error.type).toBe('parse');
+    if (error.type !== 'parse') return;
+    expect(error.bodySha256).toBe(sha256Hex(body));
+    expect(error.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['data.id', 'data.username']));
+  });
+
+  it('turns a truncated JSON body into a parse error, not a throw', async () => {
+    const body = '{"data":{"id":"15","usern';
+    const adapter = createPlatformAdapter({ config: config({ fetch: fakeFetch(() => json(body)) }), adapter: definition });
+    const error = (await adapter.resolve('rina_contoh'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ type: 'parse', bodySha256: sha256Hex(body) });
+  });
+
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'unauthorized'],
+    [404, 'not_found'],
+    [400, 'http'],
+  ])('maps HTTP %i to %s without retrying', async (status, type) => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({ config: config({ fetch: fakeFetch(() => json({ title: 'Problem' }, status), seen) }), adapter: definition });
+    expect((await adapter.resolve('rina_contoh'))._unsafeUnwrapErr().type).toBe(type);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('retries a 5xx on an idempotent read a capped number of times, then reports a retryable http error', async () => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({ config: config({ fetch: fakeFetch(() => json({}, 503), seen), retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } }), adapter: definition });
+    expect((await adapter.resolve('rina_contoh'))._unsafeUnwrapErr()).toMatchObject({ type: 'http', status: 503, retryable: true });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    const adapter = createPlatformAdapter({
+      config: config({ fetch: fakeFetch((_url, attempt) => (attempt === 1 ? json({}, 502) : json({ data: { id: '7', username: 'rina_contoh' } }))) }),
+      adapter: definition,
+    });
+    expect((await adapter.resolve('rina_contoh')).isOk()).toBe(true);
+    expect(adapter.usage().requests['GET /users/by/username']).toBe(2);
+  });
+
+  it('never retries a request that is not idempotent', async () => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({
+      config: config({ fetch: fakeFetch(() => json({}, 503), seen) }),
+      adapter: { ...definition, resolve: (call) => call.json({ endpoint: 'POST /x', path: '/x', method: 'POST', body: { a: 1 }, schema: UserSchema }).map(() => { throw new Error('unreachable'); }) },
+    });
+    expect((await adapter.resolve('rina_contoh'))._unsafeUnwrapErr().type).toBe('http');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('keeps the token out of errors, stored requests and events', async () => {
+    const events: unknown[] = [];
+    const adapter = createPlatformAdapter({
+      config: config({
+        fetch: async (input) => {
+          throw new TypeError(`fetch failed for ${String(input)} with Bearer ${TOKEN}`, { cause: Object.assign(new Error(`socket hang up ${TOKEN}`), { code: 'ECONNRESET' }) });
+        },
+        onEvent: (event) => events.push(event),
+        retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      }),
+      adapter: { ...definition, resolve: (call) => call.json({ endpoint: 'GET /u', path: '/u', query: { access: TOKEN }, schema: UserSchema }).map(() => { throw new Error('unreachable'); }) },
+    });
+    const error = (await adapter.resolve('rina_contoh'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ type: 'network', code: 'ECONNRESET' });
+    const everything = JSON.stringify({ error, events });
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain(encodeURIComponent(TOKEN));
+    expect(everything).toContain('[redacted]');
+  });
+
+  it('reports a platform part that throws as a non-retryable error value', async () => {
+    const adapter = createPlatformAdapter({ config: config(), adapter: { ...definition, capture: () => { throw new Error(`bug with ${TOKEN}`); } } });
+    const error = (await adapter.capture({ platform: 'x', handle: 'rina_contoh', id: '1' }, 'timeline'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ type: 'http', status: 0, retryable: false });
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it('checks inputs before any request: handle, platform, scope, lookup ids', async () => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({
+      config: config({ fetch: fakeFetch(() => json({}), seen), capabilities: { ...config().capabilities, lookup: true, maxLookupBatch: 2 } }),
+      adapter: { ...definition, lookup: () => okAsync({ results: [], raw: [] }) },
+    });
+    expect((await adapter.resolve('../etc/passwd'))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect((await adapter.capture({ platform: 'facebook', handle: 'a' }, 'timeline'))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect((await adapter.capture({ platform: 'x', handle: 'a' }, 'likes'))._unsafeUnwrapErr().type).toBe('unsupported');
+    expect((await adapter.lookup!([]))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect((await adapter.lookup!(['1', '2', '3']))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect((await adapter.lookup!(['1/../2']))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('fills the capture request tally and estimated cost from the cost hook', async () => {
+    const adapter = createPlatformAdapter({
+      config: config({ fetch: fakeFetch(() => json({ data: [{ id: '1' }, { id: '2' }] })), estimateCost: ({ data }) => 0.005 * (data as { data: unknown[] }).data.length }),
+      adapter: definition,
+    });
+    const capture = (await adapter.capture({ platform: 'x', handle: 'rina_contoh', id: '9' }, 'timeline'))._unsafeUnwrap();
+    expect(capture.requests).toEqual({ 'GET /timeline': 1 });
+    expect(capture.estimatedCostUsd).toBeCloseTo(0.01);
+    expect(adapter.usage().estimatedCostUsd).toBeCloseTo(0.01);
+  });
+
+  it('fails at construction naming the unusable setting', () => {
+    expect(() => createPlatformAdapter({ config: config({ baseUrl: 'not a url' }), adapter: definition })).toThrow(/config\.baseUrl/);
+    expect(() => createPlatformAdapter({ config: config({ rateLimits: { 'GET /x': { limit: 0, windowMs: 1 } } }), adapter: definition })).toThrow(/rateLimits\["GET \/x"\]/);
+  });
+
+  it('refuses a request path that leaves the baseUrl origin', async () => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({
+      config: config({ fetch: fakeFetch(() => json({}), seen) }),
+      adapter: { ...definition, resolve: (call) => call.json({ endpoint: 'GET /u', path: 'https://evil.example/steal', schema: UserSchema }).map(() => { throw new Error('unreachable'); }) },
+    });
+    expect((await adapter.resolve('rina_contoh'))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect(seen).toHaveLength(0);
+  });
+});
