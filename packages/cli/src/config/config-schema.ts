@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** A duration such as "90s", "30m", "2h" or "1h30m". */
+export const DurationTextSchema = z
+  .string()
+  .regex(/^(\d+h)?(\d+m)?(\d+s)?$/, { message: 'write a duration such as "90s", "30m", "2h" or "1h30m"' })
+  .refine((value) => value.length > 0 && value !== '0s' && /[1-9]/.test(value), { message: 'the duration must be longer than zero, e.g. "30m"' });
+
 /** `sipansos.config.json`: where an office keeps its files. Paths are relative to the config file. */
 export const CliConfigSchema = z.object({
   /** The office name, shown on reports and letters. */
@@ -20,5 +26,22 @@ export const CliConfigSchema = z.object({
       instagram: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
     })
     .default({ x: { enabled: true }, facebook: { enabled: true }, instagram: { enabled: true } }),
+  /** How `sipansos run` runs cycles. */
+  monitor: z
+    .object({
+      /** Time between cycle starts for `sipansos run` without `--once`, e.g. "30m", "2h". */
+      every: DurationTextSchema.default('30m'),
+      /** A cycle's deadline: work a rate limit would push past it is deferred to the next cycle. */
+      deadline: DurationTextSchema.default('10m'),
+      /** Accounts of one platform captured at the same time (the adapter still keeps to its rate limits). */
+      concurrencyPerPlatform: z.number().int().min(1).max(64).default(4),
+      /** Pages read per capture; leave out for the adapter's default. */
+      maxPages: z.number().int().min(1).max(1000).optional(),
+      /** Download media of new posts into the store. */
+      fetchMedia: z.boolean().default(true),
+      /** Scopes per platform, e.g. { "x": ["profile", "timeline"] }; leave out for every scope the adapter supports. */
+      scopes: z.record(z.string(), z.array(z.enum(['profile', 'timeline', 'likes', 'follows']))).optional(),
+    })
+    .default({ every: '30m', deadline: '10m', concurrencyPerPlatform: 4, fetchMedia: true }),
 });
 export type CliConfig = z.infer<typeof CliConfigSchema>;
