@@ -2,3 +2,4 @@
  * @packageDocumentation
  */
 export const PACKAGE_NAME = "@sipansos/testkit";
+export * from './adapter-conformance/index.js';
