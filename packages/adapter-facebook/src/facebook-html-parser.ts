@@ -86,7 +86,7 @@ function drift(page: SavedPage, message: string): AdapterErrorV1 {
 function readArticles($: Doc): Item[] {
   const items: Item[] = [];
   const seen = new Set<string>();
-  const candidates = $('[role="article"], article, div[data-ft*="top_level_post_id"]').toArray().slice(0, MAX_ARTICLES);
+  const candidates = $('[role="article"], article, div[data-ft*="top_level_post_id"], [data-post-id]').toArray().slice(0, MAX_ARTICLES);
   const set = new Set<AnyNode>(candidates);
   for (const element of candidates) {
     // Nested containers are shared posts or comments inside a post: read with their parent.
@@ -145,7 +145,7 @@ function ownScope($: Doc, element: Element, articles: Set<AnyNode>): cheerio.Che
 }
 
 function textOf($: Doc, scope: cheerio.Cheerio<Element>): string | undefined {
-  const message = scope.find('[data-ad-preview="message"], [data-ad-comet-preview="message"], .userContent, [data-testid="post_message"]').first();
+  const message = scope.find('[data-ad-preview="message"], [data-ad-comet-preview="message"], .userContent, [data-testid="post_message"], .post-text').first();
   if (message.length > 0) return cleanText($, message) || undefined;
   // mbasic/m markup: the post text sits in <p> elements of the story body.
   const paragraphs = scope.find('p').toArray();
@@ -230,7 +230,7 @@ function readPost($: Doc, element: Element, articles: Set<AnyNode>): Item | unde
   const ft = dataFt($, element);
   const scope = ownScope($, element, articles);
   const permalink = permalinkOf(scope);
-  const ftId = ft['top_level_post_id'] ?? ft['mf_story_key'];
+  const ftId = ft['top_level_post_id'] ?? ft['mf_story_key'] ?? $(element).attr('data-post-id');
   const id = typeof ftId === 'string' || typeof ftId === 'number' ? String(ftId) : permalink.id;
   if (!id || !/^[0-9A-Za-z_:-]{1,200}$/.test(id)) return undefined;
   const text = textOf($, scope);
@@ -305,7 +305,7 @@ function readComment($: Doc, element: Element, commenterName: string, parentArti
 function accountOf($: Doc, pageUrl: string | undefined): SavedPageParse['account'] | undefined {
   const appLink = $('meta[property="al:android:url"], meta[property="al:ios:url"]').first().attr('content') ?? '';
   const id = /fb:\/\/(?:page|profile)\/(?:\?id=)?(\d+)/.exec(appLink)?.[1];
-  const handle = handleFromHref($('meta[property="og:url"]').attr('content') ?? $('link[rel="canonical"]').attr('href') ?? pageUrl);
+  const handle = handleFromHref($('meta[property="og:url"]').attr('content') ?? $('link[rel="canonical"]').attr('href') ?? pageUrl) ?? ($('[data-profile-handle]').first().attr('data-profile-handle') || undefined);
   const name = $('meta[property="og:title"]').attr('content')?.trim();
   if (!id && !handle && !name) return undefined;
   return { ...(id ? { id } : {}), ...(handle ? { handle } : {}), ...(name ? { name: name.slice(0, 300) } : {}) };
