@@ -60,12 +60,11 @@ export interface MonitorProgress {
   media: Record<string, string>;
 }
 
-const PROGRESS_FIELD = 'monitorProgress';
 const MEDIA_INDEX_LIMIT = 2_000;
 
 /** The monitor's bookkeeping in an account-state record, if any. */
-export function progressOf(state: MonitorAccountState | undefined): MonitorProgress | undefined {
-  const value = state?.[PROGRESS_FIELD];
+export function progressOf(state: { monitorProgress?: unknown } | undefined): MonitorProgress | undefined {
+  const value = state?.monitorProgress;
   if (typeof value !== 'object' || value === null) return undefined;
   const progress = value as Partial<MonitorProgress>;
   if (typeof progress.cycleId !== 'string' || !Array.isArray(progress.done)) return undefined;
@@ -73,8 +72,8 @@ export function progressOf(state: MonitorAccountState | undefined): MonitorProgr
 }
 
 function withoutProgress(state: MonitorAccountState): MonitorAccountState {
-  const { [PROGRESS_FIELD]: _dropped, ...rest } = state;
-  return rest as MonitorAccountState;
+  const { monitorProgress: _dropped, ...rest } = state;
+  return rest;
 }
 
 /** How one account ended in this run. */
@@ -139,13 +138,13 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
   context.emit({ type: 'account_started', cycleId, accountKey: key, subjectId: task.subject.id, platform, at: control.now() });
 
   // 2. The state as the last finished step left it.
-  const stored = await must(store.get('account_state', key));
-  const previousProgress = progressOf(stored?.record);
-  let state = stored ? withoutProgress(stored.record) : engine.createAccountState({ accountKey: key, platform, at: control.now() });
+  const stored = (await must(store.get('account_state', key)))?.record as MonitorAccountState | undefined;
+  const previousProgress = progressOf(stored);
+  let state = stored ? withoutProgress(stored) : engine.createAccountState({ accountKey: key, platform, at: control.now() });
   const done = new Set(previousProgress?.cycleId === cycleId ? previousProgress.done : []);
   const pendingScopes = task.scopes.filter((scope) => !done.has(captureIdFor(cycleId, key, scope)));
   if (pendingScopes.length === 0) return { outcome: 'skipped', changes: 0, findings: 0 };
-  const verdictsBefore = new Map(engine.deletionVerdicts(state).map((verdict) => [verdict.itemKey, verdict.status]));
+  const verdictsBefore = new Map(engine.deletionVerdicts(state).map((verdict) => [verdict.itemKey, verdict.verdict]));
   const mediaIndex = previousProgress?.media ?? {};
   const nextMedia: Record<string, string> = {};
   const changes: Change[] = [];
@@ -259,15 +258,15 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
     report.findings.byCategory[finding.category] = (report.findings.byCategory[finding.category] ?? 0) + 1;
   }
   for (const verdict of engine.deletionVerdicts(state)) {
-    if (verdict.status === 'deleted' && verdictsBefore.get(verdict.itemKey) !== 'deleted') {
-      report.deletionsConfirmed.push({ accountKey: key, subjectId: task.subject.id, itemKey: verdict.itemKey, status: verdict.status });
+    if (verdict.verdict === 'deleted' && verdictsBefore.get(verdict.itemKey) !== 'deleted') {
+      report.deletionsConfirmed.push({ accountKey: key, subjectId: task.subject.id, itemKey: verdict.itemKey, verdict: verdict.verdict });
     }
   }
   if (progressed) {
     const media = Object.fromEntries(Object.entries({ ...nextMedia }).slice(-MEDIA_INDEX_LIMIT));
     const progress: MonitorProgress = { cycleId, done: [...done], media };
-    const record = { ...state, accountKey: key, updatedAt: control.now(), [PROGRESS_FIELD]: progress };
-    await must(store.append('account_state', [record as MonitorAccountState]));
+    const record: MonitorAccountState = { ...state, accountKey: key, updatedAt: control.now(), monitorProgress: progress };
+    await must(store.append('account_state', [record]));
   }
   const outcome: AccountOutcome = deferrals.includes('interrupted')
     ? 'interrupted'
@@ -382,15 +381,15 @@ async function fetchMedia(
 }
 
 async function recordFailures(task: AccountTask, key: string, scopes: readonly CaptureScope[], errorType: string, message: string, context: PipelineContext): Promise<void> {
-  const stored = await must(context.store.get('account_state', key));
-  const previous = progressOf(stored?.record);
+  const stored = (await must(context.store.get('account_state', key)))?.record as MonitorAccountState | undefined;
+  const previous = progressOf(stored);
   const done = new Set(previous?.cycleId === context.cycleId ? previous.done : []);
   if (scopes.every((scope) => done.has(captureIdFor(context.cycleId, key, scope)))) return;
-  let state = stored ? withoutProgress(stored.record) : context.engine.createAccountState({ accountKey: key, platform: task.account.platform, at: context.control.now() });
+  let state = stored ? withoutProgress(stored) : context.engine.createAccountState({ accountKey: key, platform: task.account.platform, at: context.control.now() });
   for (const scope of scopes) {
     state = context.engine.observeCaptureFailure(state, { scope, errorType, message, at: context.control.now() }).state;
     done.add(captureIdFor(context.cycleId, key, scope));
   }
   const progress: MonitorProgress = { cycleId: context.cycleId, done: [...done], media: previous?.media ?? {} };
-  await must(context.store.append('account_state', [{ ...state, accountKey: key, updatedAt: context.control.now(), [PROGRESS_FIELD]: progress } as MonitorAccountState]));
+  await must(context.store.append('account_state', [{ ...state, accountKey: key, updatedAt: context.control.now(), monitorProgress: progress }]));
 }

@@ -92,15 +92,15 @@ function fakeAdapter(world: FakePlatform): PlatformAdapterV1 {
 // A readable stand-in for core's deletion state machine and rules: items are added, go missing
 // when a complete timeline lacks them, and are deleted only when a lookup says gone. Posts that
 // say "coblos" raise a neutrality finding.
-interface FakeState extends MonitorAccountState {
+type FakeState = Omit<MonitorAccountState, 'items'> & {
   items: Record<string, { status: string; item: Item }>;
   failures: string[];
-}
+};
 
 const fakeEngine: MonitorEngine = {
-  createAccountState: ({ accountKey, at }) => ({ accountKey, updatedAt: at, items: {}, failures: [] }) as FakeState,
+  createAccountState: ({ accountKey, at }) => ({ accountKey, updatedAt: at, items: {}, failures: [] }) as unknown as MonitorAccountState,
   observeCapture(state, capture) {
-    const current = structuredClone(state) as FakeState;
+    const current = structuredClone(state) as unknown as FakeState;
     const changes: Change[] = [];
     const lookupNeeded: string[] = [];
     const seen = new Set(capture.items.map((item) => item.id));
@@ -119,23 +119,23 @@ const fakeEngine: MonitorEngine = {
         }
       }
     }
-    return { state: current, changes, lookupNeeded };
+    return { state: current as unknown as MonitorAccountState, changes, lookupNeeded };
   },
   observeLookups(state, { results }) {
-    const current = structuredClone(state) as FakeState;
+    const current = structuredClone(state) as unknown as FakeState;
     for (const result of results) {
       const entry = current.items[result.id];
       if (entry && result.status === 'gone') entry.status = 'deleted';
       if (entry && result.status === 'live') entry.status = 'live';
     }
-    return { state: current, changes: [] };
+    return { state: current as unknown as MonitorAccountState, changes: [] };
   },
   observeCaptureFailure(state, { scope, errorType }) {
-    const current = structuredClone(state) as FakeState;
+    const current = structuredClone(state) as unknown as FakeState;
     current.failures.push(`${scope}:${errorType}`);
-    return { state: current };
+    return { state: current as unknown as MonitorAccountState };
   },
-  deletionVerdicts: (state) => Object.entries((state as FakeState).items).map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, status: entry.status })),
+  deletionVerdicts: (state) => Object.entries((state as unknown as FakeState).items).map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, verdict: entry.status })),
   evaluateItem({ item, subject, evidence, now }): Finding[] {
     if (!item.text?.includes('coblos')) return [];
     return [
@@ -263,7 +263,7 @@ describe('runCycle', () => {
     expect(platforms.x.calls).toContain('lookup:p2');
     expect(report.changes).toEqual({ missing: 1 });
     expect(report.lookups).toEqual({ asked: 1, statuses: { gone: 1 } });
-    expect(report.deletionsConfirmed).toEqual([{ accountKey: 'x:id-dewi_contoh', subjectId: 'asn-1', itemKey: 'x:p2', status: 'deleted' }]);
+    expect(report.deletionsConfirmed).toEqual([{ accountKey: 'x:id-dewi_contoh', subjectId: 'asn-1', itemKey: 'x:p2', verdict: 'deleted' }]);
   });
 
   it('records a failed capture as a gap with its reason, not as an absence', async () => {
@@ -276,7 +276,7 @@ describe('runCycle', () => {
     expect(report.failures).toEqual([{ accountKey: 'x:id-dewi_contoh', subjectId: 'asn-1', platform: 'x', scope: 'timeline', errorType: 'http', message: 'Service Unavailable' }]);
     expect(report.accounts).toMatchObject({ captured: 2, failed: 1 });
     expect(report.changes).toEqual({});
-    const state = (await store.get('account_state', 'x:id-dewi_contoh'))._unsafeUnwrap()!.record as FakeState;
+    const state = (await store.get('account_state', 'x:id-dewi_contoh'))._unsafeUnwrap()!.record as unknown as FakeState;
     expect(state.failures).toEqual(['timeline:http']);
     expect(Object.values(state.items).every((entry) => entry.status === 'live')).toBe(true);
   });
@@ -372,7 +372,7 @@ describe('runCycle', () => {
     const store = createMemoryStore();
     await monitorFor(store, worlds()).runCycle();
     const stored = (await store.get('account_state', 'x:id-dewi_contoh'))._unsafeUnwrap()!;
-    expect(progressOf(stored.record)).toEqual({ cycleId: 'cycle-000001', done: ['cycle-000001:x:id-dewi_contoh:profile', 'cycle-000001:x:id-dewi_contoh:timeline'], media: {} });
+    expect(progressOf(stored.record as { monitorProgress?: unknown })).toEqual({ cycleId: 'cycle-000001', done: ['cycle-000001:x:id-dewi_contoh:profile', 'cycle-000001:x:id-dewi_contoh:timeline'], media: {} });
   });
 });
 

@@ -29,7 +29,7 @@ export interface CycleDeletion {
   accountKey: string;
   subjectId: string;
   itemKey: string;
-  status: string;
+  verdict: string;
 }
 
 /** What one cycle did. Counts cover work done in this run, including work resumed from an interrupted run. */

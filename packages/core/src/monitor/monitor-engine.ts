@@ -3,17 +3,21 @@ import type { Capture, CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
-import type { AccountStateEnvelope } from '../records/account-state-envelope.js';
+import type { AccountState } from '../deletion/account-state.js';
 import type { Subject } from '../subject/subject-schema.js';
 import type { AdapterCapabilitiesV1, LookupResultV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 
-/** An account state as the monitor handles it: opaque except for its envelope. */
-export type MonitorAccountState = AccountStateEnvelope & Record<string, unknown>;
+/**
+ * An account state as stored: core's {@link AccountState}, plus the monitor's bookkeeping
+ * (`monitorProgress`), which the deletion functions carry along untouched.
+ */
+export type MonitorAccountState = AccountState & { monitorProgress?: unknown };
 
 /** One deletion verdict, as far as the monitor reads it (the rest is passed through). */
 export interface MonitorDeletionVerdict {
   itemKey: string;
-  status: string;
+  /** `deleted`, `deleted_unverified`, `original_deleted`, `edited`. */
+  verdict: string;
   [key: string]: unknown;
 }
 
