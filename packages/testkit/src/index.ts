@@ -3,3 +3,4 @@
  */
 export const PACKAGE_NAME = "@sipansos/testkit";
 export * from './adapter-conformance/index.js';
+export * from './world/index.js';
