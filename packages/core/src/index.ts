@@ -8,6 +8,7 @@ export * from './account/index.js';
 export * from './adapter/index.js';
 export * from './capture/index.js';
 export * from './cases/index.js';
+export * from './deletion/index.js';
 export * from './diff/index.js';
 export * from './election/index.js';
 export * from './evidence/index.js';

@@ -28,5 +28,17 @@ export const ChangeSchema = z.object({
   /** For `edited` and `profile_changed`: which fields changed. */
   fields: z.array(z.string()).optional(),
   textDiff: z.array(TextDiffSegmentSchema).optional(),
+  /**
+   * For `missing`: the capture lost more than the configured share of its window at once (a
+   * login wall, a platform glitch), so the absence is held as suspect until lookups confirm it
+   * item by item.
+   */
+  suspect: z.boolean().optional(),
+  /** For `profile_changed` of values that are not items (handle, visibility): what they were. */
+  valuesBefore: z.record(z.string(), z.string()).optional(),
+  /** For `profile_changed` of values that are not items (handle, visibility): what they became. */
+  valuesAfter: z.record(z.string(), z.string()).optional(),
+  /** For changes a lookup revealed (a `reappeared` after a lookup): the raw response blobs. */
+  lookupRawBlobs: z.array(z.string()).optional(),
 });
 export type Change = z.infer<typeof ChangeSchema>;

@@ -7,3 +7,8 @@ export {
   type ChangeType,
   type TextDiffSegment,
 } from './change-schema.js';
+export { changeId } from './change-id.js';
+export { diffCaptures } from './diff-captures.js';
+export { changedContentFields, itemContentHash } from './item-content.js';
+export { changedProfileFields } from './profile-changes.js';
+export { tokenizeWords, wordDiff, wordSimilarity, type WordDiffOptions } from './word-diff.js';

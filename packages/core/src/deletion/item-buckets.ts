@@ -1,0 +1,55 @@
+import type { CaptureScope } from '../capture/capture-schema.js';
+
+const DAY_MS = 86_400_000;
+
+/** Milliseconds since the epoch of an ISO instant, or undefined when absent or unreadable. */
+export function instantMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of a time in milliseconds. */
+function dayOf(ms: number): string {
+  return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The bucket an item is filed in: `<scope>/<UTC day of creation>`, `<scope>/undated` for acts
+ * without a time (many likes and follows), `<scope>/referenced` for items known only from a
+ * reference. Day buckets keep a capture's work proportional to its own time range.
+ */
+export function bucketFor(scope: CaptureScope, createdAtMs: number | undefined): string {
+  return createdAtMs === undefined ? `${scope}/undated` : `${scope}/${dayOf(createdAtMs)}`;
+}
+
+/** The bucket of items known only from a reply or quote, whose time is unknown. */
+export function referencedBucket(scope: CaptureScope): string {
+  return `${scope}/referenced`;
+}
+
+/** Day buckets of a scope within [fromMs, toMs] that exist among `bucketKeys` (any order). */
+export function dayBucketsBetween(bucketKeys: Iterable<string>, scope: CaptureScope, fromMs: number, toMs: number): string[] {
+  if (Number.isFinite(fromMs) && Number.isFinite(toMs) && toMs - fromMs <= 31 * DAY_MS) {
+    // A short range: name its days instead of scanning every bucket.
+    const days: string[] = [];
+    for (let day = Math.floor(fromMs / DAY_MS); day <= Math.floor(toMs / DAY_MS); day++) days.push(`${scope}/${dayOf(day * DAY_MS)}`);
+    const existing = bucketKeys instanceof Set ? bucketKeys : undefined;
+    return existing ? days.filter((day) => existing.has(day)) : days;
+  }
+  const prefix = `${scope}/`;
+  const from = Number.isFinite(fromMs) ? dayOf(fromMs) : '0000-00-00';
+  const to = Number.isFinite(toMs) ? dayOf(toMs) : '9999-99-99';
+  const found: string[] = [];
+  for (const key of bucketKeys) {
+    if (!key.startsWith(prefix)) continue;
+    const day = key.slice(prefix.length);
+    if (day.length === 10 && day >= from && day <= to) found.push(key);
+  }
+  return found;
+}
+
+/** The day buckets of a scope around a time (the day before, of, and after), for lookups. */
+export function neighbourBuckets(scope: CaptureScope, ms: number): string[] {
+  return [bucketFor(scope, ms), bucketFor(scope, ms - DAY_MS), bucketFor(scope, ms + DAY_MS)];
+}

@@ -1,0 +1,499 @@
+import type { Capture } from '../capture/capture-schema.js';
+import type { Item } from '../capture/item-schema.js';
+import { changeId } from '../diff/change-id.js';
+import type { Change } from '../diff/change-schema.js';
+import { changedContentFields, itemContentHash } from '../diff/item-content.js';
+import { changedProfileFields } from '../diff/profile-changes.js';
+import { wordDiff } from '../diff/word-diff.js';
+import type { AccountState, DeletionCapabilities, TrackedItem } from './account-state.js';
+import { applyObservation, type ObservationSource } from './apply-observation.js';
+import { countedWindow, type CountedWindow } from './capture-window.js';
+import { withFailure, withSuccess } from './coverage.js';
+import type { GapReason } from './coverage-types.js';
+import { nextStatus } from './deletion-state-table.js';
+import { resolveDeletionOptions, type DeletionOptions, type ResolvedDeletionOptions } from './deletion-options.js';
+import { bucketFor, dayBucketsBetween, instantMs, neighbourBuckets, referencedBucket } from './item-buckets.js';
+import type { ItemObservation } from './item-status.js';
+import { lookupIdsOf } from './pending-lookups.js';
+import { linkReplacements } from './replacement-links.js';
+import { StateDraft } from './state-draft.js';
+
+/** What observing one capture produced. */
+export interface ObserveCaptureResult {
+  /** The new state (the input state is left as it was). */
+  state: AccountState;
+  /** Changes, with deterministic ids: observing the same capture on the same state gives the same ids. */
+  changes: Change[];
+  /** Platform item ids to look up (`adapter.lookup`), including retries of earlier `unknown`s. */
+  lookupNeeded: string[];
+}
+
+const LIVEISH = new Set(['live', 'unknown', 'hidden', 'account_gone']);
+const RECENT_CAPTURES = 50;
+
+interface Context {
+  draft: StateDraft;
+  capture: Capture;
+  options: ResolvedDeletionOptions;
+  capabilities: DeletionCapabilities;
+  changes: Change[];
+  source: ObservationSource;
+  capturedMs: number;
+}
+
+/** Where a captured item lands in the state. */
+interface Sighting {
+  item: Item;
+  key: string;
+  existing?: TrackedItem;
+  contentHash: string;
+  /** The platform rotated the id: it was matched on content and creation time. */
+  churnedFrom?: string;
+}
+
+/**
+ * Diff a capture against the account state and run every item it concerns through the
+ * deletion state machine. Absences count only inside the capture's complete window (see
+ * `countedWindow`); an empty capture or one that loses too much at once proves nothing on its
+ * own; a private, suspended or deleted account is never a post deletion.
+ *
+ * Cost: O(items in the capture + items inside its window + number of day buckets); an
+ * account going private or public touches every item once.
+ *
+ * @param capabilities the adapter's abilities; remembered in the state for `observeLookups`.
+ * @throws Error when the capture belongs to another account (a programming error).
+ */
+export function observeCapture(
+  state: AccountState,
+  capture: Capture,
+  options?: DeletionOptions,
+  capabilities?: DeletionCapabilities,
+): ObserveCaptureResult {
+  if (capture.accountKey !== state.accountKey)
+    throw new Error(`capture ${capture.id} is of account ${capture.accountKey}, not ${state.accountKey}; pass the state of the capture's account`);
+  const resolvedOptions = resolveDeletionOptions(options);
+  const resolvedCapabilities: DeletionCapabilities = capabilities ??
+    state.capabilities ?? { lookup: false, distinguishesPrivateFromDeleted: false };
+  if (state.recentCaptureIds.includes(capture.id)) return { state, changes: [], lookupNeeded: lookupIdsOf(state) };
+
+  const draft = new StateDraft(state);
+  const context: Context = {
+    draft,
+    capture,
+    options: resolvedOptions,
+    capabilities: resolvedCapabilities,
+    changes: [],
+    source: { source: capture.id, captureId: capture.id, at: capture.capturedAt, accountKey: state.accountKey },
+    capturedMs: instantMs(capture.capturedAt)!,
+  };
+  draft.patch.capabilities = resolvedCapabilities;
+  draft.patch.recentCaptureIds = [...state.recentCaptureIds, capture.id].slice(-RECENT_CAPTURES);
+  noteHandle(context);
+
+  if (capture.status === 'unavailable') return finish(context, { reason: 'unavailable', errorType: 'unavailable' });
+  const observation = capture.accountObservation;
+  noteVisibility(context);
+  switch (observation) {
+    case 'private':
+    case 'suspended':
+    case 'age_gated':
+      applyAccountWide(context, 'account_hidden');
+      return finish(context, { reason: observation, errorType: observation });
+    case 'deactivated':
+    case 'not_found':
+      applyAccountWide(context, 'account_gone');
+      return finish(context, { reason: observation, errorType: observation });
+    case 'unknown':
+      return finish(context, { reason: 'account_unknown', errorType: 'account_unknown' });
+    case 'public':
+      break;
+  }
+  const before = state.visibility?.observation;
+  if (before !== undefined && before !== 'public') applyAccountWide(context, 'account_visible');
+  if (capture.scope === 'profile') {
+    diffProfile(context);
+    return finish(context);
+  }
+  return diffItems(context);
+}
+
+function finish(context: Context, failure?: { reason: GapReason; errorType: string; message?: string }): ObserveCaptureResult {
+  const { draft, capture } = context;
+  const current = { coverage: draft.patch.coverage ?? draft.base.coverage, gaps: draft.patch.gaps ?? draft.base.gaps };
+  const next = failure
+    ? withFailure(current, { scope: capture.scope, ...failure, at: capture.capturedAt, captureId: capture.id })
+    : withSuccess(current, {
+        scope: capture.scope,
+        captureId: capture.id,
+        at: capture.capturedAt,
+        complete: capture.window.complete,
+        ...(capture.window.oldest?.at ? { oldestAt: capture.window.oldest.at } : {}),
+        ...(capture.window.newest?.at ? { newestAt: capture.window.newest.at } : {}),
+      });
+  draft.patch.coverage = next.coverage;
+  draft.patch.gaps = next.gaps;
+  const state = draft.finish(capture.capturedAt);
+  return { state, changes: context.changes, lookupNeeded: lookupIdsOf(state) };
+}
+
+function noteHandle(context: Context): void {
+  const { draft, capture } = context;
+  const handle = capture.account.handle;
+  const before = draft.base.handle;
+  if (before === handle) return;
+  draft.patch.handle = handle;
+  if (before === undefined) return;
+  context.changes.push({
+    id: changeId('profile_changed', capture.id, 'handle'),
+    type: 'profile_changed',
+    accountKey: draft.base.accountKey,
+    captureId: capture.id,
+    detectedAt: capture.capturedAt,
+    fields: ['handle'],
+    valuesBefore: { handle: before },
+    valuesAfter: { handle },
+  });
+}
+
+function noteVisibility(context: Context): void {
+  const { draft, capture } = context;
+  const observation = capture.accountObservation;
+  if (observation === 'unknown') return;
+  const before = draft.base.visibility;
+  if (before?.observation === observation) return;
+  draft.patch.visibility = { observation, since: capture.capturedAt, captureId: capture.id };
+  if (before === undefined) return;
+  context.changes.push({
+    id: changeId('profile_changed', capture.id, 'visibility'),
+    type: 'profile_changed',
+    accountKey: draft.base.accountKey,
+    captureId: capture.id,
+    detectedAt: capture.capturedAt,
+    fields: ['visibility'],
+    valuesBefore: { visibility: before.observation },
+    valuesAfter: { visibility: observation },
+  });
+}
+
+/** An account-level observation reaches every item (rare: private, suspended, back). */
+function applyAccountWide(context: Context, observation: 'account_hidden' | 'account_gone' | 'account_visible'): void {
+  const { draft } = context;
+  for (const bucket of draft.bucketKeys()) {
+    for (const item of Object.values(draft.bucket(bucket) ?? {})) {
+      const result = applyIfChanging(context, item, observation);
+      if (result) context.changes.push(result);
+    }
+  }
+}
+
+function applyIfChanging(context: Context, item: TrackedItem, observation: ItemObservation): Change | undefined {
+  const { draft, options, capabilities, source } = context;
+  // Only write items whose status moves: an account going private must not copy untouched buckets.
+  if (item.status === nextStatus(item.status, observation).to) return undefined;
+  return applyObservation(draft, item, observation, source, options, capabilities).change;
+}
+
+function diffProfile(context: Context): void {
+  const { draft, capture } = context;
+  const item = capture.items.find((candidate) => candidate.kind === 'profile' && candidate.profile) ?? capture.items.find((candidate) => candidate.profile);
+  if (!item?.profile) return;
+  const before = draft.base.profile;
+  draft.patch.profile = { snapshot: item.profile, item, observedAt: capture.capturedAt, captureId: capture.id };
+  if (!before) return;
+  const fields = changedProfileFields(before.snapshot, item.profile);
+  if (fields.length === 0) {
+    draft.patch.profile = before;
+    return;
+  }
+  context.changes.push({
+    id: changeId('profile_changed', capture.id, `profile:${fields.join(',')}`),
+    type: 'profile_changed',
+    accountKey: draft.base.accountKey,
+    itemKey: `${item.platform}:${item.id}`,
+    captureId: capture.id,
+    detectedAt: capture.capturedAt,
+    before: before.item,
+    after: item,
+    fields,
+    ...(fields.includes('bio') ? { textDiff: wordDiff(before.snapshot.bio ?? '', item.profile.bio ?? '') } : {}),
+  });
+}
+
+function findExisting(draft: StateDraft, item: Item, scope: Capture['scope']): TrackedItem | undefined {
+  const ids = item.editHistoryIds && item.editHistoryIds.length > 0 ? [item.id, ...item.editHistoryIds] : [item.id];
+  const ms = instantMs(item.createdAt);
+  const buckets = ms === undefined ? [bucketFor(scope, undefined)] : neighbourBuckets(scope, ms);
+  buckets.push(referencedBucket(scope));
+  for (const id of ids) {
+    const key = `${item.platform}:${id}`;
+    const alias = draft.alias(key);
+    if (alias) {
+      const found = draft.get(alias.bucket, alias.key);
+      if (found) return found;
+    }
+    for (const bucket of buckets) {
+      const found = draft.get(bucket, key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function canonicalKeyOf(item: Item): string {
+  return `${item.platform}:${item.editHistoryIds?.[0] ?? item.id}`;
+}
+
+function referencesUnavailableOwnPost(item: Item, capture: Capture): boolean {
+  const target = item.target;
+  if (!target?.unavailable || target.kind !== 'post') return false;
+  if (item.kind !== 'reply' && item.kind !== 'quote' && item.kind !== 'comment') return false;
+  const author = target.author;
+  if (!author) return false;
+  return (author.id !== undefined && author.id === capture.account.id) || (author.handle !== undefined && author.handle.toLowerCase() === capture.account.handle.toLowerCase());
+}
+
+function diffItems(context: Context): ObserveCaptureResult {
+  const { draft, capture, options } = context;
+  const scope = capture.scope;
+  const isAct = scope === 'likes' || scope === 'follows';
+
+  // 1. Where each captured item lands.
+  const sightings = new Map<string, Sighting>();
+  const unmatched: Sighting[] = [];
+  for (const item of capture.items) {
+    const existing = findExisting(draft, item, scope);
+    const key = existing?.key ?? canonicalKeyOf(item);
+    if (sightings.has(key)) continue;
+    const sighting: Sighting = { item, key, contentHash: itemContentHash(item), ...(existing ? { existing } : {}) };
+    sightings.set(key, sighting);
+    if (!existing) unmatched.push(sighting);
+  }
+  // 2. Identifier churn: an unknown id with the content and creation time of a known item that
+  //    this capture did not show is that item under a rotated id.
+  for (const sighting of unmatched) {
+    const ms = instantMs(sighting.item.createdAt);
+    if (ms === undefined || sighting.item.editHistoryIds?.length) continue;
+    const bucket = draft.bucket(bucketFor(scope, ms));
+    if (!bucket) continue;
+    for (const candidate of Object.values(bucket)) {
+      if (sightings.has(candidate.key) || !candidate.contentCaptured || instantMs(candidate.createdAt) !== ms) continue;
+      if (candidate.versions.at(-1)?.contentHash !== sighting.contentHash) continue;
+      sightings.delete(sighting.key);
+      sighting.churnedFrom = candidate.ids.at(-1);
+      sighting.existing = candidate;
+      sighting.key = candidate.key;
+      sightings.set(candidate.key, sighting);
+      break;
+    }
+  }
+
+  // 3. The window, and the known items inside it that this capture did not show.
+  const window = countedWindow(capture, context.capabilities, options);
+  const inWindow: TrackedItem[] = [];
+  let liveishInWindow = 0;
+  if (window) {
+    for (const item of itemsInWindow(draft, scope, window, context.capturedMs)) {
+      if (LIVEISH.has(item.status)) liveishInWindow++;
+      if (!sightings.has(item.key)) inWindow.push(item);
+    }
+  }
+  if (capture.items.length === 0 && liveishInWindow > 0) {
+    // A login wall or a broken page looks like an empty timeline: it proves nothing.
+    return finish(context, { reason: 'empty_capture', errorType: 'empty_capture', message: `capture returned no items where ${liveishInWindow} were known` });
+  }
+
+  // 4. What the capture showed.
+  const touched: Array<{ bucket: string; key: string }> = [];
+  for (const sighting of sightings.values()) {
+    const item = sighting.existing ? observeKnown(context, sighting) : observeNew(context, sighting);
+    if (item) touched.push({ bucket: item.bucket, key: item.key });
+  }
+  for (const sighting of sightings.values()) {
+    if (referencesUnavailableOwnPost(sighting.item, capture)) observeReference(context, sighting, sightings);
+  }
+
+  // 5. What it did not show, inside its window.
+  if (window) {
+    const absentLiveish = inWindow.filter((item) => LIVEISH.has(item.status)).length;
+    const suspect = !isAct && absentLiveish >= options.suspectMinItems && absentLiveish / Math.max(liveishInWindow, 1) > options.suspectShareOfWindow;
+    for (const stale of inWindow) {
+      const item = draft.get(stale.bucket, stale.key) ?? stale;
+      const observation = classifyAbsence(context, item, isAct, suspect);
+      const result = applyObservation(draft, item, observation, { ...context.source, suspect }, options, context.capabilities);
+      if (result.change) context.changes.push(result.change);
+      if (result.item.status !== stale.status) touched.push({ bucket: result.item.bucket, key: result.item.key });
+    }
+  }
+  if (!isAct) linkReplacements(draft, touched, options);
+  return finish(context);
+}
+
+function classifyAbsence(context: Context, item: TrackedItem, isAct: boolean, suspect: boolean): ItemObservation {
+  if (isAct) return 'act_absent';
+  if (suspect) return 'absent_suspect';
+  const episode = item.episode;
+  const untrustedGone = instantMs(episode?.untrustedGoneAt);
+  if (untrustedGone !== undefined && untrustedGone < context.capturedMs) return 'absent_corroborating';
+  const misses = (episode?.completeMisses ?? 0) + 1;
+  if (!context.capabilities.lookup && misses >= context.options.unverifiedAfterCompleteMisses) return 'absent_threshold';
+  return 'absent';
+}
+
+/** Known items of a scope created inside the window, excluding placeholders and items seen after the capture. */
+function itemsInWindow(draft: StateDraft, scope: Capture['scope'], window: CountedWindow, capturedMs: number): TrackedItem[] {
+  const found: TrackedItem[] = [];
+  const buckets = dayBucketsBetween(draft.bucketKeys(), scope, window.fromMs, window.toMs);
+  // Acts (likes, follows) are ordered by when they were made, which their times may not say:
+  // their absence counts only when the whole list was read.
+  const isAct = scope === 'likes' || scope === 'follows';
+  if (window.wholeHistory) buckets.push(bucketFor(scope, undefined));
+  for (const bucket of buckets) {
+    for (const item of Object.values(draft.bucket(bucket) ?? {})) {
+      if (!item.contentCaptured) continue;
+      const lastSeen = instantMs(item.lastSeenAt);
+      if (lastSeen !== undefined && lastSeen >= capturedMs) continue;
+      if (isAct && !window.wholeHistory) continue;
+      const at = instantMs(item.createdAt);
+      if (at === undefined ? !window.wholeHistory : at <= window.fromMs || at >= window.toMs) continue;
+      found.push(item);
+    }
+  }
+  return found;
+}
+
+function newVersion(context: Context, sighting: Sighting) {
+  return { item: sighting.item, contentHash: sighting.contentHash, firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
+}
+
+function observeNew(context: Context, sighting: Sighting): TrackedItem {
+  const { draft, capture } = context;
+  const item = sighting.item;
+  const ids = item.editHistoryIds && item.editHistoryIds.length > 0 ? [...item.editHistoryIds] : [item.id];
+  if (!ids.includes(item.id)) ids.push(item.id);
+  const bucket = bucketFor(capture.scope, instantMs(item.createdAt));
+  const originalUnavailable = (item.kind === 'repost' || item.kind === 'share') && item.target?.unavailable === true;
+  const tracked: TrackedItem = {
+    key: sighting.key,
+    scope: capture.scope,
+    kind: item.kind,
+    ids,
+    ...(item.createdAt ? { createdAt: item.createdAt } : {}),
+    bucket,
+    status: 'live',
+    statusSince: capture.capturedAt,
+    contentCaptured: true,
+    firstSeenAt: capture.capturedAt,
+    firstSeenCaptureId: capture.id,
+    lastSeenAt: capture.capturedAt,
+    lastSeenCaptureId: capture.id,
+    versions: [newVersion(context, sighting)],
+    ...(ids[0] !== item.id ? { earlierVersionsNotCaptured: true } : {}),
+    ...(item.target ? { targetId: item.target.id } : {}),
+  };
+  draft.put(tracked);
+  for (const id of ids) if (`${item.platform}:${id}` !== tracked.key) draft.setAlias(`${item.platform}:${id}`, tracked.key, bucket);
+  const change: Change = {
+    id: changeId('added', capture.id, tracked.key),
+    type: 'added',
+    accountKey: draft.base.accountKey,
+    itemKey: tracked.key,
+    captureId: capture.id,
+    detectedAt: capture.capturedAt,
+    after: item,
+  };
+  context.changes.push(change);
+  if (!originalUnavailable) return tracked;
+  return applyObservation(draft, tracked, 'seen_original_unavailable', context.source, context.options, context.capabilities).item;
+}
+
+function observeKnown(context: Context, sighting: Sighting): TrackedItem {
+  const { draft, capture } = context;
+  const existing = sighting.existing!;
+  const item = sighting.item;
+  const extra: Partial<TrackedItem> = {};
+  // New ids (an X edit version, a rotated id): remember them and point them at this item.
+  const newIds = [item.id, ...(item.editHistoryIds ?? [])].filter((id, index, all) => !existing.ids.includes(id) && all.indexOf(id) === index);
+  let bucket = existing.bucket;
+  if (!existing.contentCaptured) {
+    // Known so far only from a reference: now it is seen, file it by its time.
+    bucket = bucketFor(capture.scope, instantMs(item.createdAt));
+    extra.contentCaptured = true;
+    extra.bucket = bucket;
+    extra.kind = item.kind;
+    if (item.createdAt) extra.createdAt = item.createdAt;
+    extra.firstSeenAt = capture.capturedAt;
+    extra.firstSeenCaptureId = capture.id;
+  }
+  if (newIds.length > 0) {
+    extra.ids = [...existing.ids, ...newIds];
+    if (sighting.churnedFrom) {
+      extra.idChanges = [...(existing.idChanges ?? []), { from: sighting.churnedFrom, to: item.id, captureId: capture.id, at: capture.capturedAt }];
+    }
+  }
+  const latest = existing.versions.at(-1);
+  if (!latest || latest.contentHash !== sighting.contentHash) {
+    extra.versions = [...existing.versions, newVersion(context, sighting)];
+    if (latest) {
+      const fields = changedContentFields(latest.item, item);
+      context.changes.push({
+        id: changeId('edited', capture.id, `${existing.key}#${sighting.contentHash}`),
+        type: 'edited',
+        accountKey: draft.base.accountKey,
+        itemKey: existing.key,
+        captureId: capture.id,
+        detectedAt: capture.capturedAt,
+        before: latest.item,
+        after: item,
+        fields,
+        ...(fields.includes('text') ? { textDiff: wordDiff(latest.item.text ?? '', item.text ?? '') } : {}),
+      });
+    }
+  }
+  const seenMs = context.capturedMs;
+  const lastSeen = instantMs(existing.lastSeenAt);
+  if (lastSeen === undefined || seenMs > lastSeen) {
+    extra.lastSeenAt = capture.capturedAt;
+    extra.lastSeenCaptureId = capture.id;
+  }
+  if (existing.targetId === undefined && item.target) extra.targetId = item.target.id;
+  const originalUnavailable = (item.kind === 'repost' || item.kind === 'share') && item.target?.unavailable === true;
+  const moved: TrackedItem = { ...existing, ...extra };
+  // applyObservation writes `moved` and removes it from its former bucket when it moved.
+  const result = applyObservation(draft, { ...moved, bucket: existing.bucket }, originalUnavailable ? 'seen_original_unavailable' : 'seen', context.source, context.options, context.capabilities, { bucket });
+  for (const id of result.item.ids) if (`${item.platform}:${id}` !== result.item.key) draft.setAlias(`${item.platform}:${id}`, result.item.key, result.item.bucket);
+  if (result.change) context.changes.push(result.change);
+  return result.item;
+}
+
+/** The subject's own reply or quote shows one of its posts as unavailable. */
+function observeReference(context: Context, sighting: Sighting, seen: ReadonlyMap<string, Sighting>): void {
+  const { draft, capture, options, capabilities } = context;
+  const target = sighting.item.target!;
+  const key = `${sighting.item.platform}:${target.id}`;
+  // The capture itself shows the post: the reference's "unavailable" is contradicted.
+  if (seen.has(key)) return;
+  const probe: Item = { ...sighting.item, id: target.id, ...(target.createdAt ? { createdAt: target.createdAt } : { createdAt: undefined }), editHistoryIds: undefined };
+  let item = findExisting(draft, probe, capture.scope);
+  if (item && seen.has(item.key)) return;
+  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt };
+  if (item?.referencedBy?.some((existing) => existing.captureId === capture.id)) return;
+  if (!item) {
+    const createdMs = instantMs(target.createdAt);
+    item = {
+      key,
+      scope: capture.scope,
+      kind: 'post',
+      ids: [target.id],
+      ...(target.createdAt ? { createdAt: target.createdAt } : {}),
+      bucket: createdMs === undefined ? referencedBucket(capture.scope) : bucketFor(capture.scope, createdMs),
+      status: 'live',
+      statusSince: capture.capturedAt,
+      contentCaptured: false,
+      versions: [],
+    };
+  }
+  const misses = (item.episode?.completeMisses ?? 0) + 1;
+  const observation: ItemObservation = !capabilities.lookup && misses >= options.unverifiedAfterCompleteMisses ? 'absent_threshold' : 'referenced_unavailable';
+  const result = applyObservation(draft, item, observation, context.source, options, capabilities, { referencedBy: [...(item.referencedBy ?? []), reference].slice(-20) });
+  if (result.change) context.changes.push(result.change);
+}

@@ -1,0 +1,146 @@
+import type { Change } from '../diff/change-schema.js';
+import { changeId } from '../diff/change-id.js';
+import { changedContentFields, itemContentHash } from '../diff/item-content.js';
+import { wordDiff } from '../diff/word-diff.js';
+import { sha256Hex } from '../hashing/sha256.js';
+import type { LookupResultV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import type { AccountState, DeletionCapabilities, LookupRef, TrackedItem } from './account-state.js';
+import { applyObservation, type ObservationSource } from './apply-observation.js';
+import { resolveDeletionOptions, type DeletionOptions } from './deletion-options.js';
+import type { ItemObservation } from './item-status.js';
+import { StateDraft } from './state-draft.js';
+
+/** One lookup call's answers, as the monitor received them. */
+export interface LookupBatch {
+  results: LookupResultV1[];
+  /** sha256 of the raw response bodies (already stored as blobs). */
+  rawBlobs: string[];
+  /** When the answers were read. */
+  at: string;
+}
+
+/** What observing a lookup batch produced. */
+export interface ObserveLookupsResult {
+  state: AccountState;
+  changes: Change[];
+  /** Keys of items whose status changed (newly `deleted`, back to `live`, …). */
+  statusChanged: string[];
+  /** Ids answered that no pending item asked for; nothing was done with them. */
+  ignored: string[];
+}
+
+interface Answers {
+  item?: LookupResultV1;
+  original?: LookupResultV1;
+}
+
+/**
+ * Apply lookup answers to the items awaiting them. A trusted `gone` confirms a deletion; an
+ * untrusted one (adapter cannot tell private from deleted) waits for a later complete capture
+ * that still lacks the item; `hidden` records the item as hidden, never deleted; `unknown`
+ * changes nothing and keeps the item pending for a retry. For a repost or share, the
+ * original's `gone` means `original_deleted` (not the subject's deletion), and the repost's own
+ * `gone` counts only once the original is known to be live.
+ */
+export function observeLookups(state: AccountState, batch: LookupBatch, options?: DeletionOptions): ObserveLookupsResult {
+  const resolvedOptions = resolveDeletionOptions(options);
+  const capabilities: DeletionCapabilities = state.capabilities ?? { lookup: true, distinguishesPrivateFromDeleted: false };
+  const draft = new StateDraft(state);
+  const byId = new Map<string, Array<{ key: string; role: 'item' | 'original' }>>();
+  for (const [key, entry] of draft.pendingEntries()) {
+    const add = (id: string, role: 'item' | 'original') => byId.set(id, [...(byId.get(id) ?? []), { key, role }]);
+    add(entry.itemId, 'item');
+    if (entry.originalId) add(entry.originalId, 'original');
+  }
+  const answers = new Map<string, Answers>();
+  const ignored: string[] = [];
+  for (const result of batch.results) {
+    let targets = byId.get(result.id);
+    if (!targets) {
+      // Another version of an X edit chain answers for the whole chain.
+      const key = draft.alias(`${state.platform}:${result.id}`)?.key ?? `${state.platform}:${result.id}`;
+      if (draft.getPending(key)) targets = [{ key, role: 'item' }];
+    }
+    if (!targets) {
+      ignored.push(result.id);
+      continue;
+    }
+    for (const { key, role } of targets) {
+      const entry = answers.get(key) ?? {};
+      // When a batch answers one id twice, a definite answer outweighs `unknown`.
+      const current = entry[role];
+      if (!current || current.status === 'unknown') entry[role] = result;
+      answers.set(key, entry);
+    }
+  }
+
+  const batchId = `lookup:${sha256Hex(`${batch.at}\n${batch.rawBlobs.join(',')}`).slice(0, 32)}`;
+  const changes: Change[] = [];
+  const statusChanged: string[] = [];
+  for (const [key, answer] of [...answers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const pending = draft.getPending(key)!;
+    const item = draft.get(pending.bucket, key);
+    if (!item) continue;
+    const lookups: LookupRef[] = [];
+    for (const role of ['item', 'original'] as const) {
+      const result = answer[role];
+      if (result) lookups.push({ id: result.id, role, status: result.status, ...(result.reason ? { reason: result.reason } : {}), at: batch.at, rawBlobs: batch.rawBlobs });
+    }
+    const observation = classify(answer, pending.originalId !== undefined, capabilities);
+    const captureId = item.episode?.missingCaptures.at(-1)?.captureId ?? item.lastSeenCaptureId ?? batchId;
+    const source: ObservationSource = { source: batchId, captureId, at: batch.at, accountKey: state.accountKey, lookups, lookupRawBlobs: batch.rawBlobs };
+    const withVersion = observation === 'lookup_live' ? withServedVersion(item, answer.item, source, changes) : item;
+    const result = applyObservation(draft, withVersion, observation, source, resolvedOptions, capabilities);
+    if (result.change) changes.push(result.change);
+    if (result.item.status !== item.status) statusChanged.push(key);
+  }
+  const later = Date.parse(batch.at) > Date.parse(state.updatedAt) ? batch.at : state.updatedAt;
+  return { state: draft.finish(later), changes, statusChanged, ignored };
+}
+
+function classify(answer: Answers, hasOriginal: boolean, capabilities: DeletionCapabilities): ItemObservation {
+  if (answer.original?.status === 'gone') return 'lookup_original_gone';
+  const own = answer.item;
+  if (!own) return 'lookup_unknown';
+  switch (own.status) {
+    case 'live':
+      return 'lookup_live';
+    case 'hidden':
+      return 'lookup_hidden';
+    case 'unknown':
+      return 'lookup_unknown';
+    case 'gone':
+      // A repost vanishes with its original: its own `gone` says nothing until the original is known live.
+      if (hasOriginal && answer.original?.status !== 'live') return 'lookup_unknown';
+      return capabilities.distinguishesPrivateFromDeleted ? 'lookup_gone' : 'lookup_gone_untrusted';
+  }
+}
+
+/** A lookup served the item: if its content differs, that is a new version. */
+function withServedVersion(item: TrackedItem, served: LookupResultV1 | undefined, source: ObservationSource, changes: Change[]): TrackedItem {
+  if (!served?.item) return item;
+  const contentHash = itemContentHash(served.item);
+  const latest = item.versions.at(-1);
+  if (latest?.contentHash === contentHash) return item;
+  if (latest) {
+    const fields = changedContentFields(latest.item, served.item);
+    changes.push({
+      id: changeId('edited', source.source, `${item.key}#${contentHash}`),
+      type: 'edited',
+      accountKey: source.accountKey,
+      itemKey: item.key,
+      captureId: source.captureId,
+      detectedAt: source.at,
+      before: latest.item,
+      after: served.item,
+      fields,
+      lookupRawBlobs: source.lookupRawBlobs ?? [],
+      ...(fields.includes('text') ? { textDiff: wordDiff(latest.item.text ?? '', served.item.text ?? '') } : {}),
+    });
+  }
+  return {
+    ...item,
+    contentCaptured: true,
+    versions: [...item.versions, { item: served.item, contentHash, firstSeenAt: source.at, firstSeenCaptureId: source.captureId }],
+  };
+}

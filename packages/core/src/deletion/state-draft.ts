@@ -1,0 +1,164 @@
+import type { AccountState, PendingLookup, TrackedItem } from './account-state.js';
+
+/** Whether an item belongs in `AccountState.notable` (what `deletionVerdicts` reads). */
+function isNotable(item: TrackedItem): boolean {
+  return (
+    item.versions.length > 1 ||
+    item.episode !== undefined ||
+    (item.pastEpisodes?.length ?? 0) > 0 ||
+    !item.contentCaptured ||
+    item.replacedBy !== undefined ||
+    item.status === 'deleted' ||
+    item.status === 'deleted_unverified' ||
+    item.status === 'original_deleted' ||
+    item.status === 'missing'
+  );
+}
+
+/**
+ * Copy-on-write editing of an {@link AccountState}: only the buckets and maps written to are
+ * copied, the rest is shared with the input, which is never mutated. This keeps an update
+ * proportional to what it touches.
+ */
+export class StateDraft {
+  readonly base: AccountState;
+  private items: AccountState['items'];
+  private itemsCopied = false;
+  private readonly copiedBuckets = new Set<string>();
+  private aliases: AccountState['aliases'];
+  private aliasesCopied = false;
+  private pending: AccountState['pending'];
+  private pendingCopied = false;
+  private notable: AccountState['notable'];
+  private notableCopied = false;
+  private itemCount: number;
+  /** Top-level fields to replace on finish. */
+  readonly patch: Partial<AccountState> = {};
+
+  constructor(base: AccountState) {
+    this.base = base;
+    this.items = base.items;
+    this.aliases = base.aliases;
+    this.pending = base.pending;
+    this.notable = base.notable;
+    this.itemCount = base.itemCount;
+  }
+
+  bucketKeys(): string[] {
+    return Object.keys(this.items);
+  }
+
+  bucket(bucket: string): Readonly<Record<string, TrackedItem>> | undefined {
+    return this.items[bucket];
+  }
+
+  get(bucket: string, key: string): TrackedItem | undefined {
+    return this.items[bucket]?.[key];
+  }
+
+  alias(key: string): { key: string; bucket: string } | undefined {
+    return this.aliases[key];
+  }
+
+  pendingEntries(): Array<[string, PendingLookup]> {
+    return Object.entries(this.pending);
+  }
+
+  notableEntries(): Array<[string, string]> {
+    return Object.entries(this.notable);
+  }
+
+  /** Write an item into its bucket (moving it when its bucket changed from `previousBucket`). */
+  put(item: TrackedItem, previousBucket?: string): void {
+    if (previousBucket !== undefined && previousBucket !== item.bucket) this.remove(previousBucket, item.key);
+    const target = this.writableBucket(item.bucket);
+    if (!(item.key in target)) this.itemCount++;
+    target[item.key] = item;
+    const notable = isNotable(item);
+    if (notable && this.notable[item.key] !== item.bucket) this.writableNotable()[item.key] = item.bucket;
+    else if (!notable && item.key in this.notable) delete this.writableNotable()[item.key];
+  }
+
+  remove(bucket: string, key: string): void {
+    if (!this.items[bucket]?.[key]) return;
+    const target = this.writableBucket(bucket);
+    delete target[key];
+    this.itemCount--;
+    if (Object.keys(target).length === 0) {
+      delete this.writableItems()[bucket];
+      this.copiedBuckets.delete(bucket);
+    }
+    if (key in this.notable) delete this.writableNotable()[key];
+  }
+
+  setAlias(key: string, canonical: string, bucket: string): void {
+    const current = this.aliases[key];
+    if (current && current.key === canonical && current.bucket === bucket) return;
+    if (!this.aliasesCopied) {
+      this.aliases = { ...this.aliases };
+      this.aliasesCopied = true;
+    }
+    this.aliases[key] = { key: canonical, bucket };
+  }
+
+  setPending(key: string, entry: PendingLookup): void {
+    if (!this.pendingCopied) {
+      this.pending = { ...this.pending };
+      this.pendingCopied = true;
+    }
+    this.pending[key] = entry;
+  }
+
+  getPending(key: string): PendingLookup | undefined {
+    return this.pending[key];
+  }
+
+  deletePending(key: string): void {
+    if (!(key in this.pending)) return;
+    if (!this.pendingCopied) {
+      this.pending = { ...this.pending };
+      this.pendingCopied = true;
+    }
+    delete this.pending[key];
+  }
+
+  finish(updatedAt: string): AccountState {
+    // Captures may be observed out of order: updatedAt never moves back.
+    const laterOf = Date.parse(updatedAt) > Date.parse(this.base.updatedAt) ? updatedAt : this.base.updatedAt;
+    return {
+      ...this.base,
+      ...this.patch,
+      items: this.items,
+      aliases: this.aliases,
+      pending: this.pending,
+      notable: this.notable,
+      itemCount: this.itemCount,
+      updatedAt: laterOf,
+    };
+  }
+
+  private writableItems(): AccountState['items'] {
+    if (!this.itemsCopied) {
+      this.items = { ...this.items };
+      this.itemsCopied = true;
+    }
+    return this.items;
+  }
+
+  private writableBucket(bucket: string): Record<string, TrackedItem> {
+    const items = this.writableItems();
+    if (!this.copiedBuckets.has(bucket)) {
+      items[bucket] = { ...items[bucket] };
+      this.copiedBuckets.add(bucket);
+    }
+    return items[bucket]!;
+  }
+
+  private writableNotable(): AccountState['notable'] {
+    if (!this.notableCopied) {
+      this.notable = { ...this.notable };
+      this.notableCopied = true;
+    }
+    return this.notable;
+  }
+}

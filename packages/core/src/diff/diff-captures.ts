@@ -1,0 +1,14 @@
+import type { Capture } from '../capture/capture-schema.js';
+import type { AccountState, DeletionCapabilities } from '../deletion/account-state.js';
+import type { DeletionOptions } from '../deletion/deletion-options.js';
+import { observeCapture } from '../deletion/observe-capture.js';
+import type { Change } from './change-schema.js';
+
+/**
+ * The changes a capture reveals against an account state (`added`, `edited`, `missing`,
+ * `reappeared`, `unliked`, `unfollowed`, `profile_changed`), without keeping the new state.
+ * A monitor calls `observeCapture`, which returns the same changes and the next state.
+ */
+export function diffCaptures(state: AccountState, capture: Capture, options?: DeletionOptions, capabilities?: DeletionCapabilities): Change[] {
+  return observeCapture(state, capture, options, capabilities).changes;
+}
