@@ -177,6 +177,11 @@ export type AccountState = {
   recentCaptureIds: string[];
   /** Number of items tracked. */
   itemCount: number;
+  /**
+   * Fields other parts keep beside the state (e.g. the monitor's progress). Every function here
+   * carries them along untouched.
+   */
+  [extension: string]: unknown;
 };
 
 /** Start an empty state for an account. */

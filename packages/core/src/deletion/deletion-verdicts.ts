@@ -23,8 +23,8 @@ export interface DeletionProof {
   knownFrom?: ItemReference[];
 }
 
-/** One verdict, for reports and `sipansos deletions`. */
-export interface DeletionVerdict {
+/** One verdict, for reports and `sipansos deletions`. (A type alias so it fits plain-record readers.) */
+export type DeletionVerdict = {
   accountKey: string;
   itemKey: string;
   verdict: DeletionVerdictKind;
@@ -45,7 +45,7 @@ export interface DeletionVerdict {
   pastSuspicions: SuspicionEpisode[];
   /** Limits a reader must know, e.g. `repost_original_not_checked`, `earlier_versions_not_captured`. */
   caveats: string[];
-}
+};
 
 const LABELS: Record<DeletionVerdictKind, { id: string; en: string }> = {
   deleted: { id: 'dihapus (terkonfirmasi)', en: 'deleted (confirmed)' },

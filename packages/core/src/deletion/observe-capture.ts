@@ -72,8 +72,13 @@ export function observeCapture(
   if (capture.accountKey !== state.accountKey)
     throw new Error(`capture ${capture.id} is of account ${capture.accountKey}, not ${state.accountKey}; pass the state of the capture's account`);
   const resolvedOptions = resolveDeletionOptions(options);
-  const resolvedCapabilities: DeletionCapabilities = capabilities ??
-    state.capabilities ?? { lookup: false, distinguishesPrivateFromDeleted: false };
+  const given = capabilities ?? state.capabilities ?? { lookup: false, distinguishesPrivateFromDeleted: false };
+  // Keep only what the machine reads: callers may pass an adapter's whole capability object.
+  const resolvedCapabilities: DeletionCapabilities = {
+    lookup: given.lookup,
+    distinguishesPrivateFromDeleted: given.distinguishesPrivateFromDeleted,
+    ...(given.historyLimit !== undefined ? { historyLimit: given.historyLimit } : {}),
+  };
   if (state.recentCaptureIds.includes(capture.id)) return { state, changes: [], lookupNeeded: lookupIdsOf(state) };
 
   const draft = new StateDraft(state);

@@ -1,5 +1,6 @@
 import type { Capture } from '../capture/capture-schema.js';
 import type { Case } from '../cases/case-schema.js';
+import type { AccountState } from '../deletion/account-state.js';
 import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { AccountStateEnvelope } from './account-state-envelope.js';
@@ -19,7 +20,7 @@ export const SNAPSHOT_KINDS: readonly RecordKind[] = ['account_state', 'case'];
 /** The record type each kind holds. */
 export interface RecordTypes {
   capture: Capture;
-  account_state: AccountStateEnvelope & Record<string, unknown>;
+  account_state: AccountState;
   change: Change;
   finding: Finding;
   case: Case;
