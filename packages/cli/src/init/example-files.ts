@@ -1,68 +1,7 @@
-import type { ElectionContextInput, SubjectInput } from '@sipansos/core';
-
-// Everything here is invented: the regency, the candidates and the accounts do not exist.
-
-/** An example election context for the invented Kabupaten Lembah Harapan. */
-export const EXAMPLE_CONTEXT: ElectionContextInput = {
-  id: 'pilkada-lembah-harapan-2024',
-  name: 'Pemilihan Bupati dan Wakil Bupati Kabupaten Lembah Harapan 2024',
-  kind: 'pilkada',
-  region: 'Kabupaten Lembah Harapan',
-  timeZone: 'WIB',
-  candidatePairs: [
-    {
-      number: 1,
-      candidate: { name: 'Arman Sasmita', aliases: ['Pak Arman', 'Bang Arman'] },
-      runningMate: { name: 'Rina Kartikasari', aliases: ['Bu Rina'] },
-      pairName: 'ARMAN-RINA',
-      aliases: ['Arina'],
-      slogans: ['Lembah Maju Bersama'],
-      hashtags: ['ArmanRinaMenang', 'ArinaJuara'],
-      parties: ['Partai Contoh Sejahtera'],
-      officialAccounts: [{ platform: 'x', handle: 'armanrina_resmi' }, { platform: 'instagram', handle: 'armanrina.resmi' }],
-    },
-    {
-      number: 2,
-      candidate: { name: 'Bagus Wiratmaja', aliases: ['Mas Bagus'] },
-      runningMate: { name: 'Sekar Ayuningtyas', aliases: ['Mbak Sekar'] },
-      pairName: 'BAGUS-SEKAR',
-      aliases: ['Baskara'],
-      slogans: ['Harapan Baru untuk Lembah'],
-      hashtags: ['BaskaraMenang', 'Coblos2'],
-      parties: ['Partai Rakyat Contoh'],
-      officialAccounts: [{ platform: 'x', handle: 'baskara_official' }, { platform: 'facebook', handle: 'baskara.official' }],
-    },
-    {
-      number: 3,
-      candidate: { name: 'Citra Maheswari', aliases: ['Bu Citra'] },
-      runningMate: { name: 'Darmawan Putra Lesmana', aliases: ['Pak Darmawan'] },
-      pairName: 'CITRA-DARMA',
-      aliases: ['Cidar'],
-      slogans: ['Lembah Berdaya'],
-      hashtags: ['CidarPastiMenang'],
-      parties: ['Partai Persatuan Contoh'],
-      officialAccounts: [{ platform: 'instagram', handle: 'cidar.resmi' }],
-    },
-  ],
-  schedule: [
-    { phase: 'pre_campaign', start: '2024-05-05', end: '2024-09-24' },
-    { phase: 'campaign', start: '2024-09-25', end: '2024-11-23' },
-    { phase: 'quiet', start: '2024-11-24', end: '2024-11-26' },
-    { phase: 'voting', start: '2024-11-27', end: '2024-11-27' },
-    { phase: 'counting', start: '2024-11-28', end: '2024-12-16' },
-    { phase: 'post', start: '2024-12-17', end: '2025-03-31' },
-  ],
-  milestones: { bakalCalonRegistration: '2024-08-27', penetapanPasanganCalon: '2024-09-22' },
-  officialAccountLimitPerPlatform: 20,
-};
-
-/** Example subjects: one per common category, each with invented accounts. */
-export const EXAMPLE_SUBJECTS: SubjectInput[] = [
-  { id: 'asn-001', name: 'Yudha Pratama Wijaya', category: 'asn', employeeNumber: '198706122010011003', agency: 'Dinas Pendidikan Kabupaten Lembah Harapan', position: 'Guru SMP', region: 'Kecamatan Sukamaju', accounts: [{ platform: 'facebook', handle: 'yudha.pratama.wijaya' }, { platform: 'x', handle: 'yudhapw_guru' }] },
-  { id: 'ptt-001', name: 'Nurul Fitriana', category: 'ptt', agency: 'Sekretariat Daerah Kabupaten Lembah Harapan', position: 'Tenaga honorer', accounts: [{ platform: 'instagram', handle: 'nurul.fitriana.lh' }] },
-  { id: 'kades-001', name: 'Slamet Raharjo', category: 'kepala_desa', agency: 'Pemerintah Desa Mekarsari', position: 'Kepala Desa', accounts: [{ platform: 'facebook', handle: 'kades.mekarsari' }] },
-  { id: 'cand-002', name: 'Bagus Wiratmaja', category: 'candidate', candidatePairNumber: 2, accounts: [{ platform: 'x', handle: 'baskara_official' }, { platform: 'x', handle: 'bagus_wiratmaja' }] },
-];
+// The example election and subjects live in @sipansos/testkit, the single source shared with the
+// simulated platform world, so `sipansos init` writes the same regency the demo runs against.
+// Everything there is invented: the regency, the candidates and the accounts do not exist.
+export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '@sipansos/testkit';
 
 /** The config `sipansos init` writes. */
 export const EXAMPLE_CONFIG = {

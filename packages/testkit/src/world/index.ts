@@ -23,3 +23,4 @@ export { startWorldServer, WORLD_SERVER_HOST, type WorldServer, type WorldServer
 export { handleXRequest } from './x-world-api.js';
 export { handleGraphRequest, graphTime } from './graph-world-api.js';
 export type { WorldRequest, WorldResponse } from './world-http.js';
+export { expectedOfKind } from './expected-events.js';
