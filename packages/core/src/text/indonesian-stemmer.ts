@@ -23,9 +23,15 @@ const POSSESSIVES = ['nya', 'ku', 'mu'];
 const SUFFIXES = ['kan', 'an', 'i'];
 const MIN_ROOT = 3;
 
+/**
+ * Words kept as they are although they decompose into a known root: "pemilihan" (election) and
+ * "pemilih" (voter) are not calls to "pilih" (choose).
+ */
+export const STEM_EXCEPTIONS: ReadonlySet<string> = new Set(['pemilihan', 'pemilih', 'pemilu', 'pilkada', 'pemilihannya', 'pemenang', 'pemenangnya', 'kampanye']);
+
 /** Stem `word` against `roots`; returns `word` itself when no decomposition reaches a root. */
 export function stemIndonesian(word: string, roots: ReadonlySet<string>): string {
-  if (roots.has(word) || word.length <= MIN_ROOT) return word;
+  if (roots.has(word) || word.length <= MIN_ROOT || STEM_EXCEPTIONS.has(word)) return word;
   for (const base of suffixVariants(word)) {
     if (roots.has(base)) return base;
     for (const candidate of prefixVariants(base, 2)) {

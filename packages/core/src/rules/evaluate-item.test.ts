@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ItemSchema, type ItemInput } from '../capture/item-schema.js';
+import { FindingSchema } from '../findings/finding-schema.js';
+import { SubjectSchema, type SubjectInput } from '../subject/subject-schema.js';
+import { EXAMPLE_ELECTION, PHASE_TIMES } from './__fixtures__/example-election.js';
+import { BUILTIN_RULE_SETS } from './builtin/builtin-rule-sets.js';
+import { compileRules } from './compile-rules.js';
+import { evaluateItem, REVIEW_NOTE, UNVERIFIED_NOTE } from './evaluate-item.js';
+import { RuleSetSchema, type RuleSetInput } from './rule-set-schema.js';
+
+const compiled = compileRules(BUILTIN_RULE_SETS, EXAMPLE_ELECTION)._unsafeUnwrap();
+const asn = SubjectSchema.parse({ id: 'asn-001', name: 'Yudha Pratama', category: 'asn', accounts: [{ platform: 'x', handle: 'yudhapw_guru' }] });
+const candidate = SubjectSchema.parse({ id: 'cand-002', name: 'Bagus Wiratmaja', category: 'candidate', candidatePairNumber: 2, accounts: [{ platform: 'x', handle: 'baskara_resmi' }, { platform: 'x', handle: 'bagus_wiratmaja' }] });
+
+function run(item: Partial<ItemInput>, subject = asn, now = '2024-12-31T00:00:00Z') {
+  const parsed = ItemSchema.parse({ platform: 'x', id: 'p1', kind: 'post', author: { handle: subject.accounts[0]!.handle }, createdAt: PHASE_TIMES.campaign, ...item });
+  return evaluateItem(compiled, { item: parsed, subject, evidence: { captureId: 'cap-1', rawBlobs: ['a'.repeat(64)] }, now });
+}
+
+describe('evaluateItem', () => {
+  it('flags an ASN endorsement with spans pointing into the original text', () => {
+    const text = 'Ayo 𝐃𝐔𝐊𝐔𝐍𝐆 Pak Arman, pasti menanggg! ☝️';
+    const findings = run({ text });
+    expect(findings.map((finding) => finding.ruleId)).toContain('asn.medsos.sosialisasi_calon');
+    const finding = findings.find((entry) => entry.ruleId === 'asn.medsos.sosialisasi_calon')!;
+    expect(FindingSchema.parse(finding)).toBeTruthy();
+    for (const span of finding.spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+    expect(finding.spans.map((span) => span.text)).toEqual(expect.arrayContaining(['𝐃𝐔𝐊𝐔𝐍𝐆', 'Pak Arman', 'menanggg']));
+    expect(finding.sanctions).toEqual(['moral', 'hd_berat']);
+    expect(finding.notes).toContain(REVIEW_NOTE);
+    expect(finding.phase).toBe('campaign');
+  });
+
+  it('gives the same finding id when the same item is evaluated again later', () => {
+    const first = run({ text: 'Dukung terus Mas Bagus! #BaskaraMenang' }, asn, '2024-12-01T00:00:00Z');
+    const second = run({ text: 'Dukung terus Mas Bagus! #BaskaraMenang' }, asn, '2025-02-01T00:00:00Z');
+    expect(first.map((finding) => finding.id)).toEqual(second.map((finding) => finding.id));
+    expect(first[0]!.evidence.itemHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('does not flag a prohibition stated as a prohibition or a supervisor notice', () => {
+    expect(run({ text: 'ASN dilarang mendukung paslon, tetap netral ya' })).toEqual([]);
+    expect(run({ text: 'Bawaslu mengimbau ASN netral dalam Pilkada Lembah Harapan' })).toEqual([]);
+  });
+
+  it('applies ASN rules only from P0 (bakal calon registration)', () => {
+    expect(run({ text: 'Dukung Pak Arman jadi bupati!', createdAt: PHASE_TIMES.before_p0 })).toEqual([]);
+    expect(run({ text: 'Dukung Pak Arman jadi bupati!', createdAt: PHASE_TIMES.pre_campaign_p0 }).length).toBeGreaterThan(0);
+  });
+
+  it('uses the evaluation time as act time when the item has none (likes)', () => {
+    const like = { kind: 'like' as const, id: 'like:99', createdAt: undefined, target: { kind: 'post' as const, id: '99', author: { handle: 'armanrina_resmi' } } };
+    expect(run(like, asn, PHASE_TIMES.campaign).map((finding) => finding.ruleId)).toEqual(['asn.medsos.interaksi_akun_pemenangan']);
+    expect(run(like, asn, PHASE_TIMES.before_p0)).toEqual([]);
+  });
+
+  it('flags a follow of an official campaign account and not of the KPU', () => {
+    expect(run({ kind: 'follow', id: 'follow:1', target: { kind: 'account', id: '777', author: { handle: 'cidar.resmi' } }, platform: 'instagram' }).length).toBe(1);
+    expect(run({ kind: 'follow', id: 'follow:2', target: { kind: 'account', id: '778', author: { handle: 'kpu_lembahharapan' } } })).toEqual([]);
+  });
+
+  it('flags campaign content from a candidate account not registered with the KPU, not from the registered one', () => {
+    const content = { text: 'Ayo coblos nomor 2, Bagus-Sekar untuk Lembah!' };
+    expect(run({ ...content, author: { handle: 'bagus_wiratmaja' } }, candidate).map((finding) => finding.category)).toEqual(['unregistered_campaign_account']);
+    expect(run({ ...content, author: { handle: 'baskara_resmi' } }, candidate)).toEqual([]);
+  });
+
+  it('flags a candidate campaigning in the quiet period but not during the campaign', () => {
+    const content = { text: 'Jangan lupa besok coblos 02 ya! #BaskaraMenang', author: { handle: 'baskara_resmi' } };
+    expect(run({ ...content, createdAt: PHASE_TIMES.quiet }, candidate).map((finding) => finding.category)).toEqual(['off_schedule_campaign']);
+    expect(run({ ...content, createdAt: PHASE_TIMES.campaign }, candidate)).toEqual([]);
+  });
+
+  it('marks findings whose legal basis is unverified', () => {
+    const ptt = SubjectSchema.parse({ id: 'ptt-001', name: 'Nurul', category: 'ptt', accounts: [{ platform: 'x', handle: 'nurul_lh' }] });
+    const [finding] = run({ text: 'Pilih Bu Citra! #CidarPastiMenang' }, ptt);
+    expect(finding!.legalBasis[0]!.verified).toBe(false);
+    expect(finding!.notes).toContain(UNVERIFIED_NOTE);
+  });
+});
+
+const minimalRuleSet = (when: unknown, lexicons: Record<string, unknown> = {}): RuleSetInput =>
+  ({
+    id: 'kantor-contoh',
+    version: '1.0.0',
+    title: { id: 'Uji', en: 'Test' },
+    lexicons,
+    rules: [{ id: 'r1', title: { id: 'a', en: 'a' }, category: 'hoax', sanctions: ['review'], legalBasis: [{ instrument: 'X', article: 'Y' }], subjectCategories: ['other'], itemKinds: ['post'], when }],
+  }) as RuleSetInput;
+
+describe('compileRules', () => {
+  it('rejects a regex that can backtrack catastrophically, naming the rule', () => {
+    const result = compileRules([RuleSetSchema.parse(minimalRuleSet({ type: 'regex', pattern: '(a+)+$' }))], EXAMPLE_ELECTION);
+    expect(result._unsafeUnwrapErr().message).toMatch(/r1.*nested quantifiers/);
+  });
+
+  it('rejects an unknown lexicon with the list of known ones', () => {
+    const result = compileRules([RuleSetSchema.parse(minimalRuleSet({ type: 'lexicon', lexicon: 'tidak-ada' }))], EXAMPLE_ELECTION);
+    expect(result._unsafeUnwrapErr().message).toMatch(/unknown lexicon "tidak-ada".*support/);
+  });
+
+  it('runs a user rule set with its own lexicon and a safe regex', () => {
+    const ruleSet = RuleSetSchema.parse(minimalRuleSet({ all: [{ type: 'lexicon', lexicon: 'kata', nearCandidate: 3 }, { type: 'regex', pattern: 'tps \\d+' }] }, { kata: { terms: ['bohong besar'] } }));
+    const rules = compileRules([ruleSet], EXAMPLE_ELECTION)._unsafeUnwrap();
+    const other = SubjectSchema.parse({ id: 'o1', name: 'Warga', category: 'other' });
+    const item = ItemSchema.parse({ platform: 'x', id: '5', kind: 'post', author: { handle: 'warga' }, text: 'Bohong besar Bu Citra soal TPS 12', createdAt: PHASE_TIMES.campaign });
+    const [finding] = evaluateItem(rules, { item, subject: other, evidence: { captureId: 'c', rawBlobs: [] }, now: PHASE_TIMES.campaign });
+    expect(finding!.spans.map((span) => span.text)).toEqual(['Bu Citra', 'Bohong besar', 'TPS 12']);
+  });
+});

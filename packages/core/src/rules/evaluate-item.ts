@@ -1,0 +1,337 @@
+import { accountKey } from '../account/account-schema.js';
+import type { Item } from '../capture/item-schema.js';
+import { phaseAt, type PhaseMoment } from '../election/phase-at.js';
+import type { Finding, MatchSpan } from '../findings/finding-schema.js';
+import { hashRecord, sha256Hex } from '../hashing/sha256.js';
+import type { Subject } from '../subject/subject-schema.js';
+import { accountLookupKeys } from './candidate-terms.js';
+import type { CompiledCondition, CompiledRule, CompiledRules } from './compile-rules.js';
+import { analyzeField, itemFields, type FieldAnalysis, type TokenHit } from './item-analysis.js';
+
+/** What {@link evaluateItem} reads. */
+export interface EvaluateItemInput {
+  item: Item;
+  /** The subject whose account made the item. */
+  subject: Subject;
+  evidence: { captureId: string; rawBlobs: string[] };
+  /** The evaluation time (ISO); also the act time when the item has none. */
+  now: string;
+}
+
+/** The words every finding carries: it is a flag for a person to review, not a verdict. */
+export const REVIEW_NOTE = 'Tanda untuk ditinjau petugas, bukan putusan pelanggaran / A flag for human review, not a finding of violation';
+export const UNVERIFIED_NOTE = 'Dasar hukum perlu diverifikasi / Legal basis to be verified';
+export const SENSITIVE_NOTE = 'Memuat istilah sensitif: hanya untuk peninjau / Contains sensitive terms: for reviewers only';
+
+interface Outcome {
+  matched: boolean;
+  spans: MatchSpan[];
+  sensitive: boolean;
+}
+
+const NO: Outcome = { matched: false, spans: [], sensitive: false };
+
+/** Per-item state shared by all rules: fields are normalised and matched at most once. */
+class ItemState {
+  private fields: FieldAnalysis[] | undefined;
+  constructor(
+    readonly compiled: CompiledRules,
+    readonly item: Item,
+    readonly subject: Subject,
+  ) {}
+
+  analyses(scope: 'own' | 'target' | 'all'): FieldAnalysis[] {
+    this.fields ??= itemFields(this.item).map((field) => analyzeField(this.compiled, field));
+    return scope === 'all' ? this.fields : this.fields.filter((field) => field.scope === scope);
+  }
+}
+
+/**
+ * Run every applicable rule on one item. A rule applies when the subject's category and the
+ * item's kind are among the rule's, the phase at the act time (`phaseAt(context, createdAt ??
+ * now)`) is among its phases (and past its milestone), and its condition holds. Finding ids are
+ * deterministic — rule set id, version, rule id and the item's hash — so re-running a cycle
+ * does not duplicate findings.
+ */
+export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput): Finding[] {
+  const { item, subject, evidence, now } = input;
+  const candidates = compiled.rulesByTarget.get(`${subject.category}|${item.kind}`);
+  if (!candidates || candidates.length === 0) return [];
+  const actAt = item.createdAt ?? now;
+  const moment = phaseAt(compiled.context, actAt);
+  const state = new ItemState(compiled, item, subject);
+  const findings: Finding[] = [];
+  let itemHash: string | undefined;
+  for (const index of candidates) {
+    const rule = compiled.rules[index]!;
+    if (!applies(rule, moment)) continue;
+    const outcome = evaluate(rule.condition, state);
+    if (!outcome.matched) continue;
+    itemHash ??= hashRecord(item);
+    findings.push(toFinding(rule, input, outcome, moment, actAt, itemHash));
+  }
+  return findings;
+}
+
+function applies({ ruleSet, rule }: CompiledRule, moment: PhaseMoment): boolean {
+  if (ruleSet.validFrom && moment.localDate < ruleSet.validFrom) return false;
+  if (ruleSet.validUntil && moment.localDate > ruleSet.validUntil) return false;
+  if (rule.phases && (moment.phase === undefined || !rule.phases.includes(moment.phase))) return false;
+  if (rule.from === 'bakal_calon' && !moment.afterBakalCalon) return false;
+  if (rule.from === 'penetapan' && !moment.afterPenetapan) return false;
+  return true;
+}
+
+function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
+  switch (condition.kind) {
+    case 'all': {
+      const spans: MatchSpan[] = [];
+      let sensitive = false;
+      for (const child of condition.children) {
+        const outcome = evaluate(child, state);
+        if (!outcome.matched) return NO;
+        spans.push(...outcome.spans);
+        sensitive ||= outcome.sensitive;
+      }
+      return { matched: true, spans, sensitive };
+    }
+    case 'any': {
+      const spans: MatchSpan[] = [];
+      let matched = false;
+      let sensitive = false;
+      for (const child of condition.children) {
+        const outcome = evaluate(child, state);
+        if (!outcome.matched) continue;
+        matched = true;
+        spans.push(...outcome.spans);
+        sensitive ||= outcome.sensitive;
+      }
+      return matched ? { matched, spans, sensitive } : NO;
+    }
+    case 'not':
+      return evaluate(condition.child, state).matched ? NO : { matched: true, spans: [], sensitive: false };
+    case 'mentions':
+      return mentions(condition, state);
+    case 'lexicon':
+      return lexicon(condition, state);
+    case 'hashtag':
+      return hashtag(condition, state);
+    case 'gesture': {
+      const spans: MatchSpan[] = [];
+      for (const field of state.analyses(condition.scope)) {
+        for (const gesture of field.gestures) {
+          if (!condition.kinds.has(gesture.kind) || (condition.pairs && !condition.pairs.has(gesture.pair))) continue;
+          spans.push(spanOf(field, gesture, 'ballotGesture'));
+        }
+      }
+      return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
+    }
+    case 'interacts':
+      return interacts(condition, state);
+    case 'authorCategory':
+      return condition.categories.has(state.subject.category) ? { matched: true, spans: [], sensitive: false } : NO;
+    case 'regex': {
+      const spans: MatchSpan[] = [];
+      for (const field of state.analyses(condition.scope)) {
+        const text = condition.on === 'root' ? field.normalized.rootText : field.normalized.text;
+        const match = condition.regex.exec(text);
+        if (!match) continue;
+        const first = tokenIndexAt(field, match.index, condition.on, 'start');
+        const last = tokenIndexAt(field, match.index + Math.max(1, match[0].length) - 1, condition.on, 'end');
+        if (first >= 0 && last >= first) spans.push(spanOf(field, { first, last, term: match[0] }, `regex:${condition.source}`));
+      }
+      return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
+    }
+    case 'authorAccount':
+      return authorAccount(condition.registered, state);
+    case 'media': {
+      const media = state.item.media.findIndex((entry) => !condition.types || condition.types.has(entry.type));
+      return media >= 0 ? { matched: true, spans: [{ field: `media.${media}`, start: 0, end: 0, text: '', predicate: 'media' }], sensitive: false } : NO;
+    }
+  }
+}
+
+function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, state: ItemState): Outcome {
+  const spans: MatchSpan[] = [];
+  const pairs = new Set<number>();
+  for (const field of state.analyses(condition.scope)) {
+    for (const mention of field.mentions) {
+      if (!condition.via.has(mention.via) || (condition.pairs && !condition.pairs.has(mention.pair))) continue;
+      pairs.add(mention.pair);
+      spans.push(spanOf(field, mention, `mentionsCandidate:${mention.via}`));
+    }
+  }
+  if (pairs.size === 0) return NO;
+  if (condition.maxPairs !== undefined && pairs.size > condition.maxPairs) return NO;
+  return { matched: true, spans, sensitive: false };
+}
+
+function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
+  const spans: MatchSpan[] = [];
+  const terms = new Set<string>();
+  for (const field of state.analyses(condition.scope)) {
+    const hits = field.lexiconHits.get(condition.lexicon);
+    if (!hits) continue;
+    const blockers = condition.unlessAfter ? (field.lexiconHits.get(condition.unlessAfter.lexicon) ?? []) : [];
+    const anchors = condition.nearCandidate !== undefined ? [...field.mentions, ...field.gestures] : [];
+    for (const hit of hits) {
+      if (condition.unlessAfter) {
+        const words = condition.unlessAfter.words;
+        if (blockers.some((blocker) => blocker.last < hit.first && hit.first - blocker.last <= words)) continue;
+      }
+      if (condition.nearCandidate !== undefined) {
+        const limit = condition.nearCandidate;
+        const anchor = anchors.find((candidate) => distance(candidate, hit) <= limit);
+        if (!anchor) continue;
+        spans.push(spanOf(field, anchor, 'nearCandidate'));
+      }
+      if (condition.nearLexicon) {
+        const { lexicon: other, words } = condition.nearLexicon;
+        const anchor = (field.lexiconHits.get(other) ?? []).find((candidate) => distance(candidate, hit) <= words && (candidate.first !== hit.first || candidate.last !== hit.last));
+        if (!anchor) continue;
+        spans.push(spanOf(field, anchor, 'nearLexicon'));
+      }
+      terms.add(hit.term);
+      spans.push(spanOf(field, hit, `lexicon:${condition.name}`));
+    }
+  }
+  if (terms.size < condition.minTerms) return NO;
+  return { matched: true, spans, sensitive: state.compiled.lexicons[condition.lexicon]!.sensitive };
+}
+
+function distance(a: TokenHit, b: TokenHit): number {
+  if (a.last < b.first) return b.first - a.last - 1;
+  if (b.last < a.first) return a.first - b.last - 1;
+  return 0;
+}
+
+function hashtag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, state: ItemState): Outcome {
+  const spans: MatchSpan[] = [];
+  const wanted = (tag: string): boolean => {
+    const lower = tag.toLowerCase();
+    return (condition.tags?.has(lower) ?? false) || (condition.candidate && state.compiled.candidateHashtags.has(lower));
+  };
+  state.item.hashtags.forEach((tag, index) => {
+    const bare = tag.replace(/^#/, '');
+    if (wanted(bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
+  });
+  const text = state.item.text;
+  if (text) {
+    for (const match of text.matchAll(/#([\p{L}\p{N}_]+)/gu)) {
+      if (wanted(match[1]!)) spans.push({ field: 'text', start: match.index, end: match.index + match[0].length, text: match[0], term: match[1]!.toLowerCase(), predicate: 'hashtag' });
+    }
+  }
+  return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
+}
+
+const KIND_TO_VIA: Readonly<Record<string, string>> = { like: 'like', share: 'share', repost: 'repost', quote: 'quote', reply: 'reply', comment: 'comment', follow: 'follow', membership: 'membership' };
+
+function interacts(condition: Extract<CompiledCondition, { kind: 'interacts' }>, state: ItemState): Outcome {
+  const { item, compiled } = state;
+  const spans: MatchSpan[] = [];
+  const accept = (keys: string[]) => {
+    for (const key of keys) {
+      const info = compiled.accounts.get(key);
+      if (info && condition.accounts.has(info.kind)) return info;
+    }
+    return undefined;
+  };
+  const via = KIND_TO_VIA[item.kind];
+  if (via && (!condition.via || condition.via.has(via)) && item.target) {
+    const target = item.target;
+    const keys = [...accountLookupKeys(item.platform, target.author ?? {})];
+    if (target.kind !== 'post') keys.push(...accountLookupKeys(item.platform, { id: target.id }), ...accountLookupKeys(item.platform, { handle: target.id }));
+    if (accept(keys)) {
+      const handle = target.author?.handle;
+      spans.push(handle ? { field: 'target.author.handle', start: 0, end: handle.length, text: handle, predicate: `interacts:${via}` } : { field: 'target.id', start: 0, end: target.id.length, text: target.id, predicate: `interacts:${via}` });
+    }
+  }
+  if (!condition.via || condition.via.has('mention')) {
+    item.mentions.forEach((mention, index) => {
+      if (accept(accountLookupKeys(item.platform, mention))) {
+        const text = mention.handle ?? mention.id ?? '';
+        spans.push({ field: `mentions.${index}.${mention.handle ? 'handle' : 'id'}`, start: 0, end: text.length, text, predicate: 'interacts:mention' });
+      }
+    });
+  }
+  return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
+}
+
+function authorAccount(registered: boolean, state: ItemState): Outcome {
+  const { item, subject, compiled } = state;
+  const limit = compiled.context.officialAccountLimitPerPlatform;
+  const isRegistered = accountLookupKeys(item.platform, item.author).some((key) => {
+    const info = compiled.accounts.get(key);
+    return info !== undefined && info.kind === 'official' && info.platformIndex < limit && (subject.candidatePairNumber === undefined || info.pair === subject.candidatePairNumber);
+  });
+  if (isRegistered !== registered) return NO;
+  const handle = item.author.handle ?? item.author.id ?? '';
+  return { matched: true, spans: [{ field: item.author.handle ? 'author.handle' : 'author.id', start: 0, end: handle.length, text: handle, predicate: registered ? 'authorAccount:registered' : 'authorAccount:unregistered' }], sensitive: false };
+}
+
+function tokenIndexAt(field: FieldAnalysis, offset: number, on: 'text' | 'root', edge: 'start' | 'end'): number {
+  const tokens = field.normalized.tokens;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    const start = on === 'text' ? token.start : token.rootStart;
+    const end = on === 'text' ? token.end : token.rootEnd;
+    if (offset < end) return edge === 'start' || offset >= start ? index : index - 1;
+  }
+  return tokens.length - 1;
+}
+
+function spanOf(field: FieldAnalysis, hit: TokenHit, predicate: string): MatchSpan {
+  const tokens = field.normalized.tokens;
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (let index = hit.first; index <= hit.last; index++) {
+    const token = tokens[index]!;
+    start = Math.min(start, token.originalStart);
+    end = Math.max(end, token.originalEnd);
+  }
+  start = Math.max(0, start + field.offsetShift);
+  end = Math.max(start, end + field.offsetShift);
+  return { field: field.field, start, end, text: field.value.slice(start, end), term: hit.term, predicate };
+}
+
+function toFinding({ ruleSet, rule }: CompiledRule, input: EvaluateItemInput, outcome: Outcome, moment: PhaseMoment, actAt: string, itemHash: string): Finding {
+  const { item, subject, evidence, now } = input;
+  const notes = [REVIEW_NOTE];
+  if (rule.legalBasis.some((basis) => !basis.verified)) notes.push(UNVERIFIED_NOTE);
+  if (outcome.sensitive) notes.push(SENSITIVE_NOTE);
+  notes.push(...rule.notes);
+  const account = accountKey({ platform: item.platform, handle: item.author.handle ?? item.author.id ?? 'unknown', id: item.author.id });
+  return {
+    id: `finding-${sha256Hex(`${ruleSet.id}\u0000${ruleSet.version}\u0000${rule.id}\u0000${itemHash}`).slice(0, 40)}`,
+    ruleId: rule.id,
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    title: rule.title,
+    category: rule.category,
+    sanctions: rule.sanctions,
+    severity: rule.severity,
+    routes: rule.routes,
+    legalBasis: rule.legalBasis,
+    subjectId: subject.id,
+    subjectCategory: subject.category,
+    accountKey: account,
+    itemKey: `${item.platform}:${item.id}`,
+    itemKind: item.kind,
+    phase: moment.phase,
+    actAt,
+    spans: dedupeSpans(outcome.spans),
+    evidence: { captureId: evidence.captureId, rawBlobs: evidence.rawBlobs, itemHash },
+    createdAt: now,
+    notes,
+  };
+}
+
+function dedupeSpans(spans: MatchSpan[]): MatchSpan[] {
+  const seen = new Set<string>();
+  return spans.filter((span) => {
+    const key = `${span.field}|${span.start}|${span.end}|${span.predicate ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

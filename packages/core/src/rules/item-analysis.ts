@@ -1,0 +1,147 @@
+import type { Item } from '../capture/item-schema.js';
+import { BALLOT_CUE_WORDS, normalizeText, type NormalizedText } from '../text/normalize-text.js';
+import type { CompiledRules } from './compile-rules.js';
+import type { MentionVia } from './rule-set-schema.js';
+
+/** A run of tokens in one field that something matched. */
+export interface TokenHit {
+  /** First and last token index (inclusive). */
+  first: number;
+  last: number;
+  /** The normalised term or cue. */
+  term: string;
+}
+
+/** A candidate reference in a field. */
+export interface MentionHit extends TokenHit {
+  pair: number;
+  via: MentionVia;
+}
+
+/** A ballot gesture in a field. */
+export interface GestureHit extends TokenHit {
+  pair: number;
+  kind: 'emoji' | 'keycap' | 'words';
+}
+
+/** One text field of an item, normalised and matched once for all rules. */
+export interface FieldAnalysis {
+  /** `text`, `hashtags.0`, `media.1.altText`, `profile.bio`, `profile.displayName`, `target.text`. */
+  field: string;
+  /** The field's original value. */
+  value: string;
+  /** Offset to add to token offsets (hashtags are normalised with a leading "#"). */
+  offsetShift: number;
+  scope: 'own' | 'target';
+  normalized: NormalizedText;
+  lexiconHits: Map<number, TokenHit[]>;
+  mentions: MentionHit[];
+  gestures: GestureHit[];
+}
+
+const GESTURE_EMOJI: Readonly<Record<string, number>> = { '☝': 1, '👆': 1, '✌': 2, '🤟': 3, '🖖': 4 };
+const NUMBER_WORDS: Readonly<Record<string, number>> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, siji: 1, loro: 2, telu: 3, hiji: 1, dua2: 2, tilu: 3 };
+
+/** The text fields of an item, by scope. */
+export function itemFields(item: Item): { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] {
+  const fields: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] = [];
+  if (item.text) fields.push({ field: 'text', value: item.text, scope: 'own' });
+  item.hashtags.forEach((tag, index) => fields.push({ field: `hashtags.${index}`, value: tag, scope: 'own', hashtag: true }));
+  item.media.forEach((media, index) => {
+    if (media.altText) fields.push({ field: `media.${index}.altText`, value: media.altText, scope: 'own' });
+  });
+  if (item.profile?.displayName) fields.push({ field: 'profile.displayName', value: item.profile.displayName, scope: 'own' });
+  if (item.profile?.bio) fields.push({ field: 'profile.bio', value: item.profile.bio, scope: 'own' });
+  if (item.target?.text) fields.push({ field: 'target.text', value: item.target.text, scope: 'target' });
+  return fields;
+}
+
+/** Normalise one field and run the shared matcher over it (surface and, when needed, root text). */
+export function analyzeField(compiled: CompiledRules, field: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }): FieldAnalysis {
+  const source = field.hashtag ? `#${field.value.replace(/^#/, '')}` : field.value;
+  const offsetShift = field.hashtag && !field.value.startsWith('#') ? -1 : 0;
+  const normalized = normalizeText(source, { roots: compiled.roots });
+  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Map(), mentions: [], gestures: [] };
+  const tokens = normalized.tokens;
+  if (tokens.length === 0) return analysis;
+
+  const record = (on: 'text' | 'root', termIndex: number, start: number): void => {
+    const meaning = compiled.terms[termIndex]!;
+    if (meaning.on !== on) return;
+    const first = tokenAt(normalized, start, on);
+    if (first < 0) return;
+    const term = compiled.matcher.terms[termIndex]!;
+    let last = first;
+    const end = start + term.length;
+    const endOf = on === 'text' ? (index: number) => tokens[index]!.end : (index: number) => tokens[index]!.rootEnd;
+    while (last + 1 < tokens.length && endOf(last) < end) last++;
+    for (const lexicon of meaning.lexicons) {
+      let list = analysis.lexiconHits.get(lexicon);
+      if (!list) analysis.lexiconHits.set(lexicon, (list = []));
+      list.push({ first, last, term });
+    }
+    for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });
+  };
+  compiled.matcher.scan(normalized.text, (term, start) => record('text', term, start));
+  if (compiled.usesRoots && normalized.rootText !== normalized.text) compiled.matcher.scan(normalized.rootText, (term, start) => record('root', term, start));
+  else if (compiled.usesRoots) compiled.matcher.scan(normalized.text, (term, start) => record('root', term, start));
+
+  findNumbersAndGestures(compiled, normalized, analysis);
+  return analysis;
+}
+
+function tokenAt(normalized: NormalizedText, offset: number, on: 'text' | 'root'): number {
+  const tokens = normalized.tokens;
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = on === 'text' ? tokens[middle]!.start : tokens[middle]!.rootStart;
+    if (start === offset) return middle;
+    if (start < offset) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * Ballot numbers count only in context: after a cue word ("nomor", "coblos", "paslon", ...), or
+ * written zero-padded ("02"). A bare "2" (hati2, 2 jam) is not a candidate mention.
+ */
+function findNumbersAndGestures(compiled: CompiledRules, normalized: NormalizedText, analysis: FieldAnalysis): void {
+  const tokens = normalized.tokens;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.kind === 'number' && /^\d{1,2}$/.test(token.text)) {
+      const value = Number(token.text);
+      if (!compiled.pairNumbers.has(value)) continue;
+      const previous = tokens[index - 1];
+      const beforePrevious = tokens[index - 2];
+      const cued = (previous !== undefined && (BALLOT_CUE_WORDS.has(previous.root) || BALLOT_CUE_WORDS.has(previous.text))) || (previous?.text === 'urut' && beforePrevious !== undefined);
+      const padded = token.text.length === 2 && token.text.startsWith('0');
+      const fingers = tokens[index + 1]?.text === 'jari';
+      if (cued || padded) analysis.mentions.push({ first: cued && previous ? index - 1 : index, last: index, term: cued && previous ? `${previous.text} ${token.text}` : token.text, pair: value, via: 'number' });
+      if (fingers) analysis.gestures.push({ first: previous?.text === 'salam' ? index - 1 : index, last: index + 1, term: `${token.text} jari`, pair: value, kind: 'words' });
+      continue;
+    }
+    if (token.kind === 'emoji') {
+      const keycap = /^(\d)\u20e3$/.exec(token.text);
+      if (keycap) {
+        const value = Number(keycap[1]);
+        if (compiled.pairNumbers.has(value)) {
+          analysis.gestures.push({ first: index, last: index, term: token.text, pair: value, kind: 'keycap' });
+          analysis.mentions.push({ first: index, last: index, term: token.text, pair: value, via: 'number' });
+        }
+        continue;
+      }
+      const fingers = GESTURE_EMOJI[token.text];
+      if (fingers !== undefined && compiled.pairNumbers.has(fingers)) analysis.gestures.push({ first: index, last: index, term: token.text, pair: fingers, kind: 'emoji' });
+      continue;
+    }
+    const numberWord = NUMBER_WORDS[token.text];
+    if (numberWord !== undefined && tokens[index + 1]?.text === 'jari' && compiled.pairNumbers.has(numberWord)) {
+      const salam = tokens[index - 1]?.text === 'salam';
+      analysis.gestures.push({ first: salam ? index - 1 : index, last: index + 1, term: `${salam ? 'salam ' : ''}${token.text} jari`, pair: numberWord, kind: 'words' });
+    }
+  }
+}
