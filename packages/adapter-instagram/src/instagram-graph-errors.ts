@@ -1,0 +1,103 @@
+import type { AdapterErrorV1, HttpFailure, RateLimitHeaderReader, RateLimitState } from '@sipansos/core';
+import { AppUsageHeaderSchema, BusinessUseCaseUsageHeaderSchema, GraphErrorBodySchema, type GraphErrorBody } from './instagram-schemas.js';
+
+/** Throttling codes (Meta "Handling Errors"): app 4, user 17, page 32, custom 613. */
+export const GRAPH_THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613]);
+
+/**
+ * Business discovery's answer for a user name that is not a business or creator account (or
+ * does not exist): code 110, subcode 2207013, "Cannot find User". Meta does not tell the two
+ * apart, so neither is called `not_found`: the account is `unsupported` by this path.
+ */
+export const INSTAGRAM_USER_NOT_DISCOVERABLE_SUBCODE = 2207013;
+
+/** What Meta's usage headers say. */
+export interface MetaUsage {
+  maxPercent: number;
+  regainAccessMs?: number;
+}
+
+/** Read `x-app-usage` and `x-business-use-case-usage` (Instagram Platform requests are BUC-limited). */
+export function readMetaUsage(headers: Headers): MetaUsage | undefined {
+  let maxPercent: number | undefined;
+  let regainAccessMs: number | undefined;
+  const consider = (value: number | undefined): void => {
+    if (value !== undefined) maxPercent = Math.max(maxPercent ?? 0, value);
+  };
+  const app = AppUsageHeaderSchema.safeParse(parseJsonHeader(headers.get('x-app-usage')));
+  if (app.success && headers.get('x-app-usage')) {
+    consider(app.data.call_count);
+    consider(app.data.total_cputime);
+    consider(app.data.total_time);
+  }
+  const buc = BusinessUseCaseUsageHeaderSchema.safeParse(parseJsonHeader(headers.get('x-business-use-case-usage')));
+  if (buc.success) {
+    for (const usages of Object.values(buc.data)) {
+      for (const usage of usages) {
+        consider(usage.call_count);
+        consider(usage.total_cputime);
+        consider(usage.total_time);
+        const minutes = usage.estimated_time_to_regain_access;
+        if (minutes !== undefined && minutes > 0) regainAccessMs = Math.max(regainAccessMs ?? 0, minutes * 60_000);
+      }
+    }
+  }
+  if (maxPercent === undefined && regainAccessMs === undefined) return undefined;
+  return { maxPercent: maxPercent ?? 0, ...(regainAccessMs !== undefined ? { regainAccessMs } : {}) };
+}
+
+function parseJsonHeader(value: string | null): unknown {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Slow core's queue from Meta's usage headers (see the Facebook adapter: same rules). */
+export function metaUsageRateLimitReader(options: { slowDownAtPercent?: number; fullPauseMs?: number } = {}): RateLimitHeaderReader {
+  const slowAt = options.slowDownAtPercent ?? 85;
+  const fullPauseMs = options.fullPauseMs ?? 600_000;
+  return (headers, now): RateLimitState | undefined => {
+    const usage = readMetaUsage(headers);
+    if (!usage) return undefined;
+    if (usage.regainAccessMs !== undefined) return { remaining: 0, resetAt: now + usage.regainAccessMs };
+    if (usage.maxPercent >= 100) return { remaining: 0, resetAt: now + fullPauseMs };
+    if (usage.maxPercent >= slowAt) return { remaining: Math.max(1, Math.floor((100 - usage.maxPercent) / 3)), resetAt: now + 60_000 };
+    return undefined;
+  };
+}
+
+function graphErrorOf(json: unknown): GraphErrorBody['error'] | undefined {
+  const parsed = GraphErrorBodySchema.safeParse(json);
+  return parsed.success ? parsed.data.error : undefined;
+}
+
+/** Map an Instagram Graph error object to an adapter error (`undefined`: use core's mapping). */
+export function mapInstagramGraphError(failure: HttpFailure): AdapterErrorV1 | undefined {
+  const graph = graphErrorOf(failure.json);
+  if (!graph) return undefined;
+  const where = `${failure.endpoint}: Graph API error ${graph.code}${graph.error_subcode !== undefined ? `/${graph.error_subcode}` : ''}`;
+  const detail = `${graph.error_user_msg ?? graph.message}${graph.fbtrace_id ? ` (fbtrace_id ${graph.fbtrace_id})` : ''}`;
+  if (GRAPH_THROTTLE_CODES.has(graph.code) || (graph.code >= 80001 && graph.code <= 80014)) {
+    const retryAfterMs = failure.retryAfterMs ?? readMetaUsage(failure.headers)?.regainAccessMs ?? 600_000;
+    return { type: 'rate_limited', endpoint: failure.endpoint, retryAfterMs, message: `${where} — throttled by Meta: ${detail}` };
+  }
+  if (graph.code === 190 || graph.code === 102) {
+    return { type: 'unauthorized', status: failure.status, message: `${where} — the access token is expired, revoked or invalid; get a new token: ${detail}` };
+  }
+  if (graph.code === 10 || (graph.code >= 200 && graph.code <= 299) || graph.code === 3) {
+    return { type: 'unauthorized', status: failure.status, message: `${where} — the token lacks a permission business discovery needs (instagram_basic, pages_read_engagement): ${detail}` };
+  }
+  if (graph.error_subcode === INSTAGRAM_USER_NOT_DISCOVERABLE_SUBCODE || /cannot find user/i.test(graph.error_user_title ?? '')) {
+    return {
+      type: 'unsupported',
+      message: `${where} — business discovery reads only business and creator accounts; this user name is a personal account or does not exist. Use saved pages (sipansos import) for personal accounts: ${detail}`,
+    };
+  }
+  if (graph.code === 1 || graph.code === 2 || graph.is_transient === true) {
+    return { type: 'http', status: failure.status, retryable: true, message: `${where} — temporary Meta problem: ${detail}` };
+  }
+  return { type: 'http', status: failure.status, retryable: false, message: `${where}: ${detail}` };
+}
