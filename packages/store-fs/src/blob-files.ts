@@ -67,7 +67,9 @@ export class BlobFiles {
       throw error;
     }
     try {
-      return await handle.readFile();
+      const data = await handle.readFile();
+      // A plain Uint8Array view (no copy): callers should not meet Buffer's JSON form.
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     } finally {
       await handle.close();
     }

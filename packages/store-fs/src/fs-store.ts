@@ -202,8 +202,14 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       if (!readOnly) await blobs.cleanTemporary();
 
       captureLeaves.length = 0;
-      for (const kind of RECORD_KINDS) {
-        const file = layout.log(kind);
+      const scans = await Promise.all(
+        RECORD_KINDS.map(async (kind) => {
+          const file = layout.log(kind);
+          const exists = await stat(file).then(() => true, () => false);
+          return { kind, file, scan: exists ? await scanLog(file, { kind, name: layout.relative(file) }) : undefined };
+        }),
+      );
+      for (const { kind, file, scan } of scans) {
         const name = layout.relative(file);
         const log: KindLog = {
           kind,
@@ -215,12 +221,10 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           pendingBySeq: new Map(),
         };
         logs.set(kind, log);
-        const exists = await stat(file).then(() => true, () => false);
-        if (!exists) {
+        if (!scan) {
           report.damaged.push({ file: name, message: `${name} is missing` });
           continue;
         }
-        const scan = await scanLog(file, { kind, name });
         for (const entry of scan.sound) {
           log.index.add({
             seq: entry.stored.seq,
@@ -260,12 +264,14 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
       if (report.damaged.length > 0) readOnly = true;
       report.readOnly = readOnly;
-      for (const log of logs.values()) {
-        const exists = await stat(log.file).then(() => true, () => false);
-        if (!exists) continue;
-        log.readHandle = await open(log.file, 'r');
-        if (!readOnly) log.appendHandle = await open(log.file, 'a', FILE_MODE);
-      }
+      await Promise.all(
+        [...logs.values()].map(async (log) => {
+          const exists = await stat(log.file).then(() => true, () => false);
+          if (!exists) return;
+          log.readHandle = await open(log.file, 'r');
+          if (!readOnly) log.appendHandle = await open(log.file, 'a', FILE_MODE);
+        }),
+      );
       if (!readOnly) checkpointHandle = await open(layout.checkpoints, 'a', FILE_MODE);
       state = 'open';
       openReport = report;

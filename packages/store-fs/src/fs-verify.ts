@@ -125,7 +125,7 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
   }
 
   // Blobs: every file is named by the sha256 of its bytes.
-  const buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
+  let buffer: Buffer | undefined;
   const shards = await readdir(layout.blobsShaDir).catch(() => [] as string[]);
   for (const shard of shards.sort()) {
     const shardDir = path.join(layout.blobsShaDir, shard);
@@ -141,6 +141,7 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
         problems.push({ type: 'unreadable', file: relative, message: `unexpected file ${relative}: blob files are named by their sha256` });
         continue;
       }
+      buffer ??= Buffer.allocUnsafe(8 * 1024 * 1024);
       const { sha256, bytes } = await hashFile(file, buffer);
       checked.blobs++;
       checked.bytes += bytes;

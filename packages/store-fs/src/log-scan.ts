@@ -21,9 +21,11 @@ export async function* readLines(file: string): AsyncGenerator<LogLine> {
     let carry: Buffer = Buffer.alloc(0);
     let carryOffset = 0;
     let position = 0;
-    const chunk = Buffer.allocUnsafe(CHUNK);
+    const { size } = await handle.stat();
+    if (size === 0) return;
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size + 1));
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) break;
       position += bytesRead;
       const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);

@@ -47,8 +47,8 @@ async function createLock(file: string, holder: LockHolder): Promise<'created' |
   try {
     const handle = await open(file, 'wx', FILE_MODE);
     try {
+      // Not fsynced: after a power loss no process holds the lock anyway.
       await handle.writeFile(`${JSON.stringify(holder)}\n`);
-      await handle.sync();
     } finally {
       await handle.close();
     }

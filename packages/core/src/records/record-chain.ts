@@ -1,7 +1,7 @@
 import type { StoredRecordV1, VerifyProblemV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
-import type { RecordKind } from './record-kinds.js';
+import { recordIndexKeys, type RecordKind } from './record-kinds.js';
 
 /** `prevHash` of the first entry of every log: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -99,6 +99,18 @@ export function checkStoredRecord(entry: StoredRecordV1<unknown>, previous: Chai
     const recordHash = sha256Hex(recordCanonical);
     if (recordHash !== entry.recordHash) {
       problems.push({ type: 'record_hash', ...where, seq, expected: String(entry.recordHash), found: recordHash, message: `entry ${seq}: the record does not match its recorded hash (changed after it was stored)` });
+    }
+  }
+  if (recordCanonical !== undefined) {
+    // The id is not under the entry hash; it must be the one the record itself gives.
+    let expectedId: string | undefined;
+    try {
+      expectedId = recordIndexKeys(context.kind, entry.record as never).id;
+    } catch {
+      expectedId = undefined;
+    }
+    if (expectedId !== entry.id) {
+      problems.push({ type: 'record_hash', ...where, seq, expected: String(expectedId), found: String(entry.id), message: `entry ${seq}: its id does not match the record's id` });
     }
   }
   if (typeof entry.recordHash === 'string' && typeof entry.prevHash === 'string' && typeof entry.appendedAt === 'string') {
