@@ -1,4 +1,4 @@
-import { AuditEntrySchema, CaptureSchema, CaseSchema, ChangeSchema, FindingSchema, type AuditEntry, type Capture, type Case, type Change, type Finding } from '@sipansos/core';
+import { AuditEntrySchema, CaptureSchema, CaseSchema, ChangeSchema, FindingSchema, type AuditEntry, type Capture, type Case, type Change, type Finding, type RecordOf } from '@sipansos/core';
 
 /**
  * Invented records for store tests: valid against core's schemas, small, and varied in the
@@ -114,7 +114,12 @@ export function fixtureAudit(options: { id: string; minute?: number; action?: st
   });
 }
 
-/** An account-state snapshot (only the envelope is the store's business). */
-export function fixtureAccountState(options: { handle?: string; minute?: number; knownItems?: number }): { accountKey: string; updatedAt: string; knownItems: number } {
-  return { accountKey: `x:@${options.handle ?? 'andi_contoh'}`, updatedAt: fixtureTime(options.minute ?? 0), knownItems: options.knownItems ?? 0 };
+/**
+ * An account-state snapshot carrying only the envelope a store indexes (`accountKey`,
+ * `updatedAt`) plus a marker field. Stores check only the envelope, so this is enough for
+ * store tests; it is not a full deletion-detection state.
+ */
+export function fixtureAccountState(options: { handle?: string; minute?: number; knownItems?: number }): RecordOf<'account_state'> {
+  const envelope = { accountKey: `x:@${options.handle ?? 'andi_contoh'}`, updatedAt: fixtureTime(options.minute ?? 0), knownItems: options.knownItems ?? 0 };
+  return envelope as unknown as RecordOf<'account_state'>;
 }
