@@ -27,8 +27,7 @@ export function createSimulatedWorld(options: SimulatedWorldOptions = {}): Simul
   const context = ElectionContextSchema.parse(EXAMPLE_CONTEXT);
   const builder = new WorldBuilder(createWorldRandom(seed), context);
   writeScript(builder);
-  const scripted = new Set(builder.subjects.keys());
-  writeBackground(builder, options.subjects ?? 200, scripted);
+  writeBackground(builder, options.subjects ?? 200);
 
   const xTimelineDepth = options.xTimelineDepth ?? 30;
   const postsByAccount = new Map<string, WorldPost[]>();

@@ -17,8 +17,6 @@ interface GraphContext {
   cycle: number;
   origin: string;
   fields: GraphField[];
-  /** Time for `x-app-usage`, as a share of the budget in percent. */
-  usagePercent: number;
 }
 
 const DEFAULT_POST_FIELDS = ['id', 'message', 'created_time'];
@@ -56,7 +54,6 @@ export function handleGraphRequest(world: SimulatedWorld, request: WorldRequest)
     cycle: world.currentCycle(),
     origin: request.url.origin,
     fields: parseGraphFields(request.url.searchParams.get('fields') ?? ''),
-    usagePercent,
   };
   const response = route(context, segments[0]!, segments[1]);
   return { ...response, headers: { ...usage, ...response.headers } };

@@ -9,7 +9,7 @@ import { BACKGROUND_TEXTS } from './world-texts.js';
  * Fills the world up to `target` subjects with invented people of every category, gives them
  * accounts, and gives every account ordinary posts before and during the cycles.
  */
-export function writeBackground(b: WorldBuilder, target: number, scriptedSubjectIds: ReadonlySet<string>): void {
+export function writeBackground(b: WorldBuilder, target: number): void {
   const declared = new Map<SubjectCategory, number>();
   for (const subject of b.subjects.values()) declared.set(subject.category, (declared.get(subject.category) ?? 0) + 1);
   const free = Math.max(0, target - b.subjects.size);
@@ -31,7 +31,6 @@ export function writeBackground(b: WorldBuilder, target: number, scriptedSubject
       for (const platform of platforms) b.requireAccount(id, platform);
     }
   }
-  void scriptedSubjectIds;
 
   for (const account of b.accounts) {
     const photo = account.platform === 'instagram';

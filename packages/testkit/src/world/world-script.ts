@@ -52,10 +52,9 @@ export function writeScript(b: WorldBuilder): void {
     const account = b.account(target.accountId);
     b.truth.push({ kind: 'deletion', subjectId: account.subjectId, platform: target.platform, accountId: account.id, itemId: target.id, cycle, confirmable, note });
   };
-  const like = (subjectId: string, target: WorldPost, at: string, fromCycle: number): { itemId: string; account: WorldAccount } => {
+  const like = (subjectId: string, target: WorldPost, fromCycle: number, untilCycle?: number): { itemId: string; account: WorldAccount } => {
     const account = acc(subjectId, 'x');
-    b.likes.push({ accountId: account.id, postId: target.id, fromCycle });
-    void at;
+    b.likes.push({ accountId: account.id, postId: target.id, fromCycle, ...(untilCycle !== undefined ? { untilCycle } : {}) });
     return { itemId: `like:${target.id}`, account };
   };
   const hide = (account: WorldAccount, cycle: number, status: 'private' | 'suspended'): void => {
@@ -68,7 +67,7 @@ export function writeScript(b: WorldBuilder): void {
   armanX.verified = true;
   armanX.displayName = 'ARMAN-RINA Nomor 1';
   const armanIg = acc('cand-001', 'instagram', { handle: 'armanrina.resmi', kind: 'instagram_business', displayName: 'ARMAN-RINA Resmi' });
-  const armanFb = acc('cand-001', 'facebook', { handle: 'armanrina.resmi', kind: 'facebook_page', displayName: 'ARMAN-RINA Resmi' });
+  acc('cand-001', 'facebook', { handle: 'armanrina.resmi', kind: 'facebook_page', displayName: 'ARMAN-RINA Resmi' });
   acc('cand-001', 'x', { handle: 'arman_sasmita' });
   const baskaraX = acc('cand-002', 'x', { handle: 'baskara_resmi', displayName: 'BAGUS-SEKAR (Baskara) No. 2' });
   baskaraX.verified = true;
@@ -86,7 +85,6 @@ export function writeScript(b: WorldBuilder): void {
   const baskaraFbCampaign = innocent(post(baskaraFb, '2024-10-02T19:00:00+07:00', 'Silaturahmi bersama petani Desa Sidomulyo. Harapan Baru untuk Lembah! #BaskaraMenang', { media: [{ type: 'photo', altText: 'Bagus Wiratmaja berbincang dengan petani di sawah' }] }), 'kampanye resmi paslon 2 di Facebook / pair 2 official Facebook post');
   const cidarCampaign = innocent(post(cidarX, '2024-10-20T08:00:00+07:00', 'Lembah Berdaya dimulai dari desa. Coblos nomor 3! #CidarPastiMenang'), 'kampanye resmi paslon 3 / pair 3 official campaign post');
   innocent(post(armanIg, '2024-10-25T16:00:00+07:00', 'Terima kasih relawan Kecamatan Cibening 💙 Lembah Maju Bersama #ArmanRinaMenang', { media: [{ type: 'photo', altText: 'Arman Sasmita dan Rina Kartikasari di depan relawan' }] }), 'kampanye resmi paslon 1 di Instagram / pair 1 official Instagram post');
-  void armanFb;
 
   // --- off-schedule campaign -------------------------------------------------------------
   violation(post(armanX, '2024-09-23T20:00:00+07:00', 'Ayo dukung dan pilih ARMAN-RINA nomor 1 untuk Lembah Maju Bersama! 💙 #ArmanRinaMenang'), 'off_schedule_campaign', 'ajakan memilih sebelum masa kampanye (setelah penetapan) / campaigning before the campaign period');
@@ -99,9 +97,8 @@ export function writeScript(b: WorldBuilder): void {
   const yudhaFb = acc('asn-001', 'facebook', { handle: 'yudha.pratama.wijaya', kind: 'facebook_profile' });
   violation(post(yudhaFb, '2024-10-12T21:00:00+07:00', 'Dukung Pak Arman 2 periode!! guru2 Sukamaju solid 💪 #ArinaJuara', { savedPageOnly: true }), 'neutrality', 'ASN mendukung paslon di profil pribadi (hanya halaman tersimpan) / support on a personal profile, saved page only', 'saved_page');
 
-  const likeArman = like('asn-002', armanCampaign, '2024-10-06T07:00:00+07:00', 3);
+  const likeArman = like('asn-002', armanCampaign, 3, 6);
   b.truth.push({ kind: 'violation', category: 'neutrality', subjectId: 'asn-002', subjectCategory: 'asn', platform: 'x', accountId: likeArman.account.id, itemId: likeArman.itemId, itemKind: 'like', cycle: 3, phase: 'campaign', source: 'api', note: 'ASN menyukai unggahan kampanye paslon / civil servant likes a campaign post' });
-  b.likes[b.likes.length - 1]!.untilCycle = 6;
   b.truth.push({ kind: 'unliked', subjectId: 'asn-002', platform: 'x', accountId: likeArman.account.id, itemId: likeArman.itemId, cycle: 6 });
 
   violation(post(acc('asn-003', 'x'), '2024-10-09T12:00:00+07:00', `RT @${baskaraX.handle}: ${baskaraCampaign.versions[0]!.text}`, { kind: 'repost', target: baskaraCampaign }), 'neutrality', 'ASN me-repost kampanye paslon 2 / civil servant reposts a campaign post');
