@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { AdapterScenarioWires, ScenarioServer } from '../../testkit/src/index.js';
 import { ACCOUNTS, DELETED_ORIGINAL, POSTS, camatIncludes } from '../src/__fixtures__/x-fixture-accounts.js';
 import { notFoundPost, notFoundUser, suspendedUser, xPage, xRateHeaders, xTweet } from '../src/__fixtures__/x-fixture-builders.js';
@@ -10,8 +10,8 @@ const camatAccount = { platform: 'x', handle: ACCOUNTS.camat.username, id: ACCOU
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 const headers = (remaining = 899): Record<string, string> => ({ 'content-type': 'application/json; charset=utf-8', ...xRateHeaders(remaining, nowSeconds() + 900) });
 
-const userByUsername = (body: unknown) => http.get(`${API}/2/users/by/username/:username`, () => HttpResponse.json(body, { headers: headers() }));
-const tweetsLookup = (body: unknown) => http.get(`${API}/2/tweets`, () => HttpResponse.json(body, { headers: headers() }));
+const userByUsername = (body: JsonBodyType) => http.get(`${API}/2/users/by/username/:username`, () => HttpResponse.json(body, { headers: headers() }));
+const tweetsLookup = (body: JsonBodyType) => http.get(`${API}/2/tweets`, () => HttpResponse.json(body, { headers: headers() }));
 const timeline = (respond: () => Response) => http.get(`${API}/2/users/:id/tweets`, respond);
 
 /** 3,200 invented posts in 32 pages: X's window, after which it gives no `next_token`. */
