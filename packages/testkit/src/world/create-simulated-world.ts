@@ -26,7 +26,7 @@ export function createSimulatedWorld(options: SimulatedWorldOptions = {}): Simul
   const seed = options.seed ?? 2024;
   const context = ElectionContextSchema.parse(EXAMPLE_CONTEXT);
   const builder = new WorldBuilder(createWorldRandom(seed), context);
-  writeScript(builder);
+  const controlPostIds = writeScript(builder);
   writeBackground(builder, options.subjects ?? 200);
 
   const xTimelineDepth = options.xTimelineDepth ?? 30;
@@ -63,6 +63,7 @@ export function createSimulatedWorld(options: SimulatedWorldOptions = {}): Simul
     likes: builder.likes,
     follows: builder.follows,
     rateLimits: builder.rateLimits,
+    controlPostIds,
     seed,
     options: { xTimelineDepth, xBearerToken: options.xBearerToken, metaAccessToken: options.metaAccessToken },
     currentCycle: () => current,

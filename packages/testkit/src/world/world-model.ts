@@ -195,6 +195,11 @@ export interface SimulatedWorld {
   readonly likes: readonly WorldLike[];
   readonly follows: readonly WorldFollow[];
   readonly rateLimits: readonly WorldRateLimit[];
+  /**
+   * Posts that stay public through every cycle. Give `facebook` to the Facebook adapter as its
+   * `controlPostId` (SIPANSOS_FACEBOOK_CONTROL_POST_ID) so a 100/33 answer can confirm a deletion.
+   */
+  readonly controlPostIds: { facebook: string };
   /** The seed the world was built from. */
   readonly seed: number;
   /** Options as resolved. */

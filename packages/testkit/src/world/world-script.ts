@@ -9,8 +9,8 @@ import type { WorldAccount, WorldPlatform, WorldPost } from './world-model.js';
 
 const X_DEPTH_BURST = 35;
 
-/** Writes the scripted subjects, accounts, posts, likes, follows, faults and their truth. */
-export function writeScript(b: WorldBuilder): void {
+/** Writes the scripted subjects, accounts, posts, likes, follows, faults and their truth; returns the control posts. */
+export function writeScript(b: WorldBuilder): { facebook: string } {
   declareFixedSubjects(b);
   const acc = (subjectId: string, platform: WorldPlatform, wanted: Parameters<WorldBuilder['requireAccount']>[2] = {}): WorldAccount => {
     b.requireSubject(subjectId);
@@ -200,6 +200,12 @@ export function writeScript(b: WorldBuilder): void {
   const personalIg = acc('asn-012', 'instagram', { kind: 'instagram_personal' });
   violation(post(personalIg, '2024-11-08T20:00:00+07:00', 'Bismillah no 2 menang 🤲 #BaskaraMenang', { savedPageOnly: true, media: [{ type: 'photo', altText: 'Foto dengan dua jari terangkat' }] }), 'neutrality', 'ASN mendukung paslon 2 di akun pribadi (hanya halaman tersimpan) / support on a personal account, saved page only', 'saved_page');
   for (const account of [yudhaFb, personalIg]) b.truth.push({ kind: 'saved_pages_only', subjectId: account.subjectId, platform: account.platform, handle: account.handle });
+
+  // A post that stays public on a page that never hides or fails: the Facebook adapter's control
+  // post, which tells "deleted" from "this token cannot read it" when Graph answers 100/33.
+  const infoPage = acc('other-006', 'facebook', { handle: 'lembahharapan.info', kind: 'facebook_page', displayName: 'Info Lembah Harapan' });
+  const control = innocent(post(infoPage, '2024-08-01T08:00:00+07:00', 'Selamat datang di halaman Info Lembah Harapan: kabar warga, cuaca dan kegiatan kampung 🙏'), 'pos kontrol Facebook / Facebook control post');
+  return { facebook: control.id };
 }
 
 function declareFixedSubjects(b: WorldBuilder): void {

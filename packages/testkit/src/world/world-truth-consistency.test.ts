@@ -73,6 +73,13 @@ describe('the truth agrees with the served platforms', () => {
     }
   });
 
+  it('keeps the Facebook control post readable in every cycle', () => {
+    for (let cycle = 1; cycle <= world.cycles; cycle++) {
+      world.advanceTo(cycle);
+      expect(call(world, `https://graph.facebook.com/v21.0/${world.controlPostIds.facebook}?access_token=t`).status, `cycle ${cycle}`).toBe(200);
+    }
+  });
+
   it('fails the scripted reads and hides accounts from their cycle on', () => {
     for (const event of expectedOfKind(truth, 'failed_request')) {
       world.advanceTo(event.cycle);
