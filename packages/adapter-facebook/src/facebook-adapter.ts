@@ -77,7 +77,9 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
     lookup: true,
     // Only a control post lets "deleted" be told from "no longer permitted".
     distinguishesPrivateFromDeleted: controlPostId !== undefined,
-    exposesEdits: true,
+    // Graph keeps no edit history and `updated_time` also moves for comments: edits show only
+    // as changed text across captures, which core's diff records as versions.
+    exposesEdits: false,
     exposesLikes: false,
     exposesFollows: false,
     maxLookupBatch: 50,
@@ -102,7 +104,8 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
       rateLimits: { [ENDPOINT_PAGE]: rateLimit, [ENDPOINT_POSTS]: rateLimit, [ENDPOINT_POST]: rateLimit },
       concurrency: settings.concurrency ?? 2,
       readRateLimit: metaUsageRateLimitReader(settings.slowDownAtPercent !== undefined ? { slowDownAtPercent: settings.slowDownAtPercent } : {}),
-      mapHttpError: (failure) => mapGraphError(failure),
+      // Meta counts usage over a rolling hour: without an announced time, wait the hour.
+      mapHttpError: (failure) => mapGraphError(failure, { fallbackRetryAfterMs: 3_600_000 }),
       media: { allowedHosts: settings.mediaHosts ?? ['.fbcdn.net'] },
       ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
       ...(settings.retry ? { retry: settings.retry } : {}),
@@ -193,17 +196,19 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
       }
       if (stop) break;
       const paging = response.value.data.paging;
-      after = paging?.cursors?.after;
-      // No `next` link means the last page (Meta: do not infer the end from a short page).
-      if (!paging?.next || !after) {
+      const nextAfter = paging?.cursors?.after;
+      // No `next` link means the last page (Meta: a short or even empty page may still have one).
+      if (!paging?.next || !nextAfter || nextAfter === after) {
         reachedEnd = true;
         break;
       }
+      after = nextAfter;
     }
     const newest = items[0];
     const oldest = items.at(-1);
     const window: CaptureWindow = {
-      complete: true,
+      // An empty answer proves nothing: Meta filters by visibility and permission silently.
+      complete: items.length > 0,
       reachedEnd,
       ...(cutBy ? { cutBy } : {}),
       ...(options.sinceId ? { sinceId: options.sinceId } : {}),

@@ -40,17 +40,21 @@ function mediaOf(attachment: FacebookAttachment): Media[] {
   return out;
 }
 
+const UNAVAILABLE_ATTACHMENT = /(content isn'?t available|konten ini tidak tersedia)/i;
+
 /**
  * Map a Page post to core's Item. A post that shares another post (`parent_id`) becomes a
- * `share` whose target is the shared post. `updated_time` is kept as `editedAt`; core's diff
- * turns changed text under the same id into a new version.
+ * `share` whose target is the shared post. `updated_time` is NOT an edit time (Meta moves it for
+ * new comments too), so `editedAt` stays empty; core's diff turns changed text under the same id
+ * into a new version.
  */
 export function facebookPostToItem(post: FacebookPost, page?: Pick<FacebookPage, 'id' | 'name' | 'username'>): Item {
   const attachments = post.attachments?.data ?? [];
   const media = attachments.flatMap(mediaOf).slice(0, 100);
   const attachmentLinks = attachments.filter((attachment) => attachment.type === 'share' && attachment.url).map((attachment) => attachment.url as string);
   const createdAt = graphTimeToInstant(post.created_time);
-  const updatedAt = graphTimeToInstant(post.updated_time);
+  // A share whose original was deleted keeps parent_id; its attachment says the content is gone.
+  const unavailable = attachments.some((attachment) => attachment.type === 'unavailable' || UNAVAILABLE_ATTACHMENT.test(attachment.title ?? ''));
   const author = {
     ...(post.from?.id ?? page?.id ? { id: post.from?.id ?? page?.id } : {}),
     ...(page?.username ? { handle: page.username } : {}),
@@ -62,14 +66,12 @@ export function facebookPostToItem(post: FacebookPost, page?: Pick<FacebookPage,
     kind: post.parent_id ? 'share' : 'post',
     author,
     ...(createdAt ? { createdAt } : {}),
-    // Meta bumps updated_time for new comments too; only a later time than creation is kept.
-    ...(updatedAt && createdAt && updatedAt !== createdAt ? { editedAt: updatedAt } : {}),
     ...(post.message !== undefined ? { text: post.message } : {}),
     media,
     links: [...new Set([...linksOf(post.message), ...attachmentLinks])],
     hashtags: hashtagsOf(post.message),
     mentions: [],
-    ...(post.parent_id ? { target: { kind: 'post' as const, id: post.parent_id } } : {}),
+    ...(post.parent_id ? { target: { kind: 'post' as const, id: post.parent_id, ...(unavailable ? { unavailable: true } : {}) } } : {}),
     ...(post.permalink_url ? { url: post.permalink_url } : {}),
     ...(post.shares ? { metrics: { shares: post.shares.count } } : {}),
   };

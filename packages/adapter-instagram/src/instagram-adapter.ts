@@ -78,7 +78,8 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
         scopes: ['timeline', 'profile'],
         lookup: false,
         distinguishesPrivateFromDeleted: false,
-        exposesEdits: true,
+        // Instagram marks no caption as edited; edits show only as changed text across captures.
+        exposesEdits: false,
         exposesLikes: false,
         exposesFollows: false,
         mediaDownload: true,
@@ -187,7 +188,8 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
       accountObservation: 'public',
       items,
       window: {
-        complete: true,
+        // An empty answer proves nothing (an account with posts can answer empty): never complete.
+        complete: items.length > 0,
         reachedEnd,
         ...(cutBy ? { cutBy } : {}),
         ...(options.sinceId ? { sinceId: options.sinceId } : {}),

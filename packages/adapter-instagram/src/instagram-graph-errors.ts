@@ -81,7 +81,8 @@ export function mapInstagramGraphError(failure: HttpFailure): AdapterErrorV1 | u
   const where = `${failure.endpoint}: Graph API error ${graph.code}${graph.error_subcode !== undefined ? `/${graph.error_subcode}` : ''}`;
   const detail = `${graph.error_user_msg ?? graph.message}${graph.fbtrace_id ? ` (fbtrace_id ${graph.fbtrace_id})` : ''}`;
   if (GRAPH_THROTTLE_CODES.has(graph.code) || (graph.code >= 80001 && graph.code <= 80014)) {
-    const retryAfterMs = failure.retryAfterMs ?? readMetaUsage(failure.headers)?.regainAccessMs ?? 600_000;
+    // Meta counts usage over a rolling hour: without an announced time, wait the hour.
+    const retryAfterMs = failure.retryAfterMs ?? readMetaUsage(failure.headers)?.regainAccessMs ?? 3_600_000;
     return { type: 'rate_limited', endpoint: failure.endpoint, retryAfterMs, message: `${where} — throttled by Meta: ${detail}` };
   }
   if (graph.code === 190 || graph.code === 102) {
