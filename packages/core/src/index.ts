@@ -6,6 +6,7 @@
  */
 export * from './account/index.js';
 export * from './adapter/index.js';
+export * from './bundle/index.js';
 export * from './capture/index.js';
 export * from './cases/index.js';
 export * from './deletion/index.js';

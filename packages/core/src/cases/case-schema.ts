@@ -92,6 +92,8 @@ export const CaseReferralSchema = z.object({
   letterNumber: z.string().max(200).optional(),
   /** Days the recipient has to act, where the law gives a limit (e.g. KPU: 7). */
   responseDueDays: z.number().int().positive().optional(),
+  /** The instrument the route rests on, quoted in the letter. */
+  basis: z.string().max(2000).optional(),
 });
 export type CaseReferral = z.infer<typeof CaseReferralSchema>;
 

@@ -101,6 +101,7 @@ export function toCaseReferral(resolution: ReferralResolution, options: { actAt:
     copies: entry.copies,
     actAt: options.actAt,
     preparedAt: options.preparedAt,
+    basis: entry.basis,
     ...(entry.responseDueDays !== undefined ? { responseDueDays: entry.responseDueDays } : {}),
   };
 }

@@ -22,3 +22,20 @@ export {
   SUBJECT_CATEGORY_LABELS,
   type BilingualLabel,
 } from './report-labels.js';
+export { collectCaseEvidence, loadBlobs, mediaTypesOf, recordRefsOf, trackedItemOf, type CaseEvidence, type CaseEvidenceError } from './case-evidence.js';
+export { renderCaseReportFromStore, type CaseReportFromStore, type CaseReportFromStoreOptions } from './case-report-from-store.js';
+export { casesToCsv, casesToJsonl, findingsToCsv, findingsToJsonl, maskCase, maskFinding, type ExportOptions } from './findings-export.js';
+export { csvField, defuseFormula, toCsv, toJsonl, type CsvValue } from './csv-export.js';
+export { exportAuditEntry, type ExportAction, type ExportAuditInput } from './export-audit.js';
+export { formModelAToCsv, toFormModelA, type FormModelAOptions, type FormModelARow } from './form-model-a.js';
+export { formatIndonesianDate, renderLetter, type LetterError, type LetterInput } from './letter.js';
+export {
+  DEFAULT_FORWARDING_TEMPLATE,
+  DEFAULT_LETTER_TEMPLATES,
+  DEFAULT_RECOMMENDATION_TEMPLATE,
+  LETTER_PLACEHOLDERS,
+  LetterTemplateSchema,
+  type LetterPlaceholder,
+  type LetterTemplate,
+  type LetterTemplateInput,
+} from './letter-template.js';

@@ -1,0 +1,71 @@
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { collectCaseEvidence, type CaseEvidenceError } from '../report/case-evidence.js';
+import type { EvidenceStoreV1, InclusionProofV1, SignedCheckpointV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import { createBundle, type BundleCreateError, type BundleFiles } from './create-bundle.js';
+
+/** Settings of {@link bundleFromStore}. */
+export interface BundleFromStoreOptions {
+  caseId: string;
+  office: string;
+  createdAt: string;
+  createdBy: string;
+  includePersonalData: boolean;
+  /** The evidence report to include (render it with the same masking choice). */
+  reportHtml?: string;
+  /**
+   * Sign a new checkpoint when the latest one does not cover a capture of the case.
+   * @default true
+   */
+  checkpointIfNeeded?: boolean;
+}
+
+/** Why a bundle could not be made from a store. */
+export type BundleFromStoreError = CaseEvidenceError | BundleCreateError;
+
+/**
+ * Read a case's evidence, blobs, checkpoint, public key and inclusion proofs from a store and
+ * build its bundle. A store without Merkle proofs gives a bundle bound by hashes only (the
+ * bundle's VERIFY.md and verify-bundle say so).
+ */
+export function bundleFromStore(store: EvidenceStoreV1, options: BundleFromStoreOptions): ResultAsync<BundleFiles, BundleFromStoreError> {
+  return collectCaseEvidence(store, options.caseId).andThen((evidence) => {
+    const blobs = ResultAsync.combine(
+      evidence.blobHashes.map((hash) =>
+        store
+          .getBlob(hash)
+          .map((bytes): [string, Uint8Array] | undefined => [hash, bytes])
+          .orElse((error) => (error.type === 'not_found' ? okAsync(undefined) : errAsync(error))),
+      ),
+    ).map((entries) => new Map(entries.filter((entry): entry is [string, Uint8Array] => entry !== undefined)));
+    const proofs = store.proofs ? proofsFor(store, evidence.captures.map((entry) => entry.id), options.checkpointIfNeeded ?? true) : okAsync(undefined);
+    return ResultAsync.combine([blobs, proofs] as const).andThen(([blobMap, proofData]) => {
+      const created = createBundle({
+        evidence,
+        blobs: blobMap,
+        office: options.office,
+        createdAt: options.createdAt,
+        createdBy: options.createdBy,
+        storeId: store.storeId,
+        includePersonalData: options.includePersonalData,
+        ...(options.reportHtml ? { reportHtml: options.reportHtml } : {}),
+        ...(proofData ? { checkpoint: proofData.checkpoint, publicKeyPem: proofData.publicKeyPem, proofs: proofData.proofs } : {}),
+      });
+      return created.isOk() ? okAsync(created.value) : errAsync<BundleFiles, BundleFromStoreError>(created.error);
+    });
+  });
+}
+
+function proofsFor(store: EvidenceStoreV1, captureIds: string[], checkpointIfNeeded: boolean): ResultAsync<{ checkpoint: SignedCheckpointV1; publicKeyPem: string; proofs: InclusionProofV1[] } | undefined, StoreErrorV1> {
+  const proofs = store.proofs;
+  if (!proofs) return okAsync(undefined);
+  const allProofs = (): ResultAsync<InclusionProofV1[], StoreErrorV1> => ResultAsync.combine(captureIds.map((id) => proofs.inclusionProof(id)));
+  const withRetry = allProofs().orElse((error) => (checkpointIfNeeded && error.type === 'not_found' ? proofs.createCheckpoint().andThen(() => allProofs()) : errAsync(error)));
+  return withRetry.andThen((list) =>
+    ResultAsync.combine([proofs.latestCheckpoint(), proofs.publicKeyPem()] as const).andThen(([checkpoint, publicKeyPem]) => {
+      const latest = checkpoint ?? list[0]?.checkpoint;
+      if (!latest) return okAsync(undefined);
+      return okAsync({ checkpoint: latest, publicKeyPem, proofs: list });
+    }),
+  );
+}

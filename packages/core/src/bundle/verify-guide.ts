@@ -1,0 +1,99 @@
+import { BUNDLE_FILES } from './bundle-layout.js';
+
+/** The `VERIFY.md` of a bundle: how to check it without SIPANSOS, and with it. */
+export function verifyGuide(input: { caseId: string; office: string; keyId?: string; createdAt: string; includePersonalData: boolean }): string {
+  return `# Bundel verifikasi bukti / Evidence verification bundle — ${input.caseId}
+
+Kantor / office: ${input.office}
+Dibuat / created: ${input.createdAt}
+Id kunci kantor / office key id: ${input.keyId ?? '(tidak ada checkpoint bertanda tangan / no signed checkpoint)'}
+
+Bundel ini memuat bukti mentah kasus ${input.caseId}: respons platform apa adanya (blobs), rekaman
+penyimpanan (records), checkpoint yang ditandatangani kantor, kunci publik kantor, dan bukti inklusi
+Merkle. Semua dapat diperiksa tanpa akses ke penyimpanan kantor.
+
+This bundle holds the raw evidence of case ${input.caseId}: platform responses byte for byte (blobs),
+the store's records, the office's signed checkpoint, its public key, and Merkle inclusion proofs.
+Everything can be checked without access to the office's store.
+
+> Temuan otomatis adalah penanda untuk ditinjau petugas, bukan putusan. / Automated findings are
+> flags for human review, not verdicts.
+>
+> ${input.includePersonalData ? 'Laporan dalam bundel memuat data pribadi tanpa samaran.' : 'Laporan dalam bundel menyamarkan data pribadi.'} Respons mentah dan rekaman tidak disamarkan:
+> menyamarkan akan merusak hash-nya. Tangani bundel sebagai data pribadi. / Raw responses and
+> records are not masked (masking would break their hashes): handle the bundle as personal data.
+
+## 1. Dengan SIPANSOS / With SIPANSOS
+
+    sipansos verify-bundle <folder-ini / this-folder>
+
+Keluar 0 bila utuh; selain itu mencetak setiap berkas yang rusak. / Exits 0 when intact; otherwise
+prints every damaged file by name.
+
+## 2. Tanpa SIPANSOS / Without SIPANSOS (sha256sum, jq, openssl 3)
+
+### 2.1 Setiap berkas / every file
+
+    sha256sum -c ${BUNDLE_FILES.sums}
+
+Catatan: ${BUNDLE_FILES.sums} ada di dalam bundel, jadi orang yang mengubah bundel dapat mengubahnya
+juga. Langkah berikut mengikat bukti pada tanda tangan kantor. / ${BUNDLE_FILES.sums} travels with the
+bundle, so whoever changed a file could change it too; the next steps tie the evidence to the
+office's signature.
+
+### 2.2 Blob: nama = sha256 isinya / a blob's name is the sha256 of its bytes
+
+    for f in blobs/sha256/*; do echo "$(basename "$f")  $f"; done | sha256sum -c
+
+### 2.3 Kunci kantor / the office key
+
+    openssl pkey -pubin -in ${BUNDLE_FILES.publicKey} -outform DER | sha256sum
+
+Hasilnya harus sama dengan id kunci di atas **dan** dengan id kunci yang diumumkan kantor melalui
+saluran lain (surat resmi, situs kantor). / It must equal the key id above **and** the key id the
+office publishes elsewhere (official letter, website): a bundle cannot vouch for its own key.
+
+### 2.4 Tanda tangan checkpoint / the checkpoint signature (Ed25519)
+
+    jq -cS '{at,keyId,rootHash,treeSize}' ${BUNDLE_FILES.checkpoint} | tr -d '\\n' > /tmp/payload.bin
+    jq -r .signature ${BUNDLE_FILES.checkpoint} | base64 -d > /tmp/signature.bin
+    openssl pkeyutl -verify -pubin -inkey ${BUNDLE_FILES.publicKey} -rawin -in /tmp/payload.bin -sigfile /tmp/signature.bin
+
+openssl harus mencetak "Signature Verified Successfully". Bukti inklusi di proofs/ memuat
+checkpoint-nya sendiri; periksa dengan cara yang sama (ganti berkasnya). / Each proof in proofs/
+carries its own checkpoint; check it the same way.
+
+### 2.5 Rekaman / records
+
+Setiap baris records/<jenis>.jsonl adalah satu entri penyimpanan dalam JSON kanonik (RFC 8785).
+recordHash = sha256 dari JSON kanonik field "record"; entryHash = sha256 dari JSON kanonik
+{appendedAt, kind, prevHash, recordHash, seq}. / Each line is one stored entry in canonical JSON.
+
+    jq -cS '.record' records/finding.jsonl | while read -r r; do printf '%s' "$r" | sha256sum; done
+    jq -r '.recordHash' records/finding.jsonl
+    jq -cS '{appendedAt,kind,prevHash,recordHash,seq}' records/capture.jsonl | while read -r e; do printf '%s' "$e" | sha256sum; done
+    jq -r '.entryHash' records/capture.jsonl
+
+Kedua daftar harus sama baris demi baris (untuk teks dengan karakter kontrol yang tidak lazim,
+gunakan sipansos verify-bundle: jq dapat meng-escape karakter tersebut secara berbeda). / The two
+lists must match line by line (for text with unusual control characters use verify-bundle: jq may
+escape them differently from RFC 8785).
+
+### 2.6 Bukti inklusi Merkle / Merkle inclusion proofs (RFC 9162)
+
+Daun sebuah capture = sha256(0x00 || 32 byte entryHash capture). Jalur audit di proofs/<capture>.json
+disusun dari daun ke akar dengan sha256(0x01 || kiri || kanan), menurut algoritma RFC 9162 §2.1.3.2,
+dan harus berakhir pada rootHash checkpoint yang ditandatangani. / The leaf of a capture is
+sha256(0x00 || the 32 bytes of its entryHash); folding the audit path (sha256(0x01 || left || right),
+RFC 9162 §2.1.3.2) must give the signed checkpoint's rootHash. verify-bundle does this for you.
+
+### 2.7 Apa yang dibuktikan / what this proves
+
+Capture yang buktinya cocok tercatat dalam log kantor paling lambat pada waktu checkpoint, dan isinya
+(termasuk hash respons mentah di rawBlobs) tidak berubah sejak itu. Temuan, kasus, dan log audit
+diikat oleh hash rekaman dan rantai hash penyimpanan, bukan oleh checkpoint. / A capture whose proof
+checks out was in the office's log no later than the checkpoint time and has not changed since,
+including the hashes of its raw responses. Findings, cases and the audit log are bound by their
+record hashes and the store's hash chain, not by the checkpoint.
+`;
+}
