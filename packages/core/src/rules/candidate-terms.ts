@@ -14,6 +14,9 @@ export interface CandidateTerm {
 /** Honorifics that, before a first name, make it a reference to the candidate. */
 const HONORIFICS = ['pak', 'bu', 'bapak', 'ibu', 'bang', 'mas', 'mbak', 'kak', 'abah', 'umi', 'bunda', 'cak', 'uda', 'bung', 'teh', 'kang', 'om', 'tante'];
 
+/** First names that are also everyday words ("bagus" = good, "citra" = image): only with an honorific. */
+const COMMON_WORDS: ReadonlySet<string> = new Set(['bagus', 'citra', 'sekar', 'indah', 'bunga', 'cahaya', 'mulia', 'harapan', 'putra', 'putri', 'jaya', 'sinar', 'intan', 'mawar', 'melati', 'bintang', 'surya', 'agung', 'dewi', 'sari', 'rina', 'budi', 'adil', 'damai', 'setia', 'murni', 'kasih', 'ayu', 'wahyu', 'rahmat', 'berkah', 'amanah', 'lestari', 'pratama', 'utama', 'baru', 'maju']);
+
 /**
  * Every way the election context lets a post name a pair: full names, aliases, honorific + first
  * name, distinctive surnames, the pair name (also run together), slogans, hashtags and account
@@ -32,6 +35,7 @@ export function candidateTerms(context: ElectionContext): CandidateTerm[] {
       const parts = person.name.trim().split(/\s+/);
       const first = parts[0]!;
       for (const honorific of HONORIFICS) add(`${honorific} ${first}`, 'alias');
+      if (first.length >= 5 && !COMMON_WORDS.has(first.toLowerCase())) add(first, 'name');
       const last = parts[parts.length - 1]!;
       if (parts.length > 1 && last.length >= 5) add(last, 'name');
     }

@@ -110,8 +110,10 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
         issues.push({ path, message: `lexicon "${id}" term "${term}" is empty after normalisation` });
         continue;
       }
-      if (lexicon.match === 'root') for (const token of normalized.tokens) if (token.kind === 'word') rootWords.add(token.text);
-      pendingTerms.push({ term: normalized.text, on: lexicon.match === 'root' ? 'root' : 'text', lexicon: index });
+      // A one-word term of a root lexicon is a root; words inside phrases are stemmed below.
+      const only = normalized.tokens[0]!;
+      if (lexicon.match === 'root' && normalized.tokens.length === 1 && only.kind === 'word') rootWords.add(only.text);
+      pendingTerms.push({ term: lexicon.match === 'root' ? term : normalized.text, on: lexicon.match === 'root' ? 'root' : 'text', lexicon: index });
     }
     return index;
   };
@@ -207,6 +209,14 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
     const first = issues[0]!;
     return err({ type: 'invalid_rule_set', source: ruleSets.map((set) => set.id).join(', '), message: `${first.path}: ${first.message}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`, issues });
   }
+
+  // Words of root phrases that do not reduce to a known root are roots themselves ("darah" in
+  // "halal darah"), so "darahnya" in a post reduces to it; "dukungan" in "surat dukungan" is not.
+  for (const pending of pendingTerms) {
+    if (pending.on !== 'root') continue;
+    for (const token of normalizeText(pending.term, { roots: rootWords }).tokens) if (token.kind === 'word' && token.root === token.text) rootWords.add(token.text);
+  }
+  for (const pending of pendingTerms) if (pending.on === 'root') pending.term = normalizeText(pending.term, { roots: rootWords }).rootText;
 
   const termIndex = new Map<string, number>();
   const termList: string[] = [];

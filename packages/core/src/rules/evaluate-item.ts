@@ -173,7 +173,8 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
     const hits = field.lexiconHits.get(condition.lexicon);
     if (!hits) continue;
     const blockers = condition.unlessAfter ? (field.lexiconHits.get(condition.unlessAfter.lexicon) ?? []) : [];
-    const anchors = condition.nearCandidate !== undefined ? [...field.mentions, ...field.gestures] : [];
+    // A bare ☝ or ✌ is often just an emoji: only spelled-out or keycap gestures anchor a term.
+    const anchors = condition.nearCandidate !== undefined ? [...field.mentions, ...field.gestures.filter((gesture) => gesture.kind !== 'emoji')] : [];
     for (const hit of hits) {
       if (condition.unlessAfter) {
         const words = condition.unlessAfter.words;

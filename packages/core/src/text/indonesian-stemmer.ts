@@ -20,7 +20,8 @@ export const DEFAULT_ROOT_WORDS: readonly string[] = [
 
 const PARTICLES = ['lah', 'kah', 'tah', 'pun'];
 const POSSESSIVES = ['nya', 'ku', 'mu'];
-const SUFFIXES = ['kan', 'an', 'i'];
+// "-in" is the Jakarta colloquial form of -kan/-i (buktiin, menangin).
+const SUFFIXES = ['kan', 'an', 'i', 'in'];
 const MIN_ROOT = 3;
 
 /**

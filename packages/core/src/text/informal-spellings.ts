@@ -38,7 +38,7 @@ export const INFORMAL_SPELLINGS: Readonly<Record<string, string>> = {
   kmrn: 'kemarin', bsk: 'besok', besuk: 'besok',
   duit: 'uang', doku: 'uang', fulus: 'uang',
   amplopan: 'amplop',
-  pilkad: 'pilkada',
+  pilkad: 'pilkada', plkda: 'pilkada', pmungutan: 'pemungutan', pmilihan: 'pemilihan', pncoblosan: 'pencoblosan',
   rb: 'ribu', rebu: 'ribu', jt: 'juta', jeti: 'juta',
   cawabup: 'cawabup', cabup: 'cabup',
   milih: 'pilih', pilihen: 'pilih', ojo: 'jangan', lali: 'lupa', monggo: 'silakan',

@@ -54,6 +54,9 @@ const NUMBER_ABBREVIATIONS = new Set(['no', 'nmr', 'nomer', 'nmor', 'nomr', 'nom
 /** Leetspeak digits inside words (vocabulary §11): 4→a, 3→e, 1→i, 0→o, 5→s, 7→t, 9/6→g, 8→b. */
 const LEET: Readonly<Record<string, string>> = { '4': 'a', '3': 'e', '1': 'i', '0': 'o', '5': 's', '7': 't', '9': 'g', '6': 'g', '8': 'b' };
 
+/** Units written straight after an amount ("100rb", "5jt"); "x" (kali) is not one: "3x" stays whole. */
+const UNIT_WORDS: Readonly<Record<string, string>> = { rb: 'ribu', rbu: 'ribu', ribu: 'ribu', k: 'ribu', jt: 'juta', juta: 'juta', m: 'miliar', kg: 'kg', l: 'liter', lt: 'liter', liter: 'liter', ton: 'ton', an: 'an', persen: 'persen' };
+
 const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DEFAULT_ROOT_WORDS);
 const stemCaches = new WeakMap<ReadonlySet<string>, Map<string, string>>();
 const STEM_CACHE_LIMIT = 200_000;
@@ -262,6 +265,12 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   const trailing = chars.slice(letterEnd).join('');
   const leading = chars.slice(0, letterStart).join('');
   let coreText = squeeze(core.join(''));
+  if (leading.length > 0 && trailing.length === 0 && UNIT_WORDS[coreText] !== undefined) {
+    // "100rb", "5jt", "2kg": an amount and its unit.
+    out.push({ text: leading, kind: 'number', originalStart, originalEnd: word.ends[letterStart - 1]!, fromHashtag });
+    pushWord(UNIT_WORDS[coreText]!, word.starts[letterStart]!, originalEnd, fromHashtag, out);
+    return;
+  }
   if (leading.length > 0) {
     if (coreText.length >= 2 && [...leading].every((char) => LEET[char] !== undefined) && leading.length <= 2) {
       coreText = squeeze([...leading].map((char) => LEET[char]!).join('') + coreText);
