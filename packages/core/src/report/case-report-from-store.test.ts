@@ -16,7 +16,9 @@ describe('case report from a store', () => {
     (await store.proofs!.createCheckpoint())._unsafeUnwrap();
     (await store.append('capture', [fixture.captures[1]!]))._unsafeUnwrap();
     (await store.append('finding', fixture.findings))._unsafeUnwrap();
-    (await store.append('account_state', [{ accountKey: 'x:1790000001', updatedAt: '2024-10-02T00:00:00Z', items: { b: { 'x:1861000000000000001': { status: 'deleted', firstSeenAt: '2024-10-01T03:00:00Z', lastSeenAt: '2024-10-01T09:00:00Z' } } } }]))._unsafeUnwrap();
+    // A partial account state: the report reads only the tracked item's status and sightings.
+    const state = { accountKey: 'x:1790000001', updatedAt: '2024-10-02T00:00:00Z', items: { b: { 'x:1861000000000000001': { status: 'deleted', firstSeenAt: '2024-10-01T03:00:00Z', lastSeenAt: '2024-10-01T09:00:00Z' } } } };
+    (await store.append('account_state', [state as never]))._unsafeUnwrap();
     (await createCaseWorkflow({ store }).open({ id: 'K-9', title: 'Kasus uji', subjectId: 'asn-001', findingIds: ['fnd-0001'], actor: 'a', reason: 'r' }))._unsafeUnwrap();
     const result = (await renderCaseReportFromStore(store, { caseId: 'K-9', office: { name: 'Bawaslu Kabupaten Lembah Harapan' }, generatedBy: 'a', generatedAt: '2024-10-03T00:00:00Z', subjects: [fixture.subject] }))._unsafeUnwrap();
     expect(result.html).toContain('Penyimpanan bukti utuh');
