@@ -58,7 +58,7 @@ export function facebookPostToItem(post: FacebookPost, page?: Pick<FacebookPage,
   const author = {
     ...(post.from?.id ?? page?.id ? { id: post.from?.id ?? page?.id } : {}),
     ...(page?.username ? { handle: page.username } : {}),
-    ...(post.from?.name ?? page?.name ? { name: post.from?.name ?? page?.name } : {}),
+    ...(post.from?.name || page?.name ? { name: post.from?.name || page?.name } : {}),
   };
   return {
     platform: 'facebook',
