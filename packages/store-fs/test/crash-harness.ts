@@ -17,7 +17,8 @@ export async function prepareChild(outDir: string): Promise<string[]> {
   try {
     const requireFromRoot = createRequire(import.meta.url);
     const requireFromTsx = createRequire(requireFromRoot.resolve('tsx/package.json'));
-    const esbuild = requireFromTsx('esbuild') as typeof import('esbuild');
+    // Typed locally: esbuild is no declared dependency here, only tsx's.
+    const esbuild = requireFromTsx('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> };
     const outfile = path.join(outDir, 'crash-child.mjs');
     await esbuild.build({
       entryPoints: [childSource],
