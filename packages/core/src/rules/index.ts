@@ -13,6 +13,7 @@ export {
 } from './compile-rules.js';
 export { evaluateItem, REVIEW_NOTE, SENSITIVE_NOTE, UNVERIFIED_NOTE, type EvaluateItemInput } from './evaluate-item.js';
 export { parseRuleSet } from './parse-rule-set.js';
+export { ruleSetProblems } from './rule-set-problems.js';
 export type { RuleSetError } from './rule-set-error.js';
 export {
   BilingualTextSchema,

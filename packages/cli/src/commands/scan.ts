@@ -1,0 +1,214 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BUILTIN_RULE_SETS,
+  compileRules,
+  ElectionContextSchema,
+  evaluateItem,
+  invalidInputFromZod,
+  ItemSchema,
+  parseJsonText,
+  parseRuleSet,
+  parseSubjectsJson,
+  type ElectionContext,
+  type RuleSet,
+  type Subject,
+} from '@sipansos/core';
+import type { CliIo } from '../cli-io.js';
+import { EXIT, printError, type CliCommand } from '../command.js';
+import { parseCommandArgs } from '../runtime/cli-options.js';
+import { readLines } from '../scan/read-lines.js';
+import { subjectIndex } from '../scan/subject-by-account.js';
+
+/** A line longer than this is reported and skipped rather than held in memory. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+const USAGE = `sipansos scan --context election.json --subjects subjects.json [--rules aturan.json]... [--no-builtin] [--now WAKTU] <items.jsonl | ->
+
+Mencocokkan item (JSON Lines: satu Item SIPANSOS per baris; "-" = stdin) dengan set aturan dan
+menulis satu temuan JSON per baris ke stdout. Temuan adalah tanda untuk ditinjau petugas, bukan
+putusan. Item dicocokkan dengan subjek lewat akun penulisnya: platform + id akun, atau platform +
+handle (tanpa "@", huruf besar/kecil sama) pada daftar akun subjek; item tanpa subjek dilewati
+dan dihitung. Baris rusak dilaporkan ke stderr dengan nomor barisnya lalu dilewati. Masukan
+dibaca mengalir (memori tetap kecil walau berkasnya 1 GB).
+
+Matches items (JSON Lines: one SIPANSOS Item per line; "-" = stdin) against the rule sets and
+writes one JSON finding per line to stdout. A finding is a flag for human review, not a verdict.
+An item's subject is found by its author account: platform + account id, or platform + handle
+(without "@", case-insensitive) among the subjects' accounts; items without a subject are
+skipped and counted. A malformed line is reported on stderr with its line number and skipped.
+Input is streamed (memory stays small even for a 1 GB file).
+
+  --context FILE    konteks pemilihan / election context (required)
+  --subjects FILE   daftar subjek / subjects list (required)
+  --rules FILE      set aturan tambahan; id yang sama mengganti bawaan (boleh berulang) /
+                    extra rule set; the same id replaces a built-in one (repeatable)
+  --no-builtin      tanpa set aturan bawaan / without the built-in rule sets
+  --now TIME        waktu evaluasi ISO (bawaan: sekarang), juga waktu tindakan bila item tak
+                    punya waktu / evaluation time (default: now), also the act time of items
+                    without one
+
+Setiap baris keluaran / each output line: itemId, subjectId, ruleId, ruleSetId, ruleSetVersion,
+category, sanction (semua kelas sanksi yang mungkin / every possible sanction class), legalBasis,
+phase, spans (field, start, end, text: posisi UTF-16 pada teks asli / UTF-16 offsets into the
+original text), dan medan Finding lainnya / and the other Finding fields.
+
+Kode keluar / exit codes:
+  0  semua baris terbaca (ada atau tidak ada temuan) / every line read (with or without findings)
+  1  ada baris rusak yang dilewati, atau konteks/subjek/aturan tidak sah /
+     some lines were malformed and skipped, or the context, subjects or rules are invalid
+  2  pemakaian salah / usage error
+  3  masukan tidak dapat dibaca / the input could not be read
+`;
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  summary: { id: 'cocokkan item JSONL dengan set aturan, tulis temuan JSONL', en: 'match JSONL items against the rule sets, write JSONL findings' },
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseCommandArgs(
+      args,
+      io,
+      {
+        context: { type: 'string' },
+        subjects: { type: 'string' },
+        rules: { type: 'string', multiple: true },
+        'no-builtin': { type: 'boolean', default: false },
+        now: { type: 'string' },
+      },
+      true,
+    );
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const { values, positionals } = parsed;
+    if (!values.context || !values.subjects || positionals.length !== 1) {
+      printError(io, 'perlu --context, --subjects dan satu berkas item (atau "-")', 'need --context, --subjects and one items file (or "-")');
+      return EXIT.usage;
+    }
+    const now = values.now ?? new Date().toISOString();
+    if (Number.isNaN(Date.parse(now))) {
+      printError(io, `--now bukan waktu ISO: ${now}`, `--now is not an ISO time: ${now}`);
+      return EXIT.usage;
+    }
+
+    const context = await readContext(path.resolve(io.cwd, values.context), io);
+    if (!context) return EXIT.problem;
+    const subjects = await readSubjects(path.resolve(io.cwd, values.subjects), io);
+    if (!subjects) return EXIT.problem;
+    const ruleSets = await readRuleSets(values.rules ?? [], values['no-builtin'] ?? false, io);
+    if (!ruleSets) return EXIT.problem;
+    const compiled = compileRules(ruleSets, context);
+    if (compiled.isErr()) {
+      printError(io, `set aturan tidak dapat dikompilasi: ${compiled.error.message}`, `rule sets do not compile: ${compiled.error.message}`);
+      return EXIT.problem;
+    }
+
+    const source = positionals[0]!;
+    const input = source === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, source));
+    const findSubject = subjectIndex(subjects);
+    const captureId = `scan:${source === '-' ? 'stdin' : path.basename(source)}`;
+    const counts = { items: 0, findings: 0, malformed: 0, noSubject: 0 };
+    try {
+      for await (const line of readLines(input as AsyncIterable<Buffer | string>, MAX_LINE_BYTES)) {
+        if ('tooLong' in line) {
+          counts.malformed++;
+          printError(io, `baris ${line.number}: terlalu panjang (${line.bytes} bita), dilewati`, `line ${line.number}: too long (${line.bytes} bytes), skipped`);
+          continue;
+        }
+        if (line.text.trim().length === 0) continue;
+        const json = parseJsonText(line.text, `${source}:${line.number}`);
+        const item = json.isOk() ? ItemSchema.safeParse(json.value) : undefined;
+        if (!item?.success) {
+          counts.malformed++;
+          const why = json.isErr() ? json.error.issues[0]?.message ?? json.error.message : item ? invalidInputFromZod('item', item.error).message.replace(/^item: /, '') : 'invalid';
+          printError(io, `baris ${line.number}: bukan Item yang sah (${why}), dilewati`, `line ${line.number}: not a valid Item (${why}), skipped`);
+          continue;
+        }
+        counts.items++;
+        const subject = findSubject(item.data);
+        if (!subject) {
+          counts.noSubject++;
+          continue;
+        }
+        for (const finding of evaluateItem(compiled.value, { item: item.data, subject, evidence: { captureId, rawBlobs: [] }, now })) {
+          counts.findings++;
+          await write(io, `${JSON.stringify({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`);
+        }
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      printError(io, `masukan ${source} tidak dapat dibaca (${code})`, `cannot read input ${source} (${code})`);
+      return EXIT.failure;
+    }
+    io.stderr.write(
+      `selesai: ${counts.items} item, ${counts.findings} temuan, ${counts.malformed} baris rusak dilewati, ${counts.noSubject} item tanpa subjek / done: ${counts.items} items, ${counts.findings} findings, ${counts.malformed} malformed lines skipped, ${counts.noSubject} items without a subject\n`,
+    );
+    return counts.malformed > 0 ? EXIT.problem : EXIT.ok;
+  },
+};
+
+/** Respect back-pressure so a slow consumer of stdout does not make findings pile up in memory. */
+async function write(io: CliIo, text: string): Promise<void> {
+  const stdout = io.stdout as { write(text: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
+  if (stdout.write(text) === false && typeof stdout.once === 'function') {
+    await new Promise<void>((resolve) => stdout.once!('drain', resolve));
+  }
+}
+
+async function readText(file: string, io: CliIo): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    printError(io, `tidak dapat membaca ${file} (${code})`, `cannot read ${file} (${code})`);
+    return undefined;
+  }
+}
+
+async function readContext(file: string, io: CliIo): Promise<ElectionContext | undefined> {
+  const text = await readText(file, io);
+  if (text === undefined) return undefined;
+  const json = parseJsonText(text, file);
+  if (json.isErr()) {
+    printError(io, `konteks tidak sah: ${json.error.message}`, `invalid context: ${json.error.message}`);
+    return undefined;
+  }
+  const parsed = ElectionContextSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const message = invalidInputFromZod(file, parsed.error).message;
+    printError(io, `konteks tidak sah: ${message}`, `invalid context: ${message}`);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+async function readSubjects(file: string, io: CliIo): Promise<Subject[] | undefined> {
+  const text = await readText(file, io);
+  if (text === undefined) return undefined;
+  const parsed = parseSubjectsJson(text, file);
+  if (parsed.isErr()) {
+    printError(io, `daftar subjek tidak sah: ${parsed.error.message}`, `invalid subjects: ${parsed.error.message}`);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+async function readRuleSets(files: string[], noBuiltin: boolean, io: CliIo): Promise<RuleSet[] | undefined> {
+  const byId = new Map<string, RuleSet>(noBuiltin ? [] : BUILTIN_RULE_SETS.map((ruleSet) => [ruleSet.id, ruleSet]));
+  for (const name of files) {
+    const file = path.resolve(io.cwd, name);
+    const text = await readText(file, io);
+    if (text === undefined) return undefined;
+    const parsed = parseRuleSet(text, name);
+    if (parsed.isErr()) {
+      printError(io, `set aturan tidak sah: ${parsed.error.message}`, `invalid rule set: ${parsed.error.message}`);
+      return undefined;
+    }
+    byId.set(parsed.value.id, parsed.value);
+  }
+  if (byId.size === 0) {
+    printError(io, 'tidak ada set aturan (--no-builtin tanpa --rules)', 'no rule sets (--no-builtin without --rules)');
+    return undefined;
+  }
+  return [...byId.values()];
+}
