@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { initCommand } from './init.js';
+import { scanCommand } from './scan.js';
 import { subjectsCommand } from './subjects.js';
 import { validateCommand } from './validate.js';
 
@@ -7,4 +8,4 @@ import { validateCommand } from './validate.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, scanCommand];

@@ -1,4 +1,4 @@
-import { ElectionContextSchema, SubjectListSchema } from '@sipansos/core';
+import { ElectionContextSchema, RuleSetSchema, ruleSetProblems, SubjectListSchema } from '@sipansos/core';
 import type { z } from 'zod';
 import { CliConfigSchema } from '../config/config-schema.js';
 
@@ -18,6 +18,15 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * The kinds, most specific first. Rule sets and other files add an entry here.
  */
 export const FILE_KINDS: ValidatableFileKind[] = [
+  {
+    kind: 'rule-set',
+    label: { id: 'set aturan', en: 'rule set' },
+    detect: (value) => isObject(value) && 'rules' in value && 'version' in value,
+    // Beyond its shape, a rule set must compile: known lexicons, safe regexes, no cyclic refs.
+    schema: RuleSetSchema.superRefine((ruleSet, context) => {
+      for (const issue of ruleSetProblems(ruleSet)) context.addIssue({ code: 'custom', message: `${issue.path}: ${issue.message}` });
+    }),
+  },
   {
     kind: 'context',
     label: { id: 'konteks pemilihan', en: 'election context' },
