@@ -116,7 +116,7 @@ export class AdapterHttp {
 
   /** A JSON request validated against its schema. */
   json<T>(call: CallState, request: JsonRequest<T>): ResultAsync<HttpSuccess<T>, AdapterErrorV1> {
-    return this.api(call, request).andThen((result) => {
+    return this.api(call, request, 'application/json').andThen((result) => {
       const decoded = decodeJson(result.bytes, request, result.bodySha256);
       if (decoded.isErr()) return err(this.redactor.deep(decoded.error));
       this.addCost(call, { endpoint: request.endpoint, status: result.status, data: decoded.value });
@@ -126,18 +126,18 @@ export class AdapterHttp {
 
   /** A text request (HTML). */
   text(call: CallState, request: HttpRequest): ResultAsync<HttpSuccess<string>, AdapterErrorV1> {
-    return this.api(call, request).map((result) => {
+    return this.api(call, request, 'text/html, application/xhtml+xml, */*;q=0.8').map((result) => {
       const data = new TextDecoder('utf-8').decode(result.bytes);
       this.addCost(call, { endpoint: request.endpoint, status: result.status, data });
       return { data, status: result.status, headers: result.headers, raw: result.raw, bodySha256: result.bodySha256 };
     });
   }
 
-  private api(call: CallState, request: HttpRequest): ResultAsync<ExchangeResult, AdapterErrorV1> {
+  private api(call: CallState, request: HttpRequest, accept: string): ResultAsync<ExchangeResult, AdapterErrorV1> {
     const url = this.buildUrl(request);
     if (url.isErr()) return errAsync(url.error);
     const method = request.method ?? 'GET';
-    const headers: Record<string, string> = { accept: 'application/json', ...this.settings.headers, ...request.headers };
+    const headers: Record<string, string> = { accept, ...this.settings.headers, ...request.headers };
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
@@ -165,8 +165,10 @@ export class AdapterHttp {
     for (let attempt = 0; ; attempt++) {
       let outcome: AttemptOutcome;
       try {
-        outcome = await this.queue(spec.endpoint).add(() => this.attempt(call, spec, attempt));
+        // The signal lets a call whose deadline passed leave the queue instead of waiting its turn.
+        outcome = await this.queue(spec.endpoint).add(() => this.attempt(call, spec, attempt), { signal: call.signal });
       } catch (error) {
+        if (call.signal.aborted) return err(callTimeout(spec.endpoint));
         // Only a broken injected fetch or clock gets here; report it, never throw.
         outcome = this.networkOutcome(spec.endpoint, error);
       }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { okAsync } from 'neverthrow';
 import { sha256Hex } from '../hashing/sha256.js';
@@ -192,5 +192,49 @@ describe('createPlatformAdapter', () => {
     });
     expect((await adapter.resolve('rina_contoh'))._unsafeUnwrapErr().type).toBe('invalid_input');
     expect(seen).toHaveLength(0);
+  });
+
+  it('a call aborted while it waits in the queue leaves it at once as a call timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const seen: Seen[] = [];
+      const hanging: typeof fetch = (input, init) => {
+        seen.push({ url: String(input), headers: new Headers(init?.headers), method: 'GET' });
+        return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      };
+      const adapter = createPlatformAdapter({ config: config({ fetch: hanging, concurrency: 1, timeouts: { callMs: 1_000, headersMs: 60_000 } }), adapter: definition });
+      const first = adapter.resolve('rina_contoh');
+      const caller = new AbortController();
+      const second = adapter.resolve('budi_contoh', { signal: caller.signal });
+      setTimeout(() => caller.abort(), 500);
+      await vi.advanceTimersByTimeAsync(500);
+      // The queued call is out at once, its request never sent, while the first still hangs.
+      expect((await second)._unsafeUnwrapErr()).toMatchObject({ type: 'timeout', phase: 'call' });
+      expect(seen).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(500);
+      expect((await first)._unsafeUnwrapErr()).toMatchObject({ type: 'timeout', phase: 'call' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('text requests ask for HTML and hand back the body as text', async () => {
+    const seen: Seen[] = [];
+    const adapter = createPlatformAdapter({
+      config: config({ fetch: fakeFetch(() => new Response('<html><title>Halaman</title></html>', { headers: { 'content-type': 'text/html' } }), seen) }),
+      adapter: {
+        ...definition,
+        resolve: (call, handle) =>
+          call.text({ endpoint: 'GET /page', path: `/${handle}` }).map((response) => ({
+            account: { platform: 'x', handle, id: String(response.data.length) },
+            observation: 'public' as const,
+            raw: [response.raw],
+          })),
+      },
+    });
+    const resolved = (await adapter.resolve('halaman_contoh'))._unsafeUnwrap();
+    expect(seen[0]?.headers.get('accept')).toMatch(/^text\/html/);
+    expect(resolved.account.id).toBe('35');
+    expect(resolved.raw[0]?.mediaType).toBe('text/html');
   });
 });

@@ -96,10 +96,12 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
   const maxLookupBatch = config.capabilities.maxLookupBatch ?? PLATFORM_ADAPTER_DEFAULTS.maxLookupBatch;
 
   /** Run one platform method under a fresh call: deadline, tally, redaction, no throw. */
-  function run<T>(operation: string, signal: AbortSignal | undefined, body: (call: AdapterCall, state: CallState) => PlatformResult<T>): ResultAsync<T, AdapterErrorV1> {
+  function run<T>(operation: string, options: CallOptionsV1 | undefined, body: (call: AdapterCall, state: CallState) => PlatformResult<T>): ResultAsync<T, AdapterErrorV1> {
+    const signal = options?.signal;
     const controller = new AbortController();
     const stopTimer = new AbortController();
-    const deadline = clock.now() + callMs;
+    // The caller's deadline (a monitor cycle's) shortens the call's: a rate-limit wait past it is refused at once.
+    const deadline = Math.min(clock.now() + callMs, options?.deadlineAt ?? Number.POSITIVE_INFINITY);
     const onAbort = (): void => controller.abort();
     if (signal?.aborted) controller.abort();
     else signal?.addEventListener('abort', onAbort, { once: true });
@@ -147,7 +149,7 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
     resolve(handle: string, options?: CallOptionsV1): ResultAsync<ResolvedAccountV1, AdapterErrorV1> {
       const parsed = HandleSchema.safeParse(handle);
       if (!parsed.success) return errAsync(invalidInput(`resolve: ${issuesFromZod(parsed.error)[0]?.message ?? 'invalid handle'}`, issuesFromZod(parsed.error)));
-      return run('resolve', options?.signal, (call) => definition.resolve(call, parsed.data));
+      return run('resolve', options, (call) => definition.resolve(call, parsed.data));
     },
 
     capture(account: Account, scope: CaptureScope, options: CaptureOptionsV1 = {}): ResultAsync<AdapterCaptureV1, AdapterErrorV1> {
@@ -164,7 +166,7 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
       }
       const optionProblem = checkCaptureOptions(options);
       if (optionProblem) return errAsync(optionProblem);
-      return run('capture', options.signal, (call, state) =>
+      return run('capture', options, (call, state) =>
         ResultAsync.fromSafePromise(Promise.resolve(definition.capture(call, parsed.data, scope, options)))
           .andThen((result) => result)
           .map((capture) => ({
@@ -187,7 +189,7 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
       }
       const bad = ids.findIndex((id) => typeof id !== 'string' || !/^[A-Za-z0-9_:.-]{1,200}$/.test(id));
       if (bad >= 0) return errAsync(invalidInput(`lookup: ids.${bad} is not a platform id`, [{ path: `ids.${bad}`, message: 'expected 1–200 letters, digits, "_", ":", "." or "-"' }]));
-      return run('lookup', options?.signal, (call, state) =>
+      return run('lookup', options, (call, state) =>
         ResultAsync.fromSafePromise(Promise.resolve(lookupDefinition(call, [...new Set(ids)])))
           .andThen((result) => result)
           .map((batch) => ({
@@ -202,7 +204,7 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
   const media = config.media;
   if (media) {
     managed.fetchMedia = (url: string, options?: CallOptionsV1): ResultAsync<MediaDownloadV1, AdapterErrorV1> =>
-      run('fetchMedia', options?.signal, (_call, state) => downloadMedia(http, state, media, redactor, url));
+      run('fetchMedia', options, (_call, state) => downloadMedia(http, state, media, redactor, url));
   }
   return managed;
 }
