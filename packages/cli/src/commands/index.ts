@@ -3,9 +3,10 @@ import { initCommand } from './init.js';
 import { scanCommand } from './scan.js';
 import { subjectsCommand } from './subjects.js';
 import { validateCommand } from './validate.js';
+import { verifyCommand } from './verify.js';
 
 /**
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, scanCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, scanCommand, verifyCommand];
