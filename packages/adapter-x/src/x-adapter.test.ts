@@ -1,3 +1,4 @@
+import { ItemSchema } from '@sipansos/core';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,7 @@ describe('createXAdapter: timeline', () => {
     // Two pages, each 2 posts + 3 included posts at $0.005, + 3 included users at $0.010.
     expect(capture.estimatedCostUsd).toBeCloseTo(2 * (5 * 0.005 + 3 * 0.01));
     expect(capture.raw).toHaveLength(2);
+    for (const item of capture.items) expect(ItemSchema.safeParse(item).success, item.id).toBe(true);
   });
 
   it('passes since_id for an incremental cycle and records it in the window', async () => {
