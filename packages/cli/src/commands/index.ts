@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { scanCommand } from './scan.js';
 import { subjectsCommand } from './subjects.js';
@@ -9,4 +10,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, scanCommand, verifyCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, scanCommand, verifyCommand, importCommand];
