@@ -1,7 +1,10 @@
 import type { CliCommand } from '../command.js';
+import { deletionsCommand } from './deletions.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
+import { runCommand } from './run.js';
 import { scanCommand } from './scan.js';
+import { statusCommand } from './status.js';
 import { subjectsCommand } from './subjects.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
@@ -10,4 +13,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, scanCommand, verifyCommand, importCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, importCommand];

@@ -27,6 +27,8 @@ export function storeErrorLine(error: { type: string; message: string; holder?: 
         id: `store sedang dipakai proses lain (pid ${error.holder?.pid ?? '?'} di ${error.holder?.host ?? '?'} sejak ${error.holder?.since ?? '?'}); tunggu sampai selesai`,
         en: `the store is in use by another process (pid ${error.holder?.pid ?? '?'} on ${error.holder?.host ?? '?'} since ${error.holder?.since ?? '?'}); wait for it to finish`,
       };
+    case 'not_found':
+      return { id: `belum ada store di sini; jalankan "sipansos run" dulu (${error.message})`, en: `no store here yet; run "sipansos run" first (${error.message})` };
     case 'read_only':
       return { id: `store hanya-baca (kerusakan ditemukan; jalankan sipansos verify): ${error.message}`, en: `the store is read-only (damage found; run sipansos verify): ${error.message}` };
     case 'not_durable':

@@ -113,7 +113,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
   }
   if (!account.id) {
     const key = handleKey(account);
-    const resolved = await control.call(`${platform}:resolve`, (signal) => adapter.resolve(account.handle, { signal }));
+    const resolved = await control.call(`${platform}:resolve`, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
     if (resolved.kind === 'deferred') {
       defer('resolve', resolved.reason, key, resolved.retryAfterMs);
       return { outcome: resolved.reason === 'interrupted' ? 'interrupted' : 'deferred', changes: 0, findings: 0 };
@@ -161,7 +161,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
       report.captures.reused++;
     } else {
       const result = await control.call(`${platform}:capture:${scope}`, (signal) =>
-        adapter.capture(account, scope, { signal, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
+        adapter.capture(account, scope, { signal, deadlineAt: control.deadlineAt, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
       );
       if (result.kind === 'deferred') {
         defer(scope, result.reason, key, result.retryAfterMs);
@@ -225,7 +225,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
       const lookup = adapter.lookup.bind(adapter);
       for (let start = 0; start < ids.length; start += batchSize) {
         const batch = ids.slice(start, start + batchSize);
-        const result = await control.call(`${platform}:lookup`, (signal) => lookup(batch, { signal }));
+        const result = await control.call(`${platform}:lookup`, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
         if (result.kind === 'deferred') {
           defer('lookup', result.reason, key, result.retryAfterMs);
           break;
@@ -363,7 +363,7 @@ async function fetchMedia(
       }
       budget--;
       const url = entry.url;
-      const result = await adapter.fetchMedia!(url, { signal: context.control.signal });
+      const result = await adapter.fetchMedia!(url, { signal: context.control.signal, deadlineAt: context.control.deadlineAt });
       if (result.isErr()) {
         context.report.media.failed++;
         media.push(entry);

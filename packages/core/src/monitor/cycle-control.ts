@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ResultAsync } from 'neverthrow';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
 
@@ -32,6 +33,8 @@ export class CycleControl {
   ) {
     this.deadlineAt = clock().getTime() + deadlineMs;
     this.signal = this.#controller.signal;
+    // Every adapter call in flight listens to this one signal.
+    setMaxListeners(0, this.signal);
     this.#timer = setTimeout(() => this.stop('deadline'), deadlineMs);
     // A timer must not keep a finished CLI process alive.
     (this.#timer as { unref?: () => void }).unref?.();

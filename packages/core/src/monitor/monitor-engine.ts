@@ -18,7 +18,6 @@ export interface MonitorDeletionVerdict {
   itemKey: string;
   /** `deleted`, `deleted_unverified`, `original_deleted`, `edited`. */
   verdict: string;
-  [key: string]: unknown;
 }
 
 /**

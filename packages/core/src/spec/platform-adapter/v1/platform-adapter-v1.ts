@@ -38,6 +38,13 @@ export interface AdapterCapabilitiesV1 {
 export interface CallOptionsV1 {
   /** Aborts the call; the adapter returns a `timeout` error promptly. */
   signal?: AbortSignal;
+  /**
+   * When the caller needs the answer by (epoch milliseconds), e.g. a monitor cycle's deadline.
+   * A rate-limit wait that would end after it is not waited out: the call returns
+   * `rate_limited` at once, with `retryAfterMs`, so the caller can defer the work. An adapter
+   * that ignores it still honours `signal`.
+   */
+  deadlineAt?: number;
 }
 
 /** Options for one capture. */

@@ -1,0 +1,167 @@
+import { createMonitor, type CycleReport, type EvidenceStoreV1, type MonitorOptions } from '@sipansos/core';
+import type { CliIo } from '../cli-io.js';
+import { EXIT, printError, type CliCommand } from '../command.js';
+import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { formatCycleReport } from '../runtime/cycle-summary.js';
+import { formatDuration, parseDuration } from '../runtime/duration.js';
+import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
+import { progressBar } from '../runtime/progress-bar.js';
+import { storeErrorLine } from '../runtime/runtime-error.js';
+
+const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
+
+Menjalankan siklus pemantauan: merekam setiap akun subjek, menyimpan bukti, mendeteksi perubahan
+dan penghapusan, mencocokkan aturan, dan mencatat temuan. Tanpa --once, siklus diulang setiap
+--every (bawaan dari konfigurasi, 30m). Ctrl-C menghentikan dengan rapi; siklus yang terhenti
+dilanjutkan pada run berikutnya tanpa kehilangan atau menggandakan bukti.
+
+Runs monitoring cycles: captures every subject account, keeps the evidence, detects changes and
+deletions, matches the rules and records findings. Without --once, a cycle starts every --every
+(default from the config, 30m). Ctrl-C stops gracefully; an interrupted cycle is resumed by the
+next run without losing or duplicating evidence.
+
+  --once          satu siklus lalu keluar / one cycle, then exit
+  --every D       jarak antar-siklus / time between cycle starts (e.g. 30m, 2h)
+  --deadline D    batas waktu satu siklus / a cycle's deadline; rate-limited work past it is deferred
+  --max-cycles N  berhenti setelah N siklus / stop after N cycles
+  --json          baris JSON per kejadian / one JSON line per event (default when not a terminal)
+  --store DIR     folder store lain / another store directory
+
+Lingkungan / environment: SIPANSOS_X_BEARER_TOKEN, SIPANSOS_X_BASE_URL,
+SIPANSOS_META_ACCESS_TOKEN, SIPANSOS_FACEBOOK_BASE_URL, SIPANSOS_INSTAGRAM_BASE_URL.
+Kode keluar / exit codes: 0 selesai atau dihentikan / done or stopped; 1 konfigurasi / config
+problem; 3 store atau platform gagal / store failure.
+`;
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: { id: 'jalankan siklus pemantauan', en: 'run monitoring cycles' },
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseCommandArgs(args, io, {
+      ...CONFIG_OPTION,
+      once: { type: 'boolean', default: false },
+      every: { type: 'string' },
+      deadline: { type: 'string' },
+      'max-cycles': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      store: { type: 'string' },
+    });
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const { values } = parsed;
+    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { context: true, subjects: true, rules: true, adapters: true, store: 'write', ...(values.store ? { storeDir: values.store } : {}) });
+    if (isOfficeFailure(office)) {
+      printError(io, office.line.id, office.line.en);
+      return office.exitCode;
+    }
+    const store = office.store!;
+    try {
+      const monitorConfig = office.config.config.monitor;
+      const every = parseDuration(values.every ?? monitorConfig.every);
+      const deadline = parseDuration(values.deadline ?? monitorConfig.deadline);
+      const maxCycles = values['max-cycles'] === undefined ? undefined : Number(values['max-cycles']);
+      if (every === undefined || deadline === undefined) {
+        printError(io, '--every dan --deadline ditulis seperti 30m, 2h, 90s', '--every and --deadline are written like 30m, 2h, 90s');
+        return EXIT.usage;
+      }
+      if (maxCycles !== undefined && !(Number.isInteger(maxCycles) && maxCycles > 0)) {
+        printError(io, '--max-cycles harus bilangan bulat positif', '--max-cycles must be a positive integer');
+        return EXIT.usage;
+      }
+      const json = values.json || !io.stdout.isTTY;
+      const emit = (value: unknown): void => {
+        io.stdout.write(`${JSON.stringify(value)}\n`);
+      };
+      for (const note of office.notes) {
+        if (json) emit({ type: 'note', id: note.id, en: note.en });
+        else io.stderr.write(`catatan: ${note.id} / note: ${note.en}\n`);
+      }
+      if ((office.adapters ?? []).length === 0) {
+        printError(io, 'tidak ada platform yang dapat direkam: isi token di lingkungan (lihat sipansos run --help)', 'no platform can be captured: set a token in the environment (see sipansos run --help)');
+        return EXIT.problem;
+      }
+      const options: MonitorOptions = {
+        deadlineMs: deadline,
+        concurrencyPerPlatform: monitorConfig.concurrencyPerPlatform,
+        fetchMedia: monitorConfig.fetchMedia,
+        actor: office.config.config.actor,
+        ...(monitorConfig.maxPages !== undefined ? { maxPages: monitorConfig.maxPages } : {}),
+        ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
+      };
+      const monitor = createMonitor({ store, adapters: office.adapters!, rules: office.rules, context: office.context!, subjects: office.subjects!, options });
+      if (monitor.isErr()) {
+        printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
+        return EXIT.problem;
+      }
+      let cycles = 0;
+      for (;;) {
+        const startedAt = Date.now();
+        const bar = json ? undefined : progressBar((text) => io.stdout.write(text));
+        const result = await monitor.value.runCycle({
+          ...(io.signal ? { signal: io.signal } : {}),
+          onProgress: (event) => {
+            if (json) emit({ ...event, type: event.type });
+            else bar?.onProgress(event);
+          },
+        });
+        bar?.end();
+        if (result.isErr()) {
+          const error = result.error;
+          const line = error.type === 'store' ? storeErrorLine(error.error) : { id: error.message, en: error.message };
+          printError(io, line.id, line.en);
+          if (io.debug && error.type === 'unexpected' && error.stack) io.stderr.write(`${error.stack}\n`);
+          return EXIT.failure;
+        }
+        const report: CycleReport = result.value;
+        if (!json) io.stdout.write(formatCycleReport(report));
+        if (report.status === 'complete') await signCheckpoint(store, io, json);
+        cycles++;
+        if (io.signal?.aborted || report.status === 'interrupted') {
+          const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
+          if (json) emit({ type: 'stopped', ...message });
+          else io.stderr.write(`${message.id} / ${message.en}\n`);
+          return EXIT.ok;
+        }
+        if (values.once || (maxCycles !== undefined && cycles >= maxCycles)) return EXIT.ok;
+        const wait = Math.max(0, every - (Date.now() - startedAt));
+        if (!json) io.stdout.write(`siklus berikut dalam / next cycle in ${formatDuration(wait)} (Ctrl-C untuk berhenti / to stop)\n`);
+        else emit({ type: 'waiting', ms: wait });
+        if (!(await sleep(wait, io.signal))) {
+          if (!json) io.stderr.write('dihentikan / stopped\n');
+          else emit({ type: 'stopped', id: 'dihentikan', en: 'stopped' });
+          return EXIT.ok;
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean): Promise<void> {
+  if (!store.capabilities.merkleProofs || !store.proofs) return;
+  const checkpoint = await store.proofs.createCheckpoint();
+  if (checkpoint.isErr()) {
+    // Without a signing key the store answers `unsupported`; the note at start said so.
+    if (checkpoint.error.type !== 'unsupported') io.stderr.write(`catatan: checkpoint gagal / note: checkpoint failed: ${checkpoint.error.message}\n`);
+    return;
+  }
+  const { treeSize, rootHash } = checkpoint.value;
+  if (json) io.stdout.write(`${JSON.stringify({ type: 'checkpoint', treeSize, rootHash })}\n`);
+  else io.stdout.write(`  checkpoint bertanda tangan / signed checkpoint: ${treeSize} rekaman / captures, root ${rootHash.slice(0, 16)}…\n`);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

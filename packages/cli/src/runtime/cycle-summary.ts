@@ -1,0 +1,28 @@
+import type { CycleReport } from '@sipansos/core';
+
+/** A cycle report in a few lines a person reads, Indonesian first. */
+export function formatCycleReport(report: CycleReport): string {
+  const lines: string[] = [];
+  const status = report.status === 'complete' ? 'selesai / complete' : 'terhenti, dilanjutkan pada run berikutnya / interrupted, the next run resumes it';
+  lines.push(`Siklus / cycle ${report.cycleId}${report.resumed ? ' (dilanjutkan / resumed)' : ''}: ${status}`);
+  const a = report.accounts;
+  lines.push(`  akun / accounts: ${a.total} — terekam / captured ${a.captured}, gagal / failed ${a.failed}, ditunda / deferred ${a.deferred}${a.interrupted ? `, terhenti / interrupted ${a.interrupted}` : ''}`);
+  lines.push(`  rekaman / captures: ${report.captures.stored} baru / new${report.captures.reused ? `, ${report.captures.reused} dipakai ulang / reused` : ''}, ${report.captures.items} butir / items`);
+  const changes = Object.entries(report.changes).map(([type, count]) => `${type} ${count}`).join(', ');
+  lines.push(`  perubahan / changes: ${changes || '0'}`);
+  lines.push(`  penghapusan terkonfirmasi / deletions confirmed: ${report.deletionsConfirmed.length}`);
+  const findings = Object.entries(report.findings.byCategory).map(([category, count]) => `${category} ${count}`).join(', ');
+  lines.push(`  temuan / findings: ${report.findings.total}${findings ? ` (${findings})` : ''}`);
+  lines.push(`  permintaan / requests: ${report.requestsTotal}${Object.keys(report.requests).length ? ` (${Object.entries(report.requests).map(([platform, counts]) => `${platform} ${Object.values(counts).reduce((sum, count) => sum + count, 0)}`).join(', ')})` : ''}`);
+  for (const failure of report.failures.slice(0, 10)) {
+    lines.push(`  gagal / failed: ${failure.accountKey} ${failure.scope}: ${failure.errorType} — ${failure.message}`);
+  }
+  if (report.failures.length > 10) lines.push(`  … ${report.failures.length - 10} kegagalan lain / more failures`);
+  for (const deferral of report.deferred.slice(0, 10)) {
+    const wait = deferral.retryAfterMs !== undefined ? ` (${Math.ceil(deferral.retryAfterMs / 60_000)} min)` : '';
+    lines.push(`  ditunda ke siklus berikut / deferred to next cycle: ${deferral.accountKey} ${deferral.scope}: ${deferral.reason}${wait}`);
+  }
+  if (report.deferred.length > 10) lines.push(`  … ${report.deferred.length - 10} penundaan lain / more deferrals`);
+  if (report.skipped.length > 0) lines.push(`  dilewati / skipped: ${report.skipped.length} akun / accounts (${[...new Set(report.skipped.map((entry) => entry.reason))].join('; ')})`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { ElectionContextSchema, invalidInputFromZod, parseJsonText, parseSubjectsFile, type CompiledRules, type ElectionContext, type EvidenceStoreV1, type PlatformAdapterV1, type Subject } from '@sipansos/core';
+import { createFsStore } from '@sipansos/store-fs';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../command.js';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { buildAdapters } from './build-adapters.js';
+import { loadRules } from './load-rules.js';
+import { configErrorLine, storeErrorLine, type BilingualLine } from './runtime-error.js';
+
+/** Why a command cannot start: one line and the exit code. */
+export interface OfficeFailure {
+  exitCode: number;
+  line: BilingualLine;
+}
+
+/** What a command asks for. Only what it needs is read, so `status` works without a token. */
+export interface OfficeNeeds {
+  context?: boolean;
+  /** `optional`: read them when the file is there and valid, go on without them otherwise. */
+  subjects?: boolean | 'optional';
+  rules?: boolean;
+  adapters?: boolean;
+  /** Open the store as the writer (`write`) or as one of many readers (`read`). */
+  store?: 'write' | 'read';
+  /** For `--store DIR`: use this store directory instead of the config's. */
+  storeDir?: string;
+}
+
+/** The office's files, opened. Fields are present when asked for in {@link OfficeNeeds}. */
+export interface Office {
+  config: LoadedConfig;
+  context?: ElectionContext;
+  subjects?: Subject[];
+  rules?: CompiledRules;
+  adapters?: PlatformAdapterV1[];
+  store?: EvidenceStoreV1;
+  storeDir?: string;
+  /** Things the user should know (a platform skipped for want of a token, no signing key). */
+  notes: BilingualLine[];
+}
+
+const fail = (exitCode: number, id: string, en: string): OfficeFailure => ({ exitCode, line: { id, en } });
+
+async function readText(file: string, what: BilingualLine): Promise<string | OfficeFailure> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return fail(EXIT.problem, `${what.id} ${file} tidak terbaca (${code})`, `cannot read ${what.en} ${file} (${code})`);
+  }
+}
+
+/**
+ * Read `sipansos.config.json` and what it points to: the election context, the subjects, the
+ * rule sets, the store (with the office signing key) and the adapters (tokens and base URLs
+ * from the environment, so any API-compatible server can stand in for a platform).
+ */
+export async function openOffice(io: CliIo, configPath: string, needs: OfficeNeeds): Promise<Office | OfficeFailure> {
+  const loaded = await loadConfig(configPath, io.cwd);
+  if (loaded.isErr()) {
+    const line = configErrorLine(loaded.error);
+    return { exitCode: EXIT.problem, line };
+  }
+  const config = loaded.value;
+  const office: Office = { config, notes: [] };
+  if (needs.context || needs.rules) {
+    const file = config.resolve(config.config.context);
+    const text = await readText(file, { id: 'konteks pemilihan', en: 'election context' });
+    if (typeof text !== 'string') return text;
+    const json = parseJsonText(text, file);
+    if (json.isErr()) return fail(EXIT.problem, `konteks pemilihan tidak sah: ${json.error.message}`, `invalid election context: ${json.error.message}`);
+    const parsed = ElectionContextSchema.safeParse(json.value);
+    if (!parsed.success) {
+      const issue = invalidInputFromZod(file, parsed.error).issues[0];
+      return fail(EXIT.problem, `konteks pemilihan ${file} tidak sah: ${issue?.path}: ${issue?.message}`, `invalid election context ${file}: ${issue?.path}: ${issue?.message}`);
+    }
+    office.context = parsed.data;
+  }
+  if (needs.subjects) {
+    const file = config.resolve(config.config.subjects);
+    const text = await readText(file, { id: 'daftar subjek', en: 'subjects file' });
+    const parsed = typeof text === 'string' ? parseSubjectsFile(text, file) : undefined;
+    if (needs.subjects === 'optional') {
+      office.subjects = parsed?.isOk() ? parsed.value : [];
+    } else {
+      if (typeof text !== 'string') return text;
+      if (!parsed || parsed.isErr()) return fail(EXIT.problem, `daftar subjek tidak sah: ${parsed?.error.message}`, `invalid subjects file: ${parsed?.error.message}`);
+      office.subjects = parsed.value;
+    }
+  }
+  if (needs.rules && office.context) {
+    const loadedRules = await loadRules(config, office.context);
+    if ('problem' in loadedRules) return { exitCode: EXIT.problem, line: loadedRules.problem };
+    office.rules = loadedRules.rules;
+  }
+  if (needs.adapters) {
+    const built = buildAdapters(config.config, io.env);
+    if (built.problems[0]) return { exitCode: EXIT.problem, line: built.problems[0] };
+    office.notes.push(...built.notes);
+    office.adapters = built.adapters;
+  }
+  if (needs.store) {
+    const dir = needs.storeDir ? config.resolve(needs.storeDir) : config.resolve(config.config.store.dir);
+    let signingKeyPem: string | undefined;
+    if (needs.store === 'write') {
+      try {
+        signingKeyPem = await readFile(config.resolve(config.config.signingKey), 'utf8');
+      } catch {
+        office.notes.push({
+          id: `kunci tanda tangan ${config.config.signingKey} tidak ada: checkpoint tidak ditandatangani (buat dengan sipansos init)`,
+          en: `signing key ${config.config.signingKey} not found: checkpoints are not signed (create one with sipansos init)`,
+        });
+      }
+    }
+    let store: EvidenceStoreV1;
+    try {
+      store = createFsStore({ dir, readOnly: needs.store === 'read', actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
+    } catch (error) {
+      return fail(EXIT.problem, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
+    }
+    const opened = await store.open();
+    if (opened.isErr()) return { exitCode: EXIT.failure, line: storeErrorLine(opened.error) };
+    for (const recovered of opened.value.recovered) office.notes.push({ id: `store dipulihkan: ${recovered.message}`, en: `store recovered: ${recovered.message}` });
+    if (opened.value.readOnly && needs.store === 'write') {
+      await store.close();
+      return fail(EXIT.failure, 'store rusak dan dibuka hanya-baca; jalankan sipansos verify', 'the store is damaged and opened read-only; run sipansos verify');
+    }
+    office.store = store;
+    office.storeDir = dir;
+  }
+  return office;
+}
+
+/** Whether {@link openOffice} failed. */
+export function isOfficeFailure(value: Office | OfficeFailure): value is OfficeFailure {
+  return 'exitCode' in value;
+}

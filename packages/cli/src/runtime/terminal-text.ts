@@ -1,0 +1,12 @@
+/**
+ * Post text made safe for a terminal: a post is hostile input, and escape sequences or bidi
+ * overrides in it could rewrite what staff see. Controls become visible `\u{…}` marks, line
+ * breaks become spaces, and long text is cut.
+ */
+export function terminalText(text: string, max = 160): string {
+  const cleaned = text
+    .replace(/[\r\n\t]+/g, ' ')
+    // C0, DEL, C1, and the bidi/zero-width format characters.
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
+  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+}
