@@ -56,6 +56,18 @@ export function bundleFromStore(store: EvidenceStoreV1, options: BundleFromStore
   });
 }
 
+/**
+ * Make sure the latest signed checkpoint covers these captures, signing a new one when it does
+ * not. Resolves to whether a checkpoint was signed. A store without Merkle proofs does nothing.
+ */
+export function ensureCheckpointCovers(store: EvidenceStoreV1, captureIds: readonly string[]): ResultAsync<boolean, StoreErrorV1> {
+  const proofs = store.proofs;
+  if (!proofs || captureIds.length === 0) return okAsync(false);
+  return ResultAsync.combine(captureIds.map((id) => proofs.inclusionProof(id).map(() => true).orElse((error) => (error.type === 'not_found' ? okAsync(false) : errAsync(error))))).andThen((covered) =>
+    covered.every(Boolean) ? okAsync(false) : proofs.createCheckpoint().map(() => true),
+  );
+}
+
 function proofsFor(store: EvidenceStoreV1, captureIds: string[], checkpointIfNeeded: boolean): ResultAsync<{ checkpoint: SignedCheckpointV1; publicKeyPem: string; proofs: InclusionProofV1[] } | undefined, StoreErrorV1> {
   const proofs = store.proofs;
   if (!proofs) return okAsync(undefined);

@@ -1,5 +1,5 @@
 export { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_RECORD_KINDS, blobFileName, isSafeBundlePath, proofFileName, recordFileName, type BundleRecordKind } from './bundle-layout.js';
-export { bundleFromStore, type BundleFromStoreError, type BundleFromStoreOptions } from './bundle-from-store.js';
+export { bundleFromStore, ensureCheckpointCovers, type BundleFromStoreError, type BundleFromStoreOptions } from './bundle-from-store.js';
 export { createBundle, type BundleCreateError, type BundleFiles, type BundleManifest, type BundleManifestFile, type CreateBundleInput } from './create-bundle.js';
 export { verifyBundle, type BundleProblem, type BundleVerifyReport, type VerifyBundleOptions } from './verify-bundle.js';
 export { verifyGuide } from './verify-guide.js';

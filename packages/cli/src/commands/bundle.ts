@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { bundleFromStore, collectCaseEvidence, ensureCheckpointCovers, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
+import { writeBundleDirectory } from '../bundle/bundle-directory.js';
+import { loadCaseSettings } from '../cases/case-settings.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT, printError, type CliCommand } from '../command.js';
+import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
+import { storeErrorLine } from '../runtime/runtime-error.js';
+
+const USAGE = `sipansos bundle <kasus> --out FOLDER [--include-personal-data] [--no-report]
+
+Membuat bundel verifikasi luring untuk satu kasus: blob mentah, rekaman, checkpoint bertanda
+tangan, kunci publik kantor, bukti inklusi Merkle, laporan bukti, dan VERIFY.md (cara memeriksa
+dengan sha256sum, jq, openssl). Pihak lain memeriksanya dengan "sipansos verify-bundle FOLDER"
+tanpa akses ke penyimpanan kantor. Respons mentah tidak disamarkan (hash-nya akan rusak):
+perlakukan bundel sebagai data pribadi. Ekspor dicatat di log audit.
+
+Makes an offline verification bundle for one case (directory). Raw responses are not masked
+(that would break their hashes): handle the bundle as personal data. The export is audited.
+`;
+
+export const bundleCommand: CliCommand = {
+  name: 'bundle',
+  summary: { id: 'bundel verifikasi luring sebuah kasus', en: 'offline verification bundle of a case' },
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-report': { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const { values, positionals } = parsed;
+    const caseId = positionals[0];
+    if (!caseId || !values.out) {
+      printError(io, 'sebutkan kasus dan --out FOLDER', 'name the case and --out DIR');
+      return EXIT.usage;
+    }
+    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: 'write', ...(values.store ? { storeDir: values.store } : {}) });
+    if (isOfficeFailure(office)) {
+      printError(io, office.line.id, office.line.en);
+      return office.exitCode;
+    }
+    const store = office.store!;
+    try {
+      const settings = await loadCaseSettings(office.config);
+      if ('problem' in settings) {
+        printError(io, settings.problem.id, settings.problem.en);
+        return EXIT.problem;
+      }
+      const includePersonalData = values['include-personal-data'] ?? false;
+      const actor = values.actor ?? office.config.config.actor;
+      const at = new Date(io.env.SIPANSOS_NOW ?? Date.now()).toISOString();
+      // Sign a checkpoint over the case's captures first, so their proofs can be shown and checked.
+      const evidence = await collectCaseEvidence(store, caseId);
+      if (evidence.isOk()) {
+        const signed = await ensureCheckpointCovers(store, evidence.value.captures.map((entry) => entry.id));
+        if (signed.isErr() && signed.error.type !== 'unsupported') {
+          const line = storeErrorLine(signed.error);
+          printError(io, line.id, line.en);
+          return EXIT.failure;
+        }
+      }
+      let reportHtml: string | undefined;
+      if (!values['no-report']) {
+        const report = await renderCaseReportFromStore(store, { caseId, office: { name: office.config.config.office }, generatedBy: actor, generatedAt: at, subjects: office.subjects ?? [], deadlines: settings.deadlines, includePersonalData });
+        if (report.isErr()) {
+          if (report.error.type === 'case_not_found') {
+            printError(io, `kasus ${caseId} tidak ditemukan`, `case ${caseId} not found`);
+            return EXIT.problem;
+          }
+          const line = storeErrorLine(report.error);
+          printError(io, line.id, line.en);
+          return EXIT.failure;
+        }
+        reportHtml = report.value.html;
+      }
+      const files = await bundleFromStore(store, { caseId, office: office.config.config.office, createdAt: at, createdBy: actor, includePersonalData, ...(reportHtml ? { reportHtml } : {}) });
+      if (files.isErr()) {
+        const error = files.error;
+        if (error.type === 'case_not_found') printError(io, `kasus ${caseId} tidak ditemukan`, `case ${caseId} not found`);
+        else if (error.type === 'bundle_invalid') printError(io, `bundel tidak dapat dibuat: ${error.message}`, `cannot make the bundle: ${error.message}`);
+        else {
+          const line = storeErrorLine(error);
+          printError(io, line.id, line.en);
+        }
+        return error.type === 'case_not_found' || error.type === 'bundle_invalid' ? EXIT.problem : EXIT.failure;
+      }
+      const written = await writeBundleDirectory(path.resolve(io.cwd, values.out), files.value);
+      if (written) {
+        printError(io, `bundel tidak dapat ditulis: ${written.message}`, `cannot write the bundle: ${written.message}`);
+        return written.type === 'exists' ? EXIT.usage : EXIT.failure;
+      }
+      const audit = await store.append('audit', [exportAuditEntry({ actor, at, action: 'export.bundle', target: { kind: 'case', id: caseId }, includePersonalData, destination: values.out, details: { files: files.value.size } })]);
+      if (audit.isErr()) {
+        const line = storeErrorLine(audit.error);
+        printError(io, `ekspor tidak tercatat di log audit: ${line.id}`, `the export could not be audited: ${line.en}`);
+        return EXIT.failure;
+      }
+      io.stdout.write(`bundel ditulis ke / bundle written to ${values.out} (${files.value.size} berkas / files); periksa dengan / check with: sipansos verify-bundle ${values.out}\n`);
+      return EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  },
+};

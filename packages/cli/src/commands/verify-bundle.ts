@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { verifyBundle } from '@sipansos/core';
+import { readBundleDirectory } from '../bundle/bundle-directory.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT, printError, type CliCommand } from '../command.js';
+import { parseCommandArgs } from '../runtime/cli-options.js';
+import { terminalText } from '../runtime/terminal-text.js';
+
+const USAGE = `sipansos verify-bundle <folder> [--trusted-key-id ID] [--json]
+
+Memeriksa bundel verifikasi tanpa akses ke penyimpanan kantor: setiap berkas terhadap SHA256SUMS,
+setiap blob terhadap namanya, setiap rekaman terhadap hash-nya, tanda tangan checkpoint dengan
+kunci publik kantor, dan bukti inklusi Merkle setiap capture. Keluar 0 bila utuh, 1 bila ada
+berkas yang rusak (setiap berkas disebutkan).
+
+Checks a verification bundle without the office's store: every file against SHA256SUMS, every
+blob against its name, every record against its hash, the checkpoint signature with the office
+key, and each capture's Merkle inclusion proof. Exits 0 when intact, 1 naming every damaged file.
+
+  --trusted-key-id ID   id kunci kantor yang diketahui dari saluran lain / the office key id
+                        known from elsewhere (sha256 of the public key, DER)
+  --json                laporan sebagai JSON / report as JSON
+`;
+
+export const verifyBundleCommand: CliCommand = {
+  name: 'verify-bundle',
+  summary: { id: 'periksa bundel verifikasi secara luring', en: 'check a verification bundle offline' },
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseCommandArgs(args, io, { json: { type: 'boolean', default: false }, 'trusted-key-id': { type: 'string' } }, true);
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const target = parsed.positionals[0];
+    if (!target || parsed.positionals.length > 1) {
+      printError(io, 'sebutkan satu folder bundel', 'name one bundle directory');
+      return EXIT.usage;
+    }
+    const read = await readBundleDirectory(path.resolve(io.cwd, target));
+    if ('type' in read) {
+      printError(io, `bundel tidak terbaca: ${read.message}`, `cannot read the bundle: ${read.message}`);
+      return read.type === 'io' || read.type === 'not_a_directory' ? EXIT.failure : EXIT.problem;
+    }
+    const trusted = parsed.values['trusted-key-id'];
+    const report = verifyBundle(read.files, trusted ? { trustedKeyId: trusted } : {});
+    for (const name of read.skipped) {
+      report.problems.push({ type: 'unlisted_file', file: name, message: `${name} is not a regular file (link or special file) and was not read` });
+      report.ok = false;
+    }
+    if (parsed.values.json) {
+      io.stdout.write(`${JSON.stringify(report)}\n`);
+      return report.ok ? EXIT.ok : EXIT.problem;
+    }
+    if (report.ok) {
+      io.stdout.write(`UTUH / INTACT ${terminalText(target)}: kasus / case ${terminalText(report.caseId ?? '?')}; ${report.checked.files} berkas / files, ${report.checked.blobs} blob, ${report.checked.records} rekaman / records, ${report.checked.proofs} bukti / proofs\n`);
+      if (report.keyId) io.stdout.write(`id kunci kantor / office key id: ${report.keyId}${trusted ? ' (cocok / matches)' : ' — bandingkan dengan yang diumumkan kantor / compare with the one the office publishes'}\n`);
+    } else {
+      io.stdout.write(`RUSAK / DAMAGED ${terminalText(target)}: ${report.problems.length} masalah / problems\n`);
+      for (const problem of report.problems) io.stdout.write(`  ${terminalText(problem.file, 200)}${problem.line ? `:${problem.line}` : ''}  ${problem.type}: ${terminalText(problem.message, 300)}\n`);
+    }
+    for (const warning of report.warnings) io.stdout.write(`  catatan / note: ${warning}\n`);
+    return report.ok ? EXIT.ok : EXIT.problem;
+  },
+};

@@ -1,0 +1,132 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createFsStore } from '@sipansos/store-fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCaseFixture, hostilePostText, TINY_PNG } from '../../core/src/report/__fixtures__/case-fixture.js';
+import { main } from '../src/main.js';
+import { memoryIo } from './memory-io.js';
+
+// An office directory with a store holding one invented ASN's hostile post, its captures and finding.
+async function office(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sipansos-cases-'));
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signingKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  await mkdir(path.join(dir, 'keys'));
+  await writeFile(path.join(dir, 'keys', 'office-ed25519.pem'), signingKeyPem, { mode: 0o600 });
+  const text = hostilePostText();
+  const fixture = buildCaseFixture({ text, editedText: `${text.slice(0, -5)}EDIT!` });
+  await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Kabupaten Lembah Harapan', actor: 'petugas-a' }));
+  await writeFile(path.join(dir, 'subjects.json'), JSON.stringify([fixture.subject]));
+  await writeFile(path.join(dir, 'deadlines.json'), JSON.stringify({ holidays: ['2024-10-07'], reminderAfter: { amount: 10, unit: 'working_days' } }));
+  const store = createFsStore({ dir: path.join(dir, 'store'), signingKeyPem });
+  (await store.open())._unsafeUnwrap();
+  (await store.putBlob(fixture.rawBody))._unsafeUnwrap();
+  (await store.putBlob(TINY_PNG))._unsafeUnwrap();
+  (await store.append('capture', fixture.captures))._unsafeUnwrap();
+  (await store.append('finding', fixture.findings))._unsafeUnwrap();
+  (await store.close())._unsafeUnwrap();
+  return dir;
+}
+
+async function run(dir: string, args: string[], now = '2024-10-02T03:00:00Z'): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(dir, { SIPANSOS_NOW: now });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await office();
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens a case from a finding and walks it through the procedure to a letter, refusing an illegal move', async () => {
+    expect((await run(dir, ['cases', 'open', '--id', 'K-2024-001', '--title', 'Dukungan paslon oleh guru', '--finding', 'fnd-0001', '--reason', 'temuan patroli siber'])).code).toBe(0);
+    const illegal = await run(dir, ['cases', 'move', 'K-2024-001', 'selesai', '--reason', 'coba']);
+    expect(illegal.code).toBe(1);
+    expect(illegal.err).toContain('illegal transition temuan → selesai; allowed: kajian_awal');
+    for (const [state, at] of [['kajian_awal', '2024-10-02T04:00:00Z'], ['registrasi', '2024-10-03T01:00:00Z'], ['klarifikasi', '2024-10-03T02:00:00Z'], ['kajian', '2024-10-04T01:00:00Z']] as const) {
+      expect((await run(dir, ['cases', 'move', 'K-2024-001', state, '--reason', `ke ${state}`, '--actor', 'petugas-b'], at)).code).toBe(0);
+    }
+    const missingType = await run(dir, ['cases', 'move', 'K-2024-001', 'pelanggaran', '--reason', 'r'], '2024-10-04T02:00:00Z');
+    expect(missingType.code).toBe(1);
+    expect((await run(dir, ['cases', 'move', 'K-2024-001', 'pelanggaran', '--reason', 'terbukti', '--violation-type', 'peraturan_lainnya', '--kajian', 'Terlapor mengajak memilih paslon 2.'], '2024-10-04T02:00:00Z')).code).toBe(0);
+    expect((await run(dir, ['cases', 'move', 'K-2024-001', 'rekomendasi', '--reason', 'rekomendasi ke BKN'], '2024-10-04T03:00:00Z')).code).toBe(0);
+    const letter = await run(dir, ['letter', 'K-2024-001', '--out', 'surat.html', '--number', '012/PM.00.02/K.LH/10/2024', '--date', '2024-10-04'], '2024-10-04T03:30:00Z');
+    expect(letter.code).toBe(0);
+    const html = await readFile(path.join(dir, 'surat.html'), 'utf8');
+    expect(html).toContain('Kepala Badan Kepegawaian Negara');
+    expect(html).not.toContain('<script>document.title');
+    expect((await run(dir, ['cases', 'move', 'K-2024-001', 'tindak_lanjut', '--reason', 'surat dikirim', '--letter-number', '012/PM.00.02/K.LH/10/2024'], '2024-10-04T04:00:00Z')).code).toBe(0);
+    const show = await run(dir, ['cases', 'show', 'K-2024-001'], '2024-10-05T00:00:00Z');
+    expect(show.out).toContain('tindak_lanjut');
+    expect(show.out).toContain('Kepala Badan Kepegawaian Negara');
+  });
+
+  it('flags the case for a reminder after the office’s working-day period, then records the answer', async () => {
+    // Sent Friday 4 Oct; 10 working days skip two weekends and the office holiday of 7 Oct → Monday 21 Oct.
+    expect((await run(dir, ['cases', 'list', '--reminders'], '2024-10-21T10:00:00Z')).out).toContain('0 kasus perlu pengingat');
+    const due = await run(dir, ['cases', 'list', '--reminders'], '2024-10-21T17:00:00Z');
+    expect(due.out).toContain('K-2024-001  perlu pengingat');
+    expect((await run(dir, ['cases', 'remind', 'K-2024-001', '--note', 'surat pengingat 1'], '2024-10-22T01:00:00Z')).code).toBe(0);
+    expect((await run(dir, ['cases', 'respond', 'K-2024-001', '--outcome', 'sanction_imposed', '--sanction', 'hukuman disiplin sedang', '--answered-at', '2024-10-25T00:00:00Z'], '2024-10-25T02:00:00Z')).code).toBe(0);
+    expect((await run(dir, ['cases', 'move', 'K-2024-001', 'selesai', '--reason', 'sanksi dijatuhkan'], '2024-10-25T03:00:00Z')).code).toBe(0);
+    const list = await run(dir, ['cases', 'list', '--json'], '2024-10-26T00:00:00Z');
+    expect(JSON.parse(list.out.trim())).toMatchObject({ id: 'K-2024-001', state: 'selesai', authorityResponses: [{ outcome: 'sanction_imposed' }] });
+  });
+
+  it('exports findings as CSV (formula-safe, masked) and audits who exported what', async () => {
+    const exported = await run(dir, ['findings', '--format', 'csv', '--category', 'neutrality', '--since', '2024-10-01', '--out', 'temuan.csv'], '2024-10-26T01:00:00Z');
+    expect(exported.code).toBe(0);
+    const csv = await readFile(path.join(dir, 'temuan.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^id,kategori/);
+    expect(csv).toContain('fnd-0001');
+    const none = await run(dir, ['findings', '--json', '--since', '2024-11-01'], '2024-10-26T01:00:00Z');
+    expect(none.out).toBe('');
+    const text = await run(dir, ['findings'], '2024-10-26T01:00:00Z');
+    expect(text.out).toContain('1 temuan');
+  });
+
+  it('writes a self-contained report and a bundle that verify-bundle accepts, and rejects one changed byte by file name', async () => {
+    const report = await run(dir, ['report', 'K-2024-001', '--out', 'laporan.html'], '2024-10-26T02:00:00Z');
+    expect(report.code).toBe(0);
+    const html = await readFile(path.join(dir, 'laporan.html'), 'utf8');
+    expect(html).toContain('Penyimpanan bukti utuh');
+    expect(html).toContain('in signed checkpoint');
+    expect(html).not.toContain('198706122010011003');
+    const bundle = await run(dir, ['bundle', 'K-2024-001', '--out', 'bundel'], '2024-10-26T03:00:00Z');
+    expect(bundle.code).toBe(0);
+    expect(bundle.out).toContain('bundle written to bundel');
+    const good = await run(dir, ['verify-bundle', 'bundel']);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain('UTUH / INTACT');
+    const file = path.join(dir, 'bundel', 'records', 'finding.jsonl');
+    const bytes = await readFile(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    await writeFile(file, bytes);
+    const bad = await run(dir, ['verify-bundle', 'bundel']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('RUSAK / DAMAGED');
+    expect(bad.out).toContain('records/finding.jsonl');
+    const again = await run(dir, ['bundle', 'K-2024-001', '--out', 'bundel'], '2024-10-26T04:00:00Z');
+    expect(again.code).toBe(2);
+  });
+
+  it('every export and every case change is in the audit log', async () => {
+    const store = createFsStore({ dir: path.join(dir, 'store'), readOnly: true });
+    (await store.open())._unsafeUnwrap();
+    const audit = (await store.query('audit'))._unsafeUnwrap().map((entry) => entry.record);
+    (await store.close())._unsafeUnwrap();
+    const actions = audit.map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['case.open', 'case.transition', 'case.reminder', 'case.authority_response', 'export.letter', 'export.csv', 'export.report', 'export.bundle']));
+    expect(actions.filter((action) => action === 'case.transition')).toHaveLength(8);
+    const csvExport = audit.find((entry) => entry.action === 'export.csv');
+    expect(csvExport).toMatchObject({ actor: 'petugas-a', at: '2024-10-26T01:00:00.000Z', details: { includePersonalData: false, destination: 'temuan.csv', findings: 1 } });
+    expect(audit.find((entry) => entry.action === 'case.transition' && entry.details.to === 'kajian_awal')).toMatchObject({ actor: 'petugas-b', details: { reason: 'ke kajian_awal' } });
+  });
+});
