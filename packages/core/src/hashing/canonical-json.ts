@@ -22,6 +22,10 @@ export interface CanonicalJsonError {
  * they have no single JSON form.
  */
 export function canonicalJson(value: unknown): Result<string, CanonicalJsonError> {
+  // Records are hashed on every store append: the fast pass tracks no paths; only a value that
+  // fails is serialised again, slowly, to say where.
+  const fast = serialiseFast(value, new Set());
+  if (fast !== undefined) return ok(fast);
   try {
     return ok(serialise(value, '', new Set()));
   } catch (error) {
@@ -101,4 +105,56 @@ function serialise(value: unknown, path: string, ancestors: Set<object>): string
 
 function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** {@link serialise} without path bookkeeping; `undefined` when the value has no canonical form. */
+function serialiseFast(value: unknown, ancestors: Set<object>): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) return undefined;
+      return Object.is(value, -0) ? '0' : String(value);
+    case 'string':
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  const object = value as object;
+  if (ancestors.has(object)) return undefined;
+  const toJson = (object as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === 'function') return serialiseFast((toJson as () => unknown).call(object), ancestors);
+  if (ArrayBuffer.isView(object)) return undefined;
+  ancestors.add(object);
+  let out = '';
+  if (Array.isArray(object)) {
+    out = '[';
+    for (let index = 0; index < object.length; index++) {
+      const element: unknown = object[index];
+      if (element === undefined) return undefined;
+      const part = serialiseFast(element, ancestors);
+      if (part === undefined) return undefined;
+      out += index === 0 ? part : `,${part}`;
+    }
+    out += ']';
+  } else {
+    const record = object as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    out = '{';
+    let first = true;
+    for (const key of keys) {
+      const member = record[key];
+      if (member === undefined) continue;
+      const part = serialiseFast(member, ancestors);
+      if (part === undefined) return undefined;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${part}`;
+      first = false;
+    }
+    out += '}';
+  }
+  ancestors.delete(object);
+  return out;
 }
