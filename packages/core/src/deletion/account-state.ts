@@ -60,6 +60,13 @@ export interface SuspicionEpisode {
   lookups: LookupRef[];
   /** An adapter that cannot tell private from deleted said `gone` at this time. */
   untrustedGoneAt?: string;
+  /** When a complete capture after `untrustedGoneAt` first still lacked the item. */
+  corroboratedAt?: string;
+  /**
+   * Complete, non-suspect captures after `untrustedGoneAt` that lacked the item. Once they reach
+   * `unverifiedAfterCompleteMisses`, the next `gone` confirms.
+   */
+  corroboratingMisses?: number;
   /** When the verdict (`deleted`, `deleted_unverified`, `original_deleted`) was reached. */
   confirmedAt?: string;
   confirmedBy?: 'lookup' | 'corroborated_lookup' | 'complete_misses' | 'original_lookup' | 'original_unavailable';
@@ -126,6 +133,11 @@ export interface PendingLookup {
   /** Lookups of this item that answered `unknown` so far (retries). */
   attempts: number;
   since: string;
+  /**
+   * Looked up without suspicion: an empty capture proved nothing, so the items it should have
+   * shown are checked one by one (an account that really deleted everything is still noticed).
+   */
+  probe?: boolean;
 }
 
 /** The adapter abilities the machine needs, as passed to `observeCapture`. */

@@ -4,6 +4,7 @@ import type { DeletionCapabilities, LookupRef, SuspicionEpisode, TrackedItem } f
 import type { ResolvedDeletionOptions } from './deletion-options.js';
 import { nextStatus } from './deletion-state-table.js';
 import type { ItemObservation } from './item-status.js';
+import { pendingLookupFor } from './pending-lookups.js';
 import type { StateDraft } from './state-draft.js';
 
 /** What an observation of one item came from. */
@@ -29,7 +30,7 @@ function confirmedBy(observation: ItemObservation): SuspicionEpisode['confirmedB
   switch (observation) {
     case 'lookup_gone':
       return 'lookup';
-    case 'absent_corroborating':
+    case 'lookup_gone_corroborated':
       return 'corroborated_lookup';
     case 'absent_threshold':
       return 'complete_misses';
@@ -75,6 +76,10 @@ export function applyObservation(
     }
     if (from.lookups?.length) episode.lookups = [...episode.lookups, ...from.lookups];
     if (observation === 'lookup_gone_untrusted' && !episode.untrustedGoneAt) episode.untrustedGoneAt = from.at;
+    if (observation === 'absent_corroborating') {
+      episode.corroboratedAt ??= from.at;
+      episode.corroboratingMisses = (episode.corroboratingMisses ?? 0) + 1;
+    }
     if (transition.to !== item.status) {
       episode.steps = [...episode.steps, { from: item.status, to: transition.to, observation, at: from.at, source: from.source }];
       if (VERDICTS.has(transition.to)) {
@@ -103,15 +108,13 @@ export function applyObservation(
   if (pastEpisodes) next.pastEpisodes = pastEpisodes;
   draft.put(next, item.bucket);
 
-  if (next.status === 'missing' && capabilities.lookup) {
-    const current = draft.getPending(next.key);
-    draft.setPending(next.key, {
-      bucket: next.bucket,
-      itemId: next.ids.at(-1) ?? next.key,
-      ...(next.targetId && (next.kind === 'repost' || next.kind === 'share') ? { originalId: next.targetId } : {}),
-      attempts: current ? current.attempts + (observation === 'lookup_unknown' ? 1 : 0) : 0,
-      since: current?.since ?? from.at,
-    });
+  const current = draft.getPending(next.key);
+  if (current?.probe && next.status === item.status && observation === 'lookup_unknown') {
+    // A probe (an empty capture's items, looked up without suspicion) survives until answered.
+    draft.setPending(next.key, { ...current, attempts: current.attempts + 1 });
+  } else if (next.status === 'missing' && capabilities.lookup) {
+    const retry = current && !current.probe;
+    draft.setPending(next.key, pendingLookupFor(next, retry ? current.since : from.at, retry ? current.attempts + (observation === 'lookup_unknown' ? 1 : 0) : 0));
   } else draft.deletePending(next.key);
 
   if (!transition.change) return { item: next };

@@ -46,6 +46,19 @@ export interface DeletionOptions {
   windowReachesCaptureStart?: boolean;
   /** How many capture ids an item's proof lists per suspicion episode (the count is kept). @default 20 */
   maxProofCaptures?: number;
+  /**
+   * After an empty capture (which proves nothing), look up at most this many of the most
+   * recent items it should have shown, without marking them missing.
+   * @default 200
+   */
+  maxProbeLookups?: number;
+  /**
+   * Platforms that rotate item ids (Facebook does for some posts). There a lookup's `gone` for
+   * an old id may only mean the id changed, so it is never trusted alone: a later complete
+   * capture must still lack the item (and show no post with its content and time).
+   * @default ['facebook']
+   */
+  rotatingIdPlatforms?: string[];
 }
 
 /** {@link DeletionOptions} with every default applied. */
@@ -61,6 +74,8 @@ export const DEFAULT_DELETION_OPTIONS: ResolvedDeletionOptions = {
   clockSkewToleranceMs: 2 * 60_000,
   windowReachesCaptureStart: true,
   maxProofCaptures: 20,
+  maxProbeLookups: 200,
+  rotatingIdPlatforms: ['facebook'],
 };
 
 /** Apply defaults, and refuse values that would make the machine unsafe. */

@@ -15,8 +15,9 @@ const lost: Transition = { to: 'missing', change: 'missing' };
  * THE deletion state machine: status × observation → next status. Every rule of deletion
  * detection that is about one item lives here, so it can be read and reviewed in one place.
  * The principles it encodes:
- * - only `lookup_gone` (trusted) or `absent_corroborating` (an untrusted `gone` confirmed by a
- *   later complete capture) ever lead to `deleted`;
+ * - only a lookup ever leads to `deleted`: a trusted `lookup_gone`, or an untrusted `gone`
+ *   repeated after enough complete captures still lacked the item (`lookup_gone_corroborated`), so
+ *   a repost's original is re-checked at the moment of confirmation;
  * - `hidden`, `account_*` and `lookup_unknown` never confirm anything;
  * - an account that is gone as a whole turns no post into a deletion, even if lookups say `gone`;
  * - seeing an item again always brings it back (`reappeared`), even after a verdict: the
@@ -39,6 +40,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: stay('live'),
     lookup_gone: stay('deleted'),
     lookup_gone_untrusted: lost,
+    lookup_gone_corroborated: stay('deleted'),
     lookup_hidden: stay('hidden'),
     lookup_unknown: stay('live'),
     lookup_original_gone: stay('original_deleted'),
@@ -49,7 +51,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     seen_original_unavailable: stay('original_deleted'),
     absent: stay('missing'),
     absent_threshold: stay('deleted_unverified'),
-    absent_corroborating: stay('deleted'),
+    absent_corroborating: stay('missing'),
     absent_suspect: stay('missing'),
     act_absent: { to: 'withdrawn', change: 'unliked' },
     account_hidden: stay('hidden'),
@@ -58,6 +60,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: back,
     lookup_gone: stay('deleted'),
     lookup_gone_untrusted: stay('missing'),
+    lookup_gone_corroborated: stay('deleted'),
     lookup_hidden: stay('hidden'),
     lookup_unknown: stay('missing'),
     lookup_original_gone: stay('original_deleted'),
@@ -77,6 +80,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: back,
     lookup_gone: stay('deleted'),
     lookup_gone_untrusted: stay('deleted'),
+    lookup_gone_corroborated: stay('deleted'),
     lookup_hidden: stay('deleted'),
     lookup_unknown: stay('deleted'),
     lookup_original_gone: stay('deleted'),
@@ -87,7 +91,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     seen_original_unavailable: stay('original_deleted'),
     absent: stay('deleted_unverified'),
     absent_threshold: stay('deleted_unverified'),
-    absent_corroborating: stay('deleted'),
+    absent_corroborating: stay('deleted_unverified'),
     absent_suspect: stay('deleted_unverified'),
     act_absent: stay('deleted_unverified'),
     account_hidden: stay('deleted_unverified'),
@@ -96,6 +100,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: back,
     lookup_gone: stay('deleted'),
     lookup_gone_untrusted: stay('deleted_unverified'),
+    lookup_gone_corroborated: stay('deleted'),
     lookup_hidden: stay('deleted_unverified'),
     lookup_unknown: stay('deleted_unverified'),
     lookup_original_gone: stay('original_deleted'),
@@ -106,7 +111,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     seen_original_unavailable: stay('original_deleted'),
     absent: lost,
     absent_threshold: { to: 'deleted_unverified', change: 'missing' },
-    absent_corroborating: stay('deleted'),
+    absent_corroborating: lost,
     absent_suspect: lost,
     act_absent: { to: 'withdrawn', change: 'unliked' },
     account_hidden: stay('hidden'),
@@ -115,6 +120,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: back,
     lookup_gone: stay('deleted'),
     lookup_gone_untrusted: stay('hidden'),
+    lookup_gone_corroborated: stay('hidden'),
     lookup_hidden: stay('hidden'),
     lookup_unknown: stay('hidden'),
     lookup_original_gone: stay('original_deleted'),
@@ -125,7 +131,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     seen_original_unavailable: stay('original_deleted'),
     absent: lost,
     absent_threshold: { to: 'deleted_unverified', change: 'missing' },
-    absent_corroborating: stay('account_gone'),
+    absent_corroborating: lost,
     absent_suspect: lost,
     act_absent: { to: 'withdrawn', change: 'unliked' },
     account_hidden: stay('hidden'),
@@ -135,6 +141,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     // A deleted account takes every post with it: each lookup says `gone`, none is a deletion.
     lookup_gone: stay('account_gone'),
     lookup_gone_untrusted: stay('account_gone'),
+    lookup_gone_corroborated: stay('account_gone'),
     lookup_hidden: stay('account_gone'),
     lookup_unknown: stay('account_gone'),
     lookup_original_gone: stay('original_deleted'),
@@ -154,6 +161,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: stay('original_deleted'),
     lookup_gone: stay('original_deleted'),
     lookup_gone_untrusted: stay('original_deleted'),
+    lookup_gone_corroborated: stay('original_deleted'),
     lookup_hidden: stay('original_deleted'),
     lookup_unknown: stay('original_deleted'),
     lookup_original_gone: stay('original_deleted'),
@@ -164,7 +172,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     seen_original_unavailable: stay('original_deleted'),
     absent: lost,
     absent_threshold: { to: 'deleted_unverified', change: 'missing' },
-    absent_corroborating: stay('deleted'),
+    absent_corroborating: lost,
     absent_suspect: lost,
     act_absent: { to: 'withdrawn', change: 'unliked' },
     account_hidden: stay('hidden'),
@@ -173,6 +181,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: back,
     lookup_gone: stay('deleted'),
     lookup_gone_untrusted: lost,
+    lookup_gone_corroborated: stay('deleted'),
     lookup_hidden: stay('hidden'),
     lookup_unknown: stay('unknown'),
     lookup_original_gone: stay('original_deleted'),
@@ -192,6 +201,7 @@ export const DELETION_STATE_TABLE: Readonly<Record<ItemStatus, Readonly<Record<I
     lookup_live: back,
     lookup_gone: stay('withdrawn'),
     lookup_gone_untrusted: stay('withdrawn'),
+    lookup_gone_corroborated: stay('withdrawn'),
     lookup_hidden: stay('withdrawn'),
     lookup_unknown: stay('withdrawn'),
     lookup_original_gone: stay('withdrawn'),

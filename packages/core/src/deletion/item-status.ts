@@ -37,14 +37,18 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
  * - `absent`: a complete, public capture covering its time lacked it.
  * - `absent_threshold`: such an absence that reaches `unverifiedAfterCompleteMisses` while the
  *   adapter cannot look items up.
- * - `absent_corroborating`: such an absence after an untrusted lookup already said `gone`.
+ * - `absent_corroborating`: such an absence after an untrusted lookup already said `gone`; it
+ *   prepares, but does not make, a confirmation.
  * - `absent_suspect`: lacked by a capture that lost too much of its window at once.
  * - `act_absent`: a like or follow lacked by a complete capture.
  * - `account_hidden`: the account is private, suspended or age-gated.
  * - `account_gone`: the account is deactivated or not found.
  * - `account_visible`: the account is public again.
  * - `lookup_live` / `lookup_gone` / `lookup_hidden` / `lookup_unknown`: per-id lookup answers.
- * - `lookup_gone_untrusted`: `gone` from an adapter that cannot tell private from deleted.
+ * - `lookup_gone_untrusted`: `gone` from an adapter that cannot tell private from deleted (or
+ *   on a platform that rotates ids).
+ * - `lookup_gone_corroborated`: such a `gone` again, after as many complete captures since the
+ *   first as `unverifiedAfterCompleteMisses` still lacked the item.
  * - `lookup_original_gone`: a lookup of a repost's original said `gone`.
  * - `referenced_unavailable`: the subject's own reply or quote shows this item as unavailable.
  */
@@ -62,6 +66,7 @@ export const ITEM_OBSERVATIONS = [
   'lookup_live',
   'lookup_gone',
   'lookup_gone_untrusted',
+  'lookup_gone_corroborated',
   'lookup_hidden',
   'lookup_unknown',
   'lookup_original_gone',

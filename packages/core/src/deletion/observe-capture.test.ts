@@ -158,7 +158,7 @@ describe('deletion detection from captures', () => {
     expect(statusOf(twice, 'x:3')).toBe('deleted_unverified');
   });
 
-  it('an untrusted gone waits for a later complete capture that still lacks the post', () => {
+  it('an untrusted gone confirms only when repeated after 3 later complete captures still lacked the post', () => {
     const capabilities = { lookup: true, distinguishesPrivateFromDeleted: false };
     const { state } = run(
       [
@@ -169,8 +169,19 @@ describe('deletion detection from captures', () => {
     );
     const looked = observeLookups(state, { results: [answer('3', 'gone')], rawBlobs: [blob('l')], at: at(301) }).state;
     expect(statusOf(looked, 'x:3')).toBe('missing');
-    const later = observeCapture(looked, capture({ id: 'c3', minutes: 400, items: [b, a] }), {}, capabilities).state;
-    expect(deletionVerdicts(later)).toMatchObject([{ itemKey: 'x:3', verdict: 'deleted', proof: { confirmedBy: 'corroborated_lookup' } }]);
+    let later = looked;
+    for (const minutes of [400, 500]) {
+      later = observeCapture(later, capture({ id: `c${minutes}`, minutes, items: [b, a] }), {}, capabilities).state;
+      later = observeLookups(later, { results: [answer('3', 'gone')], rawBlobs: [blob(`m${minutes}`)], at: at(minutes + 1) }).state;
+      expect(statusOf(later, 'x:3')).toBe('missing');
+    }
+    const third = observeCapture(later, capture({ id: 'c600', minutes: 600, items: [b, a] }), {}, capabilities);
+    expect(third.lookupNeeded).toEqual(['3']);
+    const confirmed = observeLookups(third.state, { results: [answer('3', 'gone')], rawBlobs: [blob('m600')], at: at(601) }).state;
+    expect(deletionVerdicts(confirmed)).toMatchObject([
+      { itemKey: 'x:3', verdict: 'deleted', proof: { confirmedBy: 'corroborated_lookup', confirmedAt: at(601), completeMisses: 4 } },
+    ]);
+    expect(findTrackedItem(confirmed, 'x:3')!.episode!.lookups).toHaveLength(4);
   });
 });
 

@@ -14,7 +14,7 @@ import { nextStatus } from './deletion-state-table.js';
 import { resolveDeletionOptions, type DeletionOptions, type ResolvedDeletionOptions } from './deletion-options.js';
 import { bucketFor, dayBucketsBetween, instantMs, neighbourBuckets, referencedBucket } from './item-buckets.js';
 import type { ItemObservation } from './item-status.js';
-import { lookupIdsOf } from './pending-lookups.js';
+import { lookupIdsOf, pendingLookupFor } from './pending-lookups.js';
 import { linkReplacements } from './replacement-links.js';
 import { StateDraft } from './state-draft.js';
 
@@ -273,24 +273,10 @@ function diffItems(context: Context): ObserveCaptureResult {
     sightings.set(key, sighting);
     if (!existing) unmatched.push(sighting);
   }
-  // 2. Identifier churn: an unknown id with the content and creation time of a known item that
-  //    this capture did not show is that item under a rotated id.
-  for (const sighting of unmatched) {
-    const ms = instantMs(sighting.item.createdAt);
-    if (ms === undefined || sighting.item.editHistoryIds?.length) continue;
-    const bucket = draft.bucket(bucketFor(scope, ms));
-    if (!bucket) continue;
-    for (const candidate of Object.values(bucket)) {
-      if (sightings.has(candidate.key) || !candidate.contentCaptured || instantMs(candidate.createdAt) !== ms) continue;
-      if (candidate.versions.at(-1)?.contentHash !== sighting.contentHash) continue;
-      sightings.delete(sighting.key);
-      sighting.churnedFrom = candidate.ids.at(-1);
-      sighting.existing = candidate;
-      sighting.key = candidate.key;
-      sightings.set(candidate.key, sighting);
-      break;
-    }
-  }
+  // 2. Identifier churn (Facebook rotates some ids): an unknown id is a known item this capture
+  //    did not show if it has its content and creation time, or, failing that, when the
+  //    creation time is unique on both sides (the post was edited and its id rotated).
+  matchChurn(draft, scope, sightings, unmatched);
 
   // 3. The window, and the known items inside it that this capture did not show.
   const window = countedWindow(capture, context.capabilities, options);
@@ -302,9 +288,11 @@ function diffItems(context: Context): ObserveCaptureResult {
       if (!sightings.has(item.key)) inWindow.push(item);
     }
   }
-  if (capture.items.length === 0 && liveishInWindow > 0) {
-    // A login wall or a broken page looks like an empty timeline: it proves nothing.
-    return finish(context, { reason: 'empty_capture', errorType: 'empty_capture', message: `capture returned no items where ${liveishInWindow} were known` });
+  if (capture.items.length === 0 && inWindow.length > 0) {
+    // A login wall or a broken page looks like an empty timeline: it proves nothing. Statuses
+    // stay; the most recent items are looked up one by one, which is what can tell.
+    if (context.capabilities.lookup && !isAct) scheduleProbes(context, inWindow);
+    return finish(context, { reason: 'empty_capture', errorType: 'empty_capture', message: `capture returned no items where ${inWindow.length} were known` });
   }
 
   // 4. What the capture showed.
@@ -331,6 +319,41 @@ function diffItems(context: Context): ObserveCaptureResult {
   }
   if (!isAct) linkReplacements(draft, touched, options);
   return finish(context);
+}
+
+function scheduleProbes(context: Context, items: TrackedItem[]): void {
+  const candidates = items
+    .filter((item) => LIVEISH.has(item.status) && !context.draft.getPending(item.key))
+    .sort((x, y) => (instantMs(y.createdAt) ?? 0) - (instantMs(x.createdAt) ?? 0))
+    .slice(0, context.options.maxProbeLookups);
+  for (const item of candidates) {
+    context.draft.setPending(item.key, pendingLookupFor(item, context.capture.capturedAt, 0, true));
+  }
+}
+
+function matchChurn(draft: StateDraft, scope: Capture['scope'], sightings: Map<string, Sighting>, unmatched: Sighting[]): void {
+  const newAt = new Map<number, number>();
+  for (const sighting of unmatched) {
+    const ms = instantMs(sighting.item.createdAt);
+    if (ms !== undefined) newAt.set(ms, (newAt.get(ms) ?? 0) + 1);
+  }
+  for (const sighting of unmatched) {
+    const ms = instantMs(sighting.item.createdAt);
+    if (ms === undefined || sighting.item.editHistoryIds?.length) continue;
+    const bucket = draft.bucket(bucketFor(scope, ms));
+    if (!bucket) continue;
+    const sameTime = Object.values(bucket).filter((candidate) => candidate.contentCaptured && instantMs(candidate.createdAt) === ms);
+    const unseen = sameTime.filter((candidate) => !sightings.has(candidate.key) && candidate.kind === sighting.item.kind && candidate.status !== 'withdrawn');
+    const byContent = unseen.find((candidate) => candidate.versions.at(-1)?.contentHash === sighting.contentHash);
+    const byTime = sameTime.length === 1 && unseen.length === 1 && newAt.get(ms) === 1 ? unseen[0] : undefined;
+    const match = byContent ?? byTime;
+    if (!match) continue;
+    sightings.delete(sighting.key);
+    sighting.churnedFrom = match.ids.at(-1);
+    sighting.existing = match;
+    sighting.key = match.key;
+    sightings.set(match.key, sighting);
+  }
 }
 
 function classifyAbsence(context: Context, item: TrackedItem, isAct: boolean, suspect: boolean): ItemObservation {

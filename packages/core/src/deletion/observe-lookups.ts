@@ -3,6 +3,7 @@ import { changeId } from '../diff/change-id.js';
 import { changedContentFields, itemContentHash } from '../diff/item-content.js';
 import { wordDiff } from '../diff/word-diff.js';
 import { sha256Hex } from '../hashing/sha256.js';
+import type { AccountObservation } from '../capture/capture-schema.js';
 import type { LookupResultV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { AccountState, DeletionCapabilities, LookupRef, TrackedItem } from './account-state.js';
 import { applyObservation, type ObservationSource } from './apply-observation.js';
@@ -17,6 +18,12 @@ export interface LookupBatch {
   rawBlobs: string[];
   /** When the answers were read. */
   at: string;
+  /**
+   * What the monitor saw of the account when it looked (e.g. from `adapter.resolve`). When the
+   * account is deactivated or gone, every post lookup says `gone`: those answers then count as
+   * the account's absence, never as post deletions; private or suspended counts as `hidden`.
+   */
+  accountObservation?: AccountObservation;
 }
 
 /** What observing a lookup batch produced. */
@@ -36,7 +43,7 @@ interface Answers {
 
 /**
  * Apply lookup answers to the items awaiting them. A trusted `gone` confirms a deletion; an
- * untrusted one (adapter cannot tell private from deleted) waits for a later complete capture
+ * untrusted one (adapter cannot tell private from deleted, or the platform rotates ids) waits for a later complete capture
  * that still lacks the item; `hidden` records the item as hidden, never deleted; `unknown`
  * changes nothing and keeps the item pending for a retry. For a repost or share, the
  * original's `gone` means `original_deleted` (not the subject's deletion), and the repost's own
@@ -45,6 +52,7 @@ interface Answers {
 export function observeLookups(state: AccountState, batch: LookupBatch, options?: DeletionOptions): ObserveLookupsResult {
   const resolvedOptions = resolveDeletionOptions(options);
   const capabilities: DeletionCapabilities = state.capabilities ?? { lookup: true, distinguishesPrivateFromDeleted: false };
+  const trustsGone = capabilities.distinguishesPrivateFromDeleted && !resolvedOptions.rotatingIdPlatforms.includes(state.platform);
   const draft = new StateDraft(state);
   const byId = new Map<string, Array<{ key: string; role: 'item' | 'original' }>>();
   for (const [key, entry] of draft.pendingEntries()) {
@@ -86,7 +94,9 @@ export function observeLookups(state: AccountState, batch: LookupBatch, options?
       const result = answer[role];
       if (result) lookups.push({ id: result.id, role, status: result.status, ...(result.reason ? { reason: result.reason } : {}), at: batch.at, rawBlobs: batch.rawBlobs });
     }
-    const observation = classify(answer, pending.originalId !== undefined, capabilities);
+    // As many complete captures must agree with an untrusted `gone` as `deleted_unverified` needs.
+    const corroborated = (item.episode?.corroboratingMisses ?? 0) >= resolvedOptions.unverifiedAfterCompleteMisses;
+    const observation = classify(answer, pending.originalId !== undefined, trustsGone, corroborated, batch.accountObservation);
     const captureId = item.episode?.missingCaptures.at(-1)?.captureId ?? item.lastSeenCaptureId ?? batchId;
     const source: ObservationSource = { source: batchId, captureId, at: batch.at, accountKey: state.accountKey, lookups, lookupRawBlobs: batch.rawBlobs };
     const withVersion = observation === 'lookup_live' ? withServedVersion(item, answer.item, source, changes) : item;
@@ -94,13 +104,23 @@ export function observeLookups(state: AccountState, batch: LookupBatch, options?
     if (result.change) changes.push(result.change);
     if (result.item.status !== item.status) statusChanged.push(key);
   }
+  const seenAccount = batch.accountObservation;
+  if (seenAccount && seenAccount !== 'public' && seenAccount !== 'unknown' && state.visibility?.observation !== seenAccount) {
+    // Remembered so the next public capture brings the account's items back into view. (A
+    // public answer is left to captures, which are what can re-examine the items.)
+    draft.patch.visibility = { observation: seenAccount, since: batch.at, captureId: batchId };
+  }
   const later = Date.parse(batch.at) > Date.parse(state.updatedAt) ? batch.at : state.updatedAt;
   return { state: draft.finish(later), changes, statusChanged, ignored };
 }
 
-function classify(answer: Answers, hasOriginal: boolean, capabilities: DeletionCapabilities): ItemObservation {
-  if (answer.original?.status === 'gone') return 'lookup_original_gone';
+function classify(answer: Answers, hasOriginal: boolean, trustsGone: boolean, corroborated: boolean, account: AccountObservation | undefined): ItemObservation {
   const own = answer.item;
+  if (own && own.status !== 'live' && own.status !== 'unknown') {
+    if (account === 'deactivated' || account === 'not_found') return 'account_gone';
+    if (account === 'private' || account === 'suspended' || account === 'age_gated') return 'lookup_hidden';
+  }
+  if (answer.original?.status === 'gone') return 'lookup_original_gone';
   if (!own) return 'lookup_unknown';
   switch (own.status) {
     case 'live':
@@ -112,7 +132,8 @@ function classify(answer: Answers, hasOriginal: boolean, capabilities: DeletionC
     case 'gone':
       // A repost vanishes with its original: its own `gone` says nothing until the original is known live.
       if (hasOriginal && answer.original?.status !== 'live') return 'lookup_unknown';
-      return capabilities.distinguishesPrivateFromDeleted ? 'lookup_gone' : 'lookup_gone_untrusted';
+      if (trustsGone) return 'lookup_gone';
+      return corroborated ? 'lookup_gone_corroborated' : 'lookup_gone_untrusted';
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AccountState } from './account-state.js';
+import type { AccountState, PendingLookup, TrackedItem } from './account-state.js';
 
 /**
  * The platform ids the monitor should look up now: every item awaiting a lookup (and, for
@@ -13,4 +13,19 @@ export function lookupIdsOf(state: AccountState): string[] {
     if (entry.originalId) ids.add(entry.originalId);
   }
   return [...ids];
+}
+
+/**
+ * What to look up for an item: its current id, and for reposts and shares the original's id
+ * too (the original's deletion is someone else's).
+ */
+export function pendingLookupFor(item: TrackedItem, since: string, attempts = 0, probe = false): PendingLookup {
+  return {
+    bucket: item.bucket,
+    itemId: item.ids.at(-1) ?? item.key.slice(item.key.indexOf(':') + 1),
+    ...(item.targetId && (item.kind === 'repost' || item.kind === 'share') ? { originalId: item.targetId } : {}),
+    attempts,
+    since,
+    ...(probe ? { probe: true } : {}),
+  };
 }
