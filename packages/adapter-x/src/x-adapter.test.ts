@@ -62,9 +62,15 @@ describe('createXAdapter: resolve', () => {
     expect(resolved.raw[0]?.request.url).toContain('/2/users/by/username/');
   });
 
+  it('refuses a handle that cannot be an X username without asking X', async () => {
+    expect((await adapter().resolve('nama.dengan.titik'))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect((await adapter().resolve('nama_yang_terlalu_panjang_sekali'))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect(seen).toHaveLength(0);
+  });
+
   it('reports a suspended account as suspended and a missing one as not_found', async () => {
-    server.use(on('/2/users/by/username/:username', () => suspendedUser('honorer_tirta_fiktif')));
-    expect((await adapter().resolve('honorer_tirta_fiktif'))._unsafeUnwrapErr().type).toBe('suspended');
+    server.use(on('/2/users/by/username/:username', () => suspendedUser('honorer_fktf03')));
+    expect((await adapter().resolve('honorer_fktf03'))._unsafeUnwrapErr().type).toBe('suspended');
     server.use(on('/2/users/by/username/:username', () => notFoundUser(ACCOUNTS.deletedHandle)));
     expect((await adapter().resolve(ACCOUNTS.deletedHandle))._unsafeUnwrapErr().type).toBe('not_found');
   });
@@ -100,7 +106,7 @@ describe('createXAdapter: timeline', () => {
     expect(plain).toMatchObject({
       author: { id: camat.id, handle: camat.handle, name: ACCOUNTS.camat.name },
       hashtags: ['SukamajuMaju'],
-      mentions: [{ handle: 'warga_sukamaju_fiktif' }],
+      mentions: [{ handle: 'warga_fiktif05' }],
       links: ['https://contoh.example/berita/rapat-desa'],
       media: [{ type: 'photo', url: MEDIA.photo.url, altText: 'Foto rapat di balai desa (fiktif)' }],
       url: `https://x.com/${camat.handle}/status/${POSTS.plain.id}`,
@@ -238,12 +244,12 @@ describe('createXAdapter: likes, follows, profile', () => {
   });
 
   it('the profile is one profile item read by id', async () => {
-    const renamed = xUser(ACCOUNTS.camat.id, 'camat_baru_fiktif', 'Camat Sukamaju (Fiktif)');
+    const renamed = xUser(ACCOUNTS.camat.id, 'camat_baru_fk', 'Camat Sukamaju (Fiktif)');
     server.use(on('/2/users/:id', () => ({ data: renamed })));
     const capture = (await adapter().capture(camat, 'profile'))._unsafeUnwrap();
     expect(seen[0]?.path).toBe(`/2/users/${camat.id}`);
     expect(capture.items[0]).toMatchObject({ id: `profile:${camat.id}`, kind: 'profile', profile: { displayName: 'Camat Sukamaju (Fiktif)', followersCount: 1200 } });
-    expect(capture.account).toMatchObject({ id: camat.id, handle: 'camat_baru_fiktif' });
+    expect(capture.account).toMatchObject({ id: camat.id, handle: 'camat_baru_fk' });
   });
 });
 
@@ -254,7 +260,7 @@ describe('createXAdapter: secrets', () => {
       on('/2/users/:id/tweets', () => xPage([POSTS.plain], { includes: camatIncludes() })),
     );
     const x = adapter();
-    const error = (await x.resolve('camat_sukamaju_fiktif'))._unsafeUnwrapErr();
+    const error = (await x.resolve('camat_fiktif01'))._unsafeUnwrapErr();
     expect(error.type).toBe('unauthorized');
     const capture = (await x.capture(camat, 'timeline'))._unsafeUnwrap();
     const text = JSON.stringify({ error, requests: capture.raw.map((raw) => raw.request), usage: x.usage() });

@@ -1,6 +1,7 @@
 import { createPlatformAdapter, type ManagedPlatformAdapter, type ResolvedAccountV1 } from '@sipansos/core';
+import { err } from 'neverthrow';
 import { resolveXSettings, type XAdapterSettings } from './x-adapter-settings.js';
-import { captureX, fetchUser, X_HISTORY_LIMIT } from './x-capture.js';
+import { captureX, checkUsername, fetchUser, X_HISTORY_LIMIT } from './x-capture.js';
 import { estimateXCost } from './x-cost.js';
 import { X_DEFAULT_RATE_LIMITS } from './x-endpoints.js';
 import { mapProfile } from './x-map-item.js';
@@ -70,6 +71,8 @@ export function createXAdapter(settings: XAdapterSettings = {}): ManagedPlatform
     config,
     adapter: {
       resolve: async (call, handle) => {
+        const problem = checkUsername(handle);
+        if (problem) return err(problem);
         const user = await fetchUser(call, { username: handle });
         return user.map(
           ({ user: found, raw }): ResolvedAccountV1 => ({

@@ -28,6 +28,8 @@ export async function captureX(call: AdapterCall, account: Account, scope: Captu
   let id = account.id;
   let handle = account.handle;
   if (!id) {
+    const handleProblem = checkUsername(account.handle);
+    if (handleProblem) return err(handleProblem);
     const user = await fetchUser(call, { username: account.handle });
     if (user.isErr()) return err(user.error);
     raw.push(user.value.raw);
@@ -46,6 +48,13 @@ export async function captureX(call: AdapterCall, account: Account, scope: Captu
     case 'profile':
       return captureProfile(frame);
   }
+}
+
+/** X usernames: letters, digits and `_`, at most 15 characters. */
+export function checkUsername(username: string): AdapterErrorV1 | undefined {
+  if (/^[A-Za-z0-9_]{1,15}$/.test(username)) return undefined;
+  const message = `"${username}" cannot be an X username (letters, digits and "_" only, at most 15 characters)`;
+  return { type: 'invalid_input', message, issues: [{ path: 'handle', message }] };
 }
 
 /** Look a user up by username or id. Account-level problems become errors. */

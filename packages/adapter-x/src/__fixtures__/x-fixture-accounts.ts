@@ -2,14 +2,14 @@
 import { notFoundPost, xPhoto, xTweet, xUser, xVideo } from './x-fixture-builders.js';
 
 export const ACCOUNTS = {
-  camat: xUser('1900000000000000001', 'camat_sukamaju_fiktif', 'Camat Sukamaju (Fiktif)'),
-  kadesProtected: xUser('1900000000000000002', 'kades_mekarsari_fiktif', 'Kades Mekarsari (Fiktif)', { protected: true }),
-  honorerSuspended: { id: '1900000000000000003', username: 'honorer_tirta_fiktif' },
-  deletedHandle: 'akun_hilang_fiktif_99',
-  renamed: xUser('1900000000000000005', 'kominfo_contoh_baru', 'Dinas Kominfo Contoh (Fiktif)'),
-  renamedPreviousHandle: 'kominfo_contoh_lama',
-  candidate: xUser('1900000000000000010', 'paslon_harapan_fiktif', 'Paslon 02 Harapan (Fiktif)'),
-  neighbour: xUser('1900000000000000011', 'warga_sukamaju_fiktif', 'Warga Sukamaju (Fiktif)'),
+  camat: xUser('1900000000000000001', 'camat_fiktif01', 'Camat Sukamaju (Fiktif)'),
+  kadesProtected: xUser('1900000000000000002', 'kades_fiktif02', 'Kades Mekarsari (Fiktif)', { protected: true }),
+  honorerSuspended: { id: '1900000000000000003', username: 'honorer_fktf03' },
+  deletedHandle: 'akun_hilang_99',
+  renamed: xUser('1900000000000000005', 'kominfo_baru_f', 'Dinas Kominfo Contoh (Fiktif)'),
+  renamedPreviousHandle: 'kominfo_lama_f',
+  candidate: xUser('1900000000000000010', 'paslon_fiktif2', 'Paslon 02 Harapan (Fiktif)'),
+  neighbour: xUser('1900000000000000011', 'warga_fiktif05', 'Warga Sukamaju (Fiktif)'),
 } as const;
 
 const camat = ACCOUNTS.camat.id;
@@ -20,17 +20,17 @@ export const POSTS = {
   plain: xTweet({
     id: '1850000000000000101',
     authorId: camat,
-    text: 'Rapat koordinasi desa hari ini bersama @warga_sukamaju_fiktif #SukamajuMaju https://t.co/abc123',
+    text: 'Rapat koordinasi desa hari ini bersama @warga_fiktif05 #SukamajuMaju https://t.co/abc123',
     createdAt: '2024-10-03T01:15:00.000Z',
     mediaKeys: ['3_1850000000000000101'],
     links: [{ short: 'https://t.co/abc123', expanded: 'https://contoh.example/berita/rapat-desa' }],
   }),
   /** A repost of the candidate's post. */
-  repost: xTweet({ id: '1850000000000000102', authorId: camat, text: 'RT @paslon_harapan_fiktif: Coblos nomor 2! #Harapan02', createdAt: '2024-10-02T09:00:00.000Z', references: [{ type: 'retweeted', id: '1850000000000000900' }] }),
+  repost: xTweet({ id: '1850000000000000102', authorId: camat, text: 'RT @paslon_fiktif2: Coblos nomor 2! #Harapan02', createdAt: '2024-10-02T09:00:00.000Z', references: [{ type: 'retweeted', id: '1850000000000000900' }] }),
   /** A quote of the candidate's post, with a video. */
   quote: xTweet({ id: '1850000000000000103', authorId: camat, text: 'Setuju sekali, mari dukung!', createdAt: '2024-10-01T08:00:00.000Z', references: [{ type: 'quoted', id: '1850000000000000901' }], mediaKeys: ['7_1850000000000000103'] }),
   /** A reply to a neighbour. */
-  reply: xTweet({ id: '1850000000000000104', authorId: camat, text: '@warga_sukamaju_fiktif terima kasih atas masukannya', createdAt: '2024-09-30T04:00:00.000Z', references: [{ type: 'replied_to', id: '1850000000000000950' }] }),
+  reply: xTweet({ id: '1850000000000000104', authorId: camat, text: '@warga_fiktif05 terima kasih atas masukannya', createdAt: '2024-09-30T04:00:00.000Z', references: [{ type: 'replied_to', id: '1850000000000000950' }] }),
   /** The candidate's post that was reposted. */
   candidateOriginal: xTweet({ id: '1850000000000000900', authorId: candidate, text: 'Coblos nomor 2! #Harapan02', createdAt: '2024-10-02T08:00:00.000Z' }),
   /** The candidate's post that was quoted. */
@@ -67,6 +67,6 @@ export function camatIncludes() {
 /** The referenced post of a repost, deleted after the repost: X names it in `errors` (section `includes`). */
 export const DELETED_ORIGINAL = {
   originalId: '1850000000000000990',
-  repost: xTweet({ id: '1850000000000000502', authorId: camat, text: 'RT @paslon_harapan_fiktif: Kampanye akbar besok!', createdAt: '2024-10-05T10:00:00.000Z', references: [{ type: 'retweeted', id: '1850000000000000990' }] }),
+  repost: xTweet({ id: '1850000000000000502', authorId: camat, text: 'RT @paslon_fiktif2: Kampanye akbar besok!', createdAt: '2024-10-05T10:00:00.000Z', references: [{ type: 'retweeted', id: '1850000000000000990' }] }),
   problem: notFoundPost('1850000000000000990', 'referenced_tweets.id', 'includes'),
 };
