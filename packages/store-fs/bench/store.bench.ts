@@ -4,6 +4,7 @@
  * Figures go to bench-results/store.json.
  */
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { canonicalJsonOrThrow, sha256Hex, type AuditEntry } from '@sipansos/core
 import { createFsStore, defaultFsync, type FsyncFunction } from '../src/index.js';
 import { reportBench } from '../../../scripts/bench-results.js';
 
+const SQLITE_VERSION = (createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }).version;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 60_000);
 const APPENDERS = Number(process.env.BENCH_APPENDERS ?? 512);
 const SQLITE_RECORDS = Number(process.env.BENCH_SQLITE_RECORDS ?? 3_000);
@@ -137,7 +139,7 @@ try {
     [
       `${RECORDS} audit records of ${appends.lineBytes} bytes per log line, ${APPENDERS} concurrent appenders, one record per append; each append resolves only after the fsync covering it.`,
       `group commit: ${appends.fsyncs} log fsyncs for ${RECORDS} appends (about ${batch} records per fsync).`,
-      `sqlite_appends_per_s: better-sqlite3 ${Database.prototype.constructor.name ? '12' : ''} WAL, synchronous=FULL, one transaction per record (what one durable append costs there), ${SQLITE_RECORDS} records.`,
+      `sqlite_appends_per_s: better-sqlite3 ${SQLITE_VERSION} (SQLite ${String((new Database(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v)}), WAL, synchronous=FULL, one transaction per record (what one durable append costs there), ${SQLITE_RECORDS} records.`,
       `for context, sqlite with transactions of ${batch} records (the store's average batch): ${Math.round(sqlite.batchedPerSecond)} records/s; a caller must build that batching itself.`,
       `blob puts: ${BLOB_PUTS} x 100 KiB, each temp file + fsync + rename + directory fsync.`,
       `verify: ${VERIFY_BLOBS} x 8 MiB blobs, second pass (page cache warm), sha256 of every byte.`,
