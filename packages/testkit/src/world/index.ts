@@ -24,3 +24,4 @@ export { handleXRequest } from './x-world-api.js';
 export { handleGraphRequest, graphTime } from './graph-world-api.js';
 export type { WorldRequest, WorldResponse } from './world-http.js';
 export { expectedOfKind } from './expected-events.js';
+export { worldEnvironment, WORLD_INSTAGRAM_VIEWER_ID } from './world-environment.js';

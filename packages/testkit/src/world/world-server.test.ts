@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { createSimulatedWorld } from './create-simulated-world.js';
+import { worldEnvironment } from './world-environment.js';
 import { startWorldServer } from './world-server.js';
 
 describe('startWorldServer', () => {
@@ -10,6 +11,7 @@ describe('startWorldServer', () => {
     const urls = [server.urls.x, server.urls.facebook, server.urls.instagram];
     for (const url of urls) expect(new URL(url).hostname).toBe('127.0.0.1');
     expect(server.urls.facebook).toBe(server.urls.instagram);
+    expect(worldEnvironment(world, server)).toMatchObject({ SIPANSOS_X_BASE_URL: server.urls.x, SIPANSOS_FACEBOOK_CONTROL_POST_ID: world.controlPostIds.facebook });
     try {
       const user = await request(`${server.urls.x}/2/users/by/username/yudhapw_guru`, { headers: { authorization: 'Bearer any' } });
       expect(user.statusCode).toBe(200);
