@@ -21,12 +21,12 @@ export interface CheckpointScan {
  * Read the checkpoint file: one canonical JSON checkpoint per line. A bad last line is a torn
  * write; a bad line before a good one is damage. Signatures and roots are checked by verify.
  */
-export async function scanCheckpoints(file: string, name: string): Promise<CheckpointScan> {
+export async function scanCheckpoints(file: string, name: string, maxBytes?: number): Promise<CheckpointScan> {
   const scan: CheckpointScan = { checkpoints: [], fileBytes: 0, goodBytes: 0, problems: [] };
   let lineNumber = 0;
   let firstBad: { line: number; offset: number; message: string } | undefined;
   try {
-    for await (const line of readLines(file)) {
+    for await (const line of readLines(file, maxBytes)) {
       lineNumber++;
       scan.fileBytes = line.offset + line.length + (line.terminated ? 1 : 0);
       let problem: string | undefined;

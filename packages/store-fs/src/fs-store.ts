@@ -715,7 +715,15 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           const opened = await readable();
           if (opened.isErr()) return err(opened.error);
           await drain();
-          return ok(await verifyFsStore(layout, { ...(signingKey ? { signingKeyPem: signingKey } : {}), tolerateTornTail: readOnly && (await writerElsewhere(layout)) }));
+          // The writer checks what it has acknowledged; appends racing with verify are not damage.
+          const durableBytes = readOnly ? undefined : new Map<string, number>([...[...logs.values()].map((log): [string, number] => [layout.relative(log.file), log.committedBytes]), ['checkpoints.jsonl', checkpointBytes]]);
+          return ok(
+            await verifyFsStore(layout, {
+              ...(signingKey ? { signingKeyPem: signingKey } : {}),
+              ...(durableBytes ? { durableBytes } : {}),
+              tolerateTornTail: readOnly && (await writerElsewhere(layout)),
+            }),
+          );
         })(),
       );
     },

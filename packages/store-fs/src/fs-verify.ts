@@ -22,6 +22,11 @@ export interface VerifyFsStoreOptions {
   signingKeyPem?: string;
   /** A live writer may be mid-write: an incomplete last line is not a problem. */
   tolerateTornTail?: boolean;
+  /**
+   * Bytes of each file known durable, by path relative to the store: the writer's own verify
+   * checks only what it has acknowledged, so an append in flight is not mistaken for damage.
+   */
+  durableBytes?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -48,12 +53,16 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
       problems.push({ type: 'unreadable', file: name, message: `${name} is missing` });
       continue;
     }
-    const scan = await scanLog(file, { kind, name, keepParsed: true });
+    const scan = await scanLog(file, { kind, name, keepParsed: true, ...(options.durableBytes?.has(name) ? { maxBytes: options.durableBytes.get(name)! } : {}) });
     checked.records += scan.parsed.length;
     checked.bytes += scan.fileBytes;
     for (const problem of scan.problems) {
       if (options.tolerateTornTail && problem.message.includes('incomplete line')) continue;
       problems.push(problem);
+    }
+    const durable = options.durableBytes?.get(name);
+    if (durable !== undefined && scan.fileBytes < durable) {
+      problems.push({ type: 'sequence', file: name, expected: String(durable), found: String(scan.fileBytes), message: `${name} is ${durable - scan.fileBytes} bytes shorter than what this store acknowledged: entries were removed` });
     }
     if (kind === 'capture') captures = scan.parsed;
   }
@@ -94,7 +103,7 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
     else keys.set(keyId, pem);
   }
   const officeKeyId = options.signingKeyPem ? keyIdOf(options.signingKeyPem) : undefined;
-  const checkpointScan = await scanCheckpoints(layout.checkpoints, 'checkpoints.jsonl');
+  const checkpointScan = await scanCheckpoints(layout.checkpoints, 'checkpoints.jsonl', options.durableBytes?.get('checkpoints.jsonl'));
   checked.bytes += checkpointScan.fileBytes;
   for (const problem of checkpointScan.problems) {
     if (options.tolerateTornTail && problem.message.includes('incomplete line')) continue;

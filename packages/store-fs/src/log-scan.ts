@@ -15,17 +15,18 @@ export interface LogLine {
 const CHUNK = 4 * 1024 * 1024;
 
 /** Read a file as lines with their byte offsets, in chunks, without loading it whole. */
-export async function* readLines(file: string): AsyncGenerator<LogLine> {
+/** `maxBytes`: read no further (a writer's own verify stops at what it has made durable). */
+export async function* readLines(file: string, maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<LogLine> {
   const handle = await open(file, 'r');
   try {
     let carry: Buffer = Buffer.alloc(0);
     let carryOffset = 0;
     let position = 0;
-    const { size } = await handle.stat();
+    const size = Math.min((await handle.stat()).size, maxBytes);
     if (size === 0) return;
     const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size + 1));
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, size - position), position);
       if (bytesRead === 0) break;
       position += bytesRead;
       const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
@@ -82,6 +83,8 @@ export interface ScanLogOptions {
   name: string;
   /** Keep every parsed entry in `parsed` (verify needs them; open does not). */
   keepParsed?: boolean;
+  /** Read no further than this many bytes. @default the whole file */
+  maxBytes?: number;
 }
 
 /**
@@ -100,7 +103,7 @@ export async function scanLog(file: string, options: ScanLogOptions): Promise<Lo
   let fileBytes = 0;
   let firstBad: { seq: number; offset: number; message: string } | undefined;
   let standaloneAfterBad = false;
-  for await (const line of readLines(file)) {
+  for await (const line of readLines(file, options.maxBytes)) {
     fileBytes = line.offset + line.length + (line.terminated ? 1 : 0);
     const expectedSeq = previous.seq + 1;
     const lineProblems: VerifyProblemV1[] = [];
