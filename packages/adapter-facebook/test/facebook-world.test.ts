@@ -1,12 +1,11 @@
 import { ItemSchema } from '@sipansos/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatedWorld, WORLD_INSTAGRAM_VIEWER_ID, worldHandlers } from '../../testkit/src/index.js';
-import { createInstagramAdapter, parseInstagramPage } from '../../adapter-instagram/src/index.js';
+import { createSimulatedWorld, worldHandlers } from '../../testkit/src/index.js';
 import { createFacebookAdapter, parseFacebookPage } from '../src/index.js';
 
-// Both Meta adapters against testkit's simulated world: the Graph API shapes it serves, its
-// scripted deletions and edits, and its saved pages of personal accounts.
+// The Facebook adapter against testkit's simulated world: the Graph API shapes it serves, its
+// scripted deletions, and its saved pages of personal profiles.
 const world = createSimulatedWorld();
 const server = setupServer(...worldHandlers(world));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -15,9 +14,8 @@ afterAll(() => server.close());
 const token = world.options.metaAccessToken ?? 'simulated-meta-token';
 const common = { env: {}, retry: { maxRetries: 0, maxRateLimitWaitMs: 0 }, timeouts: { callMs: 10_000 } } as const;
 const facebook = createFacebookAdapter({ ...common, accessToken: token, controlPostId: world.controlPostIds.facebook });
-const instagram = createInstagramAdapter({ ...common, accessToken: token, igUserId: WORLD_INSTAGRAM_VIEWER_ID });
 
-describe('Meta adapters against the simulated world', () => {
+describe('Facebook adapter against the simulated world', () => {
   it('captures every public Facebook Page with valid items', async () => {
     world.advanceTo(1);
     const pages = world.accounts.filter((account) => account.kind === 'facebook_page');
@@ -46,23 +44,11 @@ describe('Meta adapters against the simulated world', () => {
     expect(live.results[0]?.status).toBe('live');
   });
 
-  it('reads business accounts through business discovery and calls personal ones unsupported', async () => {
-    world.advanceTo(1);
-    const business = world.accounts.find((account) => account.kind === 'instagram_business' || account.kind === 'instagram_creator');
-    const personal = world.accounts.find((account) => account.kind === 'instagram_personal');
-    if (business) {
-      const capture = (await instagram.capture({ platform: 'instagram', handle: business.handle }, 'timeline'))._unsafeUnwrap();
-      expect(capture.account.id).toBe(business.id);
-      for (const item of capture.items) expect(ItemSchema.safeParse(item).success).toBe(true);
-    }
-    if (personal) expect((await instagram.resolve(personal.handle))._unsafeUnwrapErr().type).toBe('unsupported');
-  });
-
   it('reads every saved page of a personal account into the posts it shows', () => {
-    expect(world.savedPages().length).toBeGreaterThan(0);
-    for (const snapshot of world.savedPages()) {
-      const parse = snapshot.platform === 'facebook' ? parseFacebookPage : parseInstagramPage;
-      const result = parse({ html: snapshot.html, url: snapshot.url, bodySha256: '0'.repeat(64) });
+    const pages = world.savedPages().filter((snapshot) => snapshot.platform === 'facebook');
+    expect(pages.length).toBeGreaterThan(0);
+    for (const snapshot of pages) {
+      const result = parseFacebookPage({ html: snapshot.html, url: snapshot.url, bodySha256: '0'.repeat(64) });
       const shown = (snapshot.html.match(/<article /g) ?? []).length;
       if (shown === 0) {
         expect(result.isErr() || result.value.items.length === 0).toBe(true);
