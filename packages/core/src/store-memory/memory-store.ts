@@ -1,4 +1,6 @@
 import { errAsync, okAsync } from 'neverthrow';
+import { publicKeyPemOf, signCheckpoint, verifyCheckpoint } from '../evidence/checkpoint-signature.js';
+import { captureLeafHash, merkleInclusionPath, merkleRoot } from '../evidence/merkle-tree.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
 import { planAppend } from '../records/append-plan.js';
 import { checkStoredRecord, GENESIS_HASH, type ChainTip } from '../records/record-chain.js';
@@ -6,7 +8,10 @@ import { parseRecordQuery, RecordLogIndex, type IndexedEntry } from '../records/
 import { RECORD_KINDS, type RecordKind, type RecordOf } from '../records/record-kinds.js';
 import type {
   BlobRefV1,
+  EvidenceProofsV1,
   EvidenceStoreV1,
+  InclusionProofV1,
+  SignedCheckpointV1,
   StoredRecordV1,
   StoreOpenReportV1,
   VerifyProblemV1,
@@ -16,8 +21,13 @@ import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 
 /** Settings of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
-  /** Clock for `appendedAt`. @default () => new Date() */
+  /** Clock for `appendedAt` and checkpoint times. @default () => new Date() */
   now?: () => Date;
+  /**
+   * An Ed25519 private key (PKCS#8 PEM) to sign checkpoints with. Without it
+   * `proofs.createCheckpoint()` returns an `unsupported` error, as `store-fs` does.
+   */
+  signingKeyPem?: string;
 }
 
 /**
@@ -27,6 +37,7 @@ export interface MemoryStoreOptions {
  */
 export interface MemoryEvidenceStore extends EvidenceStoreV1 {
   readonly storeId: 'memory';
+  readonly proofs: EvidenceProofsV1;
   /**
    * For tests of tamper detection only: change one byte of a stored entry's line, as an
    * attacker editing a log file would. `verify()` must then report it.
@@ -50,6 +61,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
     RECORD_KINDS.map((kind) => [kind, { index: new RecordLogIndex<string>(kind), tip: { seq: 0, entryHash: GENESIS_HASH } }]),
   );
   let state: 'new' | 'open' | 'closed' = 'new';
+  // Leaf hashes of the capture log, in order, and the checkpoints signed over it.
+  const captureLeaves: Uint8Array[] = [];
+  const checkpoints: SignedCheckpointV1[] = [];
 
   const usable = (): StoreErrorV1 | undefined => {
     if (state === 'closed') return { type: 'closed', message: 'the memory store was closed; call open() again first' };
@@ -67,10 +81,53 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
       : { type: 'invalid_input', message: `unknown record kind "${String(kind)}"; use one of ${RECORD_KINDS.join(', ')}`, issues: [{ path: 'kind', message: 'unknown record kind' }] };
   const read = <K extends RecordKind>(entry: IndexedEntry<string>): StoredRecordV1<RecordOf<K>> => JSON.parse(entry.payload) as StoredRecordV1<RecordOf<K>>;
 
+  const signingPublicKey = options.signingKeyPem ? publicKeyPemOf(options.signingKeyPem).unwrapOr(undefined) : undefined;
+  const proofs: EvidenceProofsV1 = {
+    createCheckpoint() {
+      const problem = usable();
+      if (problem) return errAsync(problem);
+      if (!options.signingKeyPem) return errAsync({ type: 'unsupported', message: 'no signing key: pass signingKeyPem to createMemoryStore to sign checkpoints' });
+      const treeSize = captureLeaves.length;
+      const signed = signCheckpoint({ treeSize, rootHash: Buffer.from(merkleRoot(captureLeaves, treeSize)).toString('hex'), at: now().toISOString() }, options.signingKeyPem);
+      if (signed.isErr()) return errAsync({ type: 'invalid_input', message: `signingKeyPem: ${signed.error.message}`, issues: [{ path: 'signingKeyPem', message: signed.error.message }] });
+      checkpoints.push(signed.value);
+      return okAsync(signed.value);
+    },
+    latestCheckpoint() {
+      const problem = usable();
+      return problem ? errAsync(problem) : okAsync(checkpoints.at(-1));
+    },
+    inclusionProof(captureId) {
+      const problem = usable();
+      if (problem) return errAsync(problem);
+      const entry = logOf('capture').index.latest(captureId);
+      if (!entry) return errAsync({ type: 'not_found', what: 'capture', id: captureId, message: `no capture "${captureId}" in the store` });
+      const checkpoint = checkpoints.at(-1);
+      if (!checkpoint || checkpoint.treeSize < entry.seq) {
+        return errAsync({ type: 'not_found', what: 'checkpoint', id: captureId, message: `capture "${captureId}" is not yet under a signed checkpoint; create one first (proofs.createCheckpoint)` });
+      }
+      const proof: InclusionProofV1 = {
+        captureId,
+        leafIndex: entry.seq - 1,
+        leafHash: captureLeafHash(entry.entryHash),
+        treeSize: checkpoint.treeSize,
+        path: merkleInclusionPath(captureLeaves, entry.seq - 1, checkpoint.treeSize).map((node) => Buffer.from(node).toString('hex')),
+        checkpoint,
+      };
+      return okAsync(proof);
+    },
+    publicKeyPem() {
+      const problem = usable();
+      if (problem) return errAsync(problem);
+      return signingPublicKey ? okAsync(signingPublicKey) : errAsync({ type: 'unsupported', message: 'no signing key was given to createMemoryStore' });
+    },
+  };
+
   const store: MemoryEvidenceStore = {
     specificationVersion: 'v1',
     storeId: 'memory',
-    capabilities: { durable: false, merkleProofs: false, concurrentReaders: false },
+    capabilities: { durable: false, merkleProofs: true, concurrentReaders: false },
+    proofs,
 
     open() {
       state = 'open';
@@ -126,6 +183,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
         log.index.add({ seq: planned.stored.seq, id: planned.stored.id, entryHash: planned.stored.entryHash, recordHash: planned.stored.recordHash, keys: planned.keys, payload: planned.line });
       }
       log.tip = plan.value.tip;
+      if (kind === 'capture') for (const planned of plan.value.entries) captureLeaves.push(Buffer.from(captureLeafHash(planned.stored.entryHash), 'hex'));
       const out = plan.value.outcomes.map((outcome) => {
         if (outcome.type === 'new') return read<K>(log.index.entries[plan.value.entries[outcome.index]!.stored.seq - 1]!);
         return read<K>(log.index.entries[outcome.seq - 1]!);
@@ -177,7 +235,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
           previous = { seq: stored.seq, entryHash: String(stored.entryHash) };
         }
       }
-      const report: VerifyReportV1 = { ok: problems.length === 0, checked: { blobs: blobs.size, records, checkpoints: 0, bytes }, problems };
+      const leaves = logOf('capture').index.entries.map((entry) => Buffer.from(captureLeafHash(entry.entryHash), 'hex'));
+      checkpoints.forEach((checkpoint, index) => {
+        const where = { file: 'checkpoints', seq: index + 1 };
+        if (signingPublicKey) {
+          const signature = verifyCheckpoint(checkpoint, signingPublicKey);
+          if (signature.isErr()) problems.push({ type: 'checkpoint_signature', ...where, message: `checkpoint ${index + 1}: ${signature.error.message}` });
+        }
+        const root = checkpoint.treeSize <= leaves.length ? Buffer.from(merkleRoot(leaves, checkpoint.treeSize)).toString('hex') : undefined;
+        if (root !== checkpoint.rootHash) problems.push({ type: 'merkle_root', ...where, expected: checkpoint.rootHash, found: root ?? `${leaves.length} captures`, message: `checkpoint ${index + 1}: the capture log no longer gives the signed root` });
+      });
+      const report: VerifyReportV1 = { ok: problems.length === 0, checked: { blobs: blobs.size, records, checkpoints: checkpoints.length, bytes }, problems };
       return okAsync(report);
     },
 
