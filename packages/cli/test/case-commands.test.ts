@@ -129,4 +129,17 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     expect(csvExport).toMatchObject({ actor: 'petugas-a', at: '2024-10-26T01:00:00.000Z', details: { includePersonalData: false, destination: 'temuan.csv', findings: 1 } });
     expect(audit.find((entry) => entry.action === 'case.transition' && entry.details.to === 'kajian_awal')).toMatchObject({ actor: 'petugas-b', details: { reason: 'ke kajian_awal' } });
   });
+
+  it('sipansos validate checks the office routing, deadlines and letter-template files', async () => {
+    await writeFile(path.join(dir, 'routing.json'), JSON.stringify({ id: 'lh', version: '1', entries: [{ id: 'R-ASN.kasn', validUntil: '2024-12-01' }] }));
+    const bad = await run(dir, ['validate', 'routing.json', 'deadlines.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('both route R-ASN');
+    expect(bad.out).toContain('OK deadlines.json');
+    await writeFile(path.join(dir, 'routing.json'), JSON.stringify({ id: 'lh', version: '1', entries: [{ id: 'R-PTT.ppk', recipients: [{ title: { id: 'Bupati Lembah Harapan', en: 'Regent' } }] }] }));
+    await writeFile(path.join(dir, 'template.json'), JSON.stringify({ id: 'lh', kind: 'penerusan', title: { id: 'Surat', en: 'Letter' }, body: '<p onclick="x()">{{case.id}}</p>' }));
+    const again = await run(dir, ['validate', 'routing.json', 'template.json']);
+    expect(again.out).toContain('OK routing.json');
+    expect(again.out).toContain('event-handler');
+  });
 });

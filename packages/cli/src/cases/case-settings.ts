@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import {
   DEFAULT_DEADLINE_POLICY,
   DEFAULT_ROUTING_TABLE,
-  DeadlinePolicySchema,
-  DeadlineRuleSchema,
+  DeadlinePolicyOverrideSchema,
+  applyDeadlineOverride,
   LetterTemplateSchema,
   RoutingOverrideSchema,
   invalidInputFromZod,
@@ -13,7 +13,6 @@ import {
   type LetterTemplate,
   type RoutingTable,
 } from '@sipansos/core';
-import { z } from 'zod';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { BilingualLine } from '../runtime/runtime-error.js';
 
@@ -35,16 +34,6 @@ export interface CaseSettings {
   deadlines: DeadlinePolicy;
   templates: Partial<Record<'rekomendasi' | 'penerusan', LetterTemplate>>;
 }
-
-const DeadlineOverrideSchema = z.object({
-  holidays: z.array(z.string()).optional(),
-  timeZone: z.enum(['WIB', 'WITA', 'WIT']).optional(),
-  weekendDays: z.array(z.number().int().min(0).max(6)).optional(),
-  reminderAfter: z.object({ amount: z.number().int().positive(), unit: z.enum(['calendar_days', 'working_days']) }).optional(),
-  rules: z.array(DeadlineRuleSchema).default([]),
-  /** Built-in rule ids to drop. */
-  remove: z.array(z.string()).default([]),
-});
 
 async function readOptional(file: string): Promise<string | undefined> {
   try {
@@ -79,18 +68,11 @@ export async function loadCaseSettings(config: LoadedConfig): Promise<CaseSettin
   if (deadlineText !== undefined) {
     const json = parseJsonText(deadlineText, deadlineFile);
     if (json.isErr()) return { problem: problem(deadlineFile, json.error.message) };
-    const override = DeadlineOverrideSchema.safeParse(json.value);
+    const override = DeadlinePolicyOverrideSchema.safeParse(json.value);
     if (!override.success) return { problem: problem(deadlineFile, invalidInputFromZod(deadlineFile, override.error).issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')) };
-    const { rules, remove, ...rest } = override.data;
-    const ids = new Set([...rules.map((rule) => rule.id), ...remove]);
-    const policy = DeadlinePolicySchema.safeParse({
-      ...deadlines,
-      ...rest,
-      version: `${deadlines.version}+office`,
-      rules: [...deadlines.rules.filter((rule) => !ids.has(rule.id)), ...rules],
-    });
-    if (!policy.success) return { problem: problem(deadlineFile, invalidInputFromZod(deadlineFile, policy.error).issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')) };
-    deadlines = policy.data;
+    const policy = applyDeadlineOverride(deadlines, override.data, deadlineFile);
+    if (policy.isErr()) return { problem: problem(deadlineFile, policy.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')) };
+    deadlines = policy.value;
   }
   const templates: CaseSettings['templates'] = {};
   for (const kind of ['rekomendasi', 'penerusan'] as const) {

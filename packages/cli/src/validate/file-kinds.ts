@@ -1,4 +1,4 @@
-import { ElectionContextSchema, RuleSetSchema, ruleSetProblems, SubjectListSchema } from '@sipansos/core';
+import { DEFAULT_ROUTING_TABLE, DeadlinePolicyOverrideSchema, ElectionContextSchema, LetterTemplateSchema, mergeRoutingTable, RoutingOverrideSchema, RuleSetSchema, ruleSetProblems, SubjectListSchema } from '@sipansos/core';
 import type { z } from 'zod';
 import { CliConfigSchema } from '../config/config-schema.js';
 
@@ -26,6 +26,28 @@ export const FILE_KINDS: ValidatableFileKind[] = [
     schema: RuleSetSchema.superRefine((ruleSet, context) => {
       for (const issue of ruleSetProblems(ruleSet)) context.addIssue({ code: 'custom', message: `${issue.path}: ${issue.message}` });
     }),
+  },
+  {
+    kind: 'routing',
+    label: { id: 'penyesuaian rute rujukan (routing.json)', en: 'referral routing override (routing.json)' },
+    detect: (value) => isObject(value) && 'entries' in value && 'version' in value,
+    // The override must also merge into the built-in table: complete rows, no overlapping dates.
+    schema: RoutingOverrideSchema.superRefine((override, context) => {
+      const merged = mergeRoutingTable(DEFAULT_ROUTING_TABLE, override);
+      if (merged.isErr()) for (const issue of merged.error.issues) context.addIssue({ code: 'custom', message: `${issue.path}: ${issue.message}` });
+    }),
+  },
+  {
+    kind: 'deadlines',
+    label: { id: 'batas waktu dan hari libur kantor (deadlines.json)', en: 'office deadlines and holidays (deadlines.json)' },
+    detect: (value) => isObject(value) && ('holidays' in value || 'reminderAfter' in value || 'weekendDays' in value),
+    schema: DeadlinePolicyOverrideSchema,
+  },
+  {
+    kind: 'letter-template',
+    label: { id: 'templat surat', en: 'letter template' },
+    detect: (value) => isObject(value) && 'body' in value && 'kind' in value,
+    schema: LetterTemplateSchema,
   },
   {
     kind: 'context',

@@ -1,3 +1,4 @@
+import './case-json-schemas.js';
 export {
   AUTHORITY_OUTCOMES,
   AuthorityOutcomeSchema,
@@ -77,3 +78,4 @@ export {
   type OfficeCalendar,
 } from './working-days.js';
 export { createCaseWorkflow, type CaseWorkflow, type CaseWorkflowSettings, type WorkflowMoveInput } from './case-workflow-store.js';
+export { DeadlinePolicyOverrideSchema, applyDeadlineOverride, type DeadlinePolicyOverride } from './deadline-policy-override.js';

@@ -1,3 +1,4 @@
+import './letter-template-json-schema.js';
 export { renderEvidenceReport, formatDuration } from './evidence-report.js';
 export type {
   EvidenceReportInput,
