@@ -20,7 +20,7 @@
  *
  * Both servers also answer `/__media/<key>.png` (a 1×1 PNG) and the Graph one `/__saved/<platform>/<handle>.html`.
  *
- * @packageDocumentation
+ * @module world
  */
 export { createSimulatedWorld } from './create-simulated-world.js';
 export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS, WORLD_CYCLES, WORLD_HISTORY_START, type WorldCycle } from './world-context.js';
