@@ -23,7 +23,10 @@ export interface StoredRecordV1<T> {
   kind: RecordKind;
   /** Position in the kind's log, from 1, without gaps. */
   seq: number;
-  /** The record's id (for snapshot kinds, shared by every version). */
+  /**
+   * The record's id (for snapshot kinds, shared by every version). Not under `entryHash`:
+   * `verify` checks it equals the id the record itself gives (`recordIndexKeys`).
+   */
   id: string;
   /** sha256 of the record's canonical JSON (RFC 8785). */
   recordHash: string;
@@ -45,9 +48,9 @@ export interface RecordQueryV1 {
   category?: string;
   /** Case state (latest version). */
   state?: string;
-  /** Index time at or after (ISO). */
+  /** Index time at or after (ISO). Compared as instants, so any offset may be used. */
   from?: string;
-  /** Index time before (ISO, exclusive). */
+  /** Index time before (ISO, exclusive). Compared as instants. */
   to?: string;
   /** Only entries with `seq` greater than this (paging, incremental readers). */
   afterSeq?: number;
@@ -105,7 +108,10 @@ export interface InclusionProofV1 {
   captureId: string;
   /** 0-based leaf index in the capture log. */
   leafIndex: number;
-  /** sha256 of the leaf data (the capture's entry hash), RFC 9162 leaf hash. */
+  /**
+   * RFC 9162 leaf hash, hex: sha256(0x00 ‖ leaf data), where the leaf data is the 32 raw bytes
+   * of the capture's `entryHash` in its log (`captureLeafHash` in core).
+   */
   leafHash: string;
   treeSize: number;
   /** Audit path, hex hashes, leaf to root. */
@@ -115,7 +121,10 @@ export interface InclusionProofV1 {
 
 /** Merkle checkpoints and proofs (present when `capabilities.merkleProofs`). */
 export interface EvidenceProofsV1 {
-  /** Sign a checkpoint over every capture appended so far. */
+  /**
+   * Sign a checkpoint over every capture appended so far. Without the office signing key
+   * this is an `unsupported` error; the rest of the store works.
+   */
   createCheckpoint(): ResultAsync<SignedCheckpointV1, StoreErrorV1>;
   latestCheckpoint(): ResultAsync<SignedCheckpointV1 | undefined, StoreErrorV1>;
   /** Proof for one capture against the latest checkpoint that includes it. */
@@ -136,7 +145,10 @@ export interface EvidenceStoreV1 {
   /** Names the implementation, e.g. `fs`, `memory`, `postgres`. */
   readonly storeId: string;
   readonly capabilities: EvidenceStoreCapabilitiesV1;
-  /** Open (idempotent): lock, recover, index. Every other method opens on first use if needed. */
+  /**
+   * Open (idempotent): lock, recover, index. Every other method opens on first use if needed;
+   * after `close()` they return a `closed` error until `open()` is called again.
+   */
   open(): ResultAsync<StoreOpenReportV1, StoreErrorV1>;
   /** Flush, release the lock, free resources. */
   close(): ResultAsync<void, StoreErrorV1>;
