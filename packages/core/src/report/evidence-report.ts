@@ -94,9 +94,11 @@ function collectItems(input: EvidenceReportInput): ItemView[] {
     const seen = new Set<string>();
     if (history?.versions?.length) {
       for (const version of history.versions) {
-        const contentHash = version.contentHash ?? itemContentHash(version.item);
-        if (seen.has(contentHash)) continue;
-        seen.add(contentHash);
+        // Deduplicate on one scheme for both sources; show deletion detection's own hash.
+        const own = itemContentHash(version.item);
+        if (seen.has(own)) continue;
+        seen.add(own);
+        const contentHash = version.contentHash ?? own;
         versions.push({ item: version.item, firstSeenAt: version.firstSeenAt, ...(version.firstSeenCaptureId ? { captureId: version.firstSeenCaptureId } : {}), contentHash });
       }
     }
