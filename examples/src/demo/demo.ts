@@ -1,0 +1,228 @@
+/**
+ * `pnpm demo` — one monitoring season of an invented regency, offline, in about a minute.
+ *
+ * It builds the simulated platform world (Kabupaten Lembah Harapan: invented candidates, about
+ * 200 invented subjects on X, Facebook and Instagram), serves it on 127.0.0.1 in the shapes of
+ * the real APIs, and runs SIPANSOS against it cycle by cycle, from the pre-campaign to after the
+ * vote: capture, keep evidence, diff, confirm deletions, match rules, then open cases and write
+ * the HTML evidence report of one. Nothing leaves the machine.
+ *
+ *   pnpm demo                 explanations and a summary
+ *   pnpm demo -- --json       the summary as JSON
+ *   pnpm demo -- --store DIR  keep the evidence store in DIR
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createFacebookAdapter } from '@sipansos/adapter-facebook';
+import { createInstagramAdapter } from '@sipansos/adapter-instagram';
+import { createXAdapter } from '@sipansos/adapter-x';
+import {
+  BUILTIN_RULE_SETS,
+  compileRules,
+  createCaseWorkflow,
+  createMonitor,
+  deletionVerdicts,
+  renderCaseReportFromStore,
+  systemClock,
+  type AccountState,
+  type AdapterClock,
+  type CycleReport,
+  type Finding,
+} from '@sipansos/core';
+import { createFsStore } from '@sipansos/store-fs';
+import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, store: { type: 'string' }, subjects: { type: 'string' } }, allowPositionals: true });
+const json = values.json === true;
+const say = (text = ''): void => {
+  if (!json) process.stdout.write(`${text}\n`);
+};
+const explain = (indonesian: string, english: string): void => {
+  say(`  ▸ ${indonesian}`);
+  say(`    ${english}`);
+};
+const started = Date.now();
+
+say('SIPANSOS — demo pemantauan luring / offline monitoring demo');
+say('Kabupaten Lembah Harapan (rekaan / invented), Pilkada 2024. Tidak ada akses internet / no network.\n');
+
+// 1. The world: invented people and posts, and what SIPANSOS ought to find in them.
+// A virtual clock lets a day pass between cycles, as between real ones, so a platform's spent
+// 15-minute rate-limit window is over by the next cycle.
+let offsetMs = 0;
+const now = (): number => Date.now() + offsetMs;
+const clock: AdapterClock = { now, sleep: systemClock.sleep };
+const world = createSimulatedWorld({ clock: now, ...(values.subjects ? { subjects: Number(values.subjects) } : {}) });
+const server = await startWorldServer(world);
+explain(
+  `Dunia simulasi: ${world.subjects.length} subjek, ${world.accounts.length} akun di X, Facebook, Instagram; API tiruan di ${server.urls.x} dan ${server.urls.facebook}.`,
+  `Simulated world: ${world.subjects.length} subjects, ${world.accounts.length} accounts; stand-in APIs on 127.0.0.1 answering like the real ones.`,
+);
+
+// 2. The office folder: config, election context, subjects, signing key, evidence store.
+const office = await mkdtemp(path.join(tmpdir(), 'sipansos-demo-'));
+const storeDir = values.store ? path.resolve(values.store) : path.join(office, 'store');
+await mkdir(path.join(office, 'keys'), { recursive: true, mode: 0o700 });
+const { privateKey } = generateKeyPairSync('ed25519');
+const signingKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+await writeFile(path.join(office, 'keys', 'office-ed25519.pem'), signingKeyPem, { mode: 0o600 });
+await writeFile(path.join(office, 'election.json'), `${JSON.stringify(world.context, null, 2)}\n`);
+await writeFile(path.join(office, 'subjects.json'), `${JSON.stringify(world.subjects, null, 2)}\n`);
+await writeFile(path.join(office, 'sipansos.config.json'), `${JSON.stringify({ office: 'Bawaslu Kabupaten Lembah Harapan (demo)', store: { dir: storeDir }, actor: 'demo' }, null, 2)}\n`);
+const store = createFsStore({ dir: storeDir, signingKeyPem, actor: 'demo' });
+(await store.open())._unsafeUnwrap();
+explain(
+  `Store bukti di ${storeDir}: setiap respons mentah disimpan dengan hash sha256, setiap catatan dirantai hash.`,
+  'Evidence store: every raw response is kept under its sha256, every record hash-chained, so any later change is detectable.',
+);
+
+// 3. Adapters point at the local world; rules compile against the election context.
+const control = world.posts.find((post) => post.platform === 'facebook' && post.appearsCycle === 1 && post.deletedCycle === undefined && world.accounts.find((account) => account.id === post.accountId)?.kind === 'facebook_page');
+const generous = { limit: 5_000, windowMs: 3_600_000 };
+const adapters = [
+  createXAdapter({ bearerToken: 'demo-token', baseUrl: server.urls.x, clock, env: {}, rateLimits: { 'GET /2/users/:id/liked_tweets': { limit: 1_000, windowMs: 900_000 } } }),
+  createFacebookAdapter({ accessToken: 'demo-token', baseUrl: server.urls.facebook, clock, env: {}, rateLimit: generous, ...(control ? { controlPostId: control.id } : {}) }),
+  createInstagramAdapter({ accessToken: 'demo-token', baseUrl: server.urls.instagram, igUserId: '17841400000000001', clock, env: {}, rateLimit: generous }),
+];
+const rules = compileRules(BUILTIN_RULE_SETS, world.context)._unsafeUnwrap();
+explain(
+  `${rules.rules.length} aturan dari ${BUILTIN_RULE_SETS.length} set aturan bawaan (netralitas ASN/TNI/Polri/kades, kampanye hitam, ujaran kebencian, hoaks, kampanye di luar jadwal, politik uang, akun tak terdaftar).`,
+  `${rules.rules.length} rules from ${BUILTIN_RULE_SETS.length} built-in rule sets, each citing its legal basis; all terms compile into one matcher.`,
+);
+const monitor = createMonitor({
+  store,
+  adapters,
+  rules,
+  context: world.context,
+  subjects: world.subjects,
+  options: { clock: () => new Date(now()), concurrencyPerPlatform: 16, deadlineMs: 60_000, actor: 'demo' },
+})._unsafeUnwrap();
+
+say('\nSetiap siklus / every cycle:');
+explain('1 rekam: profil, linimasa, suka, ikuti — per platform berjalan paralel dalam batas lajunya.', '1 capture: profile, timeline, likes, follows — platforms in parallel, each within its rate limits.');
+explain('2 simpan: badan respons mentah sebagai blob, rekaman sebagai catatan berantai.', '2 store: raw bodies as blobs, the capture as a chained record.');
+explain('3 bandingkan: baru, diubah, hilang — "hilang" baru dicek, belum dianggap dihapus.', '3 diff: added, edited, missing — "missing" is a question, not yet a deletion.');
+explain('4 cek per id: "gone" = terhapus terkonfirmasi; privat/ditangguhkan/galat tidak pernah dianggap penghapusan.', '4 look up by id: "gone" confirms; private, suspended or a failed request never counts as a deletion.');
+explain('5 cocokkan aturan pada yang baru/diubah → temuan (tanda untuk ditinjau petugas, bukan putusan).', '5 match rules on what is new or edited → findings (flags for human review, not verdicts).');
+explain('6 kerja yang terbentur batas laju melewati tenggat ditunda ke siklus berikut, tidak ditunggu.', '6 work a rate limit pushes past the deadline is deferred to the next cycle, never read as an absence.');
+
+const reports: CycleReport[] = [];
+for (let cycle = 1; cycle <= world.cycles; cycle++) {
+  world.advanceTo(cycle);
+  const label = world.calendar[cycle - 1]?.label ?? '';
+  if (!json) process.stdout.write(`\nSiklus / cycle ${cycle}/${world.cycles} — ${world.now().slice(0, 10)} ${label}\n`);
+  const report = (await monitor.runCycle({
+    onProgress: (event) => {
+      if (!json && process.stdout.isTTY && event.type === 'account_finished') process.stdout.write(`\r  ${event.done}/${event.total} akun / accounts`);
+    },
+  }))._unsafeUnwrap();
+  reports.push(report);
+  const changes = Object.entries(report.changes).map(([type, count]) => `${type} ${count}`).join(', ') || '0';
+  const categories = Object.entries(report.findings.byCategory).map(([category, count]) => `${category} ${count}`).join(', ');
+  if (process.stdout.isTTY) say();
+  say(`  rekaman / captures ${report.captures.stored}; perubahan / changes: ${changes}; terhapus terkonfirmasi / deletions confirmed ${report.deletionsConfirmed.length}; temuan / findings ${report.findings.total}${categories ? ` (${categories})` : ''}`);
+  if (report.failures.length > 0) say(`  gagal / failed: ${report.failures.length} (${[...new Set(report.failures.map((failure) => failure.errorType))].join(', ')}) — dicatat sebagai celah cakupan / recorded as coverage gaps`);
+  if (report.deferred.length > 0) say(`  ditunda ke siklus berikut / deferred to the next cycle: ${report.deferred.length} (${[...new Set(report.deferred.map((entry) => `${entry.platform} ${entry.scope}: ${entry.reason}`))].join('; ')})`);
+  offsetMs += 86_400_000;
+}
+
+// 4. From findings to cases: a supervisor takes up the strongest flags.
+const findings = (await store.query('finding'))._unsafeUnwrap().map((entry) => entry.record);
+const deletedKeys = new Set<string>();
+let deletionsConfirmed = 0;
+let edited = 0;
+for (const { record } of (await store.query('account_state'))._unsafeUnwrap()) {
+  for (const verdict of deletionVerdicts(record as unknown as AccountState)) {
+    if (verdict.verdict === 'deleted') {
+      deletionsConfirmed++;
+      deletedKeys.add(verdict.itemKey);
+    }
+    if (verdict.verdict === 'edited') edited++;
+  }
+}
+const workflow = createCaseWorkflow({ store });
+const picked = pickFindingsForCases(findings, deletedKeys);
+const cases: string[] = [];
+for (const [index, finding] of picked.entries()) {
+  const opened = await workflow.open({
+    id: `DEMO-2024-${String(index + 1).padStart(3, '0')}`,
+    title: `${finding.title.id} — ${finding.subjectId}`,
+    subjectId: finding.subjectId,
+    findingIds: [finding.id],
+    routes: finding.routes,
+    actor: 'demo',
+    reason: 'Demo: temuan diambil untuk kajian awal / demo: finding taken up for initial study',
+  });
+  if (opened.isOk()) cases.push(opened.value.id);
+}
+let reportPath: string | undefined;
+const reportCase = cases[0];
+if (reportCase) {
+  const rendered = await renderCaseReportFromStore(store, { caseId: reportCase, office: { name: 'Bawaslu Kabupaten Lembah Harapan (demo)' }, generatedBy: 'demo', subjects: world.subjects });
+  if (rendered.isOk()) {
+    await mkdir(path.join(office, 'reports'), { recursive: true });
+    reportPath = path.join(office, 'reports', `${reportCase}.html`);
+    await writeFile(reportPath, rendered.value.html);
+  }
+}
+const checkpoint = store.proofs ? await store.proofs.createCheckpoint() : undefined;
+const verified = (await store.verify())._unsafeUnwrap();
+await store.close();
+await server.close();
+
+const sum = (pick: (report: CycleReport) => number): number => reports.reduce((total, report) => total + pick(report), 0);
+const changes: Record<string, number> = {};
+for (const report of reports) for (const [type, count] of Object.entries(report.changes)) changes[type] = (changes[type] ?? 0) + (count ?? 0);
+const byCategory: Record<string, number> = {};
+for (const finding of findings) byCategory[finding.category] = (byCategory[finding.category] ?? 0) + 1;
+const summary = {
+  office,
+  store: storeDir,
+  cycles: reports.length,
+  subjects: world.subjects.length,
+  accounts: world.accounts.length,
+  captures: sum((report) => report.captures.stored),
+  requests: sum((report) => report.requestsTotal),
+  changes,
+  edits: edited,
+  deletionsConfirmed,
+  deferred: sum((report) => report.deferred.length),
+  failures: sum((report) => report.failures.length),
+  findings: { total: findings.length, byCategory },
+  casesOpened: cases,
+  reportHtml: reportPath,
+  checkpoint: checkpoint?.isOk() ? { treeSize: checkpoint.value.treeSize, rootHash: checkpoint.value.rootHash } : undefined,
+  storeVerified: verified.ok,
+  seconds: Math.round((Date.now() - started) / 100) / 10,
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+} else {
+  say('\nRingkasan / summary');
+  say(`  subjek / subjects ${summary.subjects}, akun / accounts ${summary.accounts}, siklus / cycles ${summary.cycles}`);
+  say(`  rekaman / captures ${summary.captures}, permintaan / requests ${summary.requests}`);
+  say(`  perubahan / changes: ${Object.entries(changes).map(([type, count]) => `${type} ${count}`).join(', ')}`);
+  say(`  unggahan diubah / edited posts ${summary.edits}; terhapus terkonfirmasi / deletions confirmed ${summary.deletionsConfirmed}`);
+  say(`  temuan per kategori / findings per category: ${Object.entries(byCategory).map(([category, count]) => `${category} ${count}`).join(', ') || '0'}`);
+  say(`  kasus dibuka / cases opened: ${cases.length} (${cases.join(', ')})`);
+  say(`  store diverifikasi / store verified: ${verified.ok ? 'utuh / intact' : 'BERMASALAH / PROBLEMS'}${summary.checkpoint ? `; checkpoint bertanda tangan / signed checkpoint over ${summary.checkpoint.treeSize} captures` : ''}`);
+  if (reportPath) say(`\nLaporan bukti HTML / HTML evidence report: ${reportPath}`);
+  say(`\nLanjutkan dengan CLI / continue with the CLI:`);
+  say(`  pnpm -s sipansos status --config ${path.join(office, 'sipansos.config.json')}`);
+  say(`  pnpm -s sipansos deletions --config ${path.join(office, 'sipansos.config.json')}`);
+  say(`  pnpm -s sipansos verify --store ${storeDir}`);
+  say(`\nSelesai dalam / finished in ${summary.seconds} s.`);
+}
+
+/** One finding per category, preferring findings on posts later deleted, then the most severe. */
+function pickFindingsForCases(all: readonly Finding[], deleted: ReadonlySet<string>): Finding[] {
+  const severity = { high: 0, medium: 1, low: 2 } as const;
+  const sorted = [...all].sort((a, b) => Number(deleted.has(b.itemKey)) - Number(deleted.has(a.itemKey)) || severity[a.severity] - severity[b.severity] || a.id.localeCompare(b.id));
+  const chosen = new Map<string, Finding>();
+  for (const finding of sorted) if (!chosen.has(finding.category)) chosen.set(finding.category, finding);
+  return [...chosen.values()];
+}
