@@ -104,6 +104,9 @@ describe('evidence report in a real browser', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'evidence-report-hostile.png'), fullPage: false });
     await writeFile(path.join(ARTIFACTS, 'evidence-report-hostile.html'), html);
+    // The hostile post itself, where a reviewer sees escaped markup and visible control characters.
+    const postText = await page.locator('.post-text').first().boundingBox();
+    if (postText) await page.screenshot({ path: path.join(ARTIFACTS, 'evidence-report-hostile-post.png'), fullPage: true, clip: { x: 0, y: Math.max(0, postText.y - 120), width: 1200, height: 480 } });
 
     expect(state).toMatchObject({ title: 'Laporan bukti kasus K-2024-001 / Case evidence report', pwned: null, scripts: 0, anchors: 0, iframes: 0, literalScript: true });
     expect((state as { marks: number }).marks).toBeGreaterThanOrEqual(2);

@@ -23,7 +23,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:2px solid #1f3b
 .en{color:#555;font-style:italic}
 .notice{border:2px solid #b26b00;background:#fff6e5;padding:10px 14px;margin:12px 0}
 .ok{border-color:#1d7a34;background:#eaf7ee}.bad{border-color:#a31515;background:#fdecec}
-table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #c9c9c9;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f0f3f7;width:24%}
+table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #c9c9c9;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f0f3f7}th[scope=row]{width:24%}
 .hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere}
 .sip-badge{display:inline-block;border-radius:3px;padding:1px 7px;margin:0 4px 4px 0;font-size:12px;font-weight:600;border:1px solid #555}
 .sip-badge.deleted{background:#a31515;color:#fff;border-color:#a31515}.sip-badge.edited{background:#b26b00;color:#fff;border-color:#b26b00}
@@ -44,7 +44,7 @@ function bi(label: BilingualLabel): string {
 }
 
 function row(header: string, value: string): string {
-  return `<tr><th>${header}</th><td>${value}</td></tr>`;
+  return `<tr><th scope="row">${header}</th><td>${value}</td></tr>`;
 }
 
 function time(value: string | undefined): string {
