@@ -64,7 +64,8 @@ interface KindLog {
   pendingIds: Map<string, { seq: number; recordHash: string }>;
   pendingBySeq: Map<number, PendingEntry>;
   appendHandle?: FileHandle;
-  readHandle?: FileHandle;
+  /** A promise, so concurrent first reads share one handle. */
+  readHandle?: Promise<FileHandle>;
 }
 
 interface CommitItem {
@@ -264,15 +265,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
       if (report.damaged.length > 0) readOnly = true;
       report.readOnly = readOnly;
-      await Promise.all(
-        [...logs.values()].map(async (log) => {
-          const exists = await stat(log.file).then(() => true, () => false);
-          if (!exists) return;
-          log.readHandle = await open(log.file, 'r');
-          if (!readOnly) log.appendHandle = await open(log.file, 'a', FILE_MODE);
-        }),
-      );
-      if (!readOnly) checkpointHandle = await open(layout.checkpoints, 'a', FILE_MODE);
+      // Log handles open on first use: a short-lived reader (sipansos verify) needs none.
       state = 'open';
       openReport = report;
       if (report.staleLockTakenOver && !readOnly) {
@@ -384,7 +377,10 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       }
       group.offsets.push(positions);
     }
-    for (const [log, group] of byLog) await writeFully(log.appendHandle!, Buffer.from(group.chunks.join('')));
+    for (const [log, group] of byLog) {
+      log.appendHandle ??= await open(log.file, 'a', FILE_MODE);
+      await writeFully(log.appendHandle, Buffer.from(group.chunks.join('')));
+    }
     await Promise.all([...byLog.keys()].map((log) => fsync(log.appendHandle!, log.file)));
     // Durable: now the entries become visible to readers, in sequence order.
     const cursor = new Map<KindLog, number>();
@@ -416,7 +412,8 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   async function readStored<T>(log: KindLog, entry: IndexedEntry<LinePosition>): Promise<StoredRecordV1<T>> {
     const buffer = Buffer.allocUnsafe(entry.payload.length);
-    const { bytesRead } = await log.readHandle!.read(buffer, 0, entry.payload.length, entry.payload.offset);
+    log.readHandle ??= open(log.file, 'r');
+    const { bytesRead } = await (await log.readHandle).read(buffer, 0, entry.payload.length, entry.payload.offset);
     const text = buffer.toString('utf8', 0, bytesRead);
     const stored = JSON.parse(text) as StoredRecordV1<T>;
     if (stored.entryHash !== entry.entryHash || stored.seq !== entry.seq) {
@@ -525,8 +522,9 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
         await writeFileDurably(keyFile, publicPem.value, layout.blobsTmpDir, fsync);
       }
       const line = `${checkpointLine(checkpoint)}\n`;
-      await writeFully(checkpointHandle!, Buffer.from(line));
-      await fsync(checkpointHandle!, layout.checkpoints);
+      checkpointHandle ??= await open(layout.checkpoints, 'a', FILE_MODE);
+      await writeFully(checkpointHandle, Buffer.from(line));
+      await fsync(checkpointHandle, layout.checkpoints);
       checkpointBytes += Buffer.byteLength(line);
       checkpoints.push(checkpoint);
       return ok(checkpoint);
@@ -575,7 +573,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   async function closeHandles(): Promise<void> {
     for (const log of logs.values()) {
       await log.appendHandle?.close().catch(() => undefined);
-      await log.readHandle?.close().catch(() => undefined);
+      await log.readHandle?.then((handle) => handle.close()).catch(() => undefined);
       log.appendHandle = undefined;
       log.readHandle = undefined;
     }
