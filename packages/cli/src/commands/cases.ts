@@ -10,6 +10,7 @@ import {
   casesToJsonl,
   createCaseWorkflow,
   exportAuditEntry,
+  maskCase,
   type AuthorityOutcome,
   type CaseError,
   type CaseState,
@@ -34,8 +35,8 @@ diregistrasi) → klarifikasi → kajian → pelanggaran / bukan pelanggaran →
 tindak lanjut → selesai. Setiap perpindahan dicatat di log audit (petugas, waktu, alasan).
 Handles cases by Bawaslu's procedure; every move goes to the audit log (actor, time, reason).
 
-  cases list [--state S] [--overdue] [--reminders] [--json]
-  cases show <id> [--json]
+  cases list [--state S] [--overdue] [--reminders] [--json] [--include-personal-data]
+  cases show <id> [--json] [--include-personal-data]
   cases open --id K --title T (--finding F ... | --capture C ...) [--subject S] --reason R
              [--origin temuan|laporan] [--discovered ISO] [--election pilkada|pemilu]
   cases move <id> <state> --reason R [--violation-type T] [--route R-...] [--kajian TEXT|--kajian-file F]
@@ -184,7 +185,8 @@ async function list({ io, workflow, settings, values, now }: ActionContext): Pro
   }
   const cases = await workflow.list(values.state ? { state: values.state as CaseState } : {});
   if (cases.isErr()) return failed(io, cases.error);
-  for (const value of cases.value) {
+  const shown = values['include-personal-data'] ? cases.value : cases.value.map(maskCase);
+  for (const value of shown) {
     const deadlines = caseDeadlines(value, settings.deadlines, now());
     if (values.json) io.stdout.write(`${JSON.stringify({ ...value, deadlines })}\n`);
     else io.stdout.write(caseLine(value, deadlines));
@@ -202,7 +204,8 @@ async function show({ io, workflow, settings, values, rest, now }: ActionContext
   const value = await workflow.get(id);
   if (value.isErr()) return failed(io, value.error);
   const deadlines = caseDeadlines(value.value, settings.deadlines, now());
-  io.stdout.write(values.json ? `${JSON.stringify({ ...value.value, deadlines })}\n` : caseDetails(value.value, deadlines));
+  const shown = values['include-personal-data'] ? value.value : maskCase(value.value);
+  io.stdout.write(values.json ? `${JSON.stringify({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines));
   return EXIT.ok;
 }
 
