@@ -84,17 +84,46 @@ function drift(page: SavedPage, message: string): AdapterErrorV1 {
 }
 
 function readArticles($: Doc): Item[] {
-  const items: Item[] = [];
-  const seen = new Set<string>();
   const candidates = $('[role="article"], article, div[data-ft*="top_level_post_id"], [data-post-id]').toArray().slice(0, MAX_ARTICLES);
   const set = new Set<AnyNode>(candidates);
+  const parentOf = new Map<Element, Element | undefined>();
+  for (const element of candidates) parentOf.set(element, $(element).parents().toArray().find((ancestor) => set.has(ancestor)));
+  const commentOf = (element: Element) => COMMENT_LABEL.exec($(element).attr('aria-label') ?? '');
+
+  // Nested containers are comments under a post, or the post a share shares. Read them while
+  // they are in place, then detach them so each post is read from its own content alone
+  // (cheaper than cloning every post to strip them).
+  const comments: Item[] = [];
+  const targets = new Map<Element, NonNullable<Item['target']>>();
+  const postIds = new Map<Element, string | undefined>();
   for (const element of candidates) {
-    // Nested containers are shared posts or comments inside a post: read with their parent.
-    const parentArticle = $(element).parents().toArray().find((ancestor) => set.has(ancestor));
-    const commentMatch = COMMENT_LABEL.exec($(element).attr('aria-label') ?? '');
-    if (parentArticle && !commentMatch) continue;
-    const item = commentMatch ? readComment($, element, commentMatch[4] ?? '', parentArticle) : readPost($, element, set);
-    if (!item || seen.has(item.id)) continue;
+    const parent = parentOf.get(element);
+    const comment = commentOf(element);
+    if (comment) {
+      let postId = parent ? postIds.get(parent) : undefined;
+      if (parent && !postIds.has(parent)) {
+        postId = postIdOf($, parent);
+        postIds.set(parent, postId);
+      }
+      const item = readComment($, element, comment[4] ?? '', postId);
+      if (item) comments.push(item);
+    } else if (parent && !targets.has(parent)) {
+      const target = readTarget($, element);
+      if (target) targets.set(parent, target);
+    }
+  }
+  for (const element of candidates) if (parentOf.get(element)) $(element).remove();
+
+  const posts: Item[] = [];
+  for (const element of candidates) {
+    if (parentOf.get(element) || commentOf(element)) continue;
+    const item = readPost($, element, targets.get(element));
+    if (item) posts.push(item);
+  }
+  const items: Item[] = [];
+  const seen = new Set<string>();
+  for (const item of [...posts, ...comments]) {
+    if (seen.has(item.id)) continue;
     // What markup yields is untrusted too: an item that breaks core's schema is not evidence.
     const checked = ItemSchema.safeParse(item);
     if (!checked.success) continue;
@@ -136,14 +165,6 @@ function absolute(href: string | undefined): string | undefined {
   }
 }
 
-/** The element's own content, without nested articles (shared posts, comments). */
-function ownScope($: Doc, element: Element, articles: Set<AnyNode>): cheerio.Cheerio<Element> {
-  const clone = $(element).clone();
-  clone.find('[role="article"], article').remove();
-  void articles;
-  return clone as cheerio.Cheerio<Element>;
-}
-
 function textOf($: Doc, scope: cheerio.Cheerio<Element>): string | undefined {
   const message = scope.find('[data-ad-preview="message"], [data-ad-comet-preview="message"], .userContent, [data-testid="post_message"], .post-text').first();
   if (message.length > 0) return cleanText($, message) || undefined;
@@ -153,14 +174,32 @@ function textOf($: Doc, scope: cheerio.Cheerio<Element>): string | undefined {
   return undefined;
 }
 
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  children?: DomNode[];
+}
+
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'blockquote']);
+
+// Walks the nodes instead of cloning and rewriting them: a saved page can hold hundreds of posts.
+function nodeText(node: DomNode, depth: number): string {
+  if (node.type === 'text') return node.data ?? '';
+  if ((node.type !== 'tag' && node.type !== 'root') || depth > 200) return '';
+  if (node.name === 'br') return '\n';
+  if (node.name === 'script' || node.name === 'style') return '';
+  let inner = '';
+  for (const child of node.children ?? []) inner += nodeText(child, depth + 1);
+  return node.name && BLOCK_TAGS.has(node.name) ? `${inner}\n` : inner;
+}
+
 function cleanText($: Doc, node: cheerio.Cheerio<Element>): string {
-  const copy = node.clone();
-  copy.find('br').replaceWith('\n');
-  copy.find('p, div').each((_, block) => {
-    $(block).append('\n');
-  });
-  return copy
-    .text()
+  void $;
+  return node
+    .toArray()
+    .map((element) => nodeText(element as unknown as DomNode, 0))
+    .join('')
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -226,30 +265,37 @@ function permalinkOf(scope: cheerio.Cheerio<Element>): { id?: string; url?: stri
   return {};
 }
 
-function readPost($: Doc, element: Element, articles: Set<AnyNode>): Item | undefined {
+function idOfArticle($: Doc, element: Element, scope: cheerio.Cheerio<Element>): string | undefined {
   const ft = dataFt($, element);
-  const scope = ownScope($, element, articles);
-  const permalink = permalinkOf(scope);
   const ftId = ft['top_level_post_id'] ?? ft['mf_story_key'] ?? $(element).attr('data-post-id');
-  const id = typeof ftId === 'string' || typeof ftId === 'number' ? String(ftId) : permalink.id;
-  if (!id || !/^[0-9A-Za-z_:-]{1,200}$/.test(id)) return undefined;
+  const id = typeof ftId === 'string' || typeof ftId === 'number' ? String(ftId) : permalinkOf(scope).id;
+  return id && /^[0-9A-Za-z_:-]{1,200}$/.test(id) ? id : undefined;
+}
+
+/** The id of the post an article shows (read while its comments are still inside it). */
+function postIdOf($: Doc, element: Element): string | undefined {
+  return idOfArticle($, element, $(element));
+}
+
+/** The shared post inside a share. */
+function readTarget($: Doc, element: Element): NonNullable<Item['target']> | undefined {
+  const scope = $(element);
+  const id = idOfArticle($, element, scope);
+  if (!id) return undefined;
+  const author = authorOf(scope, dataFt($, element));
+  const text = textOf($, scope);
+  const url = permalinkOf(scope).url;
+  return { kind: 'post', id, ...(Object.keys(author).length ? { author } : {}), ...(text ? { text } : {}), ...(url ? { url } : {}) };
+}
+
+function readPost($: Doc, element: Element, target: Item['target']): Item | undefined {
+  const scope = $(element);
+  const ft = dataFt($, element);
+  const id = idOfArticle($, element, scope);
+  if (!id) return undefined;
+  const permalink = permalinkOf(scope);
   const text = textOf($, scope);
   const createdAt = timeOf(scope);
-  const nested = $(element).find('[role="article"], article').filter((_, inner) => !COMMENT_LABEL.test($(inner).attr('aria-label') ?? '')).first();
-  let target: Item['target'];
-  if (nested.length > 0) {
-    const innerScope = ownScope($, nested.get(0) as Element, articles);
-    const innerId = permalinkOf(innerScope).id ?? (() => {
-      const innerFt = dataFt($, nested.get(0) as Element)['top_level_post_id'];
-      return typeof innerFt === 'string' || typeof innerFt === 'number' ? String(innerFt) : undefined;
-    })();
-    if (innerId) {
-      const innerAuthor = authorOf(innerScope, dataFt($, nested.get(0) as Element));
-      const innerText = textOf($, innerScope);
-      const innerUrl = permalinkOf(innerScope).url;
-      target = { kind: 'post', id: innerId, ...(Object.keys(innerAuthor).length ? { author: innerAuthor } : {}), ...(innerText ? { text: innerText } : {}), ...(innerUrl ? { url: innerUrl } : {}) };
-    }
-  }
   return {
     platform: 'facebook',
     id,
@@ -266,7 +312,7 @@ function readPost($: Doc, element: Element, articles: Set<AnyNode>): Item | unde
   };
 }
 
-function readComment($: Doc, element: Element, commenterName: string, parentArticle: AnyNode | undefined): Item | undefined {
+function readComment($: Doc, element: Element, commenterName: string, parentPostId: string | undefined): Item | undefined {
   const scope = $(element);
   let commentId: string | undefined;
   let commentUrl: string | undefined;
@@ -278,9 +324,7 @@ function readComment($: Doc, element: Element, commenterName: string, parentArti
     if (commentId) break;
   }
   if (!commentId) return undefined;
-  const parentScope = parentArticle ? $(parentArticle as Element) : undefined;
-  const parentFt = parentArticle ? dataFt($, parentArticle as Element)['top_level_post_id'] : undefined;
-  const postId = (typeof parentFt === 'string' ? parentFt : undefined) ?? (parentScope ? permalinkOf(parentScope as cheerio.Cheerio<Element>).id : undefined) ?? (commentUrl ? idFromHref(commentUrl) : undefined);
+  const postId = parentPostId ?? (commentUrl ? idFromHref(commentUrl) : undefined);
   const bodyNode = scope.find('[dir="auto"], .comment-body, [data-testid="comment-body"]').first();
   const text = bodyNode.length ? cleanText($, bodyNode) || undefined : undefined;
   const authorLink = scope.find('a[href]').filter((_, anchor) => !idFromHref(anchor.attribs['href']) && handleFromHref(anchor.attribs['href']) !== undefined).first();
