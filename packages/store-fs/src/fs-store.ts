@@ -257,7 +257,9 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       checkpointBytes = checkpointScan.goodBytes;
       if (checkpointScan.damage) {
         report.damaged.push({ file: 'checkpoints.jsonl', seq: checkpointScan.damage.line, message: `checkpoints.jsonl line ${checkpointScan.damage.line} is damaged: ${checkpointScan.damage.message}` });
-      } else if (checkpointScan.tail && !readOnly) {
+      } else if (checkpointScan.tail && readOnly) {
+        report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, message: `ignored ${checkpointScan.tail.bytes} bytes after checkpoint ${checkpoints.length} (opened read-only): ${checkpointScan.tail.reason}` });
+      } else if (checkpointScan.tail) {
         const saved = await saveTail(layout.checkpoints, checkpointScan.tail.offset, checkpointScan.tail.bytes);
         await cutTail(layout.checkpoints, checkpointScan.goodBytes);
         report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, message: `cut ${checkpointScan.tail.bytes} bytes after checkpoint ${checkpoints.length} (${checkpointScan.tail.reason}); kept in ${layout.relative(saved)}` });

@@ -95,13 +95,16 @@ describe('memory store proofs', () => {
     const store = createMemoryStore({ signingKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
     const capture = (id: string) =>
       CaptureSchema.parse({ id, adapter: { id: 'x-api', version: '0' }, platform: 'x', account: { platform: 'x', handle: 'andi_contoh' }, accountKey: 'x:@andi_contoh', scope: 'timeline', capturedAt: '2024-11-20T01:00:00Z', window: { complete: true } });
-    expect((await store.proofs.inclusionProof('C-1'))._unsafeUnwrapErr().type).toBe('not_found');
+    expect(store.capabilities.merkleProofs).toBe(true);
+    expect((await store.proofs!.inclusionProof('C-1'))._unsafeUnwrapErr().type).toBe('not_found');
     const stored = (await store.append('capture', [capture('C-1'), capture('C-2'), capture('C-3')]))._unsafeUnwrap();
-    const checkpoint = (await store.proofs.createCheckpoint())._unsafeUnwrap();
-    const proof = (await store.proofs.inclusionProof('C-2'))._unsafeUnwrap();
-    const publicKey = (await store.proofs.publicKeyPem())._unsafeUnwrap();
+    const checkpoint = (await store.proofs!.createCheckpoint())._unsafeUnwrap();
+    const proof = (await store.proofs!.inclusionProof('C-2'))._unsafeUnwrap();
+    const publicKey = (await store.proofs!.publicKeyPem())._unsafeUnwrap();
     expect(verifyInclusionProof(proof, publicKey, { entryHash: stored[1]!.entryHash })._unsafeUnwrap()).toEqual(checkpoint);
     expect((await store.verify())._unsafeUnwrap()).toMatchObject({ ok: true, checked: { checkpoints: 1 } });
-    expect((await createMemoryStore().proofs.createCheckpoint())._unsafeUnwrapErr().type).toBe('unsupported');
+    const plain = createMemoryStore();
+    expect(plain.proofs).toBeUndefined();
+    expect(plain.capabilities.merkleProofs).toBe(false);
   });
 });

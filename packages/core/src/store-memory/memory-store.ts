@@ -24,8 +24,8 @@ export interface MemoryStoreOptions {
   /** Clock for `appendedAt` and checkpoint times. @default () => new Date() */
   now?: () => Date;
   /**
-   * An Ed25519 private key (PKCS#8 PEM) to sign checkpoints with. Without it
-   * `proofs.createCheckpoint()` returns an `unsupported` error, as `store-fs` does.
+   * An Ed25519 private key (PKCS#8 PEM) to sign checkpoints with. With it the store offers
+   * `proofs` (`capabilities.merkleProofs`); without it, it has none.
    */
   signingKeyPem?: string;
 }
@@ -37,7 +37,6 @@ export interface MemoryStoreOptions {
  */
 export interface MemoryEvidenceStore extends EvidenceStoreV1 {
   readonly storeId: 'memory';
-  readonly proofs: EvidenceProofsV1;
   /**
    * For tests of tamper detection only: change one byte of a stored entry's line, as an
    * attacker editing a log file would. `verify()` must then report it.
@@ -126,8 +125,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
   const store: MemoryEvidenceStore = {
     specificationVersion: 'v1',
     storeId: 'memory',
-    capabilities: { durable: false, merkleProofs: true, concurrentReaders: false },
-    proofs,
+    capabilities: { durable: false, merkleProofs: options.signingKeyPem !== undefined, concurrentReaders: false },
+    ...(options.signingKeyPem !== undefined ? { proofs } : {}),
 
     open() {
       state = 'open';
