@@ -1,6 +1,7 @@
 import type { CaptureScope } from '../capture/capture-schema.js';
 
-const DAY_MS = 86_400_000;
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
 
 /** Milliseconds since the epoch of an ISO instant, or undefined when absent or unreadable. */
 export function instantMs(value: string | undefined): number | undefined {
@@ -9,9 +10,19 @@ export function instantMs(value: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+// Formatting a day is the hot spot of locating items; days repeat, so remember them.
+const dayNames = new Map<number, string>();
+
 /** The UTC day (`YYYY-MM-DD`) of a time in milliseconds. */
 function dayOf(ms: number): string {
-  return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size > 100_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
 }
 
 /**
@@ -52,4 +63,12 @@ export function dayBucketsBetween(bucketKeys: Iterable<string>, scope: CaptureSc
 /** The day buckets of a scope around a time (the day before, of, and after), for lookups. */
 export function neighbourBuckets(scope: CaptureScope, ms: number): string[] {
   return [bucketFor(scope, ms), bucketFor(scope, ms - DAY_MS), bucketFor(scope, ms + DAY_MS)];
+}
+
+/** The start (ms, UTC midnight) of a day bucket, or undefined for `undated` / `referenced`. */
+export function dayStartOf(bucket: string): number | undefined {
+  const day = bucket.slice(bucket.indexOf('/') + 1);
+  if (day.length !== 10) return undefined;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) ? undefined : ms;
 }

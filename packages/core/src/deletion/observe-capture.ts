@@ -12,7 +12,7 @@ import { withFailure, withSuccess } from './coverage.js';
 import type { GapReason } from './coverage-types.js';
 import { nextStatus } from './deletion-state-table.js';
 import { resolveDeletionOptions, type DeletionOptions, type ResolvedDeletionOptions } from './deletion-options.js';
-import { bucketFor, dayBucketsBetween, instantMs, neighbourBuckets, referencedBucket } from './item-buckets.js';
+import { DAY_MS, bucketFor, dayBucketsBetween, dayStartOf, instantMs, neighbourBuckets, referencedBucket } from './item-buckets.js';
 import type { ItemObservation } from './item-status.js';
 import { lookupIdsOf, pendingLookupFor } from './pending-lookups.js';
 import { linkReplacements } from './replacement-links.js';
@@ -225,9 +225,13 @@ function diffProfile(context: Context): void {
 }
 
 function findExisting(draft: StateDraft, item: Item, scope: Capture['scope']): TrackedItem | undefined {
-  const ids = item.editHistoryIds && item.editHistoryIds.length > 0 ? [item.id, ...item.editHistoryIds] : [item.id];
   const ms = instantMs(item.createdAt);
-  const buckets = ms === undefined ? [bucketFor(scope, undefined)] : neighbourBuckets(scope, ms);
+  const home = bucketFor(scope, ms);
+  // The common case: a known id in the bucket of its own day.
+  const direct = draft.alias(`${item.platform}:${item.id}`) === undefined ? draft.get(home, `${item.platform}:${item.id}`) : undefined;
+  if (direct) return direct;
+  const ids = item.editHistoryIds && item.editHistoryIds.length > 0 ? [item.id, ...item.editHistoryIds] : [item.id];
+  const buckets = ms === undefined ? [home] : neighbourBuckets(scope, ms);
   buckets.push(referencedBucket(scope));
   for (const id of ids) {
     const key = `${item.platform}:${id}`;
@@ -296,10 +300,14 @@ function diffItems(context: Context): ObserveCaptureResult {
   }
 
   // 4. What the capture showed.
-  const touched: Array<{ bucket: string; key: string }> = [];
+  const added: Array<{ bucket: string; key: string }> = [];
+  const gone: Array<{ bucket: string; key: string }> = [];
   for (const sighting of sightings.values()) {
-    const item = sighting.existing ? observeKnown(context, sighting) : observeNew(context, sighting);
-    if (item) touched.push({ bucket: item.bucket, key: item.key });
+    if (sighting.existing) observeKnown(context, sighting);
+    else {
+      const item = observeNew(context, sighting);
+      added.push({ bucket: item.bucket, key: item.key });
+    }
   }
   for (const sighting of sightings.values()) {
     if (referencesUnavailableOwnPost(sighting.item, capture)) observeReference(context, sighting, sightings);
@@ -314,10 +322,10 @@ function diffItems(context: Context): ObserveCaptureResult {
       const observation = classifyAbsence(context, item, isAct, suspect);
       const result = applyObservation(draft, item, observation, { ...context.source, suspect }, options, context.capabilities);
       if (result.change) context.changes.push(result.change);
-      if (result.item.status !== stale.status) touched.push({ bucket: result.item.bucket, key: result.item.key });
+      if (result.item.status !== stale.status) gone.push({ bucket: result.item.bucket, key: result.item.key });
     }
   }
-  if (!isAct) linkReplacements(draft, touched, options);
+  if (!isAct) linkReplacements(draft, { added, gone }, options);
   return finish(context);
 }
 
@@ -375,14 +383,19 @@ function itemsInWindow(draft: StateDraft, scope: Capture['scope'], window: Count
   // their absence counts only when the whole list was read.
   const isAct = scope === 'likes' || scope === 'follows';
   if (window.wholeHistory) buckets.push(bucketFor(scope, undefined));
+  if (isAct && !window.wholeHistory) return found;
   for (const bucket of buckets) {
+    // A day wholly inside the window needs no per-item time check.
+    const dayStart = dayStartOf(bucket);
+    const wholeDay = dayStart !== undefined && dayStart > window.fromMs && dayStart + DAY_MS < window.toMs;
     for (const item of Object.values(draft.bucket(bucket) ?? {})) {
       if (!item.contentCaptured) continue;
       const lastSeen = instantMs(item.lastSeenAt);
       if (lastSeen !== undefined && lastSeen >= capturedMs) continue;
-      if (isAct && !window.wholeHistory) continue;
-      const at = instantMs(item.createdAt);
-      if (at === undefined ? !window.wholeHistory : at <= window.fromMs || at >= window.toMs) continue;
+      if (!wholeDay) {
+        const at = instantMs(item.createdAt);
+        if (at === undefined ? !window.wholeHistory : at <= window.fromMs || at >= window.toMs) continue;
+      }
       found.push(item);
     }
   }

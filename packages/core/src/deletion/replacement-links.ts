@@ -10,24 +10,9 @@ function textOf(item: TrackedItem): string {
   return item.versions.at(-1)?.item.text ?? '';
 }
 
-function candidatesAround(
-  draft: StateDraft,
-  item: TrackedItem,
-  fromMs: number,
-  toMs: number,
-  wanted: (other: TrackedItem) => boolean,
-  onlyBuckets?: ReadonlySet<string>,
-): TrackedItem[] {
-  const found: TrackedItem[] = [];
-  for (const bucket of dayBucketsBetween([], item.scope, fromMs, toMs)) {
-    if (onlyBuckets && !onlyBuckets.has(bucket)) continue;
-    for (const other of Object.values(draft.bucket(bucket) ?? {})) {
-      const at = instantMs(other.createdAt);
-      if (other.key === item.key || at === undefined || at < fromMs || at > toMs) continue;
-      if (other.kind === item.kind && other.contentCaptured && wanted(other)) found.push(other);
-    }
-  }
-  return found;
+function within(other: TrackedItem, item: TrackedItem, fromMs: number, toMs: number): boolean {
+  const at = instantMs(other.createdAt);
+  return other.key !== item.key && at !== undefined && at >= fromMs && at <= toMs && other.kind === item.kind && other.contentCaptured;
 }
 
 function best(item: TrackedItem, candidates: TrackedItem[], minimum: number): TrackedItem | undefined {
@@ -46,42 +31,58 @@ function best(item: TrackedItem, candidates: TrackedItem[], minimum: number): Tr
 /**
  * Delete-and-repost (a typo fixed within minutes): link a post that went missing to a similar
  * post of the same kind created shortly after it (`replacedBy` / `replaces`), so reviewers can
- * set the pair aside. Checked from both ends: for posts that just went missing, and for posts
- * just added. Returns the keys linked.
+ * set the pair aside. Checked from both ends: for posts that just went missing (against live
+ * posts of the following minutes) and for posts just added (against posts already gone, found
+ * through the `notable` index). Returns the keys linked.
  */
-export function linkReplacements(draft: StateDraft, touchedKeys: Iterable<{ bucket: string; key: string }>, options: ResolvedDeletionOptions): string[] {
+export function linkReplacements(
+  draft: StateDraft,
+  changed: { added: Array<{ bucket: string; key: string }>; gone: Array<{ bucket: string; key: string }> },
+  options: ResolvedDeletionOptions,
+): string[] {
   const linked: string[] = [];
-  // Buckets holding posts that went missing: a new post can only replace one of those.
-  const goneBuckets = new Set<string>();
-  for (const [key, bucket] of draft.notableEntries()) {
-    if (GONE.has(draft.get(bucket, key)?.status ?? 'live')) goneBuckets.add(bucket);
-  }
-  for (const { bucket, key } of touchedKeys) {
+  const window = options.repostLinkWindowMs;
+  for (const { bucket, key } of changed.gone) {
     const item = draft.get(bucket, key);
     const at = instantMs(item?.createdAt);
-    if (!item || at === undefined || !item.contentCaptured) continue;
-    if (GONE.has(item.status) && !item.replacedBy) {
-      const replacement = best(
-        item,
-        candidatesAround(draft, item, at, at + options.repostLinkWindowMs, (other) => other.status === 'live' && !other.replaces && instantMs(other.createdAt)! > at),
-        options.repostLinkMinSimilarity,
-      );
-      if (replacement) {
-        draft.put({ ...item, replacedBy: replacement.key });
-        draft.put({ ...replacement, replaces: item.key });
-        linked.push(item.key, replacement.key);
+    if (!item || at === undefined || !item.contentCaptured || !GONE.has(item.status) || item.replacedBy) continue;
+    const candidates: TrackedItem[] = [];
+    for (const day of dayBucketsBetween([], item.scope, at, at + window)) {
+      for (const other of Object.values(draft.bucket(day) ?? {})) {
+        if (other.status === 'live' && !other.replaces && within(other, item, at + 1, at + window)) candidates.push(other);
       }
-    } else if (item.status === 'live' && !item.replaces && goneBuckets.size > 0) {
-      const original = best(
-        item,
-        candidatesAround(draft, item, at - options.repostLinkWindowMs, at, (other) => GONE.has(other.status) && !other.replacedBy && instantMs(other.createdAt)! < at, goneBuckets),
-        options.repostLinkMinSimilarity,
-      );
-      if (original) {
-        draft.put({ ...original, replacedBy: item.key });
-        draft.put({ ...item, replaces: original.key });
-        linked.push(original.key, item.key);
+    }
+    const replacement = best(item, candidates, options.repostLinkMinSimilarity);
+    if (replacement) {
+      draft.put({ ...item, replacedBy: replacement.key });
+      draft.put({ ...replacement, replaces: item.key });
+      linked.push(item.key, replacement.key);
+    }
+  }
+  if (changed.added.length === 0) return linked;
+  // Posts gone and not yet linked, by bucket: a new post can only replace one of those.
+  const goneByBucket = new Map<string, TrackedItem[]>();
+  for (const [key, bucket] of draft.notableEntries()) {
+    const item = draft.get(bucket, key);
+    if (item && GONE.has(item.status) && !item.replacedBy) goneByBucket.set(bucket, [...(goneByBucket.get(bucket) ?? []), item]);
+  }
+  if (goneByBucket.size === 0) return linked;
+  for (const { bucket, key } of changed.added) {
+    const item = draft.get(bucket, key);
+    const at = instantMs(item?.createdAt);
+    if (!item || at === undefined || item.status !== 'live' || item.replaces) continue;
+    const candidates: TrackedItem[] = [];
+    for (const day of dayBucketsBetween([], item.scope, at - window, at)) {
+      for (const other of goneByBucket.get(day) ?? []) {
+        const current = draft.get(other.bucket, other.key);
+        if (current && !current.replacedBy && GONE.has(current.status) && within(current, item, at - window, at - 1)) candidates.push(current);
       }
+    }
+    const original = best(item, candidates, options.repostLinkMinSimilarity);
+    if (original) {
+      draft.put({ ...original, replacedBy: item.key });
+      draft.put({ ...item, replaces: original.key });
+      linked.push(original.key, item.key);
     }
   }
   return linked;

@@ -1,5 +1,14 @@
 import type { AccountState, PendingLookup, TrackedItem } from './account-state.js';
 
+/**
+ * A copy of a record as a dictionary-mode object: buckets take thousands of distinct keys, and
+ * a null-prototype object skips the hidden-class transition V8 makes for each new key of an
+ * ordinary one (measured: several times faster to fill). It serialises to the same JSON.
+ */
+function copyRecord<T>(source: Record<string, T> | undefined): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, source);
+}
+
 /** Whether an item belongs in `AccountState.notable` (what `deletionVerdicts` reads). */
 function isNotable(item: TrackedItem): boolean {
   return (
@@ -95,7 +104,7 @@ export class StateDraft {
     const current = this.aliases[key];
     if (current && current.key === canonical && current.bucket === bucket) return;
     if (!this.aliasesCopied) {
-      this.aliases = { ...this.aliases };
+      this.aliases = copyRecord(this.aliases);
       this.aliasesCopied = true;
     }
     this.aliases[key] = { key: canonical, bucket };
@@ -103,7 +112,7 @@ export class StateDraft {
 
   setPending(key: string, entry: PendingLookup): void {
     if (!this.pendingCopied) {
-      this.pending = { ...this.pending };
+      this.pending = copyRecord(this.pending);
       this.pendingCopied = true;
     }
     this.pending[key] = entry;
@@ -116,7 +125,7 @@ export class StateDraft {
   deletePending(key: string): void {
     if (!(key in this.pending)) return;
     if (!this.pendingCopied) {
-      this.pending = { ...this.pending };
+      this.pending = copyRecord(this.pending);
       this.pendingCopied = true;
     }
     delete this.pending[key];
@@ -139,7 +148,7 @@ export class StateDraft {
 
   private writableItems(): AccountState['items'] {
     if (!this.itemsCopied) {
-      this.items = { ...this.items };
+      this.items = copyRecord(this.items);
       this.itemsCopied = true;
     }
     return this.items;
@@ -148,7 +157,7 @@ export class StateDraft {
   private writableBucket(bucket: string): Record<string, TrackedItem> {
     const items = this.writableItems();
     if (!this.copiedBuckets.has(bucket)) {
-      items[bucket] = { ...items[bucket] };
+      items[bucket] = copyRecord(items[bucket]);
       this.copiedBuckets.add(bucket);
     }
     return items[bucket]!;
@@ -156,7 +165,7 @@ export class StateDraft {
 
   private writableNotable(): AccountState['notable'] {
     if (!this.notableCopied) {
-      this.notable = { ...this.notable };
+      this.notable = copyRecord(this.notable);
       this.notableCopied = true;
     }
     return this.notable;
