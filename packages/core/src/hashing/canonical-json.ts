@@ -24,7 +24,7 @@ export interface CanonicalJsonError {
 export function canonicalJson(value: unknown): Result<string, CanonicalJsonError> {
   // Records are hashed on every store append: the fast pass tracks no paths; only a value that
   // fails is serialised again, slowly, to say where.
-  const fast = serialiseFast(value, new Set());
+  const fast = serialiseFast(value, 0);
   if (fast !== undefined) return ok(fast);
   try {
     return ok(serialise(value, '', new Set()));
@@ -107,8 +107,11 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** {@link serialise} without path bookkeeping; `undefined` when the value has no canonical form. */
-function serialiseFast(value: unknown, ancestors: Set<object>): string | undefined {
+/**
+ * {@link serialise} without path bookkeeping; `undefined` when the value has no canonical form
+ * or nests deeper than the limit (cycles included), which the slow pass then explains.
+ */
+function serialiseFast(value: unknown, depth: number): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -123,38 +126,37 @@ function serialiseFast(value: unknown, ancestors: Set<object>): string | undefin
     default:
       return undefined;
   }
+  if (depth > FAST_DEPTH_LIMIT) return undefined;
   const object = value as object;
-  if (ancestors.has(object)) return undefined;
   const toJson = (object as { toJSON?: unknown }).toJSON;
-  if (typeof toJson === 'function') return serialiseFast((toJson as () => unknown).call(object), ancestors);
+  if (typeof toJson === 'function') return serialiseFast((toJson as () => unknown).call(object), depth + 1);
   if (ArrayBuffer.isView(object)) return undefined;
-  ancestors.add(object);
-  let out = '';
+  let out: string;
   if (Array.isArray(object)) {
     out = '[';
     for (let index = 0; index < object.length; index++) {
       const element: unknown = object[index];
       if (element === undefined) return undefined;
-      const part = serialiseFast(element, ancestors);
+      const part = serialiseFast(element, depth + 1);
       if (part === undefined) return undefined;
       out += index === 0 ? part : `,${part}`;
     }
-    out += ']';
-  } else {
-    const record = object as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
-    out = '{';
-    let first = true;
-    for (const key of keys) {
-      const member = record[key];
-      if (member === undefined) continue;
-      const part = serialiseFast(member, ancestors);
-      if (part === undefined) return undefined;
-      out += `${first ? '' : ','}${JSON.stringify(key)}:${part}`;
-      first = false;
-    }
-    out += '}';
+    return `${out}]`;
   }
-  ancestors.delete(object);
-  return out;
+  const record = object as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  out = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    const part = serialiseFast(member, depth + 1);
+    if (part === undefined) return undefined;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${part}`;
+    first = false;
+  }
+  return `${out}}`;
 }
+
+// Deeper than any record SIPANSOS stores; a cycle reaches it quickly and falls to the slow pass.
+const FAST_DEPTH_LIMIT = 200;

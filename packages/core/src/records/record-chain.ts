@@ -22,6 +22,13 @@ export interface EntryHashInput {
  * same hash without SIPANSOS.
  */
 export function computeEntryHash(input: EntryHashInput): string {
+  // Every append hashes this: with an integer seq and string fields the canonical form can be
+  // written directly (keys already in RFC 8785 order); anything else takes the general path.
+  if (Number.isSafeInteger(input.seq) && typeof input.appendedAt === 'string' && typeof input.kind === 'string' && typeof input.prevHash === 'string' && typeof input.recordHash === 'string') {
+    return sha256Hex(
+      `{"appendedAt":${JSON.stringify(input.appendedAt)},"kind":${JSON.stringify(input.kind)},"prevHash":${JSON.stringify(input.prevHash)},"recordHash":${JSON.stringify(input.recordHash)},"seq":${input.seq}}`,
+    );
+  }
   return sha256Hex(
     canonicalJsonOrThrow({ seq: input.seq, kind: input.kind, appendedAt: input.appendedAt, recordHash: input.recordHash, prevHash: input.prevHash }),
   );
