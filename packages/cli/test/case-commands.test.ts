@@ -107,7 +107,8 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     expect(good.out).toContain('UTUH / INTACT');
     const file = path.join(dir, 'bundel', 'records', 'finding.jsonl');
     const bytes = await readFile(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
     await writeFile(file, bytes);
     const bad = await run(dir, ['verify-bundle', 'bundel']);
     expect(bad.code).toBe(1);

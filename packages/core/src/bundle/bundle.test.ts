@@ -99,6 +99,7 @@ describe('verification bundle', () => {
     const { store } = await storedCase({ proofs: false });
     const plain = (await bundleFromStore(store, { caseId: 'K-2024-001', office: 'x', createdAt: '2024-10-03T00:00:00Z', createdBy: 'a', includePersonalData: false }))._unsafeUnwrap();
     const report = verifyBundle(plain);
+    expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.warnings.join(' ')).toMatch(/no signed checkpoint/);
   });
