@@ -150,6 +150,8 @@ export interface DeletionCapabilities {
   historyLimit?: number;
 }
 
+// A type alias, not an interface: it then fits `Record<string, unknown>` where generic store
+// code expects a plain record.
 /**
  * The account state: every item ever seen with all its versions, its status and the proof
  * behind it, plus coverage. A plain JSON value, stored as the `account_state` record.
@@ -159,8 +161,6 @@ export interface DeletionCapabilities {
  * window), not O(every item ever seen). Every function returns a new state that shares the
  * untouched buckets with the old one; none mutates its input.
  */
-// A type alias, not an interface: it then fits `Record<string, unknown>` where generic store
-// code expects a plain record.
 export type AccountState = {
   schemaVersion: 1;
   /** `accountKey` of the account (an index key of stores). */

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { InstantSchema, ItemSchema } from '../capture/item-schema.js';
 
+/** What can change on an account between its known state and a new capture. */
 export const CHANGE_TYPES = ['added', 'edited', 'missing', 'reappeared', 'unliked', 'unfollowed', 'profile_changed'] as const;
+/** One of {@link CHANGE_TYPES}. */
 export const ChangeTypeSchema = z.enum(CHANGE_TYPES);
+/** One of {@link CHANGE_TYPES}. */
 export type ChangeType = z.infer<typeof ChangeTypeSchema>;
 
 /** One segment of a word-level text diff, for display. */
@@ -10,6 +13,7 @@ export const TextDiffSegmentSchema = z.object({
   op: z.enum(['equal', 'insert', 'delete']),
   text: z.string(),
 });
+/** One segment of a word-level text diff. */
 export type TextDiffSegment = z.infer<typeof TextDiffSegmentSchema>;
 
 /** Something that changed on an account between its known state and a new capture. */
@@ -41,4 +45,5 @@ export const ChangeSchema = z.object({
   /** For changes a lookup revealed (a `reappeared` after a lookup): the raw response blobs. */
   lookupRawBlobs: z.array(z.string()).optional(),
 });
+/** A change, as diffing produces it. */
 export type Change = z.infer<typeof ChangeSchema>;
