@@ -5,6 +5,7 @@ import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import {
   captureLeafHash,
   GENESIS_HASH,
+  hashRecord,
   keyIdOf,
   merkleInclusionPath,
   merkleRoot,
@@ -420,6 +421,11 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     const stored = JSON.parse(text) as StoredRecordV1<T>;
     if (stored.entryHash !== entry.entryHash || stored.seq !== entry.seq) {
       throw Object.assign(new Error(`${layout.relative(log.file)} entry ${entry.seq} changed on disk since the store was opened`), { corrupt: true, seq: entry.seq, file: layout.relative(log.file), expected: entry.entryHash, found: String(stored.entryHash) });
+    }
+    // Evidence is re-hashed on every read, as blobs are: a record changed on disk is never served.
+    const recordHash = hashRecord(stored.record);
+    if (recordHash !== entry.recordHash || stored.id !== entry.id) {
+      throw Object.assign(new Error(`${layout.relative(log.file)} entry ${entry.seq}: the record no longer matches its hash; run verify`), { corrupt: true, seq: entry.seq, file: layout.relative(log.file), expected: entry.recordHash, found: recordHash });
     }
     return stored;
   }

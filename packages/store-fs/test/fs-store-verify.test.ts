@@ -45,3 +45,17 @@ describe('verify while writing', () => {
     await reader.close();
   });
 });
+
+describe('reads re-hash', () => {
+  it('a record changed on disk after open is refused as corrupt, naming the entry', async () => {
+    const temporary = temporaryDir();
+    cleanup = temporary.cleanup;
+    const store = createFsStore({ dir: temporary.dir });
+    (await store.append('audit', [fixtureAudit({ id: 'A-1', note: 'asli' })]))._unsafeUnwrap();
+    const { tamperLogEntry } = await import('./store-test-helpers.js');
+    tamperLogEntry(temporary.dir, 'audit', 1);
+    expect((await store.get('audit', 'A-1'))._unsafeUnwrapErr()).toMatchObject({ type: 'corrupt', file: 'logs/audit.jsonl', seq: 1 });
+    expect((await store.query('audit'))._unsafeUnwrapErr().type).toBe('corrupt');
+    await store.close();
+  });
+});
