@@ -64,7 +64,7 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
   }
   const K = classCount;
   const maxStates = totalLength + 1;
-  let delta = new Int32Array(maxStates * K).fill(-1);
+  const delta = new Int32Array(maxStates * K).fill(-1);
   const termAt = new Int32Array(maxStates).fill(-1);
   const nextSameState = new Int32Array(terms.length).fill(-1);
   const termLength = new Int32Array(terms.length);
@@ -90,17 +90,18 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
     nextSameState[termIndex] = termAt[state]!;
     termAt[state] = termIndex;
   });
-  if (stateCount < maxStates) delta = delta.slice(0, stateCount * K);
+  // The table was sized for the worst case; only the first stateCount rows are used.
+  const table = delta;
 
   const fail = new Int32Array(stateCount);
   const dictLink = new Int32Array(stateCount);
   const queue = new Int32Array(stateCount);
   let head = 0;
   let tail = 0;
-  delta[0] = 0;
+  table[0] = 0;
   for (let c = 1; c < K; c++) {
-    const child = delta[c]!;
-    if (child < 0) delta[c] = 0;
+    const child = table[c]!;
+    if (child < 0) table[c] = 0;
     else {
       fail[child] = 0;
       queue[tail++] = child;
@@ -112,35 +113,64 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
     dictLink[state] = termAt[failState]! >= 0 ? failState : dictLink[failState]!;
     const row = state * K;
     const failRow = failState * K;
-    delta[row] = 0;
+    table[row] = 0;
     for (let c = 1; c < K; c++) {
-      const child = delta[row + c]!;
-      if (child < 0) delta[row + c] = delta[failRow + c]!;
+      const child = table[row + c]!;
+      if (child < 0) table[row + c] = table[failRow + c]!;
       else {
-        fail[child] = delta[failRow + c]!;
+        fail[child] = table[failRow + c]!;
         queue[tail++] = child;
       }
     }
   }
+  // Renumber states in breadth-first order: the shallow states that most characters visit sit
+  // together at the start of the table, so large term sets stay cache-friendly.
+  const order = new Int32Array(stateCount);
+  order[0] = 0;
+  for (let index = 0; index < tail; index++) order[queue[index]!] = index + 1;
+  const termAtNew = new Int32Array(stateCount).fill(-1);
+  const dictLinkNew = new Int32Array(stateCount);
+  for (let state = 0; state < stateCount; state++) {
+    termAtNew[order[state]!] = termAt[state]!;
+    dictLinkNew[order[state]!] = dictLink[state]! === 0 ? 0 : order[dictLink[state]!]!;
+  }
   // outHead: the first state on the suffix chain that ends a term (0 = none; the root never does).
   const outHead = new Int32Array(stateCount);
-  for (let state = 1; state < stateCount; state++) outHead[state] = termAt[state]! >= 0 ? state : dictLink[state]!;
+  for (let state = 1; state < stateCount; state++) outHead[state] = termAtNew[state]! >= 0 ? state : dictLinkNew[state]!;
+
+  // The hot table holds the target's row offset (state × K), negated when a term ends there
+  // or on its suffix chain, so the scan loop needs one lookup and no multiply per character.
+  const rows = new Int32Array(stateCount * K);
+  for (let state = 0; state < stateCount; state++) {
+    const from = state * K;
+    const to = order[state]! * K;
+    for (let c = 0; c < K; c++) {
+      const target = order[table[from + c]!]!;
+      rows[to + c] = outHead[target]! !== 0 ? -(target * K) : target * K;
+    }
+  }
 
   const scan = (text: string, onHit: (termIndex: number, start: number, end: number) => void): void => {
     const length = text.length;
-    let state = 0;
+    let row = 0;
     for (let index = 0; index < length; index++) {
-      state = delta[state * K + classOf[text.charCodeAt(index)]!]!;
-      let output = outHead[state]!;
-      while (output !== 0) {
-        for (let term = termAt[output]!; term >= 0; term = nextSameState[term]!) {
-          const end = index + 1;
-          const start = end - termLength[term]!;
-          if (needsLeft[term] === 1 && start > 0 && words[text.charCodeAt(start - 1)] === 1) continue;
-          if (needsRight[term] === 1 && end < length && words[text.charCodeAt(end)] === 1) continue;
-          onHit(term, start, end);
-        }
-        output = dictLink[output]!;
+      row = rows[row + classOf[text.charCodeAt(index)]!]!;
+      if (row < 0) {
+        row = -row;
+        report(text, index, outHead[row / K]!, onHit);
+      }
+    }
+  };
+
+  const report = (text: string, index: number, first: number, onHit: (termIndex: number, start: number, end: number) => void): void => {
+    const length = text.length;
+    for (let output = first; output !== 0; output = dictLinkNew[output]!) {
+      for (let term = termAtNew[output]!; term >= 0; term = nextSameState[term]!) {
+        const end = index + 1;
+        const start = end - termLength[term]!;
+        if (needsLeft[term] === 1 && start > 0 && words[text.charCodeAt(start - 1)] === 1) continue;
+        if (needsRight[term] === 1 && end < length && words[text.charCodeAt(end)] === 1) continue;
+        onHit(term, start, end);
       }
     }
   };

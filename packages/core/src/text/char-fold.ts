@@ -6,6 +6,13 @@
  */
 
 const foldCache = new Map<number, string>();
+// Caches are keyed by code point; a post full of rare characters must not grow them forever.
+const CACHE_LIMIT = 20_000;
+function remember<T>(cache: Map<number, T>, key: number, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const MARK = /\p{M}/gu;
 
@@ -31,8 +38,15 @@ export function isInvisible(codePoint: number): boolean {
 /** Whether a code point is a combining mark (it belongs to the letter before it). */
 export function isCombiningMark(codePoint: number): boolean {
   if (codePoint < 0x300) return false;
-  return /^\p{M}$/u.test(String.fromCodePoint(codePoint));
+  let mark = markCache.get(codePoint);
+  if (mark === undefined) {
+    mark = remember(markCache, codePoint, /^\p{M}$/u.test(String.fromCodePoint(codePoint)));
+  }
+  return mark;
 }
+
+const markCache = new Map<number, boolean>();
+const upperCache = new Map<number, boolean>();
 
 /**
  * The folded form of one code point: NFKC (mathematical bold, fullwidth and circled letters
@@ -45,15 +59,18 @@ export function foldCodePoint(codePoint: number): string {
   const cached = foldCache.get(codePoint);
   if (cached !== undefined) return cached;
   const folded = String.fromCodePoint(codePoint).normalize('NFKC').toLowerCase().normalize('NFD').replace(MARK, '').normalize('NFC');
-  foldCache.set(codePoint, folded);
-  return folded;
+  return remember(foldCache, codePoint, folded);
 }
 
 /** Whether the folded code point starts with an upper-case letter (used to split camelCase hashtags). */
 export function isUpperCase(codePoint: number): boolean {
   if (codePoint < 0x80) return codePoint >= 0x41 && codePoint <= 0x5a;
-  const text = String.fromCodePoint(codePoint).normalize('NFKC');
-  return text !== text.toLowerCase();
+  let upper = upperCache.get(codePoint);
+  if (upper === undefined) {
+    const text = String.fromCodePoint(codePoint).normalize('NFKC');
+    upper = remember(upperCache, codePoint, text !== text.toLowerCase());
+  }
+  return upper;
 }
 
 const wordCharCache = new Map<number, boolean>();
@@ -65,9 +82,7 @@ export function isWordCodePoint(codePoint: number): boolean {
   }
   const cached = wordCharCache.get(codePoint);
   if (cached !== undefined) return cached;
-  const result = WORD_CHAR.test(String.fromCodePoint(codePoint));
-  wordCharCache.set(codePoint, result);
-  return result;
+  return remember(wordCharCache, codePoint, WORD_CHAR.test(String.fromCodePoint(codePoint)));
 }
 
 /** Pictographic emoji (☝ ✌ 🤟 👍 ...), regional indicators for flags included. */

@@ -77,9 +77,22 @@ interface Piece {
   fromHashtag: boolean;
 }
 
+const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code));
+
+/** Whether a keycap sequence (optional VS16, then U+20E3) follows a digit at `next`. */
+function isKeycapAt(original: string, next: number): boolean {
+  const following = original.charCodeAt(next);
+  return following === 0x20e3 || (following === 0xfe0f && original.charCodeAt(next + 1) === 0x20e3);
+}
+
+const SCRATCH: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: false };
+const INFORMAL: ReadonlyMap<string, string> = new Map(Object.entries(INFORMAL_SPELLINGS));
+
 const isDigitChar = (char: string): boolean => char >= '0' && char <= '9';
 const isLetterChar = (char: string): boolean => !isDigitChar(char);
 const NUMBER_TOKEN = /^\d+(?:[.:/,-]\d+)*$/;
+const ALL_DIGITS = /^[\d.:/,-]+$/;
+const HAS_DIGIT = /\d/;
 
 /**
  * Normalise Indonesian social-media text for matching: NFKC, case folding, zero-width and bidi
@@ -98,12 +111,34 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     if (word && word.chars.length > 0) emitWord(word, pieces);
     word = undefined;
   };
+  // One word is collected at a time and emitted at once, so its buffers are reused.
+  const startWord = (): RawWord => {
+    SCRATCH.chars.length = 0;
+    SCRATCH.starts.length = 0;
+    SCRATCH.ends.length = 0;
+    SCRATCH.upper.length = 0;
+    SCRATCH.hashtag = pendingHashtag;
+    pendingHashtag = false;
+    return SCRATCH;
+  };
 
   const length = original.length;
   let index = 0;
   while (index < length) {
     const codePoint = original.codePointAt(index)!;
     const width = codePoint > 0xffff ? 2 : 1;
+
+    // Fast path for ASCII letters and digits (most of every post).
+    const isLetter = (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a);
+    if (isLetter || (codePoint >= 0x30 && codePoint <= 0x39 && !isKeycapAt(original, index + 1))) {
+      word ??= startWord();
+      word.chars.push(ASCII_LOWER[codePoint]!);
+      word.starts.push(index);
+      word.ends.push(index + 1);
+      word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
+      index += 1;
+      continue;
+    }
 
     if (codePoint === 0x23 /* # */) {
       flush();
@@ -166,10 +201,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     let wordish = folded.length > 0;
     for (let k = 0; k < folded.length && wordish; k++) wordish = isWordCodePoint(folded.charCodeAt(k));
     if (wordish) {
-      if (!word) {
-        word = { chars: [], starts: [], ends: [], upper: [], hashtag: pendingHashtag };
-        pendingHashtag = false;
-      }
+      word ??= startWord();
       const upper = isUpperCase(codePoint);
       for (const char of folded) {
         word.chars.push(char);
@@ -242,14 +274,13 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   const n = chars.length;
   const originalStart = word.starts[0]!;
   const originalEnd = word.ends[n - 1]!;
-  const allDigits = chars.every((char) => isDigitChar(char) || char === '.' || char === ':' || char === '/' || char === ',' || char === '-');
-  if (allDigits) {
-    out.push({ text: chars.join(''), kind: 'number', originalStart, originalEnd, fromHashtag });
+  const whole = chars.join('');
+  if (ALL_DIGITS.test(whole)) {
+    out.push({ text: whole, kind: 'number', originalStart, originalEnd, fromHashtag });
     return;
   }
-  const hasDigit = chars.some(isDigitChar);
-  if (!hasDigit) {
-    pushWord(squeeze(chars.join('')), originalStart, originalEnd, fromHashtag, out);
+  if (!HAS_DIGIT.test(whole)) {
+    pushWord(squeeze(whole), originalStart, originalEnd, fromHashtag, out, false);
     return;
   }
   // Mixed letters and digits: leetspeak only inside words; trailing numbers after a ballot cue
@@ -305,10 +336,10 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   out.push({ text: trailing, kind: 'number', originalStart: trailingStart, originalEnd, fromHashtag });
 }
 
-function pushWord(text: string, originalStart: number, originalEnd: number, fromHashtag: boolean, out: Piece[]): void {
-  const expansion = INFORMAL_SPELLINGS[text];
+function pushWord(text: string, originalStart: number, originalEnd: number, fromHashtag: boolean, out: Piece[], maybeNumber = true): void {
+  const expansion = INFORMAL.get(text);
   if (expansion === undefined) {
-    out.push({ text, kind: NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag });
+    out.push({ text, kind: maybeNumber && NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag });
     return;
   }
   for (const part of expansion.split(' ')) out.push({ text: part, kind: 'word', originalStart, originalEnd, fromHashtag });
@@ -317,6 +348,12 @@ function pushWord(text: string, originalStart: number, originalEnd: number, from
 /** Squeeze runs of three or more identical letters to one ("menanggg" → "menang"); pairs stay ("maaf"). */
 function squeeze(text: string): string {
   if (text.length < 3) return text;
+  let repeated = false;
+  for (let index = 2; index < text.length && !repeated; index++) {
+    const code = text.charCodeAt(index);
+    repeated = code === text.charCodeAt(index - 1) && code === text.charCodeAt(index - 2);
+  }
+  if (!repeated) return text;
   let out = '';
   let runChar = '';
   let run = 0;
