@@ -10,6 +10,7 @@
  *   pnpm demo                 explanations and a summary
  *   pnpm demo -- --json       the summary as JSON
  *   pnpm demo -- --store DIR  keep the evidence store in DIR
+ *   pnpm demo -- --subjects N fewer subjects (at least the 48 scripted ones), for a faster run
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -35,7 +36,8 @@ import {
 import { createFsStore } from '@sipansos/store-fs';
 import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, store: { type: 'string' }, subjects: { type: 'string' } }, allowPositionals: true });
+// `pnpm demo -- --json` hands the script a literal `--`; drop it so the options still parse.
+const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { json: { type: 'boolean', default: false }, store: { type: 'string' }, subjects: { type: 'string' } }, allowPositionals: true });
 const json = values.json === true;
 const say = (text = ''): void => {
   if (!json) process.stdout.write(`${text}\n`);
