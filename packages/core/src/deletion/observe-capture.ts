@@ -2,7 +2,7 @@ import type { Capture } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import { changeId } from '../diff/change-id.js';
 import type { Change } from '../diff/change-schema.js';
-import { changedContentFields, itemContentHash } from '../diff/item-content.js';
+import { changedContentFields, itemContentHash, sameContent } from '../diff/item-content.js';
 import { changedProfileFields } from '../diff/profile-changes.js';
 import { wordDiff } from '../diff/word-diff.js';
 import type { AccountState, DeletionCapabilities, TrackedItem } from './account-state.js';
@@ -46,7 +46,8 @@ interface Sighting {
   item: Item;
   key: string;
   existing?: TrackedItem;
-  contentHash: string;
+  /** `itemContentHash` of `item`, computed only when needed (new items, changed content, churn). */
+  contentHash?: string;
   /** The platform rotated the id: it was matched on content and creation time. */
   churnedFrom?: string;
 }
@@ -273,7 +274,7 @@ function diffItems(context: Context): ObserveCaptureResult {
     const existing = findExisting(draft, item, scope);
     const key = existing?.key ?? canonicalKeyOf(item);
     if (sightings.has(key)) continue;
-    const sighting: Sighting = { item, key, contentHash: itemContentHash(item), ...(existing ? { existing } : {}) };
+    const sighting: Sighting = { item, key, ...(existing ? { existing } : {}) };
     sightings.set(key, sighting);
     if (!existing) unmatched.push(sighting);
   }
@@ -352,7 +353,7 @@ function matchChurn(draft: StateDraft, scope: Capture['scope'], sightings: Map<s
     if (!bucket) continue;
     const sameTime = Object.values(bucket).filter((candidate) => candidate.contentCaptured && instantMs(candidate.createdAt) === ms);
     const unseen = sameTime.filter((candidate) => !sightings.has(candidate.key) && candidate.kind === sighting.item.kind && candidate.status !== 'withdrawn');
-    const byContent = unseen.find((candidate) => candidate.versions.at(-1)?.contentHash === sighting.contentHash);
+    const byContent = unseen.find((candidate) => candidate.versions.at(-1)?.contentHash === hashOf(sighting));
     const byTime = sameTime.length === 1 && unseen.length === 1 && newAt.get(ms) === 1 ? unseen[0] : undefined;
     const match = byContent ?? byTime;
     if (!match) continue;
@@ -402,8 +403,13 @@ function itemsInWindow(draft: StateDraft, scope: Capture['scope'], window: Count
   return found;
 }
 
+function hashOf(sighting: Sighting): string {
+  sighting.contentHash ??= itemContentHash(sighting.item);
+  return sighting.contentHash;
+}
+
 function newVersion(context: Context, sighting: Sighting) {
-  return { item: sighting.item, contentHash: sighting.contentHash, firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
+  return { item: sighting.item, contentHash: hashOf(sighting), firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
 }
 
 function observeNew(context: Context, sighting: Sighting): TrackedItem {
@@ -453,7 +459,10 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
   const item = sighting.item;
   const extra: Partial<TrackedItem> = {};
   // New ids (an X edit version, a rotated id): remember them and point them at this item.
-  const newIds = [item.id, ...(item.editHistoryIds ?? [])].filter((id, index, all) => !existing.ids.includes(id) && all.indexOf(id) === index);
+  const newIds =
+    existing.ids.includes(item.id) && !item.editHistoryIds?.length
+      ? []
+      : [item.id, ...(item.editHistoryIds ?? [])].filter((id, index, all) => !existing.ids.includes(id) && all.indexOf(id) === index);
   let bucket = existing.bucket;
   if (!existing.contentCaptured) {
     // Known so far only from a reference: now it is seen, file it by its time.
@@ -472,12 +481,12 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
     }
   }
   const latest = existing.versions.at(-1);
-  if (!latest || latest.contentHash !== sighting.contentHash) {
+  if (!latest || (!sameContent(latest.item, item) && latest.contentHash !== hashOf(sighting))) {
     extra.versions = [...existing.versions, newVersion(context, sighting)];
     if (latest) {
       const fields = changedContentFields(latest.item, item);
       context.changes.push({
-        id: changeId('edited', capture.id, `${existing.key}#${sighting.contentHash}`),
+        id: changeId('edited', capture.id, `${existing.key}#${hashOf(sighting)}`),
         type: 'edited',
         accountKey: draft.base.accountKey,
         itemKey: existing.key,
@@ -498,6 +507,14 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
   }
   if (existing.targetId === undefined && item.target) extra.targetId = item.target.id;
   const originalUnavailable = (item.kind === 'repost' || item.kind === 'share') && item.target?.unavailable === true;
+  if (existing.status === 'live' && !originalUnavailable && bucket === existing.bucket && !draft.getPending(existing.key)) {
+    // The everyday case (a live item seen again): the table's live × seen is a no-op, so only
+    // the sighting is recorded, with one object written.
+    const next: TrackedItem = { ...existing, ...extra };
+    draft.put(next);
+    if (extra.ids) for (const id of next.ids) if (`${item.platform}:${id}` !== next.key) draft.setAlias(`${item.platform}:${id}`, next.key, next.bucket);
+    return next;
+  }
   const moved: TrackedItem = { ...existing, ...extra };
   // applyObservation writes `moved` and removes it from its former bucket when it moved.
   const result = applyObservation(draft, { ...moved, bucket: existing.bucket }, originalUnavailable ? 'seen_original_unavailable' : 'seen', context.source, context.options, context.capabilities, { bucket });

@@ -37,3 +37,28 @@ export function changedContentFields(before: Item, after: Item): string[] {
   if (before.kind !== after.kind) fields.push('kind');
   return fields;
 }
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (!same(a[index]!, b[index]!)) return false;
+  return true;
+}
+
+/**
+ * Whether two items carry the same author-controlled content (what {@link itemContentHash}
+ * hashes), compared field by field: the cheap check for the common case of an unchanged item.
+ */
+export function sameContent(a: Item, b: Item): boolean {
+  return (
+    a.kind === b.kind &&
+    (a.text ?? null) === (b.text ?? null) &&
+    sameList(a.media, b.media, (x, y) => x.type === y.type && (x.altText ?? null) === (y.altText ?? null) && (x.blobSha256 ?? null) === (y.blobSha256 ?? null)) &&
+    sameList(a.links, b.links, (x, y) => x === y) &&
+    (a.target?.kind ?? null) === (b.target?.kind ?? null) &&
+    (a.target?.id ?? null) === (b.target?.id ?? null) &&
+    (a.profile?.displayName ?? null) === (b.profile?.displayName ?? null) &&
+    (a.profile?.bio ?? null) === (b.profile?.bio ?? null) &&
+    (a.profile?.photoSha256 ?? null) === (b.profile?.photoSha256 ?? null) &&
+    (a.profile === undefined) === (b.profile === undefined)
+  );
+}
