@@ -52,69 +52,81 @@ export interface TermHit {
  */
 export function compileTermMatcher(terms: readonly string[]): TermMatcher {
   const words = wordUnits();
+  // Classes 0 and 1: characters no term contains, split into non-word (0) and word (1) ones,
+  // because a word character inside a word that starts no term keeps the automaton "dead".
   const classOf = new Uint16Array(65536);
-  let classCount = 1; // class 0: a character no term contains
+  for (let unit = 0; unit < 65536; unit++) classOf[unit] = words[unit]!;
+  const assigned = new Uint8Array(65536);
+  const classIsWord: number[] = [0, 1];
   let totalLength = 0;
   for (const term of terms) {
     totalLength += term.length;
     for (let index = 0; index < term.length; index++) {
       const unit = term.charCodeAt(index);
-      if (classOf[unit] === 0) classOf[unit] = classCount++;
+      if (assigned[unit] === 0) {
+        assigned[unit] = 1;
+        classOf[unit] = classIsWord.length;
+        classIsWord.push(words[unit]!);
+      }
     }
   }
-  const K = classCount;
-  const maxStates = totalLength + 1;
-  const delta = new Int32Array(maxStates * K).fill(-1);
+  const K = classIsWord.length;
+  const ROOT = 0;
+  const DEAD = 1;
+  const maxStates = totalLength + 2;
+  const table = new Int32Array(maxStates * K).fill(-1);
   const termAt = new Int32Array(maxStates).fill(-1);
   const nextSameState = new Int32Array(terms.length).fill(-1);
   const termLength = new Int32Array(terms.length);
   const needsLeft = new Uint8Array(terms.length);
   const needsRight = new Uint8Array(terms.length);
-  let stateCount = 1;
+  let stateCount = 2;
 
   terms.forEach((term, termIndex) => {
     termLength[termIndex] = term.length;
     if (term.length === 0) return;
     needsLeft[termIndex] = words[term.charCodeAt(0)]!;
     needsRight[termIndex] = words[term.charCodeAt(term.length - 1)]!;
-    let state = 0;
+    let state = ROOT;
     for (let index = 0; index < term.length; index++) {
       const slot = state * K + classOf[term.charCodeAt(index)]!;
-      let next = delta[slot]!;
+      let next = table[slot]!;
       if (next < 0) {
         next = stateCount++;
-        delta[slot] = next;
+        table[slot] = next;
       }
       state = next;
     }
     nextSameState[termIndex] = termAt[state]!;
     termAt[state] = termIndex;
   });
-  // The table was sized for the worst case; only the first stateCount rows are used.
-  const table = delta;
 
+  // Aho–Corasick anchored at word starts: a term that starts with a word character can only
+  // start where a word starts, so a failure inside a word goes to DEAD (which ignores the rest
+  // of the word) instead of chasing suffixes that start mid-word. This keeps the automaton in
+  // a few hot states on ordinary text, however many terms there are.
   const fail = new Int32Array(stateCount);
   const dictLink = new Int32Array(stateCount);
   const queue = new Int32Array(stateCount);
   let head = 0;
   let tail = 0;
-  table[0] = 0;
-  for (let c = 1; c < K; c++) {
+  for (let c = 0; c < K; c++) {
     const child = table[c]!;
-    if (child < 0) table[c] = 0;
+    const otherwise = classIsWord[c] === 1 ? DEAD : ROOT;
+    if (child < 0) table[c] = otherwise;
     else {
-      fail[child] = 0;
+      fail[child] = otherwise;
       queue[tail++] = child;
     }
   }
+  for (let c = 0; c < K; c++) table[DEAD * K + c] = classIsWord[c] === 1 ? DEAD : table[c]!;
   while (head < tail) {
     const state = queue[head++]!;
     const failState = fail[state]!;
     dictLink[state] = termAt[failState]! >= 0 ? failState : dictLink[failState]!;
     const row = state * K;
     const failRow = failState * K;
-    table[row] = 0;
-    for (let c = 1; c < K; c++) {
+    for (let c = 0; c < K; c++) {
       const child = table[row + c]!;
       if (child < 0) table[row + c] = table[failRow + c]!;
       else {
@@ -123,20 +135,22 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
       }
     }
   }
+
   // Renumber states in breadth-first order: the shallow states that most characters visit sit
   // together at the start of the table, so large term sets stay cache-friendly.
   const order = new Int32Array(stateCount);
-  order[0] = 0;
-  for (let index = 0; index < tail; index++) order[queue[index]!] = index + 1;
+  order[ROOT] = 0;
+  order[DEAD] = 1;
+  for (let index = 0; index < tail; index++) order[queue[index]!] = index + 2;
   const termAtNew = new Int32Array(stateCount).fill(-1);
   const dictLinkNew = new Int32Array(stateCount);
   for (let state = 0; state < stateCount; state++) {
     termAtNew[order[state]!] = termAt[state]!;
-    dictLinkNew[order[state]!] = dictLink[state]! === 0 ? 0 : order[dictLink[state]!]!;
+    dictLinkNew[order[state]!] = dictLink[state]! === ROOT ? 0 : order[dictLink[state]!]!;
   }
   // outHead: the first state on the suffix chain that ends a term (0 = none; the root never does).
   const outHead = new Int32Array(stateCount);
-  for (let state = 1; state < stateCount; state++) outHead[state] = termAtNew[state]! >= 0 ? state : dictLinkNew[state]!;
+  for (let state = 2; state < stateCount; state++) outHead[state] = termAtNew[state]! >= 0 ? state : dictLinkNew[state]!;
 
   // The hot table holds the target's row offset (state × K), negated when a term ends there
   // or on its suffix chain, so the scan loop needs one lookup and no multiply per character.

@@ -55,6 +55,10 @@ export const BLACK_CAMPAIGN_FIXTURES = fixtureBlock('black_campaign', { subject:
 + Cidar pasangan munafik 🐍
 + Pak Darmawan anti islam, tolak!
 + Bagus-Sekar antek asing, Lembah bakal dijual
++ Hajar pendukung 02 kalau berani datang ke kampung kami!
++ Bakar posko Baskara malam ini, siapkan bensin
++ Awas kalau Pak Arman berani kampanye di sini, kami serbu
++ {subject=relawan} Geruduk rumah Bu Citra besok pagi, bawa massa
 - Arman Sasmita bukan PKI, itu fitnah yang sudah dibantah
 - Cek fakta: klaim Bagus Wiratmaja keturunan PKI tidak benar
 - Hoaks! Bu Citra tidak pernah menista agama, ini klarifikasinya
@@ -106,4 +110,7 @@ export const BLACK_CAMPAIGN_FIXTURES = fixtureBlock('black_campaign', { subject:
 - Mas Bagus jago main bola ternyata haha
 - Bu Rina Kartikasari pernah juara lomba pidato nasional
 - Citra Maheswari dan Darmawan datang ke pengajian akbar
+- Polisi amankan posko Baskara yang dilempari batu, pelaku diburu
+- Kami mengecam ancaman terhadap tim Pak Arman, jaga pilkada damai
+- Serbu promo kaos kampanye murah, bukan dari paslon manapun
 `);

@@ -62,6 +62,8 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 + aq dukung bu c1tr4 m4h3sw4r1 100%
 + PILIH PAK DARMAWAN!!! 🔥🔥🔥
 + {kind=comment} cidar pasti menang lah, yg lain lewat
++ {subject=candidate author=baskara_resmi} Para kades se-Kecamatan Sukamaju siap menangkan Bagus-Sekar, gabung tim pemenangan!
++ {subject=tim_kampanye author=baskara_resmi} Guru-guru ASN ikut jadi relawan Baskara, ayo dukung 02!
 - Bawaslu mengimbau ASN netral dalam Pilkada Lembah Harapan
 - ASN dilarang mendukung paslon, tetap netral ya rekan2
 - Debat paslon malam ini di TVRI jam 19.00
@@ -117,4 +119,6 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 - Nonton debat ketiga paslon malam ini, semua punya program bagus
 - Saya menolak mendukung calon mana pun selama jadi ASN
 - KPU: surat suara sudah didistribusikan ke 350 TPS
+- {subject=candidate author=baskara_resmi} Terima kasih para guru, pahlawan tanpa tanda jasa
+- {subject=candidate author=baskara_resmi} Program kami: tunjangan guru honorer naik, pilih 02
 `);
