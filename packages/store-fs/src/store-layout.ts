@@ -3,10 +3,12 @@ import { RECORD_KINDS, type RecordKind } from '@sipansos/core';
 
 /** File format marker; its bytes never vary, so `verify` can check them exactly. */
 export const STORE_MARKER_FILE = 'STORE.json';
+/** The exact content of `STORE.json` in a version 1 store. */
 export const STORE_MARKER_CONTENT = '{"format":"sipansos-evidence-store","version":1}\n';
 
-/** Files are readable by the owner only; directories likewise. */
+/** Files are readable by the owner only. */
 export const FILE_MODE = 0o600;
+/** Directories are open to the owner only. */
 export const DIR_MODE = 0o700;
 
 /**

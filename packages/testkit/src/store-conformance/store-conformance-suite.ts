@@ -31,6 +31,7 @@ export const STORE_CONFORMANCE_CASES = [
   'verify-clean-fresh',
   'detects-changed-byte',
 ] as const;
+/** The name of one store conformance case; the key of `disable`. */
 export type StoreConformanceCase = (typeof STORE_CONFORMANCE_CASES)[number];
 
 /** Settings of {@link storeConformanceSuite}. */
