@@ -116,6 +116,16 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     expect(bad.out).toContain('records/finding.jsonl');
     const again = await run(dir, ['bundle', 'K-2024-001', '--out', 'bundel'], '2024-10-26T04:00:00Z');
     expect(again.code).toBe(2);
+    const zipped = await run(dir, ['bundle', 'K-2024-001', '--out', 'bundel.zip'], '2024-10-26T05:00:00Z');
+    expect(zipped.code).toBe(0);
+    expect((await run(dir, ['verify-bundle', 'bundel.zip'])).out).toContain('UTUH / INTACT');
+    const zip = await readFile(path.join(dir, 'bundel.zip'));
+    const at = zip.indexOf(Buffer.from('checkpoint.json')) + 40;
+    zip[at] = zip[at]! ^ 0x01;
+    await writeFile(path.join(dir, 'bundel.zip'), zip);
+    const badZip = await run(dir, ['verify-bundle', 'bundel.zip']);
+    expect(badZip.code).toBe(1);
+    expect(badZip.out).toContain('checkpoint.json');
   });
 
   it('every export and every case change is in the audit log', async () => {

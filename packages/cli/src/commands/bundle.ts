@@ -1,5 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFromStore, collectCaseEvidence, ensureCheckpointCovers, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
+import { bundleFromStore, bundleToZip, collectCaseEvidence, ensureCheckpointCovers, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
 import { loadCaseSettings } from '../cases/case-settings.js';
 import type { CliIo } from '../cli-io.js';
@@ -8,7 +9,7 @@ import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
-const USAGE = `sipansos bundle <kasus> --out FOLDER [--include-personal-data] [--no-report]
+const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report]
 
 Membuat bundel verifikasi luring untuk satu kasus: blob mentah, rekaman, checkpoint bertanda
 tangan, kunci publik kantor, bukti inklusi Merkle, laporan bukti, dan VERIFY.md (cara memeriksa
@@ -16,7 +17,8 @@ dengan sha256sum, jq, openssl). Pihak lain memeriksanya dengan "sipansos verify-
 tanpa akses ke penyimpanan kantor. Respons mentah tidak disamarkan (hash-nya akan rusak):
 perlakukan bundel sebagai data pribadi. Ekspor dicatat di log audit.
 
-Makes an offline verification bundle for one case (directory). Raw responses are not masked
+Makes an offline verification bundle for one case: a directory, or one ZIP file with --zip (or an
+--out ending in .zip). Raw responses are not masked
 (that would break their hashes): handle the bundle as personal data. The export is audited.
 `;
 
@@ -25,7 +27,7 @@ export const bundleCommand: CliCommand = {
   summary: { id: 'bundel verifikasi luring sebuah kasus', en: 'offline verification bundle of a case' },
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-report': { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
+    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-report': { type: 'boolean', default: false }, zip: { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
     if ('exitCode' in parsed) return parsed.exitCode;
     const { values, positionals } = parsed;
     const caseId = positionals[0];
@@ -83,12 +85,28 @@ export const bundleCommand: CliCommand = {
         }
         return error.type === 'case_not_found' || error.type === 'bundle_invalid' ? EXIT.problem : EXIT.failure;
       }
-      const written = await writeBundleDirectory(path.resolve(io.cwd, values.out), files.value);
-      if (written) {
-        printError(io, `bundel tidak dapat ditulis: ${written.message}`, `cannot write the bundle: ${written.message}`);
-        return written.type === 'exists' ? EXIT.usage : EXIT.failure;
+      const target = path.resolve(io.cwd, values.out);
+      if (values.zip || /\.zip$/i.test(values.out)) {
+        const zip = bundleToZip(files.value, new Date(at));
+        if (zip.isErr()) {
+          printError(io, `ZIP tidak dapat dibuat: ${zip.error.message}`, `cannot make the ZIP: ${zip.error.message}`);
+          return EXIT.problem;
+        }
+        try {
+          await writeFile(target, zip.value, { mode: 0o600, flag: 'wx' });
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          printError(io, `bundel tidak dapat ditulis: ${(error as Error).message}`, `cannot write the bundle: ${(error as Error).message}`);
+          return code === 'EEXIST' ? EXIT.usage : EXIT.failure;
+        }
+      } else {
+        const written = await writeBundleDirectory(target, files.value);
+        if (written) {
+          printError(io, `bundel tidak dapat ditulis: ${written.message}`, `cannot write the bundle: ${written.message}`);
+          return written.type === 'exists' ? EXIT.usage : EXIT.failure;
+        }
       }
-      const audit = await store.append('audit', [exportAuditEntry({ actor, at, action: 'export.bundle', target: { kind: 'case', id: caseId }, includePersonalData, destination: values.out, details: { files: files.value.size } })]);
+      const audit = await store.append('audit', [exportAuditEntry({ actor, at, action: 'export.bundle', target: { kind: 'case', id: caseId }, includePersonalData, destination: values.out, details: { files: files.value.size, zip: Boolean(values.zip || /\.zip$/i.test(values.out)) } })]);
       if (audit.isErr()) {
         const line = storeErrorLine(audit.error);
         printError(io, `ekspor tidak tercatat di log audit: ${line.id}`, `the export could not be audited: ${line.en}`);

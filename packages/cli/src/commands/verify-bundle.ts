@@ -1,12 +1,13 @@
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { verifyBundle } from '@sipansos/core';
+import { bundleFromZip, verifyBundle, type BundleFiles, type BundleProblem } from '@sipansos/core';
 import { readBundleDirectory } from '../bundle/bundle-directory.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
-const USAGE = `sipansos verify-bundle <folder> [--trusted-key-id ID] [--json]
+const USAGE = `sipansos verify-bundle <folder|berkas.zip> [--trusted-key-id ID] [--json]
 
 Memeriksa bundel verifikasi tanpa akses ke penyimpanan kantor: setiap berkas terhadap SHA256SUMS,
 setiap blob terhadap namanya, setiap rekaman terhadap hash-nya, tanda tangan checkpoint dengan
@@ -34,15 +35,31 @@ export const verifyBundleCommand: CliCommand = {
       printError(io, 'sebutkan satu folder bundel', 'name one bundle directory');
       return EXIT.usage;
     }
-    const read = await readBundleDirectory(path.resolve(io.cwd, target));
-    if ('type' in read) {
-      printError(io, `bundel tidak terbaca: ${read.message}`, `cannot read the bundle: ${read.message}`);
-      return read.type === 'io' || read.type === 'not_a_directory' ? EXIT.failure : EXIT.problem;
+    const absolute = path.resolve(io.cwd, target);
+    let files: BundleFiles;
+    const extra: BundleProblem[] = [];
+    const kind = await lstat(absolute).then((stat) => (stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other')).catch(() => 'missing');
+    if (kind === 'file') {
+      const zip = bundleFromZip(await readFile(absolute));
+      if (zip.isErr()) {
+        printError(io, `ZIP bundel tidak terbaca: ${zip.error.message}`, `cannot read the bundle ZIP: ${zip.error.message}`);
+        return EXIT.problem;
+      }
+      files = zip.value.files;
+      for (const damaged of zip.value.damaged) extra.push({ type: 'file_hash', file: damaged.entry ?? target, message: damaged.message });
+    } else {
+      const read = await readBundleDirectory(absolute);
+      if ('type' in read) {
+        printError(io, `bundel tidak terbaca: ${read.message}`, `cannot read the bundle: ${read.message}`);
+        return read.type === 'io' || read.type === 'not_a_directory' ? EXIT.failure : EXIT.problem;
+      }
+      files = read.files;
+      for (const name of read.skipped) extra.push({ type: 'unlisted_file', file: name, message: `${name} is not a regular file (link or special file) and was not read` });
     }
     const trusted = parsed.values['trusted-key-id'];
-    const report = verifyBundle(read.files, trusted ? { trustedKeyId: trusted } : {});
-    for (const name of read.skipped) {
-      report.problems.push({ type: 'unlisted_file', file: name, message: `${name} is not a regular file (link or special file) and was not read` });
+    const report = verifyBundle(files, trusted ? { trustedKeyId: trusted } : {});
+    if (extra.length > 0) {
+      report.problems.unshift(...extra);
       report.ok = false;
     }
     if (parsed.values.json) {

@@ -3,3 +3,4 @@ export { bundleFromStore, ensureCheckpointCovers, type BundleFromStoreError, typ
 export { createBundle, type BundleCreateError, type BundleFiles, type BundleManifest, type BundleManifestFile, type CreateBundleInput } from './create-bundle.js';
 export { verifyBundle, type BundleProblem, type BundleVerifyReport, type VerifyBundleOptions } from './verify-bundle.js';
 export { verifyGuide } from './verify-guide.js';
+export { bundleFromZip, bundleToZip, looksLikeZip, type BundleZipError, type ReadZipLimits } from './bundle-zip.js';

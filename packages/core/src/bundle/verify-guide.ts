@@ -25,12 +25,16 @@ Everything can be checked without access to the office's store.
 
 ## 1. Dengan SIPANSOS / With SIPANSOS
 
-    sipansos verify-bundle <folder-ini / this-folder>
+    sipansos verify-bundle <folder-ini / this-folder>      (atau / or: sipansos verify-bundle bundel.zip)
 
 Keluar 0 bila utuh; selain itu mencetak setiap berkas yang rusak. / Exits 0 when intact; otherwise
 prints every damaged file by name.
 
 ## 2. Tanpa SIPANSOS / Without SIPANSOS (sha256sum, jq, openssl 3)
+
+Bila bundel diterima sebagai ZIP, ekstrak dulu / if you received a ZIP, extract it first:
+
+    unzip bundel.zip -d bundel && cd bundel
 
 ### 2.1 Setiap berkas / every file
 
