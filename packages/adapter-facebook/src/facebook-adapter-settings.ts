@@ -52,7 +52,8 @@ export interface FacebookAdapterSettings extends FacebookCommonSettings {
   maxPages?: number;
   /**
    * Usage percentage (from `x-app-usage` / `x-business-use-case-usage`) from which requests are
-   * slowed before Meta throttles. @default 85
+   * slowed before Meta throttles; 100 turns slowing off (Meta's refusals still stop the queue).
+   * @default process.env.SIPANSOS_META_SLOW_DOWN_AT_PERCENT ?? 85
    */
   slowDownAtPercent?: number;
   /** Strict cap for every Graph endpoint, on top of Meta's headers. @default 200 per hour per endpoint */

@@ -66,6 +66,10 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
   if (controlPostId !== undefined && !/^\d{1,32}(_\d{1,32})?$/.test(controlPostId)) {
     throw new TypeError('createFacebookAdapter: settings.controlPostId must be a Graph post id such as "100200300400500_611223344556677"');
   }
+  const slowDownAtPercent = settings.slowDownAtPercent ?? Number(env['SIPANSOS_META_SLOW_DOWN_AT_PERCENT'] ?? 85);
+  if (!Number.isFinite(slowDownAtPercent) || slowDownAtPercent < 1 || slowDownAtPercent > 100) {
+    throw new TypeError('createFacebookAdapter: settings.slowDownAtPercent (or SIPANSOS_META_SLOW_DOWN_AT_PERCENT) must be a number from 1 to 100');
+  }
   const pageSize = settings.pageSize ?? 25;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new TypeError('createFacebookAdapter: settings.pageSize must be a whole number from 1 to 100');
   const defaultMaxPages = settings.maxPages ?? 10;
@@ -103,7 +107,7 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
       secretQueryParams: ['access_token', 'appsecret_proof', 'client_secret'],
       rateLimits: { [ENDPOINT_PAGE]: rateLimit, [ENDPOINT_POSTS]: rateLimit, [ENDPOINT_POST]: rateLimit },
       concurrency: settings.concurrency ?? 2,
-      readRateLimit: metaUsageRateLimitReader(settings.slowDownAtPercent !== undefined ? { slowDownAtPercent: settings.slowDownAtPercent } : {}),
+      readRateLimit: metaUsageRateLimitReader({ slowDownAtPercent }),
       // Meta counts usage over a rolling hour: without an announced time, wait the hour.
       mapHttpError: (failure) => mapGraphError(failure, { fallbackRetryAfterMs: 3_600_000 }),
       media: { allowedHosts: settings.mediaHosts ?? ['.fbcdn.net'] },

@@ -44,7 +44,10 @@ export interface InstagramAdapterSettings extends InstagramCommonSettings {
   pageSize?: number;
   /** Pages read per capture when the caller gives no `maxPages`. @default 8 */
   maxPages?: number;
-  /** Usage percentage from which requests are slowed. @default 85 */
+  /**
+   * Usage percentage from which requests are slowed; 100 turns slowing off (Meta's refusals
+   * still stop the queue). @default process.env.SIPANSOS_META_SLOW_DOWN_AT_PERCENT ?? 85
+   */
   slowDownAtPercent?: number;
   /** Strict cap on business discovery requests. @default 200 per hour */
   rateLimit?: EndpointRateLimit;

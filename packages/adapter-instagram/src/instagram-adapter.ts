@@ -54,6 +54,10 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
   const baseUrl = settings.baseUrl ?? env['SIPANSOS_INSTAGRAM_BASE_URL'] ?? INSTAGRAM_GRAPH_BASE_URL;
   const apiVersion = settings.apiVersion ?? env['SIPANSOS_INSTAGRAM_API_VERSION'] ?? INSTAGRAM_DEFAULT_API_VERSION;
   if (!/^v\d{1,3}\.\d{1,2}$/.test(apiVersion)) throw new TypeError(`createInstagramAdapter: settings.apiVersion must look like "v25.0", got ${JSON.stringify(apiVersion)}`);
+  const slowDownAtPercent = settings.slowDownAtPercent ?? Number(env['SIPANSOS_META_SLOW_DOWN_AT_PERCENT'] ?? 85);
+  if (!Number.isFinite(slowDownAtPercent) || slowDownAtPercent < 1 || slowDownAtPercent > 100) {
+    throw new TypeError('createInstagramAdapter: settings.slowDownAtPercent (or SIPANSOS_META_SLOW_DOWN_AT_PERCENT) must be a number from 1 to 100');
+  }
   const pageSize = settings.pageSize ?? 25;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new TypeError('createInstagramAdapter: settings.pageSize must be a whole number from 1 to 100');
   const defaultMaxPages = settings.maxPages ?? 8;
@@ -91,7 +95,7 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
       secretQueryParams: ['access_token', 'appsecret_proof'],
       rateLimits: { [ENDPOINT]: settings.rateLimit ?? { limit: 200, windowMs: 3_600_000 } },
       concurrency: settings.concurrency ?? 2,
-      readRateLimit: metaUsageRateLimitReader(settings.slowDownAtPercent !== undefined ? { slowDownAtPercent: settings.slowDownAtPercent } : {}),
+      readRateLimit: metaUsageRateLimitReader({ slowDownAtPercent }),
       mapHttpError: (failure) => mapInstagramGraphError(failure),
       media: { allowedHosts: settings.mediaHosts ?? ['.cdninstagram.com', '.fbcdn.net'] },
       ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
