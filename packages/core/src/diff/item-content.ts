@@ -13,7 +13,7 @@ function mediaSignature(item: Item): unknown[] {
 function contentOf(item: Item): unknown[] {
   return [
     item.kind,
-    item.text ?? null,
+    item.text ?? '',
     mediaSignature(item),
     item.links,
     item.target ? [item.target.kind, item.target.id] : null,
@@ -51,7 +51,7 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 export function sameContent(a: Item, b: Item): boolean {
   return (
     a.kind === b.kind &&
-    (a.text ?? null) === (b.text ?? null) &&
+    (a.text ?? '') === (b.text ?? '') &&
     sameList(a.media, b.media, (x, y) => x.type === y.type && (x.altText ?? null) === (y.altText ?? null) && (x.blobSha256 ?? null) === (y.blobSha256 ?? null)) &&
     sameList(a.links, b.links, (x, y) => x === y) &&
     (a.target?.kind ?? null) === (b.target?.kind ?? null) &&
