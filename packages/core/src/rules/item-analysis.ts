@@ -82,9 +82,13 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
     }
     for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });
   };
-  compiled.matcher.scan(normalized.text, (term, start) => record('text', term, start));
-  if (compiled.usesRoots && normalized.rootText !== normalized.text) compiled.matcher.scan(normalized.rootText, (term, start) => record('root', term, start));
-  else if (compiled.usesRoots) compiled.matcher.scan(normalized.text, (term, start) => record('root', term, start));
+  if (compiled.usesRoots && normalized.rootText === normalized.text) {
+    // No word had an affix: one pass serves surface and root terms alike.
+    compiled.matcher.scan(normalized.text, (term, start) => record(compiled.terms[term]!.on, term, start));
+  } else {
+    compiled.matcher.scan(normalized.text, (term, start) => record('text', term, start));
+    if (compiled.usesRoots) compiled.matcher.scan(normalized.rootText, (term, start) => record('root', term, start));
+  }
 
   findNumbersAndGestures(compiled, normalized, analysis);
   return analysis;
