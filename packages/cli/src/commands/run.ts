@@ -77,7 +77,7 @@ export const runCommand: CliCommand = {
         else io.stderr.write(`catatan: ${note.id} / note: ${note.en}\n`);
       }
       if ((office.adapters ?? []).length === 0) {
-        printError(io, 'tidak ada platform yang dapat direkam: isi token di lingkungan (lihat sipansos run --help)', 'no platform can be captured: set a token in the environment (see sipansos run --help)');
+        printError(io, 'tidak ada platform yang dapat direkam: isi SIPANSOS_X_BEARER_TOKEN dan/atau SIPANSOS_META_ACCESS_TOKEN di lingkungan, atau aktifkan platform di konfigurasi', 'no platform can be captured: set SIPANSOS_X_BEARER_TOKEN and/or SIPANSOS_META_ACCESS_TOKEN in the environment, or enable a platform in the config');
         return EXIT.problem;
       }
       const options: MonitorOptions = {
