@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { CaptureSchema } from '../capture/capture-schema.js';
 import { verifyCheckpoint } from '../evidence/checkpoint-signature.js';
@@ -188,7 +189,16 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Ve
 
   // 4. Key and checkpoint.
   const keyBytes = files.get(BUNDLE_FILES.publicKey);
-  const keyPem = keyBytes ? text(keyBytes) : undefined;
+  const keyText = keyBytes ? text(keyBytes) : undefined;
+  // Parse the key once: every proof carries a checkpoint to check against it.
+  let keyPem: KeyObject | string | undefined = keyText;
+  if (keyText) {
+    try {
+      keyPem = createPublicKey(keyText);
+    } catch {
+      keyPem = keyText;
+    }
+  }
   const checkpointBytes = files.get(BUNDLE_FILES.checkpoint);
   let keyId: string | undefined;
   if (checkpointBytes) {
