@@ -62,6 +62,10 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 + aq dukung bu c1tr4 m4h3sw4r1 100%
 + PILIH PAK DARMAWAN!!! 🔥🔥🔥
 + {kind=comment} cidar pasti menang lah, yg lain lewat
++ {phase=pre_campaign_p0} Bismillah, hari ini ambil formulir pendaftaran bakal calon bupati di DPC Partai Rakyat Contoh
++ {phase=pre_campaign_p0} Siap maju pilkada, mohon restu, sudah ikut uji kelayakan di partai
++ Tadi jadi narasumber di rapat kerja DPC Partai Persatuan Contoh, materinya soal pendidikan
++ Alhamdulillah dipercaya jadi pemateri di muscab partai kemarin
 + {subject=candidate author=baskara_resmi} Para kades se-Kecamatan Sukamaju siap menangkan Bagus-Sekar, gabung tim pemenangan!
 + {subject=tim_kampanye author=baskara_resmi} Guru-guru ASN ikut jadi relawan Baskara, ayo dukung 02!
 - Bawaslu mengimbau ASN netral dalam Pilkada Lembah Harapan
@@ -119,6 +123,9 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 - Nonton debat ketiga paslon malam ini, semua punya program bagus
 - Saya menolak mendukung calon mana pun selama jadi ASN
 - KPU: surat suara sudah didistribusikan ke 350 TPS
+- Jadi narasumber pelatihan guru penggerak di dinas pendidikan
+- {phase=pre_campaign_p0} KPU membuka pendaftaran bakal calon bupati mulai hari ini
+- Partai Contoh Sejahtera menggelar musda, ramai diberitakan
 - {subject=candidate author=baskara_resmi} Terima kasih para guru, pahlawan tanpa tanda jasa
 - {subject=candidate author=baskara_resmi} Program kami: tunjangan guru honorer naik, pilih 02
 `);
