@@ -47,7 +47,7 @@ beforeAll(async () => {
   ];
   const rules = compileRules(BUILTIN_RULE_SETS, world.context)._unsafeUnwrap();
   const store = createMemoryStore();
-  const monitor = createMonitor({ store, adapters, rules, context: world.context, subjects: world.subjects, options: { clock: () => new Date(now()), concurrencyPerPlatform: 8, deadlineMs: 120_000 } })._unsafeUnwrap();
+  const monitor = createMonitor({ store, adapters, rules, context: world.context, subjects: world.subjects, options: { clock: () => new Date(now()), concurrencyPerPlatform: 16, deadlineMs: 120_000 } })._unsafeUnwrap();
   for (let cycle = 1; cycle <= world.cycles; cycle++) {
     world.advanceTo(cycle);
     reports.push((await monitor.runCycle())._unsafeUnwrap());
