@@ -6,9 +6,16 @@ export const DAY_MS = 86_400_000;
 /** Milliseconds since the epoch of an ISO instant, or undefined when absent or unreadable. */
 export function instantMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  // Thousands of items share one capture's time string: remember the last one parsed.
+  if (value === lastInstant) return lastInstantMs;
+  const parsed = Date.parse(value);
+  const ms = Number.isNaN(parsed) ? undefined : parsed;
+  lastInstant = value;
+  lastInstantMs = ms;
+  return ms;
 }
+let lastInstant: string | undefined;
+let lastInstantMs: number | undefined;
 
 // Formatting a day is the hot spot of locating items; days repeat, so remember them.
 const dayNames = new Map<number, string>();
@@ -31,8 +38,20 @@ function dayOf(ms: number): string {
  * reference. Day buckets keep a capture's work proportional to its own time range.
  */
 export function bucketFor(scope: CaptureScope, createdAtMs: number | undefined): string {
-  return createdAtMs === undefined ? `${scope}/undated` : `${scope}/${dayOf(createdAtMs)}`;
+  if (createdAtMs === undefined) return `${scope}/undated`;
+  // One string per scope and day: a fresh concatenation per item would be hashed on every lookup.
+  let names = bucketNames.get(scope);
+  if (!names) bucketNames.set(scope, (names = new Map()));
+  const day = Math.floor(createdAtMs / DAY_MS);
+  let name = names.get(day);
+  if (name === undefined) {
+    if (names.size > 100_000) names.clear();
+    name = `${scope}/${dayOf(createdAtMs)}`;
+    names.set(day, name);
+  }
+  return name;
 }
+const bucketNames = new Map<string, Map<number, string>>();
 
 /** The bucket of items known only from a reply or quote, whose time is unknown. */
 export function referencedBucket(scope: CaptureScope): string {

@@ -229,7 +229,8 @@ function findExisting(draft: StateDraft, item: Item, scope: Capture['scope']): T
   const ms = instantMs(item.createdAt);
   const home = bucketFor(scope, ms);
   // The common case: a known id in the bucket of its own day.
-  const direct = draft.alias(`${item.platform}:${item.id}`) === undefined ? draft.get(home, `${item.platform}:${item.id}`) : undefined;
+  const ownKey = `${item.platform}:${item.id}`;
+  const direct = draft.alias(ownKey) === undefined ? draft.get(home, ownKey) : undefined;
   if (direct) return direct;
   const ids = item.editHistoryIds && item.editHistoryIds.length > 0 ? [item.id, ...item.editHistoryIds] : [item.id];
   const buckets = ms === undefined ? [home] : neighbourBuckets(scope, ms);
