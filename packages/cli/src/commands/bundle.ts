@@ -22,6 +22,7 @@ Makes an offline verification bundle for one case: a directory, or one ZIP file 
 (that would break their hashes): handle the bundle as personal data. The export is audited.
 `;
 
+/** `sipansos bundle`: write a case's offline verification bundle (directory or ZIP), audited. */
 export const bundleCommand: CliCommand = {
   name: 'bundle',
   summary: { id: 'bundel verifikasi luring sebuah kasus', en: 'offline verification bundle of a case' },

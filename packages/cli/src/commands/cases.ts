@@ -93,6 +93,7 @@ const OPTIONS = {
 
 const READ_ONLY = new Set(['list', 'show']);
 
+/** `sipansos cases`: the case workflow from the command line; every change goes to the audit log. */
 export const casesCommand: CliCommand = {
   name: 'cases',
   summary: { id: 'kasus: buka, pindahkan, catat, batas waktu, jawaban instansi', en: 'cases: open, move, note, deadlines, authority responses' },

@@ -45,6 +45,7 @@ Setiap ekspor (format selain text) dicatat di log audit: siapa, kapan, apa, dan 
 pribadi disertakan. / Every export (any format but text) is recorded in the audit log.
 `;
 
+/** `sipansos findings`: list findings, or export them (JSON, CSV, JSONL, Formulir Model A), audited. */
 export const findingsCommand: CliCommand = {
   name: 'findings',
   summary: { id: 'temuan: daftar dan ekspor (CSV, JSONL, Formulir Model A)', en: 'findings: list and export (CSV, JSONL, Form A)' },

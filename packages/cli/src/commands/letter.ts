@@ -21,6 +21,7 @@ the built-in one. Before the case reaches rekomendasi the recipient is resolved 
 table at the date of the act (a draft). The export is recorded in the audit log.
 `;
 
+/** `sipansos letter`: the referral or recommendation letter of a case as printable HTML, audited. */
 export const letterCommand: CliCommand = {
   name: 'letter',
   summary: { id: 'surat rekomendasi/penerusan (HTML siap cetak)', en: 'recommendation/referral letter (printable HTML)' },

@@ -23,6 +23,7 @@ script). The export is recorded in the audit log.
   --no-verify               lewati pemeriksaan penuh penyimpanan / skip the full store check
 `;
 
+/** `sipansos report`: the self-contained HTML evidence report of a case, audited. */
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: { id: 'laporan bukti kasus (HTML mandiri)', en: 'case evidence report (self-contained HTML)' },

@@ -23,6 +23,7 @@ key, and each capture's Merkle inclusion proof. Exits 0 when intact, 1 naming ev
   --json                laporan sebagai JSON / report as JSON
 `;
 
+/** `sipansos verify-bundle`: check a bundle directory or ZIP without the office's store. */
 export const verifyBundleCommand: CliCommand = {
   name: 'verify-bundle',
   summary: { id: 'periksa bundel verifikasi secara luring', en: 'check a verification bundle offline' },

@@ -20,6 +20,7 @@ export const CASE_STATES = [
   'tindak_lanjut',
   'selesai',
 ] as const;
+/** One of {@link CASE_STATES}. */
 export const CaseStateSchema = z.enum(CASE_STATES, { error: () => `state must be one of: ${CASE_STATES.join(', ')}` });
 export type CaseState = z.infer<typeof CaseStateSchema>;
 
@@ -33,6 +34,7 @@ export type CaseOrigin = z.infer<typeof CaseOriginSchema>;
  * authority for the subject, e.g. BKN for an ASN).
  */
 export const VIOLATION_TYPES = ['administrasi', 'pidana', 'kode_etik', 'peraturan_lainnya'] as const;
+/** One of {@link VIOLATION_TYPES}. */
 export const ViolationTypeSchema = z.enum(VIOLATION_TYPES, { error: () => `violationType must be one of: ${VIOLATION_TYPES.join(', ')}` });
 export type ViolationType = z.infer<typeof ViolationTypeSchema>;
 
@@ -46,6 +48,7 @@ export const CaseTransitionSchema = z.object({
 });
 export type CaseTransition = z.infer<typeof CaseTransitionSchema>;
 
+/** A free-text note on a case: who wrote it and when. */
 export const CaseNoteSchema = z.object({
   at: InstantSchema,
   actor: z.string().min(1).max(200),
@@ -99,6 +102,7 @@ export type CaseReferral = z.infer<typeof CaseReferralSchema>;
 
 /** What the receiving authority did. */
 export const AUTHORITY_OUTCOMES = ['sanction_imposed', 'refused', 'no_answer', 'in_process'] as const;
+/** One of {@link AUTHORITY_OUTCOMES}: `sanction_imposed`, `refused`, `no_answer` (silence recorded), `in_process`. */
 export const AuthorityOutcomeSchema = z.enum(AUTHORITY_OUTCOMES, { error: () => `outcome must be one of: ${AUTHORITY_OUTCOMES.join(', ')}` });
 export type AuthorityOutcome = z.infer<typeof AuthorityOutcomeSchema>;
 
