@@ -40,7 +40,7 @@ export interface FieldAnalysis {
 }
 
 const GESTURE_EMOJI: Readonly<Record<string, number>> = { '☝': 1, '👆': 1, '✌': 2, '🤟': 3, '🖖': 4 };
-const NUMBER_WORDS: Readonly<Record<string, number>> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, siji: 1, loro: 2, telu: 3, hiji: 1, dua2: 2, tilu: 3 };
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, siji: 1, loro: 2, telu: 3, hiji: 1, tilu: 3 }));
 
 /** The text fields of an item, by scope. */
 export function itemFields(item: Item): { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] {
@@ -116,7 +116,7 @@ function findNumbersAndGestures(compiled: CompiledRules, normalized: NormalizedT
   const tokens = normalized.tokens;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (token.kind === 'number' && /^\d{1,2}$/.test(token.text)) {
+    if (token.kind === 'number' && token.text.length <= 2) {
       const value = Number(token.text);
       if (!compiled.pairNumbers.has(value)) continue;
       const previous = tokens[index - 1];
@@ -142,8 +142,9 @@ function findNumbersAndGestures(compiled: CompiledRules, normalized: NormalizedT
       if (fingers !== undefined && compiled.pairNumbers.has(fingers)) analysis.gestures.push({ first: index, last: index, term: token.text, pair: fingers, kind: 'emoji' });
       continue;
     }
-    const numberWord = NUMBER_WORDS[token.text];
-    if (numberWord !== undefined && tokens[index + 1]?.text === 'jari' && compiled.pairNumbers.has(numberWord)) {
+    if (tokens[index + 1]?.text !== 'jari') continue;
+    const numberWord = NUMBER_WORDS.get(token.text);
+    if (numberWord !== undefined && compiled.pairNumbers.has(numberWord)) {
       const salam = tokens[index - 1]?.text === 'salam';
       analysis.gestures.push({ first: salam ? index - 1 : index, last: index + 1, term: `${salam ? 'salam ' : ''}${token.text} jari`, pair: numberWord, kind: 'words' });
     }

@@ -107,9 +107,35 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   let word: RawWord | undefined;
   let pendingHashtag = false;
 
+  // A word made only of ASCII letters and digits is kept as a range of the original (no
+  // per-character arrays) until something needs the arrays: most words of most posts.
+  let simple = false;
+  let runStart = 0;
+  let runEnd = 0;
+  let runUpper = false;
+  let runDigit = false;
+  let runLetter = false;
+  const materialize = (): void => {
+    if (!word || !simple) return;
+    for (let at = runStart; at < runEnd; at++) {
+      const code = original.charCodeAt(at);
+      word.chars.push(ASCII_LOWER[code]!);
+      word.starts.push(at);
+      word.ends.push(at + 1);
+      word.upper.push(code >= 0x41 && code <= 0x5a);
+    }
+    simple = false;
+  };
   const flush = (): void => {
-    if (word && word.chars.length > 0) emitWord(word, pieces);
+    if (word && simple && !runDigit && !word.hashtag) {
+      const raw = original.slice(runStart, runEnd);
+      pushWord(squeeze(runUpper ? raw.toLowerCase() : raw), runStart, runEnd, false, pieces, false);
+    } else {
+      materialize();
+      if (word && word.chars.length > 0) emitWord(word, pieces);
+    }
     word = undefined;
+    simple = false;
   };
   // One word is collected at a time and emitted at once, so its buffers are reused.
   const startWord = (): RawWord => {
@@ -131,11 +157,25 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     // Fast path for ASCII letters and digits (most of every post).
     const isLetter = (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a);
     if (isLetter || (codePoint >= 0x30 && codePoint <= 0x39 && !isKeycapAt(original, index + 1))) {
-      word ??= startWord();
-      word.chars.push(ASCII_LOWER[codePoint]!);
-      word.starts.push(index);
-      word.ends.push(index + 1);
-      word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
+      if (!word) {
+        word = startWord();
+        simple = true;
+        runStart = index;
+        runUpper = false;
+        runDigit = false;
+        runLetter = false;
+      }
+      if (simple) {
+        runEnd = index + 1;
+        runUpper ||= codePoint >= 0x41 && codePoint <= 0x5a;
+        if (isLetter) runLetter = true;
+        else runDigit = true;
+      } else {
+        word.chars.push(ASCII_LOWER[codePoint]!);
+        word.starts.push(index);
+        word.ends.push(index + 1);
+        word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
+      }
       index += 1;
       continue;
     }
@@ -188,11 +228,13 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       continue;
     }
     if (isInvisible(codePoint)) {
+      materialize(); // the word goes on after the invisible character, without it
       index += width;
       continue;
     }
     if (codePoint >= 0x300 && isCombiningMark(codePoint)) {
       // A combining mark belongs to the letter before it: widen that letter's span.
+      materialize();
       if (word && word.ends.length > 0 && word.ends[word.ends.length - 1] === index) word.ends[word.ends.length - 1] = index + width;
       index += width;
       continue;
@@ -201,6 +243,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     let wordish = folded.length > 0;
     for (let k = 0; k < folded.length && wordish; k++) wordish = isWordCodePoint(folded.charCodeAt(k));
     if (wordish) {
+      materialize();
       word ??= startWord();
       const upper = isUpperCase(codePoint);
       for (const char of folded) {
@@ -213,9 +256,10 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       continue;
     }
     // Keep digit groups such as 27/11, 01.00 and 100.000 as one number token.
-    if (word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && word.chars.every(isDigitChar)) {
+    if (word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && (simple ? !runLetter : word.chars.every(isDigitChar))) {
       const next = original.charCodeAt(index + 1);
       if (next >= 0x30 && next <= 0x39) {
+        materialize();
         word.chars.push(String.fromCharCode(codePoint));
         word.starts.push(index);
         word.ends.push(index + 1);
