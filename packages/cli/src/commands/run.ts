@@ -88,7 +88,7 @@ export const runCommand: CliCommand = {
         ...(monitorConfig.maxPages !== undefined ? { maxPages: monitorConfig.maxPages } : {}),
         ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
       };
-      const monitor = createMonitor({ store, adapters: office.adapters!, rules: office.rules, context: office.context!, subjects: office.subjects!, options });
+      const monitor = createMonitor({ store, adapters: office.adapters!, rules: office.rules!, context: office.context!, subjects: office.subjects!, options });
       if (monitor.isErr()) {
         printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
         return EXIT.problem;

@@ -5,6 +5,7 @@ import type { CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import type { Change } from '../diff/change-schema.js';
 import type { ElectionContext } from '../election/election-context-schema.js';
+import type { CompiledRules } from '../rules/compile-rules.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
@@ -166,6 +167,8 @@ const fakeEngine: MonitorEngine = {
 };
 
 const context = { id: 'pilkada-contoh' } as unknown as ElectionContext;
+// The fake engine carries its own rule; the compiled rules are not read.
+const noRules = {} as CompiledRules;
 
 function subjects(): Subject[] {
   return [
@@ -184,7 +187,7 @@ function worlds(): { x: FakePlatform; facebook: FakePlatform } {
 }
 
 function monitorFor(store: EvidenceStoreV1, platforms: { x: FakePlatform; facebook: FakePlatform }, options: MonitorOptions = {}) {
-  const result = createMonitor({ store, adapters: [fakeAdapter(platforms.x), fakeAdapter(platforms.facebook)], rules: {}, context, subjects: subjects(), engine: fakeEngine, options: { deadlineMs: 60_000, ...options } });
+  const result = createMonitor({ store, adapters: [fakeAdapter(platforms.x), fakeAdapter(platforms.facebook)], rules: noRules, context, subjects: subjects(), engine: fakeEngine, options: { deadlineMs: 60_000, ...options } });
   if (result.isErr()) throw new Error(result.error.message);
   return result.value;
 }
@@ -200,19 +203,19 @@ async function evidenceOf(store: EvidenceStoreV1) {
 
 describe('createMonitor', () => {
   it('refuses settings without adapters, naming the field', () => {
-    const result = createMonitor({ store: createMemoryStore(), adapters: undefined as unknown as PlatformAdapterV1[], rules: {}, context, subjects: [], engine: fakeEngine });
+    const result = createMonitor({ store: createMemoryStore(), adapters: undefined as unknown as PlatformAdapterV1[], rules: noRules, context, subjects: [], engine: fakeEngine });
     expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'invalid_settings', issues: [expect.objectContaining({ path: 'adapters' })] });
   });
 
   it('refuses an adapter built for another contract version', () => {
     const adapter = { ...fakeAdapter(worlds().x), specificationVersion: 'v2' } as unknown as PlatformAdapterV1;
-    const result = createMonitor({ store: createMemoryStore(), adapters: [adapter], rules: {}, context, subjects: [], engine: fakeEngine });
+    const result = createMonitor({ store: createMemoryStore(), adapters: [adapter], rules: noRules, context, subjects: [], engine: fakeEngine });
     expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'unsupported_specification', contract: 'PlatformAdapter', found: 'v2' });
   });
 
   it('refuses a second adapter for the same platform', () => {
     const platforms = worlds();
-    const result = createMonitor({ store: createMemoryStore(), adapters: [fakeAdapter(platforms.x), fakeAdapter(platforms.x)], rules: {}, context, subjects: [], engine: fakeEngine });
+    const result = createMonitor({ store: createMemoryStore(), adapters: [fakeAdapter(platforms.x), fakeAdapter(platforms.x)], rules: noRules, context, subjects: [], engine: fakeEngine });
     expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'invalid_settings', issues: [expect.objectContaining({ path: 'adapters.1' })] });
   });
 });

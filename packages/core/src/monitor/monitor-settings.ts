@@ -1,6 +1,7 @@
 import type { Platform } from '../account/account-schema.js';
 import type { CaptureScope } from '../capture/capture-schema.js';
 import type { ElectionContext } from '../election/election-context-schema.js';
+import type { CompiledRules } from '../rules/compile-rules.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { Subject } from '../subject/subject-schema.js';
@@ -47,11 +48,8 @@ export interface MonitorSettings {
   store: EvidenceStoreV1;
   /** One adapter per platform; a subject account on a platform without an adapter is skipped and reported. */
   adapters: readonly PlatformAdapterV1[];
-  /**
-   * The compiled rules (`compileRules(ruleSets, context)`), or any object the engine accepts.
-   * Kept opaque here so the monitor does not depend on how rules compile.
-   */
-  rules: unknown;
+  /** The compiled rules: `compileRules(BUILTIN_RULE_SETS, context)` plus the office's own rule sets. */
+  rules: CompiledRules;
   context: ElectionContext;
   subjects: readonly Subject[];
   options?: MonitorOptions;
