@@ -19,7 +19,12 @@ export const LetterTemplateSchema = z.object({
     .refine((body) => !/\son[a-z]+\s*=/i.test(body), { message: 'a letter template may not contain event-handler attributes (onclick=, onerror=, ...)' })
     .refine((body) => !/(?:src|href|action|srcset)\s*=\s*["']?\s*(?!data:|#)[a-z]/i.test(body), { message: 'a letter template may not reference external files or links (src=, href=)' }),
   /** Extra CSS (trusted office content). */
-  style: z.string().max(50_000).default(''),
+  style: z
+    .string()
+    .max(50_000)
+    .refine((style) => !style.includes('<'), { message: 'letter CSS may not contain "<" (it would close the style element)' })
+    .refine((style) => !/@import|url\s*\(/i.test(style), { message: 'letter CSS may not load anything (@import, url()): the letter must stay self-contained' })
+    .default(''),
 });
 export type LetterTemplate = z.infer<typeof LetterTemplateSchema>;
 export type LetterTemplateInput = z.input<typeof LetterTemplateSchema>;

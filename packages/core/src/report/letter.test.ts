@@ -55,6 +55,10 @@ describe('referral letters', () => {
       const result = renderLetter({ case: fixture.case, findings: fixture.findings, office, letter: { date: '2024-10-05' }, template: { ...DEFAULT_FORWARDING_TEMPLATE, body } });
       expect(result._unsafeUnwrapErr().type).toBe('invalid_input');
     }
+    for (const style of ['</style><script>alert(1)</script>', 'body{background:url(https://contoh.example/x.png)}', '@import "https://contoh.example/a.css";']) {
+      const result = renderLetter({ case: fixture.case, findings: fixture.findings, office, letter: { date: '2024-10-05' }, template: { ...DEFAULT_FORWARDING_TEMPLATE, style } });
+      expect(result._unsafeUnwrapErr().type).toBe('invalid_input');
+    }
   });
 
   it('needs a referral', () => {
