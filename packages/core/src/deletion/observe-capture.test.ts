@@ -471,6 +471,15 @@ describe('likes, follows and the profile', () => {
     expect(deletionVerdicts(state)).toEqual([]);
   });
 
+  it('a likes list that lost most of itself at once reports no wave of unlikes', () => {
+    const likes = ['1', '2', '3', '4', '5'].map(like);
+    const { changes } = run([
+      { id: 'l1', minutes: 200, items: likes, scope: 'likes' },
+      { id: 'l2', minutes: 300, items: [likes[0]!], scope: 'likes' },
+    ]);
+    expect(changes.filter((change) => change.captureId === 'l2')).toEqual([]);
+  });
+
   it('a partial likes capture proves no unlike', () => {
     const { changes } = run([
       { id: 'l1', minutes: 200, items: [like('1'), like('2')], scope: 'likes' },

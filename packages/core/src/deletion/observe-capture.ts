@@ -318,8 +318,11 @@ function diffItems(context: Context): ObserveCaptureResult {
   // 5. What it did not show, inside its window.
   if (window) {
     const absentLiveish = inWindow.filter((item) => LIVEISH.has(item.status)).length;
-    const suspect = !isAct && absentLiveish >= options.suspectMinItems && absentLiveish / Math.max(liveishInWindow, 1) > options.suspectShareOfWindow;
-    for (const stale of inWindow) {
+    const suspect = absentLiveish >= options.suspectMinItems && absentLiveish / Math.max(liveishInWindow, 1) > options.suspectShareOfWindow;
+    // Likes and follows cannot be looked up: a list that lost most of itself at once is ignored
+    // rather than reported as a wave of unlikes.
+    const absences = isAct && suspect ? [] : inWindow;
+    for (const stale of absences) {
       const item = draft.get(stale.bucket, stale.key) ?? stale;
       const observation = classifyAbsence(context, item, isAct, suspect);
       const result = applyObservation(draft, item, observation, { ...context.source, suspect }, options, context.capabilities);
