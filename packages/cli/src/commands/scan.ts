@@ -108,6 +108,11 @@ export const scanCommand: CliCommand = {
     const findSubject = subjectIndex(subjects);
     const captureId = `scan:${source === '-' ? 'stdin' : path.basename(source)}`;
     const counts = { items: 0, findings: 0, malformed: 0, noSubject: 0 };
+    const output = { closed: false };
+    (io.stdout as Output).on?.('error', (error) => {
+      // The reader stopped reading (e.g. `| head`): stop quietly, like other Unix tools.
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') output.closed = true;
+    });
     try {
       for await (const line of readLines(input as AsyncIterable<Buffer | string>, MAX_LINE_BYTES)) {
         if ('tooLong' in line) {
@@ -132,8 +137,9 @@ export const scanCommand: CliCommand = {
         }
         for (const finding of evaluateItem(compiled.value, { item: item.data, subject, evidence: { captureId, rawBlobs: [] }, now })) {
           counts.findings++;
-          await write(io, `${JSON.stringify({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`);
+          if (!(await write(io, `${JSON.stringify({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
         }
+        if (output.closed) return EXIT.ok;
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -147,12 +153,23 @@ export const scanCommand: CliCommand = {
   },
 };
 
-/** Respect back-pressure so a slow consumer of stdout does not make findings pile up in memory. */
-async function write(io: CliIo, text: string): Promise<void> {
-  const stdout = io.stdout as { write(text: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
+type Output = { write(text: string): unknown; once?: (event: 'drain' | 'error' | 'close', listener: (error?: unknown) => void) => unknown; on?: (event: 'error', listener: (error: NodeJS.ErrnoException) => void) => unknown };
+
+/**
+ * Respect back-pressure so a slow consumer of stdout does not make findings pile up in memory.
+ * Resolves false once the reader has gone away (EPIPE, e.g. `| head`), so the scan can stop.
+ */
+async function write(io: CliIo, text: string, state: { closed: boolean }): Promise<boolean> {
+  if (state.closed) return false;
+  const stdout = io.stdout as Output;
   if (stdout.write(text) === false && typeof stdout.once === 'function') {
-    await new Promise<void>((resolve) => stdout.once!('drain', resolve));
+    await new Promise<void>((resolve) => {
+      stdout.once!('drain', () => resolve());
+      stdout.once!('close', () => resolve());
+      stdout.once!('error', () => resolve());
+    });
   }
+  return !state.closed;
 }
 
 async function readText(file: string, io: CliIo): Promise<string | undefined> {
