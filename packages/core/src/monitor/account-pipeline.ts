@@ -235,7 +235,8 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
           fail('lookup', result.error.type, result.error.message, key);
           break;
         }
-        addRequests(report, platform, { lookup: Math.max(1, result.value.raw.length) });
+        // Managed adapters count requests per endpoint; others are counted by raw bodies.
+        addRequests(report, platform, (result.value as { requests?: Record<string, number> }).requests ?? { lookup: Math.max(1, result.value.raw.length) });
         const rawBlobs = await storeRaw(result.value.raw, store);
         const statuses: Record<string, number> = {};
         for (const entry of result.value.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
