@@ -153,4 +153,13 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     expect(again.out).toContain('OK routing.json');
     expect(again.out).toContain('event-handler');
   });
+
+  it('a case resting only on a staff capture resolves its referral from the subject and the captured post', async () => {
+    expect((await run(dir, ['cases', 'open', '--id', 'K-2024-002', '--title', 'Tangkapan staf', '--capture', 'cap-0002', '--subject', 'asn-001', '--reason', 'laporan masyarakat', '--origin', 'laporan'], '2024-10-02T03:00:00Z')).code).toBe(0);
+    for (const state of ['kajian_awal', 'registrasi', 'klarifikasi', 'kajian']) expect((await run(dir, ['cases', 'move', 'K-2024-002', state, '--reason', 'r'], '2024-10-03T03:00:00Z')).code).toBe(0);
+    expect((await run(dir, ['cases', 'move', 'K-2024-002', 'pelanggaran', '--reason', 'r', '--violation-type', 'peraturan_lainnya'], '2024-10-03T04:00:00Z')).code).toBe(0);
+    expect((await run(dir, ['cases', 'move', 'K-2024-002', 'rekomendasi', '--reason', 'r'], '2024-10-03T05:00:00Z')).code).toBe(0);
+    const shown = JSON.parse((await run(dir, ['cases', 'show', 'K-2024-002', '--json'], '2024-10-03T06:00:00Z')).out);
+    expect(shown).toMatchObject({ origin: 'laporan', referral: { routeCode: 'R-ASN', entryId: 'R-ASN.bkn', actAt: '2024-10-01T02:15:00Z' } });
+  });
 });

@@ -16,6 +16,7 @@ import {
   type CaseState,
   type CaseWorkflow,
   type RouteCode,
+  type SubjectCategory,
   type ViolationType,
 } from '@sipansos/core';
 import type { ResultAsync } from 'neverthrow';
@@ -108,7 +109,7 @@ export const casesCommand: CliCommand = {
       printError(io, `sebutkan tindakan: ${known.join(', ')}`, `name an action: ${known.join(', ')}`);
       return EXIT.usage;
     }
-    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { store: READ_ONLY.has(action) ? 'read' : 'write', ...(values.store ? { storeDir: values.store } : {}) });
+    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: READ_ONLY.has(action) ? 'read' : 'write', ...(values.store ? { storeDir: values.store } : {}) });
     if (isOfficeFailure(office)) {
       printError(io, office.line.id, office.line.en);
       return office.exitCode;
@@ -284,7 +285,9 @@ async function change(context: ActionContext, action: string): Promise<number> {
       }
       let kajianSummary = values.kajian;
       if (values['kajian-file']) kajianSummary = await readFile(path.resolve(io.cwd, values['kajian-file']), 'utf8');
+      const staffOnly = to === 'rekomendasi' ? await staffCaptureReferralFacts(context, id) : {};
       result = workflow.move(id, {
+        ...staffOnly,
         to: to as CaseState,
         actor,
         reason: values.reason ?? '',
@@ -318,4 +321,25 @@ async function change(context: ActionContext, action: string): Promise<number> {
   const value = outcome.value as { id: string; state: CaseState; version: number };
   io.stdout.write(`OK ${value.id}: ${value.state} (versi / version ${value.version})\n`);
   return EXIT.ok;
+}
+
+/**
+ * A case resting only on staff captures has no finding to tell the subject's category and the
+ * date of the act: take them from the subjects list and the captured items.
+ */
+async function staffCaptureReferralFacts(context: ActionContext, caseId: string): Promise<{ subjectCategory?: SubjectCategory; actAt?: string }> {
+  const value = await context.workflow.get(caseId);
+  if (value.isErr() || value.value.findingIds.length > 0) return {};
+  const subject = context.office.subjects?.find((entry) => entry.id === value.value.subjectId);
+  const times: string[] = [];
+  for (const captureId of value.value.captureIds) {
+    const stored = await context.office.store!.get('capture', captureId);
+    if (stored.isOk() && stored.value) {
+      const capture = stored.value.record;
+      times.push(...capture.items.map((item) => item.createdAt ?? capture.capturedAt));
+      if (capture.items.length === 0) times.push(capture.capturedAt);
+    }
+  }
+  const actAt = times.sort()[0];
+  return { ...(subject ? { subjectCategory: subject.category } : {}), ...(actAt ? { actAt } : {}) };
 }
