@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ItemSchema, type ItemInput } from '../capture/item-schema.js';
 import { FindingSchema } from '../findings/finding-schema.js';
@@ -69,6 +70,24 @@ describe('evaluateItem', () => {
     const content = { text: 'Jangan lupa besok coblos 02 ya! #BaskaraMenang', author: { handle: 'baskara_resmi' } };
     expect(run({ ...content, createdAt: PHASE_TIMES.quiet }, candidate).map((finding) => finding.category)).toEqual(['off_schedule_campaign']);
     expect(run({ ...content, createdAt: PHASE_TIMES.campaign }, candidate)).toEqual([]);
+  });
+
+  it('every span of every finding is the original text between its offsets', () => {
+    const pieces = ['Ayo', 'dukung', 'Pak Arman', '𝐌𝐀𝐒 𝐁𝐀𝐆𝐔𝐒', 'c0bl0s', '02', 'no 3', '✌️', '1️⃣', '#ArmanRinaMenang', 'menanggg', 'du\u200bkung', 'e\u0301', '\r\n', ', ', ' ', 'salam dua jari', 'Bu Citra', 'pki', 'usir', 'cina', 'amplop', 'yg coblos', '100rb'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 20 }), (parts) => {
+        const text = parts.join(' ');
+        for (const subject of [asn, candidate]) {
+          for (const finding of run({ text, hashtags: ['ArmanRinaMenang'] }, subject)) {
+            for (const span of finding.spans) {
+              const value = span.field === 'text' ? text : span.field === 'hashtags.0' ? 'ArmanRinaMenang' : undefined;
+              if (value !== undefined) expect(value.slice(span.start, span.end)).toBe(span.text);
+            }
+          }
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 
   it('marks findings whose legal basis is unverified', () => {
