@@ -9,6 +9,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseFixture, hostilePostText } from '../src/report/__fixtures__/case-fixture.js';
 import { renderEvidenceReport } from '../src/report/evidence-report.js';
+import { renderLetter } from '../src/report/letter.js';
+import { DEFAULT_ROUTING_TABLE } from '../src/referral/default-routing-table.js';
+import { resolveReferral, toCaseReferral } from '../src/referral/resolve-referral.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts');
@@ -117,6 +120,28 @@ describe('evidence report in a real browser', () => {
     expect((state as { badges: string[] }).badges.every((badge) => !badge.includes('TERVERIFIKASI'))).toBe(true);
     expect((state as { postText: number }).postText).toBeGreaterThan(99_000);
     expect(dialogs).toEqual([]);
+    expect(requests.filter((request) => request !== url)).toEqual([]);
+    expect(hits).toEqual([]);
+  });
+
+  it('the letter quoting a hostile post runs no script and makes no network request either', async () => {
+    expect(browser, 'the report test launches the browser first').toBeDefined();
+    const text = hostilePostText(origin);
+    const fixture = buildCaseFixture({ text, editedText: `${text.slice(0, -5)}EDIT!` });
+    const referral = toCaseReferral(resolveReferral({ table: DEFAULT_ROUTING_TABLE, subjectCategory: 'asn', actAt: fixture.findings[0]!.actAt })._unsafeUnwrap(), { actAt: fixture.findings[0]!.actAt, preparedAt: '2024-10-05T00:00:00Z' });
+    const html = renderLetter({ case: { ...fixture.case, kajianSummary: `<img src="${origin}/kajian.png">` }, subject: fixture.subject, findings: fixture.findings, captures: fixture.captures, office: { name: 'Bawaslu Kabupaten Lembah Harapan', city: 'Lembah Harapan' }, letter: { date: '2024-10-05' }, referral })._unsafeUnwrap();
+    const file = path.join(dir, 'letter.html');
+    await writeFile(file, html);
+    const url = pathToFileURL(file).href;
+    const page = await browser!.newPage({ viewport: { width: 900, height: 1200 } });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(200);
+    const state = (await page.evaluate(`({ pwned: window.pwned ?? null, scripts: document.scripts.length, images: document.images.length, title: document.title })`)) as { pwned: unknown; scripts: number; images: number; title: string };
+    await page.screenshot({ path: path.join(ARTIFACTS, 'letter-hostile.png') });
+    expect(state).toMatchObject({ pwned: null, scripts: 0, images: 0 });
+    expect(state.title).toContain('K-2024-001');
     expect(requests.filter((request) => request !== url)).toEqual([]);
     expect(hits).toEqual([]);
   });

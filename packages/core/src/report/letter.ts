@@ -40,7 +40,7 @@ const LETTER_STYLE = `
 @page{size:A4;margin:2.5cm 2cm}
 body{font:12pt/1.5 "Times New Roman",Times,serif;color:#000;max-width:17cm;margin:1cm auto}
 .kop{text-align:center;font-size:14pt;border-bottom:3px double #000;padding-bottom:6px;margin-bottom:12px;text-transform:uppercase}
-table{border-collapse:collapse}td{vertical-align:top;padding:1px 6px 1px 0}.right{text-align:right;padding-left:3cm}
+table{border-collapse:collapse}td{vertical-align:top;padding:1px 6px 1px 0}.right{text-align:right;padding-left:3cm;white-space:nowrap}
 .kajian,.kutipan{white-space:pre-wrap;overflow-wrap:anywhere;border-left:3px solid #555;padding-left:8px}
 .ttd{margin-top:1.5cm;margin-left:55%}.nama{margin-top:2cm;font-weight:bold;text-decoration:underline}
 .hash{font-family:"Courier New",monospace;font-size:9pt;overflow-wrap:anywhere}
