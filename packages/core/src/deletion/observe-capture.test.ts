@@ -330,6 +330,18 @@ describe('reposts, replacements, edits and identifiers', () => {
     expect(verdict!.versions.map((version) => version.item.id)).toEqual(['70', '71']);
   });
 
+  it('an edit whose new version is dated days after the first is still a version of the same post', () => {
+    const first = post('90', 100, 'Jadwal rapat desa', { editHistoryIds: ['90'] });
+    const edited = post('91', 100 + 3 * 1440, 'Jadwal rapat desa diundur', { editHistoryIds: ['90', '91'] });
+    const { state, changes } = run([
+      { id: 'c1', minutes: 200, items: [first] },
+      { id: 'c2', minutes: 100 + 3 * 1440 + 60, items: [edited] },
+    ]);
+    expect(changes.filter((change) => change.captureId === 'c2').map((change) => change.type)).toEqual(['edited']);
+    expect(state.itemCount).toBe(1);
+    expect(deletionVerdicts(state)).toMatchObject([{ itemKey: 'x:90', verdict: 'edited', ids: ['90', '91'] }]);
+  });
+
   it('an X post first seen after an edit notes that earlier versions were not captured', () => {
     const edited = post('71', 110, 'Ayo datang ke acara akbar', { editHistoryIds: ['70', '71'] });
     const { state } = run([{ id: 'c1', minutes: 200, items: [edited] }]);

@@ -247,6 +247,19 @@ function findExisting(draft: StateDraft, item: Item, scope: Capture['scope']): T
       if (found) return found;
     }
   }
+  if (ids.length > 2) {
+    // An edit whose first version is filed far from this version's time (X allows edits for an
+    // hour, a saved page or a test world may not): ask every bucket of the scope for the chain's
+    // ids. O(buckets), and only until the new version's id is remembered as an alias.
+    const prefix = `${scope}/`;
+    for (const bucket of draft.bucketKeys()) {
+      if (!bucket.startsWith(prefix)) continue;
+      for (const id of ids) {
+        const found = draft.get(bucket, `${item.platform}:${id}`);
+        if (found) return found;
+      }
+    }
+  }
   return undefined;
 }
 
