@@ -302,10 +302,10 @@ function diffItems(context: Context): ObserveCaptureResult {
   const inWindow: TrackedItem[] = [];
   let liveishInWindow = 0;
   if (window) {
-    for (const item of itemsInWindow(draft, scope, window, context.capturedMs)) {
+    forEachInWindow(draft, scope, window, context.capturedMs, (item) => {
       if (LIVEISH.has(item.status)) liveishInWindow++;
       if (!sightings.has(item.key)) inWindow.push(item);
-    }
+    });
   }
   if (capture.items.length === 0 && inWindow.length > 0) {
     // A login wall or a broken page looks like an empty timeline: it proves nothing. Statuses
@@ -393,20 +393,26 @@ function classifyAbsence(context: Context, item: TrackedItem, isAct: boolean, su
   return 'absent';
 }
 
-/** Known items of a scope created inside the window, excluding placeholders and items seen after the capture. */
-function itemsInWindow(draft: StateDraft, scope: Capture['scope'], window: CountedWindow, capturedMs: number): TrackedItem[] {
-  const found: TrackedItem[] = [];
-  const buckets = dayBucketsBetween(draft.bucketKeys(), scope, window.fromMs, window.toMs);
+/**
+ * Visit the known items of a scope created inside the window, skipping placeholders and items
+ * seen after the capture. A visitor rather than a list: at a million items the list alone is
+ * garbage the collector must chase.
+ */
+function forEachInWindow(draft: StateDraft, scope: Capture['scope'], window: CountedWindow, capturedMs: number, visit: (item: TrackedItem) => void): void {
   // Acts (likes, follows) are ordered by when they were made, which their times may not say:
   // their absence counts only when the whole list was read.
   const isAct = scope === 'likes' || scope === 'follows';
+  if (isAct && !window.wholeHistory) return;
+  const buckets = dayBucketsBetween(draft.bucketKeys(), scope, window.fromMs, window.toMs);
   if (window.wholeHistory) buckets.push(bucketFor(scope, undefined));
-  if (isAct && !window.wholeHistory) return found;
   for (const bucket of buckets) {
+    const items = draft.bucket(bucket);
+    if (!items) continue;
     // A day wholly inside the window needs no per-item time check.
     const dayStart = dayStartOf(bucket);
     const wholeDay = dayStart !== undefined && dayStart > window.fromMs && dayStart + DAY_MS < window.toMs;
-    for (const item of Object.values(draft.bucket(bucket) ?? {})) {
+    for (const key in items) {
+      const item = items[key]!;
       if (!item.contentCaptured) continue;
       const lastSeen = instantMs(item.lastSeenAt);
       if (lastSeen !== undefined && lastSeen >= capturedMs) continue;
@@ -414,10 +420,9 @@ function itemsInWindow(draft: StateDraft, scope: Capture['scope'], window: Count
         const at = instantMs(item.createdAt);
         if (at === undefined ? !window.wholeHistory : at <= window.fromMs || at >= window.toMs) continue;
       }
-      found.push(item);
+      visit(item);
     }
   }
-  return found;
 }
 
 function hashOf(sighting: Sighting): string {
