@@ -9,6 +9,6 @@ export {
 } from './change-schema.js';
 export { changeId } from './change-id.js';
 export { diffCaptures } from './diff-captures.js';
-export { changedContentFields, itemContentHash } from './item-content.js';
+export { changedContentFields, itemContentHash, sameContent } from './item-content.js';
 export { changedProfileFields } from './profile-changes.js';
 export { tokenizeWords, wordDiff, wordSimilarity, type WordDiffOptions } from './word-diff.js';
