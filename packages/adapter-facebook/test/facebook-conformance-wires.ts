@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import type { AdapterScenarioWires, ScenarioServer } from '../../testkit/src/index.js';
+import type { AdapterScenarioWires, ScenarioServer } from '@sipansos/testkit';
 
 /** Where the conformance adapters send Graph requests (msw intercepts it). */
 export const GRAPH = 'https://graph.facebook.com';

@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import { adapterConformanceSuite } from '../../testkit/src/index.js';
+import { adapterConformanceSuite } from '@sipansos/testkit';
 import { createFacebookAdapter } from '../src/index.js';
 import { CONTROL_POST_ID, GRAPH, facebookConformanceWires } from './facebook-conformance-wires.js';
 

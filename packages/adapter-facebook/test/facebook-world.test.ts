@@ -1,7 +1,7 @@
 import { ItemSchema } from '@sipansos/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatedWorld, worldHandlers } from '../../testkit/src/index.js';
+import { createSimulatedWorld, worldHandlers } from '@sipansos/testkit';
 import { createFacebookAdapter, parseFacebookPage } from '../src/index.js';
 
 // The Facebook adapter against testkit's simulated world: the Graph API shapes it serves, its

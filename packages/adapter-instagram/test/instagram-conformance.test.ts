@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import { adapterConformanceSuite } from '../../testkit/src/index.js';
+import { adapterConformanceSuite } from '@sipansos/testkit';
 import { createInstagramAdapter } from '../src/index.js';
 import { GRAPH, OFFICE_IG_USER_ID, instagramConformanceWires } from './instagram-conformance-wires.js';
 

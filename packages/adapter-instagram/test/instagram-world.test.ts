@@ -1,7 +1,7 @@
 import { ItemSchema } from '@sipansos/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatedWorld, WORLD_INSTAGRAM_VIEWER_ID, worldHandlers } from '../../testkit/src/index.js';
+import { createSimulatedWorld, WORLD_INSTAGRAM_VIEWER_ID, worldHandlers } from '@sipansos/testkit';
 import { createInstagramAdapter, parseInstagramPage } from '../src/index.js';
 
 // The Instagram adapter against testkit's simulated world: business discovery as it serves it,

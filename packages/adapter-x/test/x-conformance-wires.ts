@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import type { AdapterScenarioWires, ScenarioServer } from '../../testkit/src/index.js';
+import type { AdapterScenarioWires, ScenarioServer } from '@sipansos/testkit';
 import { ACCOUNTS, DELETED_ORIGINAL, POSTS, camatIncludes } from '../src/__fixtures__/x-fixture-accounts.js';
 import { notFoundPost, notFoundUser, suspendedUser, xPage, xRateHeaders, xTweet } from '../src/__fixtures__/x-fixture-builders.js';
 

@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import { adapterConformanceSuite } from '../../testkit/src/index.js';
+import { adapterConformanceSuite } from '@sipansos/testkit';
 import { createXAdapter } from '../src/index.js';
 import { xConformanceWires } from './x-conformance-wires.js';
 

@@ -2,7 +2,7 @@ import { afterAll, test } from 'vitest';
 import { createFsStore, type FsEvidenceStore } from '../src/index.js';
 // store-fs has no dependency on @sipansos/testkit (dependencies are fixed for now), so the
 // suite is imported from its source; it is the same suite third parties run.
-import { storeConformanceSuite } from '../../testkit/src/index.js';
+import { storeConformanceSuite } from '@sipansos/testkit';
 import { tamperLogEntry, temporaryDir } from './store-test-helpers.js';
 
 const cleanups: Array<() => void> = [];

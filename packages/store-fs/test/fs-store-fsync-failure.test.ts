@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureAudit } from '../../testkit/src/index.js';
+import { fixtureAudit } from '@sipansos/testkit';
 import { createFsStore, defaultFsync, type FsyncFunction } from '../src/index.js';
 import { temporaryDir } from './store-test-helpers.js';
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureAudit } from '../../testkit/src/index.js';
+import { fixtureAudit } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';
 import { temporaryDir } from './store-test-helpers.js';
 

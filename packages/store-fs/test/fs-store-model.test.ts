@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createMemoryStore, type EvidenceStoreV1, type RecordQueryV1 } from '@sipansos/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureAudit, fixtureCase, fixtureChange, fixtureFinding } from '../../testkit/src/index.js';
+import { fixtureAudit, fixtureCase, fixtureChange, fixtureFinding } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';
 import { temporaryDir } from './store-test-helpers.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, statSync, truncateSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyInclusionProof } from '@sipansos/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureCapture } from '../../testkit/src/index.js';
+import { fixtureCapture } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';
 import { lineRanges, officeKeyPair, temporaryDir } from './store-test-helpers.js';
 

@@ -1,7 +1,7 @@
 import { appendFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureAudit } from '../../testkit/src/index.js';
+import { fixtureAudit } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';
 import { lineRanges, temporaryDir } from './store-test-helpers.js';
 
