@@ -297,6 +297,11 @@ export class AdapterHttp {
       if (retryAfterMs !== undefined) limiter.blockUntil(finishedAt + retryAfterMs);
       const failure = this.failure(spec.endpoint, response, body.bytes, retryAfterMs);
       const error = this.redactor.deep(this.settings.mapHttpError?.(failure) ?? defaultHttpErrorMapping(failure));
+      if (error.type === 'rate_limited' && response.status !== 429) {
+        // Meta throttles with 400/403 and an error code: the endpoint waits exactly as after a 429.
+        this.instanceTally.countRateLimited(spec.endpoint);
+        limiter.blockUntil(finishedAt + Math.max(error.retryAfterMs, 1_000));
+      }
       let retry: 'never' | 'backoff' | 'after' = 'never';
       if (error.type === 'rate_limited') retry = 'after';
       else if (error.type === 'http' && error.retryable) retry = 'backoff';

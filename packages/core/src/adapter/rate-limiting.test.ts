@@ -66,6 +66,33 @@ describe('rate limiting with fake timers', () => {
     expect(adapter.usage().rateLimited).toEqual({ [ENDPOINT]: 1 });
   });
 
+  it('a platform error mapped to rate_limited on a non-429 status holds the endpoint like a 429', async () => {
+    // Meta throttles with HTTP 403 and error code 4; the platform part maps it to rate_limited.
+    const starts: number[] = [];
+    const fetch: typeof globalThis.fetch = async () => {
+      starts.push(Date.now());
+      return starts.length === 1 ? new Response('{"error":{"code":4}}', { status: 403 }) : ok();
+    };
+    const adapter = createPlatformAdapter({
+      config: config(fetch, {
+        mapHttpError: (failure) =>
+          failure.status === 403 ? { type: 'rate_limited', message: 'application request limit reached', retryAfterMs: 300_000 } : undefined,
+      }),
+      adapter: definition,
+    });
+    const first = adapter.resolve('rina_contoh');
+    await vi.advanceTimersByTimeAsync(0);
+    // A caller arriving after the throttling answer waits too.
+    const second = adapter.resolve('budi_contoh');
+    await vi.advanceTimersByTimeAsync(299_999);
+    expect(starts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await first).isOk()).toBe(true);
+    expect((await second).isOk()).toBe(true);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(300_000);
+    expect(adapter.usage().rateLimited).toEqual({ [ENDPOINT]: 1 });
+  });
+
   it('honours Retry-After given as an HTTP date', async () => {
     const starts: number[] = [];
     const retryAt = new Date(Date.now() + 45_000).toUTCString();
