@@ -465,6 +465,13 @@ describe('clock skew and replays', () => {
     expect(JSON.stringify(first)).toBe(snapshot);
   });
 
+  it("carries other parts' fields (e.g. the monitor's progress) along untouched", () => {
+    const start = { ...fresh(), monitorProgress: { cycleId: 'k1' } };
+    const after = observeCapture(start, capture({ id: 'c1', minutes: 200, items: [a] }), {}, X_CAPABILITIES).state;
+    const looked = observeLookups(after, { results: [], rawBlobs: [], at: at(201) }).state;
+    expect(looked.monitorProgress).toEqual({ cycleId: 'k1' });
+  });
+
   it('refuses a capture of another account', () => {
     expect(() => observeCapture(createAccountState({ accountKey: 'x:2', platform: 'x', at: at(0) }), capture({ id: 'c1', minutes: 1, items: [] }))).toThrow(/not x:2/);
   });
