@@ -52,10 +52,12 @@ say('SIPANSOS — demo pemantauan luring / offline monitoring demo');
 say('Kabupaten Lembah Harapan (rekaan / invented), Pilkada 2024. Tidak ada akses internet / no network.\n');
 
 // 1. The world: invented people and posts, and what SIPANSOS ought to find in them.
-// A virtual clock lets a day pass between cycles, as between real ones, so a platform's spent
-// 15-minute rate-limit window is over by the next cycle.
-let offsetMs = 0;
-const now = (): number => Date.now() + offsetMs;
+// A virtual clock runs on the world's calendar: each cycle starts at its scripted date and time
+// flows normally inside it. Evidence then carries 2024 dates (capture times, "public for N days",
+// case deadlines), and a platform's spent 15-minute rate-limit window is over by the next cycle.
+let cycleStartsAt = Date.parse('2024-09-01T00:00:00Z');
+let cycleStartedReal = Date.now();
+const now = (): number => cycleStartsAt + (Date.now() - cycleStartedReal);
 const clock: AdapterClock = { now, sleep: systemClock.sleep };
 const world = createSimulatedWorld({ clock: now, ...(values.subjects ? { subjects: Number(values.subjects) } : {}) });
 const server = await startWorldServer(world);
@@ -114,6 +116,8 @@ explain('6 kerja yang terbentur batas laju melewati tenggat ditunda ke siklus be
 const reports: CycleReport[] = [];
 for (let cycle = 1; cycle <= world.cycles; cycle++) {
   world.advanceTo(cycle);
+  cycleStartsAt = Math.max(Date.parse(world.now()), now());
+  cycleStartedReal = Date.now();
   const label = world.calendar[cycle - 1]?.label ?? '';
   if (!json) process.stdout.write(`\nSiklus / cycle ${cycle}/${world.cycles} — ${world.now().slice(0, 10)} ${label}\n`);
   const report = (await monitor.runCycle({
@@ -128,7 +132,6 @@ for (let cycle = 1; cycle <= world.cycles; cycle++) {
   say(`  rekaman / captures ${report.captures.stored}; perubahan / changes: ${changes}; terhapus terkonfirmasi / deletions confirmed ${report.deletionsConfirmed.length}; temuan / findings ${report.findings.total}${categories ? ` (${categories})` : ''}`);
   if (report.failures.length > 0) say(`  gagal / failed: ${report.failures.length} (${[...new Set(report.failures.map((failure) => failure.errorType))].join(', ')}) — dicatat sebagai celah cakupan / recorded as coverage gaps`);
   if (report.deferred.length > 0) say(`  ditunda ke siklus berikut / deferred to the next cycle: ${report.deferred.length} (${[...new Set(report.deferred.map((entry) => `${entry.platform} ${entry.scope}: ${entry.reason}`))].join('; ')})`);
-  offsetMs += 86_400_000;
 }
 
 // 4. From findings to cases: a supervisor takes up the strongest flags.
@@ -160,6 +163,8 @@ for (const [index, finding] of picked.entries()) {
   });
   if (opened.isOk()) cases.push(opened.value.id);
 }
+// Sign the checkpoint first, so the report's verification box covers every capture.
+const checkpoint = store.proofs ? await store.proofs.createCheckpoint() : undefined;
 let reportPath: string | undefined;
 const reportCase = cases[0];
 if (reportCase) {
@@ -170,7 +175,6 @@ if (reportCase) {
     await writeFile(reportPath, rendered.value.html);
   }
 }
-const checkpoint = store.proofs ? await store.proofs.createCheckpoint() : undefined;
 const verified = (await store.verify())._unsafeUnwrap();
 await store.close();
 await server.close();
