@@ -23,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // of the world's truth is checked against what SIPANSOS recorded.
 
 const DAY = 86_400_000;
+/** Before the world's first cycle (2024-09-01T03:00Z). */
+const WORLD_START = '2024-09-01T00:00:00Z';
 
 let world: SimulatedWorld;
 let server: WorldServer;
@@ -31,10 +33,17 @@ let findings: Finding[] = [];
 const verdicts = new Map<string, DeletionVerdict>();
 
 beforeAll(async () => {
-  // One virtual clock for the world's rate-limit windows, the adapters and the monitor: a day
-  // passes between cycles, as between real cycles, so a spent 15-minute window is over by then.
-  let offset = 0;
-  const now = (): number => Date.now() + offset;
+  // One virtual clock for the world's rate-limit windows, the adapters and the monitor, on the
+  // world's calendar (as in `pnpm demo`): each cycle starts at its scripted 2024 instant and time
+  // flows normally inside it, so a spent 15-minute window is over by the next cycle, and an act
+  // X gives no time for (a like, a follow) is judged in the phase it was captured in.
+  let cycleStartsAt = Date.parse(WORLD_START);
+  let cycleStartedReal = Date.now();
+  const now = (): number => cycleStartsAt + (Date.now() - cycleStartedReal);
+  const startCycleAt = (instant: number): void => {
+    cycleStartsAt = Math.max(instant, now());
+    cycleStartedReal = Date.now();
+  };
   const clock: AdapterClock = { now, sleep: systemClock.sleep };
   world = createSimulatedWorld({ clock: now });
   server = await startWorldServer(world);
@@ -50,10 +59,11 @@ beforeAll(async () => {
   const monitor = createMonitor({ store, adapters, rules, context: world.context, subjects: world.subjects, options: { clock: () => new Date(now()), concurrencyPerPlatform: 16, deadlineMs: 120_000 } })._unsafeUnwrap();
   for (let cycle = 1; cycle <= world.cycles; cycle++) {
     world.advanceTo(cycle);
+    startCycleAt(Date.parse(world.now()));
     reports.push((await monitor.runCycle())._unsafeUnwrap());
-    offset += DAY;
   }
-  // Deferred work is taken up first by the next cycle; one more cycle on the last day settles it.
+  // Deferred work is taken up first by the next cycle; one more cycle a day later settles it.
+  startCycleAt(now() + DAY);
   reports.push((await monitor.runCycle())._unsafeUnwrap());
   findings = (await store.query('finding'))._unsafeUnwrap().map((entry) => entry.record);
   for (const { record } of (await store.query('account_state'))._unsafeUnwrap()) {
