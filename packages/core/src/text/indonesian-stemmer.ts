@@ -25,14 +25,19 @@ const SUFFIXES = ['kan', 'an', 'i', 'in'];
 const MIN_ROOT = 3;
 
 /**
- * Words kept as they are although they decompose into a known root: "pemilihan" (election) and
- * "pemilih" (voter) are not calls to "pilih" (choose).
+ * Words kept as they are although they decompose into a known root, because the derived word
+ * names something else: "pemilihan" (election) and "pemilih" (voter) are not calls to "pilih"
+ * (choose); "kecamatan" and "kelurahan" are places, not the "camat" and "lurah" who head them;
+ * "keturunan" (descent) is not "turun" (to go down to the field). A particle or possessive on
+ * them ("kecamatannya") keeps the word too.
  */
-export const STEM_EXCEPTIONS: ReadonlySet<string> = new Set(['pemilihan', 'pemilih', 'pemilu', 'pilkada', 'pemilihannya', 'pemenang', 'pemenangnya', 'kampanye']);
+export const STEM_EXCEPTIONS: ReadonlySet<string> = new Set(['pemilihan', 'pemilih', 'pemilu', 'pilkada', 'pemenang', 'kampanye', 'kecamatan', 'kelurahan', 'keturunan']);
 
 /** Stem `word` against `roots`; returns `word` itself when no decomposition reaches a root. */
 export function stemIndonesian(word: string, roots: ReadonlySet<string>): string {
   if (roots.has(word) || word.length <= MIN_ROOT || STEM_EXCEPTIONS.has(word)) return word;
+  const exception = withoutClitics(word).find((form) => STEM_EXCEPTIONS.has(form));
+  if (exception) return exception;
   for (const base of suffixVariants(word)) {
     if (roots.has(base)) return base;
     for (const candidate of prefixVariants(base, 2)) {
@@ -42,8 +47,8 @@ export function stemIndonesian(word: string, roots: ReadonlySet<string>): string
   return word;
 }
 
-function suffixVariants(word: string): string[] {
-  const out = [word];
+/** The word with any particle (-lah, -kah, ...) and possessive (-nya, -ku, -mu) taken off. */
+function withoutClitics(word: string): string[] {
   const afterParticle: string[] = [word];
   for (const particle of PARTICLES) if (word.endsWith(particle) && word.length - particle.length >= MIN_ROOT) afterParticle.push(word.slice(0, -particle.length));
   const afterPossessive: string[] = [];
@@ -51,7 +56,12 @@ function suffixVariants(word: string): string[] {
     afterPossessive.push(form);
     for (const possessive of POSSESSIVES) if (form.endsWith(possessive) && form.length - possessive.length >= MIN_ROOT) afterPossessive.push(form.slice(0, -possessive.length));
   }
-  for (const form of afterPossessive) {
+  return afterPossessive;
+}
+
+function suffixVariants(word: string): string[] {
+  const out = [word];
+  for (const form of withoutClitics(word)) {
     if (!out.includes(form)) out.push(form);
     for (const suffix of SUFFIXES) {
       if (form.endsWith(suffix) && form.length - suffix.length >= MIN_ROOT) {

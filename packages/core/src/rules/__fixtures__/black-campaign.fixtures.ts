@@ -59,6 +59,14 @@ export const BLACK_CAMPAIGN_FIXTURES = fixtureBlock('black_campaign', { subject:
 + Bakar posko Baskara malam ini, siapkan bensin
 + Awas kalau Pak Arman berani kampanye di sini, kami serbu
 + {subject=relawan} Geruduk rumah Bu Citra besok pagi, bawa massa
+// Smears framed as a warning, and accusations of taking public money in slang verbs.
++ Hati2 sama paslon 03, antek aseng & doyan utang, jangan percaya!
++ Waspada! Pak Arman itu boneka cukong, ingat baik2
++ Dana desa Mekarsari ditilep Pak Arman, rakyat cuma dapat sisa
++ Bansos zaman Mas Bagus disunat separuh, tanya aja warga
++ {kind=reply} Bu Rina tuh pencitraan doang, anggaran pupuk diselewengkan
++ Anggaran jalan digelembungkan waktu Pak Darmawan jadi kadis
++ Cidar makan uang rakyat, jangan dipilih
 - Arman Sasmita bukan PKI, itu fitnah yang sudah dibantah
 - Cek fakta: klaim Bagus Wiratmaja keturunan PKI tidak benar
 - Hoaks! Bu Citra tidak pernah menista agama, ini klarifikasinya
@@ -113,4 +121,12 @@ export const BLACK_CAMPAIGN_FIXTURES = fixtureBlock('black_campaign', { subject:
 - Polisi amankan posko Baskara yang dilempari batu, pelaku diburu
 - Kami mengecam ancaman terhadap tim Pak Arman, jaga pilkada damai
 - Serbu promo kaos kampanye murah, bukan dari paslon manapun
+// Warnings about the smear, promises against taking funds, and look-alike words.
+- Hati2 akun bodong yg bilang Pak Arman antek asing, itu fitnah
+- Jangan percaya kabar Bu Citra ditangkap, sudah dibantah polisi
+- Pak Arman janji dana desa tidak akan disunat sepeser pun
+- Bu Citra hadiri sunatan massal yang dibiayai dana desa
+- Mas Bagus janji berantas penggelapan dana bansos
+- Pak Darmawan makan siang bersama penerima bansos di Sukamaju
+- Cek fakta: tidak benar dana BLT disunat Bu Rina
 `);

@@ -52,6 +52,12 @@ export const HATE_SPEECH_FIXTURES = fixtureBlock('hate_speech', { subject: 'othe
 + Orang kulit hitam monyet semua
 + Suku pendatang layak dibasmi dari pasar
 + Kaum buddha tidak pantas hidup di kampung ini
+// Exclusion on SARA grounds: refusing or demanding a leader for religion, ethnicity or descent.
++ Jangan pilih pemimpin kafir, Lembah harus dipimpin orang kita sendiri
++ Haram memilih calon non muslim, camkan itu!
++ Lembah Harapan harus dipimpin pribumi, bukan keturunan cina
++ Jangan mau dipimpin pendatang, tanah ini milik orang asli
++ {kind=comment} Tolak pemimpin kristen di kabupaten kita!
 - Stop rasisme terhadap orang Papua, kita semua bersaudara
 - Tolak ujaran kebencian terhadap etnis Tionghoa
 - Polisi tangkap penyebar ujaran kebencian terhadap umat Kristen
@@ -102,4 +108,11 @@ export const HATE_SPEECH_FIXTURES = fixtureBlock('hate_speech', { subject: 'othe
 - Boikot produk yang merusak lingkungan
 - Pembangunan gereja baru diresmikan bupati bersama tokoh lintas agama
 - Dialog damai antarsuku digelar di Lembah Harapan
+// Calls to choose by programme, not identity; reports about such calls.
+- Jangan pilih pemimpin karena suku atau agamanya, lihat programnya
+- Pilih pemimpin jangan lihat agama, kita semua bersaudara
+- Bawaslu tegur tim yang menyebar ajakan jangan pilih pemimpin kafir
+- Jangan pilih calon yang suka bagi-bagi amplop
+- Lembah harus dipimpin orang jujur yang paham pertanian
+- Umat Hindu di Sukamaju gelar doa bersama untuk pilkada damai
 `);

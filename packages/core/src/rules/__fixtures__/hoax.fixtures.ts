@@ -53,6 +53,10 @@ export const HOAX_FIXTURES = fixtureBlock('hoax', { subject: 'other', phase: 'ca
 + Sebarkan!! TPS di Desa Mekarsari dipindah ke kantor kecamatan
 + Info valid: pemilihan batal karena calon mundur, broadcast
 + Terbongkar, Mas Bagus ternyata WNA, sebarkan ke grup keluarga
+// Claims about pre-marked ballots or a moved vote that accuse the organisers of cheating.
++ Surat suara di TPS 3 Sukamulya sudah tercoblos utk paslon 1, KPPS curang!
++ Kotak suara TPS 09 sudah diisi sebelum dibuka, hasilnya sudah diatur KPU
++ Pemungutan suara di Cibening dipindah diam-diam, suara kami dicurangi!
 - Cek fakta: pilkada tidak diundur, tetap 27 November 2024
 - Hoaks! Tidak benar pemilih boleh coblos dua kali
 - KPU: pemungutan suara tetap sesuai jadwal, 27 November 2024
@@ -104,4 +108,9 @@ export const HOAX_FIXTURES = fixtureBlock('hoax', { subject: 'other', phase: 'ca
 - Penting: pemadaman listrik besok jam 09.00-12.00 di Sukamaju
 - Rapat pleno rekapitulasi KPU kabupaten dijadwalkan 5 Desember
 - Sebarkan: donor darah di balai desa, butuh golongan O
+// Complaints and civic reminders about cheating that claim nothing false about the process.
+- Sudah nyoblos tadi pagi, semoga tidak ada kecurangan
+- Awasi TPS bersama, cegah kecurangan di pilkada Lembah Harapan
+- Bawaslu: tidak benar surat suara di TPS 07 sudah tercoblos, tuduhan KPU curang hoaks
+- Tim kami dicurangi waktu lomba tujuh belasan, jadwal final diundur panitia
 `);

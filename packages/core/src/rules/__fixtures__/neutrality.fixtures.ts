@@ -68,6 +68,8 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 + Alhamdulillah dipercaya jadi pemateri di muscab partai kemarin
 + {subject=candidate author=baskara_resmi} Para kades se-Kecamatan Sukamaju siap menangkan Bagus-Sekar, gabung tim pemenangan!
 + {subject=tim_kampanye author=baskara_resmi} Guru-guru ASN ikut jadi relawan Baskara, ayo dukung 02!
+// A candidate who brings a subdistrict head into the campaign.
++ {subject=candidate author=baskara_resmi} Pak Camat Sukamaju ikut turun kampanye bersama kami, ayo menangkan 02!
 - Bawaslu mengimbau ASN netral dalam Pilkada Lembah Harapan
 - ASN dilarang mendukung paslon, tetap netral ya rekan2
 - Debat paslon malam ini di TVRI jam 19.00
@@ -128,4 +130,7 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 - Partai Contoh Sejahtera menggelar musda, ramai diberitakan
 - {subject=candidate author=baskara_resmi} Terima kasih para guru, pahlawan tanpa tanda jasa
 - {subject=candidate author=baskara_resmi} Program kami: tunjangan guru honorer naik, pilih 02
+// A subdistrict (kecamatan) or urban village (kelurahan) is a place, not the official who heads it.
+- {subject=candidate author=baskara_resmi} Terima kasih relawan Kecamatan Sukamaju 💙 Harapan Baru untuk Lembah #BaskaraMenang
+- {subject=tim_kampanye author=baskara_resmi} Relawan Kelurahan Mekarsari siap bergerak, Harapan Baru untuk Lembah! #BaskaraMenang
 `);
