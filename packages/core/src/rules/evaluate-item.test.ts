@@ -6,7 +6,7 @@ import { SubjectSchema, type SubjectInput } from '../subject/subject-schema.js';
 import { EXAMPLE_ELECTION, PHASE_TIMES } from './__fixtures__/example-election.js';
 import { BUILTIN_RULE_SETS } from './builtin/builtin-rule-sets.js';
 import { compileRules } from './compile-rules.js';
-import { evaluateItem, REVIEW_NOTE, UNVERIFIED_NOTE } from './evaluate-item.js';
+import { ACT_TIME_NOTE, evaluateItem, REVIEW_NOTE, UNVERIFIED_NOTE } from './evaluate-item.js';
 import { RuleSetSchema, type RuleSetInput } from './rule-set-schema.js';
 
 const compiled = compileRules(BUILTIN_RULE_SETS, EXAMPLE_ELECTION)._unsafeUnwrap();
@@ -53,6 +53,12 @@ describe('evaluateItem', () => {
     const like = { kind: 'like' as const, id: 'like:99', createdAt: undefined, target: { kind: 'post' as const, id: '99', author: { handle: 'armanrina_resmi' } } };
     expect(run(like, asn, PHASE_TIMES.campaign).map((finding) => finding.ruleId)).toEqual(['asn.medsos.interaksi_akun_pemenangan']);
     expect(run(like, asn, PHASE_TIMES.before_p0)).toEqual([]);
+  });
+
+  it('tells the reviewer when the phase was judged at capture time because the act has no time', () => {
+    const like = { kind: 'like' as const, id: 'like:99', createdAt: undefined, target: { kind: 'post' as const, id: '99', author: { handle: 'armanrina_resmi' } } };
+    expect(run(like, asn, PHASE_TIMES.campaign)[0]!.notes).toContain(ACT_TIME_NOTE);
+    expect(run({ text: 'Dukung terus Mas Bagus! #BaskaraMenang' })[0]!.notes).not.toContain(ACT_TIME_NOTE);
   });
 
   it('flags a follow of an official campaign account and not of the KPU', () => {

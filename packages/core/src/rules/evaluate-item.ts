@@ -22,6 +22,11 @@ export interface EvaluateItemInput {
 export const REVIEW_NOTE = 'Tanda untuk ditinjau petugas, bukan putusan pelanggaran / A flag for human review, not a finding of violation';
 export const UNVERIFIED_NOTE = 'Dasar hukum perlu diverifikasi / Legal basis to be verified';
 export const SENSITIVE_NOTE = 'Memuat istilah sensitif: hanya untuk peninjau / Contains sensitive terms: for reviewers only';
+/**
+ * Carried by a finding on an act the platform gives no time for (a like, a follow): its phase was
+ * judged at the capture time, and the act itself may be older.
+ */
+export const ACT_TIME_NOTE = 'Platform tidak mencatat waktu tindakan ini (suka/ikuti): fase dinilai pada waktu perekaman; tindakan bisa lebih lama / The platform gives no time for this act (like, follow): its phase is judged at the capture time; the act may be older';
 
 interface Outcome {
   matched: boolean;
@@ -300,6 +305,7 @@ function toFinding({ ruleSet, rule }: CompiledRule, input: EvaluateItemInput, ou
   const notes = [REVIEW_NOTE];
   if (rule.legalBasis.some((basis) => !basis.verified)) notes.push(UNVERIFIED_NOTE);
   if (outcome.sensitive) notes.push(SENSITIVE_NOTE);
+  if (!item.createdAt) notes.push(ACT_TIME_NOTE);
   notes.push(...rule.notes);
   const account = accountKey({ platform: item.platform, handle: item.author.handle ?? item.author.id ?? 'unknown', id: item.author.id });
   return {

@@ -11,7 +11,7 @@ export {
   type CompiledRules,
   type TermMeaning,
 } from './compile-rules.js';
-export { evaluateItem, REVIEW_NOTE, SENSITIVE_NOTE, UNVERIFIED_NOTE, type EvaluateItemInput } from './evaluate-item.js';
+export { ACT_TIME_NOTE, evaluateItem, REVIEW_NOTE, SENSITIVE_NOTE, UNVERIFIED_NOTE, type EvaluateItemInput } from './evaluate-item.js';
 export { parseRuleSet } from './parse-rule-set.js';
 export { ruleSetProblems } from './rule-set-problems.js';
 export type { RuleSetError } from './rule-set-error.js';
