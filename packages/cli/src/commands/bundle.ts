@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFromStore, bundleToZip, collectCaseEvidence, ensureCheckpointCovers, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
+import { bundleFromStore, bundleToZip, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
-import { loadCaseSettings } from '../cases/case-settings.js';
+import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report]
@@ -36,31 +35,14 @@ export const bundleCommand: CliCommand = {
       printError(io, 'sebutkan kasus dan --out FOLDER', 'name the case and --out DIR');
       return EXIT.usage;
     }
-    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: 'write', ...(values.store ? { storeDir: values.store } : {}) });
-    if (isOfficeFailure(office)) {
-      printError(io, office.line.id, office.line.en);
-      return office.exitCode;
-    }
-    const store = office.store!;
-    try {
-      const settings = await loadCaseSettings(office.config);
-      if ('problem' in settings) {
-        printError(io, settings.problem.id, settings.problem.en);
-        return EXIT.problem;
-      }
+    const out = values.out;
+    return withCaseOffice(io, { config: values.config, store: values.store, access: 'write' }, async ({ office, store, settings }) => {
       const includePersonalData = values['include-personal-data'] ?? false;
       const actor = values.actor ?? office.config.config.actor;
       const at = new Date(io.env.SIPANSOS_NOW ?? Date.now()).toISOString();
       // Sign a checkpoint over the case's captures first, so their proofs can be shown and checked.
-      const evidence = await collectCaseEvidence(store, caseId);
-      if (evidence.isOk()) {
-        const signed = await ensureCheckpointCovers(store, evidence.value.captures.map((entry) => entry.id));
-        if (signed.isErr() && signed.error.type !== 'unsupported') {
-          const line = storeErrorLine(signed.error);
-          printError(io, line.id, line.en);
-          return EXIT.failure;
-        }
-      }
+      const unsigned = await signCaseCheckpoint(io, store, caseId);
+      if (unsigned !== undefined) return unsigned;
       let reportHtml: string | undefined;
       if (!values['no-report']) {
         const report = await renderCaseReportFromStore(store, { caseId, office: { name: office.config.config.office }, generatedBy: actor, generatedAt: at, subjects: office.subjects ?? [], deadlines: settings.deadlines, includePersonalData });
@@ -86,8 +68,8 @@ export const bundleCommand: CliCommand = {
         }
         return error.type === 'case_not_found' || error.type === 'bundle_invalid' ? EXIT.problem : EXIT.failure;
       }
-      const target = path.resolve(io.cwd, values.out);
-      if (values.zip || /\.zip$/i.test(values.out)) {
+      const target = path.resolve(io.cwd, out);
+      if (values.zip || /\.zip$/i.test(out)) {
         const zip = bundleToZip(files.value, new Date(at));
         if (zip.isErr()) {
           printError(io, `ZIP tidak dapat dibuat: ${zip.error.message}`, `cannot make the ZIP: ${zip.error.message}`);
@@ -107,16 +89,10 @@ export const bundleCommand: CliCommand = {
           return written.type === 'exists' ? EXIT.usage : EXIT.failure;
         }
       }
-      const audit = await store.append('audit', [exportAuditEntry({ actor, at, action: 'export.bundle', target: { kind: 'case', id: caseId }, includePersonalData, destination: values.out, details: { files: files.value.size, zip: Boolean(values.zip || /\.zip$/i.test(values.out)) } })]);
-      if (audit.isErr()) {
-        const line = storeErrorLine(audit.error);
-        printError(io, `ekspor tidak tercatat di log audit: ${line.id}`, `the export could not be audited: ${line.en}`);
-        return EXIT.failure;
-      }
-      io.stdout.write(`bundel ditulis ke / bundle written to ${values.out} (${files.value.size} berkas / files); periksa dengan / check with: sipansos verify-bundle ${values.out}\n`);
+      const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at, action: 'export.bundle', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { files: files.value.size, zip: Boolean(values.zip || /\.zip$/i.test(out)) } }));
+      if (unaudited !== undefined) return unaudited;
+      io.stdout.write(`bundel ditulis ke / bundle written to ${out} (${files.value.size} berkas / files); periksa dengan / check with: sipansos verify-bundle ${out}\n`);
       return EXIT.ok;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -21,12 +21,13 @@ import {
 } from '@sipansos/core';
 import type { ResultAsync } from 'neverthrow';
 import { caseErrorLine } from '../cases/case-error-line.js';
-import { loadCaseSettings, type CaseSettings } from '../cases/case-settings.js';
+import { withCaseOffice } from '../cases/case-office.js';
+import type { CaseSettings } from '../cases/case-settings.js';
 import { caseDetails, caseLine } from '../cases/case-text.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import { isOfficeFailure, openOffice, type Office } from '../runtime/open-office.js';
+import type { Office } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
@@ -109,18 +110,7 @@ export const casesCommand: CliCommand = {
       printError(io, `sebutkan tindakan: ${known.join(', ')}`, `name an action: ${known.join(', ')}`);
       return EXIT.usage;
     }
-    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: READ_ONLY.has(action) ? 'read' : 'write', ...(values.store ? { storeDir: values.store } : {}) });
-    if (isOfficeFailure(office)) {
-      printError(io, office.line.id, office.line.en);
-      return office.exitCode;
-    }
-    try {
-      const settings = await loadCaseSettings(office.config);
-      if ('problem' in settings) {
-        printError(io, settings.problem.id, settings.problem.en);
-        return EXIT.problem;
-      }
-      const store = office.store!;
+    return withCaseOffice(io, { config: values.config, store: values.store, access: READ_ONLY.has(action) ? 'read' : 'write' }, async ({ office, store, settings }) => {
       const now = () => new Date(io.env.SIPANSOS_NOW ?? Date.now());
       const workflow = createCaseWorkflow({ store, routing: settings.routing, deadlines: settings.deadlines, now });
       const actor = values.actor ?? office.config.config.actor;
@@ -135,9 +125,7 @@ export const casesCommand: CliCommand = {
         default:
           return await change(context, action);
       }
-    } finally {
-      await office.store?.close();
-    }
+    });
   },
 };
 

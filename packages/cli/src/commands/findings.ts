@@ -16,11 +16,10 @@ import {
   type ExportAction,
   type Finding,
 } from '@sipansos/core';
-import { loadCaseSettings } from '../cases/case-settings.js';
+import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
@@ -77,18 +76,7 @@ export const findingsCommand: CliCommand = {
       return EXIT.usage;
     }
     const isExport = format !== 'text';
-    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: isExport ? 'write' : 'read', ...(values.store ? { storeDir: values.store } : {}) });
-    if (isOfficeFailure(office)) {
-      printError(io, office.line.id, office.line.en);
-      return office.exitCode;
-    }
-    const store = office.store!;
-    try {
-      const settings = await loadCaseSettings(office.config);
-      if ('problem' in settings) {
-        printError(io, settings.problem.id, settings.problem.en);
-        return EXIT.problem;
-      }
+    return withCaseOffice(io, { config: values.config, store: values.store, access: isExport ? 'write' : 'read' }, async ({ office, store, settings }) => {
       let from: string | undefined;
       if (values.since) {
         const since = values.since;
@@ -136,7 +124,9 @@ export const findingsCommand: CliCommand = {
       }
       if (values.out) await writeFile(path.resolve(io.cwd, values.out), text, { mode: 0o600 });
       else io.stdout.write(text);
-      const audit = await store.append('audit', [
+      const unaudited = await auditExport(
+        io,
+        store,
         exportAuditEntry({
           actor: values.actor ?? office.config.config.actor,
           at: new Date(io.env.SIPANSOS_NOW ?? Date.now()).toISOString(),
@@ -146,16 +136,10 @@ export const findingsCommand: CliCommand = {
           destination: values.out ?? '(stdout)',
           details: { format, findings: findings.length, ...(values.category ? { category: values.category } : {}), ...(from ? { since: from } : {}) },
         }),
-      ]);
-      if (audit.isErr()) {
-        const line = storeErrorLine(audit.error);
-        printError(io, `ekspor tidak tercatat di log audit: ${line.id}`, `the export could not be audited: ${line.en}`);
-        return EXIT.failure;
-      }
+      );
+      if (unaudited !== undefined) return unaudited;
       if (values.out) io.stdout.write(`${findings.length} temuan ditulis ke / findings written to ${values.out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
       return EXIT.ok;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

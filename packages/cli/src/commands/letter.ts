@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { collectCaseEvidence, exportAuditEntry, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
-import { loadCaseSettings } from '../cases/case-settings.js';
+import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos letter <kasus> --out F.html [--number N] [--date YYYY-MM-DD] [--city KOTA]
@@ -52,18 +51,8 @@ export const letterCommand: CliCommand = {
       printError(io, 'sebutkan kasus dan --out F.html', 'name the case and --out F.html');
       return EXIT.usage;
     }
-    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: 'write', ...(values.store ? { storeDir: values.store } : {}) });
-    if (isOfficeFailure(office)) {
-      printError(io, office.line.id, office.line.en);
-      return office.exitCode;
-    }
-    const store = office.store!;
-    try {
-      const settings = await loadCaseSettings(office.config);
-      if ('problem' in settings) {
-        printError(io, settings.problem.id, settings.problem.en);
-        return EXIT.problem;
-      }
+    const out = values.out;
+    return withCaseOffice(io, { config: values.config, store: values.store, access: 'write' }, async ({ office, store, settings }) => {
       const evidence = await collectCaseEvidence(store, caseId);
       if (evidence.isErr()) {
         if (evidence.error.type === 'case_not_found') {
@@ -120,18 +109,12 @@ export const letterCommand: CliCommand = {
         printError(io, `surat tidak dapat dibuat: ${html.error.message}`, `cannot write the letter: ${html.error.type}`);
         return EXIT.problem;
       }
-      await writeFile(path.resolve(io.cwd, values.out), html.value, { mode: 0o600 });
+      await writeFile(path.resolve(io.cwd, out), html.value, { mode: 0o600 });
       const actor = values.actor ?? office.config.config.actor;
-      const audit = await store.append('audit', [exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData, destination: values.out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft } })]);
-      if (audit.isErr()) {
-        const line = storeErrorLine(audit.error);
-        printError(io, `ekspor tidak tercatat di log audit: ${line.id}`, `the export could not be audited: ${line.en}`);
-        return EXIT.failure;
-      }
-      io.stdout.write(`surat ${referral.kind} (${referral.routeCode}) ditulis ke / letter written to ${values.out}${draft ? ' — DRAF: kasus belum tahap rekomendasi / DRAFT: the case has not reached rekomendasi' : ''}\n`);
+      const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft } }));
+      if (unaudited !== undefined) return unaudited;
+      io.stdout.write(`surat ${referral.kind} (${referral.routeCode}) ditulis ke / letter written to ${out}${draft ? ' — DRAF: kasus belum tahap rekomendasi / DRAFT: the case has not reached rekomendasi' : ''}\n`);
       return EXIT.ok;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectCaseEvidence, ensureCheckpointCovers, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
-import { loadCaseSettings } from '../cases/case-settings.js';
+import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
+import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos report <kasus> --out F.html [--include-personal-data] [--no-verify]
@@ -37,31 +36,14 @@ export const reportCommand: CliCommand = {
       printError(io, 'sebutkan kasus dan --out F.html', 'name the case and --out F.html');
       return EXIT.usage;
     }
-    const office = await openOffice(io, values.config ?? 'sipansos.config.json', { subjects: 'optional', store: 'write', ...(values.store ? { storeDir: values.store } : {}) });
-    if (isOfficeFailure(office)) {
-      printError(io, office.line.id, office.line.en);
-      return office.exitCode;
-    }
-    const store = office.store!;
-    try {
-      const settings = await loadCaseSettings(office.config);
-      if ('problem' in settings) {
-        printError(io, settings.problem.id, settings.problem.en);
-        return EXIT.problem;
-      }
+    const out = values.out;
+    return withCaseOffice(io, { config: values.config, store: values.store, access: 'write' }, async ({ office, store, settings }) => {
       const includePersonalData = values['include-personal-data'] ?? false;
       const actor = values.actor ?? office.config.config.actor;
       const at = new Date(io.env.SIPANSOS_NOW ?? Date.now()).toISOString();
       // Sign a checkpoint over the case's captures first, so their proofs can be shown and checked.
-      const evidence = await collectCaseEvidence(store, caseId);
-      if (evidence.isOk()) {
-        const signed = await ensureCheckpointCovers(store, evidence.value.captures.map((entry) => entry.id));
-        if (signed.isErr() && signed.error.type !== 'unsupported') {
-          const line = storeErrorLine(signed.error);
-          printError(io, line.id, line.en);
-          return EXIT.failure;
-        }
-      }
+      const unsigned = await signCaseCheckpoint(io, store, caseId);
+      if (unsigned !== undefined) return unsigned;
       const report = await renderCaseReportFromStore(store, {
         caseId,
         office: { name: office.config.config.office },
@@ -81,21 +63,15 @@ export const reportCommand: CliCommand = {
         }
         return error.type === 'case_not_found' ? EXIT.problem : EXIT.failure;
       }
-      await writeFile(path.resolve(io.cwd, values.out), report.value.html, { mode: 0o600 });
-      const audit = await store.append('audit', [exportAuditEntry({ actor, at, action: 'export.report', target: { kind: 'case', id: caseId }, includePersonalData, destination: values.out, details: { findings: report.value.evidence.findings.length, storeVerified: report.value.verification?.ok ?? null } })]);
-      if (audit.isErr()) {
-        const line = storeErrorLine(audit.error);
-        printError(io, `ekspor tidak tercatat di log audit: ${line.id}`, `the export could not be audited: ${line.en}`);
-        return EXIT.failure;
-      }
-      io.stdout.write(`laporan ditulis ke / report written to ${values.out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
+      await writeFile(path.resolve(io.cwd, out), report.value.html, { mode: 0o600 });
+      const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at, action: 'export.report', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { findings: report.value.evidence.findings.length, storeVerified: report.value.verification?.ok ?? null } }));
+      if (unaudited !== undefined) return unaudited;
+      io.stdout.write(`laporan ditulis ke / report written to ${out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
       if (report.value.verification && !report.value.verification.ok) {
         io.stdout.write(`PERINGATAN / WARNING: penyimpanan gagal verifikasi (${report.value.verification.problems.length} masalah); laporan menyebutkannya / the store failed verification; the report says so\n`);
         return EXIT.problem;
       }
       return EXIT.ok;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };
