@@ -102,6 +102,23 @@ describe('evaluateItem', () => {
     expect(finding!.legalBasis[0]!.verified).toBe(false);
     expect(finding!.notes).toContain(UNVERIFIED_NOTE);
   });
+
+  it('names the spouse rule when a civil servant campaigns beside a candidate spouse, and not for a trip with a spouse', () => {
+    const ids = (text: string) => run({ text }).map((finding) => finding.ruleId);
+    expect(ids('Mendampingi suami tercinta Pak Arman kampanye akbar di Lapangan Sukamaju')).toContain('asn.kampanye_pasangan');
+    expect(ids('Menemani istriku Bu Citra deklarasi di Gedung Serbaguna')).toContain('asn.kampanye_pasangan');
+    expect(ids('Suami saya ikut nonton debat Pak Arman di TV')).not.toContain('asn.kampanye_pasangan');
+    expect(ids('Kampanye akbar Pak Arman hari ini, suami saya di rumah saja')).not.toContain('asn.kampanye_pasangan');
+  });
+
+  it('flags a soldier reacting to a quick count for a pair, not a reminder that it is unofficial', () => {
+    const soldier = SubjectSchema.parse({ id: 'tni-001', name: 'Prajurit', category: 'tni', accounts: [{ platform: 'x', handle: 'prajurit_lh' }] });
+    const ids = (text: string) => run({ text, createdAt: PHASE_TIMES.voting }, soldier).map((finding) => finding.ruleId);
+    expect(ids('Quick count 02 unggul jauh, mantap')).toEqual(['tni.komentar_hitung_cepat']);
+    expect(ids('Hasil hitung cepat menang telak, alhamdulillah')).toEqual(['tni.komentar_hitung_cepat']);
+    expect(ids('Hasil quick count bukan hasil resmi, tunggu rekapitulasi KPU')).toEqual([]);
+    expect(ids('Siapapun yang unggul di quick count, jaga kondusivitas')).toEqual([]);
+  });
 });
 
 const minimalRuleSet = (when: unknown, lexicons: Record<string, unknown> = {}): RuleSetInput =>

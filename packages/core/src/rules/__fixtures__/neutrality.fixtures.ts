@@ -70,6 +70,11 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 + {subject=tim_kampanye author=baskara_resmi} Guru-guru ASN ikut jadi relawan Baskara, ayo dukung 02!
 // A candidate who brings a subdistrict head into the campaign.
 + {subject=candidate author=baskara_resmi} Pak Camat Sukamaju ikut turun kampanye bersama kami, ayo menangkan 02!
+// A civil servant at the campaign of a spouse who is a candidate; a soldier reacting to a quick count.
++ Mendampingi suami tercinta Pak Arman kampanye akbar di Lapangan Sukamaju 💙
++ {subject=pppk} Menemani istri saya Bu Citra blusukan ke Pasar Cibening
++ {subject=tni phase=voting} Quick count 02 unggul jauh, mantap 🔥
++ {subject=tni phase=counting} Alhamdulillah hasil hitung cepat menang telak, selamat Bu Citra
 - Bawaslu mengimbau ASN netral dalam Pilkada Lembah Harapan
 - ASN dilarang mendukung paslon, tetap netral ya rekan2
 - Debat paslon malam ini di TVRI jam 19.00
@@ -133,4 +138,10 @@ export const NEUTRALITY_FIXTURES = fixtureBlock('neutrality', { subject: 'asn', 
 // A subdistrict (kecamatan) or urban village (kelurahan) is a place, not the official who heads it.
 - {subject=candidate author=baskara_resmi} Terima kasih relawan Kecamatan Sukamaju 💙 Harapan Baru untuk Lembah #BaskaraMenang
 - {subject=tim_kampanye author=baskara_resmi} Relawan Kelurahan Mekarsari siap bergerak, Harapan Baru untuk Lembah! #BaskaraMenang
+// A spouse outside any campaign; a soldier reminding that quick counts are not the result.
+- Jalan-jalan sama suami ke pasar Sukamaju, ramai sekali
+- Suami saya nonton debat Pak Arman di TV semalam
+- {subject=tni phase=voting} Hasil quick count bukan hasil resmi, tunggu rekapitulasi KPU ya
+- {subject=tni phase=voting} Siapapun yang unggul di quick count, jaga kondusivitas dan tunggu hasil resmi
+- {subject=tni phase=voting} Qc pilkada disiarkan TV lokal sore ini, pantau dari rumah saja
 `);
