@@ -23,10 +23,10 @@ export const REVIEW_NOTE = 'Tanda untuk ditinjau petugas, bukan putusan pelangga
 export const UNVERIFIED_NOTE = 'Dasar hukum perlu diverifikasi / Legal basis to be verified';
 export const SENSITIVE_NOTE = 'Memuat istilah sensitif: hanya untuk peninjau / Contains sensitive terms: for reviewers only';
 /**
- * Carried by a finding on an act the platform gives no time for (a like, a follow): its phase was
- * judged at the capture time, and the act itself may be older.
+ * Carried by a finding on an item the platform gives no time for (a like, a follow, a profile):
+ * its phase was judged at the capture time, and the act itself may be older.
  */
-export const ACT_TIME_NOTE = 'Platform tidak mencatat waktu tindakan ini (suka/ikuti): fase dinilai pada waktu perekaman; tindakan bisa lebih lama / The platform gives no time for this act (like, follow): its phase is judged at the capture time; the act may be older';
+export const ACT_TIME_NOTE = 'Platform tidak mencatat waktu tindakan ini (mis. suka, ikuti, profil): fase dinilai pada waktu perekaman; tindakan bisa lebih lama / The platform gives no time for this act (e.g. a like, a follow, a profile): its phase is judged at the capture time; the act may be older';
 
 interface Outcome {
   matched: boolean;
