@@ -1,4 +1,4 @@
-import type { AdapterClock, AdapterEvent, AdapterRetryPolicy, AdapterTimeouts, EndpointRateLimit } from '@sipansos/core';
+import type { AdapterRuntimeSettings, EndpointRateLimit } from '@sipansos/core';
 
 /** Default Graph API host. */
 export const FACEBOOK_GRAPH_BASE_URL = 'https://graph.facebook.com';
@@ -7,23 +7,8 @@ export const FACEBOOK_WEB_BASE_URL = 'https://www.facebook.com';
 /** Graph API version used when none is set. Pin it: Meta retires versions about two years after release. */
 export const FACEBOOK_DEFAULT_API_VERSION = 'v25.0';
 
-/** Settings shared by both Facebook adapters. */
-export interface FacebookCommonSettings {
-  /** The `fetch` to call. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Where environment variables are read from. @default process.env */
-  env?: Record<string, string | undefined>;
-  timeouts?: AdapterTimeouts;
-  retry?: AdapterRetryPolicy;
-  /** Injected clock for tests. @default core's system clock */
-  clock?: AdapterClock;
-  /** Jitter source for backoff. @default Math.random */
-  random?: () => number;
-  /** Redacted request/response/wait/error events, for logs. */
-  onEvent?: (event: AdapterEvent) => void;
-  /** Requests in flight at once per endpoint. @default 2 */
-  concurrency?: number;
-}
+/** Settings shared by both Facebook adapters (`concurrency` defaults to 2 for the Graph API, 1 for web pages). */
+export interface FacebookCommonSettings extends AdapterRuntimeSettings {}
 
 /** Settings of {@link createFacebookAdapter} (Graph API, Pages only). */
 export interface FacebookAdapterSettings extends FacebookCommonSettings {

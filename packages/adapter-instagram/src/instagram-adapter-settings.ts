@@ -1,4 +1,4 @@
-import type { AdapterClock, AdapterEvent, AdapterRetryPolicy, AdapterTimeouts, EndpointRateLimit } from '@sipansos/core';
+import type { AdapterRuntimeSettings, EndpointRateLimit } from '@sipansos/core';
 
 /** Default Graph API host for the Instagram API with Facebook Login (business discovery lives there). */
 export const INSTAGRAM_GRAPH_BASE_URL = 'https://graph.facebook.com';
@@ -7,20 +7,8 @@ export const INSTAGRAM_WEB_BASE_URL = 'https://www.instagram.com';
 /** Graph API version used when none is set. */
 export const INSTAGRAM_DEFAULT_API_VERSION = 'v25.0';
 
-/** Settings shared by both Instagram adapters. */
-export interface InstagramCommonSettings {
-  /** The `fetch` to call. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Where environment variables are read from. @default process.env */
-  env?: Record<string, string | undefined>;
-  timeouts?: AdapterTimeouts;
-  retry?: AdapterRetryPolicy;
-  clock?: AdapterClock;
-  random?: () => number;
-  onEvent?: (event: AdapterEvent) => void;
-  /** Requests in flight at once per endpoint. @default 2 */
-  concurrency?: number;
-}
+/** Settings shared by both Instagram adapters (`concurrency` defaults to 2 for the Graph API, 1 for web pages). */
+export interface InstagramCommonSettings extends AdapterRuntimeSettings {}
 
 /** Settings of {@link createInstagramAdapter} (business discovery: business and creator accounts only). */
 export interface InstagramAdapterSettings extends InstagramCommonSettings {

@@ -23,3 +23,4 @@ export { createRedactor, REDACTED, type Redactor } from './redaction.js';
 export { isPrivateAddress } from './private-address.js';
 export { hostAllowed, MEDIA_ENDPOINT } from './media-download.js';
 export { backoffDelayMs } from './retry-delay.js';
+export { createWebPageAdapter, type AdapterRuntimeSettings, type WebPageAdapterOptions } from './web-page-adapter.js';
