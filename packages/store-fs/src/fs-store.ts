@@ -25,6 +25,7 @@ import {
   type InclusionProofV1,
   type IndexedEntry,
   type PlannedEntry,
+  type RecordIndexKeys,
   type RecordKind,
   type RecordOf,
   type RecordQueryV1,
@@ -43,14 +44,31 @@ import { scanLog } from './log-scan.js';
 import { DIR_MODE, FILE_MODE, STORE_MARKER_CONTENT, storeLayout, type StoreLayout } from './store-layout.js';
 import { acquireWriterLock, type AcquiredLock } from './writer-lock.js';
 
+/** A commit batch's byte buffer starts this large (about 60 typical lines) and doubles. */
+const INITIAL_BATCH_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+
 /** Where an entry's line sits in its log file. */
 interface LinePosition {
   offset: number;
   length: number;
 }
 
-interface PendingEntry {
-  stored: StoredRecordV1<unknown>;
+/**
+ * New entries of one log in one commit batch. Each line is encoded into `bytes` as it is
+ * enqueued, so a batch holds bytes (outside the JS heap) rather than thousands of strings
+ * that the garbage collector would copy while the fsync runs, and is written as it is.
+ */
+interface LogBatch {
+  /** `seq` of the first entry; the others follow without gaps. */
+  firstSeq: number;
+  stored: Array<StoredRecordV1<unknown>>;
+  keys: RecordIndexKeys[];
+  /** Where each entry's line ends in `bytes` (just before its newline). */
+  lineEnds: number[];
+  bytes: Buffer;
+  used: number;
+  /** Settles when the batch is durable (or is refused). */
   durable: Promise<void>;
 }
 
@@ -63,19 +81,15 @@ interface KindLog {
   /** Tip including entries handed to the committer but not yet durable. */
   reservedTip: ChainTip;
   pendingIds: Map<string, { seq: number; recordHash: string }>;
-  pendingBySeq: Map<number, PendingEntry>;
+  /** Batches of this log handed to the committer and not yet durable, in `seq` order. */
+  pending: LogBatch[];
   appendHandle?: FileHandle;
   /** A promise, so concurrent first reads share one handle. */
   readHandle?: Promise<FileHandle>;
 }
 
-interface CommitItem {
-  log: KindLog;
-  entries: Array<PlannedEntry<RecordKind>>;
-}
-
 interface CommitBatch {
-  items: CommitItem[];
+  logs: Map<KindLog, LogBatch>;
   promise: Promise<void>;
   resolve(): void;
   reject(error: StoreErrorV1): void;
@@ -220,7 +234,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           committedBytes: 0,
           reservedTip: { seq: 0, entryHash: GENESIS_HASH },
           pendingIds: new Map(),
-          pendingBySeq: new Map(),
+          pending: [],
         };
         logs.set(kind, log);
         if (!scan) {
@@ -324,15 +338,43 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     });
     // Each appender awaits the promise; this keeps an unobserved failure from crashing Node.
     promise.catch(() => undefined);
-    return { items: [], promise, resolve, reject };
+    return { logs: new Map(), promise, resolve, reject };
   }
 
-  function enqueue(item: CommitItem): Promise<void> {
+  function enqueue(log: KindLog, entries: ReadonlyArray<PlannedEntry<RecordKind>>): LogBatch {
     batch ??= newBatch();
-    batch.items.push(item);
+    let pending = batch.logs.get(log);
+    if (!pending) {
+      pending = { firstSeq: entries[0]!.stored.seq, stored: [], keys: [], lineEnds: [], bytes: Buffer.allocUnsafe(INITIAL_BATCH_BYTES), used: 0, durable: batch.promise };
+      batch.logs.set(log, pending);
+      log.pending.push(pending);
+    }
+    for (const entry of entries) {
+      // UTF-8 needs at most 3 bytes per UTF-16 code unit, so the line always fits whole.
+      const room = pending.used + entry.line.length * 3 + 1;
+      if (room > pending.bytes.length) {
+        const grown = Buffer.allocUnsafe(Math.max(room, pending.bytes.length * 2));
+        pending.bytes.copy(grown, 0, 0, pending.used);
+        pending.bytes = grown;
+      }
+      pending.used += pending.bytes.write(entry.line, pending.used);
+      pending.lineEnds.push(pending.used);
+      pending.bytes[pending.used++] = NEWLINE;
+      pending.stored.push(entry.stored);
+      pending.keys.push(entry.keys);
+    }
     // Appends issued while a write and fsync run join the next batch: one fsync for all.
     flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushLoop);
-    return batch.promise;
+    return pending;
+  }
+
+  /** The stored form of a not yet durable entry, with the batch it waits for. */
+  function pendingEntry(log: KindLog, seq: number): { stored: StoredRecordV1<unknown>; durable: Promise<void> } | undefined {
+    for (const pending of log.pending) {
+      const stored = pending.stored[seq - pending.firstSeq];
+      if (stored) return { stored, durable: pending.durable };
+    }
+    return undefined;
   }
 
   async function flushLoop(): Promise<void> {
@@ -349,7 +391,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
         continue;
       }
       try {
-        await commitBatch(current.items);
+        await commitBatch(current.logs);
         current.resolve();
       } catch (error) {
         failure = {
@@ -357,55 +399,38 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           message: `a write could not be made durable; nothing in it was acknowledged and the store refuses writes until it is reopened: ${(error as Error).message}`,
           cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
         };
-        await rollBack(current.items);
+        await rollBack(current.logs);
         current.reject(failure);
       }
     }
   }
 
-  async function commitBatch(items: CommitItem[]): Promise<void> {
-    const byLog = new Map<KindLog, { chunks: string[]; offsets: LinePosition[][]; bytes: number }>();
-    for (const item of items) {
-      let group = byLog.get(item.log);
-      if (!group) {
-        group = { chunks: [], offsets: [], bytes: item.log.committedBytes };
-        byLog.set(item.log, group);
-      }
-      const positions: LinePosition[] = [];
-      for (const entry of item.entries) {
-        const length = Buffer.byteLength(entry.line);
-        positions.push({ offset: group.bytes, length });
-        group.chunks.push(entry.line, '\n');
-        group.bytes += length + 1;
-      }
-      group.offsets.push(positions);
-    }
-    for (const [log, group] of byLog) {
+  async function commitBatch(logBatches: Map<KindLog, LogBatch>): Promise<void> {
+    for (const [log, pending] of logBatches) {
       log.appendHandle ??= await open(log.file, 'a', FILE_MODE);
-      await writeFully(log.appendHandle, Buffer.from(group.chunks.join('')));
+      await writeFully(log.appendHandle, pending.bytes.subarray(0, pending.used));
     }
-    await Promise.all([...byLog.keys()].map((log) => fsync(log.appendHandle!, log.file)));
+    await Promise.all([...logBatches.keys()].map((log) => fsync(log.appendHandle!, log.file)));
     // Durable: now the entries become visible to readers, in sequence order.
-    const cursor = new Map<KindLog, number>();
-    for (const item of items) {
-      const group = byLog.get(item.log)!;
-      const at = cursor.get(item.log) ?? 0;
-      cursor.set(item.log, at + 1);
-      const positions = group.offsets[at]!;
-      item.entries.forEach((entry, index) => {
-        const stored = entry.stored;
-        item.log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: entry.keys, payload: positions[index]! });
-        item.log.pendingBySeq.delete(stored.seq);
-        if (item.log.pendingIds.get(stored.id)?.seq === stored.seq) item.log.pendingIds.delete(stored.id);
-        if (item.log.kind === 'capture') captureLeaves.push(Buffer.from(captureLeafHash(stored.entryHash), 'hex'));
-      });
+    for (const [log, pending] of logBatches) {
+      const base = log.committedBytes;
+      let offset = 0;
+      for (let index = 0; index < pending.stored.length; index++) {
+        const stored = pending.stored[index]!;
+        const end = pending.lineEnds[index]!;
+        log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } });
+        offset = end + 1;
+        if (!log.index.snapshot && log.pendingIds.get(stored.id)?.seq === stored.seq) log.pendingIds.delete(stored.id);
+        if (log.kind === 'capture') captureLeaves.push(Buffer.from(captureLeafHash(stored.entryHash), 'hex'));
+      }
+      log.committedBytes = base + pending.used;
+      if (log.pending[0] === pending) log.pending.shift();
     }
-    for (const [log, group] of byLog) log.committedBytes = group.bytes;
   }
 
-  async function rollBack(items: CommitItem[]): Promise<void> {
+  async function rollBack(logBatches: Map<KindLog, LogBatch>): Promise<void> {
     // Best effort: bytes of an unacknowledged batch should not reappear on the next open.
-    for (const log of new Set(items.map((item) => item.log))) {
+    for (const log of logBatches.keys()) {
       await log.appendHandle?.truncate(log.committedBytes).catch(() => undefined);
       await log.appendHandle?.sync().catch(() => undefined);
     }
@@ -438,10 +463,39 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   }
 
   async function appendInternal<K extends RecordKind>(kind: K, records: ReadonlyArray<unknown>): Promise<Result<Array<StoredRecordV1<RecordOf<K>>>, StoreErrorV1>> {
-    const writable = await ensureWritable();
-    if (writable.isErr()) return err(writable.error);
+    // The common case, an open writable store, is checked without awaiting anything.
+    if (state !== 'open' || !openReport || failure || readOnly) {
+      const writable = await ensureWritable();
+      if (writable.isErr()) return err(writable.error);
+    }
     if (!(RECORD_KINDS as readonly string[]).includes(kind)) return err(unknownKind(kind));
     const log = logOf(kind);
+    const planned = planAndEnqueue(log, kind, records);
+    if (planned.isErr()) return err(planned.error);
+    const { out, existing, waits } = planned.value;
+    try {
+      await (waits.length === 1 ? waits[0] : Promise.all(waits));
+    } catch (error) {
+      return err(error as StoreErrorV1);
+    }
+    if (existing.length === 0) return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
+    try {
+      for (const { position, seq } of existing) {
+        const committed = log.index.entries[seq - 1];
+        out[position] = committed ? await readStored<RecordOf<K>>(log, committed) : pendingEntry(log, seq)!.stored;
+      }
+      return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
+    } catch (error) {
+      return err(readError(error, `read back ${kind}`));
+    }
+  }
+
+  /**
+   * Plan an append and hand its new entries to the committer, synchronously, so no other
+   * append can take the same sequence numbers. Answers what to wait for; the planned lines
+   * are not kept past this call.
+   */
+  function planAndEnqueue(log: KindLog, kind: RecordKind, records: ReadonlyArray<unknown>): Result<{ out: Array<StoredRecordV1<unknown> | undefined>; existing: Array<{ position: number; seq: number }>; waits: Array<Promise<void>> }, StoreErrorV1> {
     const plan = planAppend(kind, records, {
       tip: log.reservedTip,
       appendedAt: now().toISOString(),
@@ -452,41 +506,27 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     });
     if (plan.isErr()) return err(plan.error);
     const { entries, outcomes } = plan.value;
-    let durable: Promise<void> = Promise.resolve();
+    const waits: Array<Promise<void>> = [];
     if (entries.length > 0) {
       log.reservedTip = plan.value.tip;
-      durable = enqueue({ log, entries: entries as Array<PlannedEntry<RecordKind>> });
-      for (const entry of entries) {
-        log.pendingBySeq.set(entry.stored.seq, { stored: entry.stored, durable });
-        if (!log.index.snapshot) log.pendingIds.set(entry.stored.id, { seq: entry.stored.seq, recordHash: entry.stored.recordHash });
+      waits.push(enqueue(log, entries as Array<PlannedEntry<RecordKind>>).durable);
+      if (!log.index.snapshot) {
+        for (const entry of entries) log.pendingIds.set(entry.stored.id, { seq: entry.stored.seq, recordHash: entry.stored.recordHash });
       }
     }
-    const waits: Array<Promise<void>> = [durable];
+    const out: Array<StoredRecordV1<unknown> | undefined> = [];
+    const existing: Array<{ position: number; seq: number }> = [];
     for (const outcome of outcomes) {
-      if (outcome.type === 'existing') {
-        const pending = log.pendingBySeq.get(outcome.seq);
+      if (outcome.type === 'new') {
+        out.push(entries[outcome.index]!.stored);
+      } else {
+        existing.push({ position: out.length, seq: outcome.seq });
+        out.push(undefined);
+        const pending = pendingEntry(log, outcome.seq);
         if (pending) waits.push(pending.durable);
       }
     }
-    try {
-      await Promise.all(waits);
-    } catch (error) {
-      return err(error as StoreErrorV1);
-    }
-    try {
-      const out: Array<StoredRecordV1<RecordOf<K>>> = [];
-      for (const outcome of outcomes) {
-        if (outcome.type === 'new') {
-          out.push(entries[outcome.index]!.stored);
-        } else {
-          const committed = log.index.entries[outcome.seq - 1];
-          out.push(committed ? await readStored<RecordOf<K>>(log, committed) : (log.pendingBySeq.get(outcome.seq)!.stored as StoredRecordV1<RecordOf<K>>));
-        }
-      }
-      return ok(out);
-    } catch (error) {
-      return err(readError(error, `read back ${kind}`));
-    }
+    return ok({ out, existing, waits });
   }
 
   function unknownKind(kind: unknown): StoreErrorV1 {

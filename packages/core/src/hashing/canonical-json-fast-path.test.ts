@@ -1,7 +1,45 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 
+/** RFC 8785 written plainly, as a reference for the fast pass's byte-for-byte output. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return Object.is(value, -0) ? '0' : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+  return `{${members.join(',')}}`;
+}
+
+// Every UTF-16 code unit, lone surrogates, quotes, backslashes and control characters included.
+const anyText = fc.string({ unit: 'binary', maxLength: 40 });
+const escapeHeavyText = fc.string({ unit: fc.constantFrom('"', '\\', '\u0000', '\n', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00', 'a', 'é'), maxLength: 12 });
+const text = fc.oneof(anyText, escapeHeavyText);
+const jsonLike = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), text, tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 5 }),
+  object: fc.dictionary(text, fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 6 }),
+})).value;
+
 describe('canonical JSON fast pass', () => {
+  it('gives the same bytes as RFC 8785 written plainly, for any text, keys and numbers', () => {
+    fc.assert(
+      fc.property(jsonLike, (value) => {
+        expect(canonicalJson(value)._unsafeUnwrap()).toBe(reference(value));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('writes text that needs no escape as JSON.stringify does, and escapes what it must', () => {
+    expect(canonicalJson({ note: 'catatan biasa', 'kunci "aneh"': 'a\\b\u0000\ud800\u2028' })._unsafeUnwrap()).toBe(
+      '{"kunci \\"aneh\\"":"a\\\\b\\u0000\\ud800\u2028","note":"catatan biasa"}',
+    );
+  });
+
   it('gives the same bytes for a value nested deeper than the fast pass goes', () => {
     let deep: unknown = { leaf: [1, 'dua'] };
     for (let level = 0; level < 300; level++) deep = { [`k${level % 3}`]: deep, z: level };

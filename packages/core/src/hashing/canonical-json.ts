@@ -120,7 +120,7 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
       if (!Number.isFinite(value)) return undefined;
       return Object.is(value, -0) ? '0' : String(value);
     case 'string':
-      return JSON.stringify(value);
+      return quoteString(value);
     case 'object':
       break;
     default:
@@ -139,24 +139,55 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
       if (element === undefined) return undefined;
       const part = serialiseFast(element, depth + 1);
       if (part === undefined) return undefined;
-      out += index === 0 ? part : `,${part}`;
+      out += index === 0 ? part : ',' + part;
     }
-    return `${out}]`;
+    return out + ']';
   }
   const record = object as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
   out = '{';
   let first = true;
-  for (const key of keys) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     const member = record[key];
     if (member === undefined) continue;
     const part = serialiseFast(member, depth + 1);
     if (part === undefined) return undefined;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${part}`;
+    out += first ? memberPrefix(key) + part : ',' + memberPrefix(key) + part;
     first = false;
   }
-  return `${out}}`;
+  return out + '}';
 }
 
 // Deeper than any record SIPANSOS stores; a cycle reaches it quickly and falls to the slow pass.
 const FAST_DEPTH_LIMIT = 200;
+
+/**
+ * What `JSON.stringify` escapes: `"`, `\`, control characters, and (as lone surrogates) any
+ * surrogate. Paired surrogates match too and merely take the `JSON.stringify` path.
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify(text)`, without copying a string that needs no escape: most stored text
+ * (notes, post bodies) has none, and the result is copied once more when it is hashed anyway.
+ */
+function quoteString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+// Records repeat the same few dozen member names; quoting each once saves work on every append.
+const MEMBER_PREFIX_CACHE = new Map<string, string>();
+const MEMBER_PREFIX_CACHE_LIMIT = 4096;
+const MEMBER_PREFIX_CACHED_KEY_LENGTH = 64;
+
+/** `"key":` for an object member. */
+function memberPrefix(key: string): string {
+  let prefix = MEMBER_PREFIX_CACHE.get(key);
+  if (prefix === undefined) {
+    prefix = quoteString(key) + ':';
+    if (key.length <= MEMBER_PREFIX_CACHED_KEY_LENGTH && MEMBER_PREFIX_CACHE.size < MEMBER_PREFIX_CACHE_LIMIT) MEMBER_PREFIX_CACHE.set(key, prefix);
+  }
+  return prefix;
+}

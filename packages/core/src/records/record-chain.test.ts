@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { buildStoredRecord, checkRecordChain, checkStoredRecord, computeEntryHash, GENESIS_HASH, storedRecordLine } from './record-chain.js';
 import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
+import { RECORD_KINDS } from './record-kinds.js';
 
 function audit(index: number) {
   return { id: `A-${index}`, at: '2024-11-20T08:00:00Z', actor: 'petugas', action: 'test.entry', details: { index, note: 'catatan ✓' } };
@@ -29,6 +30,22 @@ describe('record hash chain', () => {
     const input = { seq: 3, kind: 'capture' as const, appendedAt: '2024-11-20T08:00:00.000Z', recordHash: 'a'.repeat(64), prevHash: 'b'.repeat(64) };
     const text = `{"appendedAt":"2024-11-20T08:00:00.000Z","kind":"capture","prevHash":"${'b'.repeat(64)}","recordHash":"${'a'.repeat(64)}","seq":3}`;
     expect(computeEntryHash(input)).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+
+  it('the directly written entry-hash input and the log line are byte-identical to canonical JSON', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 30 });
+    fc.assert(
+      fc.property(
+        fc.record({ seq: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), kind: fc.constantFrom(...RECORD_KINDS), appendedAt: text, recordHash: text, prevHash: text, id: text }),
+        fc.dictionary(text, text, { maxKeys: 4 }),
+        ({ id, ...link }, record) => {
+          expect(computeEntryHash(link)).toBe(createHash('sha256').update(canonicalJsonOrThrow(link)).digest('hex'));
+          const entry = { ...link, id, entryHash: computeEntryHash(link), record };
+          expect(storedRecordLine(entry)).toBe(canonicalJsonOrThrow(entry));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('a built chain checks clean and its line is the canonical JSON of the entry', () => {

@@ -72,12 +72,17 @@ export class RecordLogIndex<P> {
 
   /** Add the next entry of the log (entries must come in `seq` order). */
   add(entry: Omit<IndexedEntry<P>, 'timeMs'>): IndexedEntry<P> {
-    const indexed: IndexedEntry<P> = { ...entry, timeMs: Date.parse(entry.keys.time) };
+    // Called once per appended entry: one object with a fixed shape, no spread, no empty Set.
+    const keys = entry.keys;
+    const indexed: IndexedEntry<P> = { seq: entry.seq, id: entry.id, entryHash: entry.entryHash, recordHash: entry.recordHash, keys, timeMs: Date.parse(keys.time), payload: entry.payload };
     this.entries.push(indexed);
     push(this.byId, entry.id, indexed);
-    if (entry.keys.accountKey !== undefined) push(this.byAccount, entry.keys.accountKey, indexed);
-    for (const item of new Set(entry.keys.itemKeys ?? [])) push(this.byItem, item, indexed);
-    if (entry.keys.subjectId !== undefined) push(this.bySubject, entry.keys.subjectId, indexed);
+    if (keys.accountKey !== undefined) push(this.byAccount, keys.accountKey, indexed);
+    const itemKeys = keys.itemKeys;
+    if (itemKeys !== undefined && itemKeys.length > 0) {
+      for (const item of itemKeys.length === 1 ? itemKeys : new Set(itemKeys)) push(this.byItem, item, indexed);
+    }
+    if (keys.subjectId !== undefined) push(this.bySubject, keys.subjectId, indexed);
     return indexed;
   }
 
