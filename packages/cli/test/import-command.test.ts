@@ -8,6 +8,7 @@ import { createFsStore } from '@sipansos/store-fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { memoryIo } from './memory-io.js';
+import { EXAMPLE_CONTEXT } from '@sipansos/testkit';
 
 const fixture = (pkg: string, name: string): string => fileURLToPath(new URL(`../../${pkg}/src/__fixtures__/${name}`, import.meta.url));
 
@@ -22,6 +23,7 @@ const SUBJECTS = [
       { platform: 'instagram', handle: 'dewi.lestari.contoh' },
     ],
   },
+  { id: 'kades-103', name: 'Kepala Desa Sukamaju Contoh', category: 'kepala_desa', accounts: [{ platform: 'facebook', handle: 'infodesasukamaju.contoh' }] },
   { id: 'ptt-102', name: 'Rudi Hartono Contoh', category: 'ptt', accounts: [{ platform: 'instagram', handle: 'rudi.hartono.contoh' }, { platform: 'instagram', handle: 'rudi.kedua.contoh' }] },
 ];
 
@@ -29,6 +31,7 @@ async function office(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sipansos-import-'));
   await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ subjects: 'subjects.json', store: { dir: 'store' }, actor: 'petugas.kantor' }));
   await writeFile(path.join(dir, 'subjects.json'), JSON.stringify(SUBJECTS));
+  await writeFile(path.join(dir, 'election.json'), JSON.stringify(EXAMPLE_CONTEXT));
   await mkdir(path.join(dir, 'keys'));
   await writeFile(path.join(dir, 'keys', 'office-ed25519.pem'), generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   return dir;
@@ -65,6 +68,29 @@ describe('sipansos import', () => {
     expect(capture.items.map((item) => item.id)).toEqual(['1234567890123456', '1234567890999999']);
     expect(sha256Hex(blobs[0] ?? new Uint8Array())).toBe(capture.rawBlobs[0]);
     expect(audit).toEqual([expect.objectContaining({ actor: 'andi.pengawas', action: 'import.capture', target: { kind: 'capture', id: capture.id }, details: expect.objectContaining({ subjectId: 'asn-101', items: 2, format: 'mhtml' }) })]);
+  });
+
+  it('runs the rules on the items a person saved: a village Page sharing a ballot call in the campaign period becomes a neutrality finding', async () => {
+    const dir = await office();
+    await copyFile(fixture('adapter-facebook', 'facebook-page-public.html'), path.join(dir, 'desa.html'));
+    const io = memoryIo(dir);
+    const code = await main(['import', 'desa.html', '--subject', 'kades-103', '--url', 'https://www.facebook.com/infodesasukamaju.contoh', '--json'], io);
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(io.out()) as { captureId: string; findings: number };
+    expect(summary.findings).toBeGreaterThan(0);
+    const store = createFsStore({ dir: path.join(dir, 'store'), readOnly: true });
+    (await store.open())._unsafeUnwrap();
+    try {
+      const findings = (await store.query('finding'))._unsafeUnwrap().map((entry) => entry.record);
+      expect(findings).toHaveLength(summary.findings);
+      // The shared ballot call (18 Nov 2024, campaign period), not the village's turnout notice.
+      expect(findings.every((finding) => finding.subjectId === 'kades-103' && finding.evidence.captureId === summary.captureId)).toBe(true);
+      expect(findings.some((finding) => finding.category === 'neutrality' && finding.phase === 'campaign' && finding.spans.some((span) => /Nomor 2|Coblos2/.test(span.text)))).toBe(true);
+      expect(findings.some((finding) => finding.spans.some((span) => /sukseskan Pilkada/.test(span.text)))).toBe(false);
+    } finally {
+      await store.close();
+    }
   });
 
   it('keeps a screenshot as evidence without items, recorded as imported by the config actor', async () => {

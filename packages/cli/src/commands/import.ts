@@ -2,13 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFacebookPage } from '@sipansos/adapter-facebook';
 import { parseInstagramPage } from '@sipansos/adapter-instagram';
-import { buildManualCapture, parseSubjectsFile, platformFromUrl, type Account, type AuditEntry, type EvidenceStoreV1, type Platform, type SavedPageParser, type Subject } from '@sipansos/core';
+import { buildManualCapture, evaluateItem, parseSubjectsFile, type Capture, type Finding, platformFromUrl, type Account, type AuditEntry, type EvidenceStoreV1, type Platform, type SavedPageParser, type Subject } from '@sipansos/core';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import { configErrorLine, storeErrorLine } from '../runtime/runtime-error.js';
+import { loadContext } from '../runtime/load-context.js';
+import { loadRules } from '../runtime/load-rules.js';
+import { configErrorLine, storeErrorLine, type BilingualLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
 /**
@@ -191,14 +193,26 @@ export const importCommand: CliCommand = {
       const audited = await store.append('audit', [audit]);
       if (audited.isErr()) return storeFailure(io, audited.error);
 
+      // What a person saw can break a rule as much as what an adapter read: run the rules on it.
+      const ruled = await importFindings(config, subject, capture, importedAt);
+      let findingCount = 0;
+      if ('problem' in ruled) {
+        warnings.push(`aturan tidak dijalankan: ${ruled.problem.id} / rules not run: ${ruled.problem.en}`);
+      } else if (ruled.findings.length > 0) {
+        const appendedFindings = await store.append('finding', ruled.findings);
+        if (appendedFindings.isErr()) return storeFailure(io, appendedFindings.error);
+        findingCount = ruled.findings.length;
+      }
+
       for (const warning of warnings) io.stderr.write(`peringatan / warning: ${terminalText(warning, 300)}\n`);
       if (values.json) {
-        io.stdout.write(`${JSON.stringify({ captureId: capture.id, blobSha256: blob.sha256, format, accountKey: capture.accountKey, items: capture.items.length, warnings })}\n`);
+        io.stdout.write(`${JSON.stringify({ captureId: capture.id, blobSha256: blob.sha256, format, accountKey: capture.accountKey, items: capture.items.length, findings: findingCount, warnings })}\n`);
       } else {
         io.stdout.write(`diimpor / imported: ${capture.id}\n`);
         io.stdout.write(`  berkas / file: ${terminalText(path.basename(fileName), 120)} (${format}, ${blob.bytes.byteLength} byte) sha256 ${blob.sha256}\n`);
         io.stdout.write(`  akun / account: ${capture.accountKey} — subjek / subject ${subject.id}\n`);
         io.stdout.write(`  unggahan terbaca / items read: ${capture.items.length}${format === 'png' || format === 'jpeg' ? ' (tangkapan layar / screenshot)' : ''}\n`);
+        io.stdout.write(`  temuan / findings: ${findingCount}${findingCount > 0 ? ' — lihat / see: sipansos findings' : ''}\n`);
       }
       return EXIT.ok;
     } finally {
@@ -206,6 +220,17 @@ export const importCommand: CliCommand = {
     }
   },
 };
+
+/** The office's rules run on the imported items, for the subject the capture documents. */
+async function importFindings(config: LoadedConfig, subject: Subject, capture: Capture, now: string): Promise<{ findings: Finding[] } | { problem: BilingualLine }> {
+  if (capture.items.length === 0) return { findings: [] };
+  const loadedContext = await loadContext(config);
+  if ('problem' in loadedContext) return loadedContext;
+  const loadedRules = await loadRules(config, loadedContext.context);
+  if ('problem' in loadedRules) return loadedRules;
+  const evidence = { captureId: capture.id, rawBlobs: capture.rawBlobs };
+  return { findings: capture.items.flatMap((item) => evaluateItem(loadedRules.rules, { item, subject, evidence, now })) };
+}
 
 async function readSubjects(config: LoadedConfig): Promise<{ subjects: Subject[] } | { problem: { id: string; en: string } }> {
   const file = config.resolve(config.config.subjects);

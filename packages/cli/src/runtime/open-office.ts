@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { ElectionContextSchema, invalidInputFromZod, parseJsonText, parseSubjectsFile, type CompiledRules, type ElectionContext, type EvidenceStoreV1, type PlatformAdapterV1, type Subject } from '@sipansos/core';
+import { parseSubjectsFile, type CompiledRules, type ElectionContext, type EvidenceStoreV1, type PlatformAdapterV1, type Subject } from '@sipansos/core';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../command.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { buildAdapters } from './build-adapters.js';
+import { loadContext } from './load-context.js';
 import { loadRules } from './load-rules.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from './runtime-error.js';
 
@@ -65,17 +66,9 @@ export async function openOffice(io: CliIo, configPath: string, needs: OfficeNee
   const config = loaded.value;
   const office: Office = { config, notes: [] };
   if (needs.context || needs.rules) {
-    const file = config.resolve(config.config.context);
-    const text = await readText(file, { id: 'konteks pemilihan', en: 'election context' });
-    if (typeof text !== 'string') return text;
-    const json = parseJsonText(text, file);
-    if (json.isErr()) return fail(EXIT.problem, `konteks pemilihan tidak sah: ${json.error.message}`, `invalid election context: ${json.error.message}`);
-    const parsed = ElectionContextSchema.safeParse(json.value);
-    if (!parsed.success) {
-      const issue = invalidInputFromZod(file, parsed.error).issues[0];
-      return fail(EXIT.problem, `konteks pemilihan ${file} tidak sah: ${issue?.path}: ${issue?.message}`, `invalid election context ${file}: ${issue?.path}: ${issue?.message}`);
-    }
-    office.context = parsed.data;
+    const loadedContext = await loadContext(config);
+    if ('problem' in loadedContext) return { exitCode: EXIT.problem, line: loadedContext.problem };
+    office.context = loadedContext.context;
   }
   if (needs.subjects) {
     const file = config.resolve(config.config.subjects);
