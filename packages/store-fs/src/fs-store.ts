@@ -80,7 +80,8 @@ interface KindLog {
   committedBytes: number;
   /** Tip including entries handed to the committer but not yet durable. */
   reservedTip: ChainTip;
-  pendingIds: Map<string, { seq: number; recordHash: string }>;
+  /** Append-only ids handed to the committer and not yet durable (the stored entry has seq and recordHash). */
+  pendingIds: Map<string, { readonly seq: number; readonly recordHash: string }>;
   /** Batches of this log handed to the committer and not yet durable, in `seq` order. */
   pending: LogBatch[];
   appendHandle?: FileHandle;
@@ -511,7 +512,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       log.reservedTip = plan.value.tip;
       waits.push(enqueue(log, entries as Array<PlannedEntry<RecordKind>>).durable);
       if (!log.index.snapshot) {
-        for (const entry of entries) log.pendingIds.set(entry.stored.id, { seq: entry.stored.seq, recordHash: entry.stored.recordHash });
+        for (const entry of entries) log.pendingIds.set(entry.stored.id, entry.stored);
       }
     }
     const out: Array<StoredRecordV1<unknown> | undefined> = [];

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { canonicalJsonOrThrow } from './canonical-json.js';
 
 /** A lowercase hexadecimal sha256 digest (64 characters). */
@@ -7,9 +7,14 @@ export type Sha256Hex = string;
 /** Pattern of a lowercase hex sha256 digest; use it to validate hashes read from outside. */
 export const SHA256_HEX_PATTERN = /^[0-9a-f]{64}$/;
 
+/** Node's one-shot `crypto.hash` (Node 20.12+, 21.7+); `undefined` on a runtime without it. */
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string, outputEncoding: 'hex') => string }).hash;
+
 /** sha256 of raw bytes, or of a string's UTF-8 encoding. */
 export function sha256Hex(data: Uint8Array | string): Sha256Hex {
-  return createHash('sha256').update(data).digest('hex');
+  // Every append hashes two short strings; the one-shot form skips building a Hash object.
+  if (typeof data === 'string' && oneShotHash !== undefined) return oneShotHash('sha256', data, 'hex');
+  return nodeCrypto.createHash('sha256').update(data).digest('hex');
 }
 
 /**

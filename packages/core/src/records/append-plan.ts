@@ -53,7 +53,8 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
   const snapshot = SNAPSHOT_KINDS.includes(kind);
   const entries: Array<PlannedEntry<K>> = [];
   const outcomes: PlannedOutcome[] = [];
-  const inBatch = new Map<string, { recordHash: string; index: number }>();
+  // A one-record append (the common case) cannot repeat an id within itself.
+  const inBatch = !snapshot && records.length > 1 ? new Map<string, { recordHash: string; index: number }>() : undefined;
   let tip = context.tip;
   for (let position = 0; position < records.length; position++) {
     const parsed = parseRecord(kind, records[position], `${kind} record ${position}`);
@@ -62,7 +63,7 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
     const keys = recordIndexKeys(kind, record);
     const stored = buildStoredRecord({ kind, seq: tip.seq + 1, id: keys.id, record, recordCanonical: canonical, prevHash: tip.entryHash, appendedAt: context.appendedAt });
     if (!snapshot) {
-      const earlier = inBatch.get(keys.id);
+      const earlier = inBatch?.get(keys.id);
       const existing = earlier ? undefined : context.findExisting(keys.id);
       const knownHash = earlier?.recordHash ?? existing?.recordHash;
       if (knownHash !== undefined) {
@@ -72,7 +73,7 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
         outcomes.push(earlier ? { type: 'new', index: earlier.index } : { type: 'existing', seq: existing!.seq });
         continue;
       }
-      inBatch.set(keys.id, { recordHash: stored.recordHash, index: entries.length });
+      inBatch?.set(keys.id, { recordHash: stored.recordHash, index: entries.length });
     }
     outcomes.push({ type: 'new', index: entries.length });
     entries.push({ stored, keys, line: storedRecordLine(stored, canonical) });
