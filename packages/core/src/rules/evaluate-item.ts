@@ -39,6 +39,9 @@ const NO: Outcome = { matched: false, spans: [], sensitive: false };
 /** Per-item state shared by all rules: fields are normalised and matched at most once. */
 class ItemState {
   private fields: FieldAnalysis[] | undefined;
+  private own: FieldAnalysis[] | undefined;
+  private target: FieldAnalysis[] | undefined;
+  private textHashtags: { index: number; text: string; tag: string }[] | undefined;
   constructor(
     readonly compiled: CompiledRules,
     readonly item: Item,
@@ -47,8 +50,34 @@ class ItemState {
 
   analyses(scope: 'own' | 'target' | 'all'): FieldAnalysis[] {
     this.fields ??= itemFields(this.item).map((field) => analyzeField(this.compiled, field));
-    return scope === 'all' ? this.fields : this.fields.filter((field) => field.scope === scope);
+    if (scope === 'all') return this.fields;
+    // Many predicates ask for the same scope: split the fields once per item.
+    if (scope === 'own') return (this.own ??= this.fields.filter((field) => field.scope === 'own'));
+    return (this.target ??= this.fields.filter((field) => field.scope === 'target'));
   }
+
+  /** `#tag`s written in the item's text, found once per item for every hashtag predicate. */
+  hashtagsInText(): readonly { index: number; text: string; tag: string }[] {
+    if (this.textHashtags) return this.textHashtags;
+    const found: { index: number; text: string; tag: string }[] = [];
+    const text = this.item.text;
+    if (text && text.includes('#')) for (const match of text.matchAll(HASHTAG_IN_TEXT)) found.push({ index: match.index, text: match[0], tag: match[1]! });
+    return (this.textHashtags = found);
+  }
+}
+
+const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
+
+/**
+ * The last phase looked up: items of one stream share act times (likes, follows and profiles
+ * all take the evaluation time), and the lookup parses a date and a time zone.
+ */
+let lastPhase: { context: CompiledRules['context']; at: string; moment: PhaseMoment } | undefined;
+function phaseOf(context: CompiledRules['context'], at: string): PhaseMoment {
+  if (lastPhase && lastPhase.context === context && lastPhase.at === at) return lastPhase.moment;
+  const moment = phaseAt(context, at);
+  lastPhase = { context, at, moment };
+  return moment;
 }
 
 /**
@@ -63,7 +92,7 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   const candidates = compiled.rulesByTarget.get(`${subject.category}|${item.kind}`);
   if (!candidates || candidates.length === 0) return [];
   const actAt = item.createdAt ?? now;
-  const moment = phaseAt(compiled.context, actAt);
+  const moment = phaseOf(compiled.context, actAt);
   const state = new ItemState(compiled, item, subject);
   const findings: Finding[] = [];
   let itemHash: string | undefined;
@@ -172,9 +201,12 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
 }
 
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
+  const fields = state.analyses(condition.scope);
+  // Most items hold no term of most lexicons: leave before allocating anything.
+  if (condition.minTerms > 0 && !fields.some((field) => field.lexiconHits.has(condition.lexicon))) return NO;
   const spans: MatchSpan[] = [];
   const terms = new Set<string>();
-  for (const field of state.analyses(condition.scope)) {
+  for (const field of fields) {
     const hits = field.lexiconHits.get(condition.lexicon);
     if (!hits) continue;
     const blockers = condition.unlessAfter ? (field.lexiconHits.get(condition.unlessAfter.lexicon) ?? []) : [];
@@ -221,11 +253,8 @@ function hashtag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, sta
     const bare = tag.replace(/^#/, '');
     if (wanted(bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
   });
-  const text = state.item.text;
-  if (text) {
-    for (const match of text.matchAll(/#([\p{L}\p{N}_]+)/gu)) {
-      if (wanted(match[1]!)) spans.push({ field: 'text', start: match.index, end: match.index + match[0].length, text: match[0], term: match[1]!.toLowerCase(), predicate: 'hashtag' });
-    }
+  for (const match of state.hashtagsInText()) {
+    if (wanted(match.tag)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.tag.toLowerCase(), predicate: 'hashtag' });
   }
   return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
 }

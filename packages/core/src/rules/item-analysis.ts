@@ -1,5 +1,5 @@
 import type { Item } from '../capture/item-schema.js';
-import { BALLOT_CUE_WORDS, normalizeText, type NormalizedText } from '../text/normalize-text.js';
+import { BALLOT_CUE_WORDS, normalizeText, type NormalizedText, type NormalizedToken } from '../text/normalize-text.js';
 import type { CompiledRules } from './compile-rules.js';
 import type { MentionVia } from './rule-set-schema.js';
 
@@ -65,33 +65,46 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
   const tokens = normalized.tokens;
   if (tokens.length === 0) return analysis;
 
-  const record = (on: 'text' | 'root', termIndex: number, start: number): void => {
-    const meaning = compiled.terms[termIndex]!;
-    if (meaning.on !== on) return;
-    const first = tokenAt(normalized, start, on);
-    if (first < 0) return;
-    const term = compiled.matcher.terms[termIndex]!;
-    let last = first;
-    const end = start + term.length;
-    const endOf = on === 'text' ? (index: number) => tokens[index]!.end : (index: number) => tokens[index]!.rootEnd;
-    while (last + 1 < tokens.length && endOf(last) < end) last++;
-    for (const lexicon of meaning.lexicons) {
-      let list = analysis.lexiconHits.get(lexicon);
-      if (!list) analysis.lexiconHits.set(lexicon, (list = []));
-      list.push({ first, last, term });
-    }
-    for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });
-  };
-  if (compiled.usesRoots && normalized.rootText === normalized.text) {
+  if (compiled.usesRoots && sameRoots(tokens)) {
     // No word had an affix: one pass serves surface and root terms alike.
-    compiled.matcher.scan(normalized.text, (term, start) => record(compiled.terms[term]!.on, term, start));
+    compiled.matcher.scan(normalized.text, (term, start) => recordHit(compiled, analysis, compiled.terms[term]!.on, term, start));
   } else {
-    compiled.matcher.scan(normalized.text, (term, start) => record('text', term, start));
-    if (compiled.usesRoots) compiled.matcher.scan(normalized.rootText, (term, start) => record('root', term, start));
+    compiled.matcher.scan(normalized.text, (term, start) => recordHit(compiled, analysis, 'text', term, start));
+    if (compiled.usesRoots) compiled.matcher.scan(normalized.rootText, (term, start) => recordHit(compiled, analysis, 'root', term, start));
   }
 
   findNumbersAndGestures(compiled, normalized, analysis);
   return analysis;
+}
+
+/**
+ * Whether every token's root is its surface form, i.e. `rootText === text` (tokens hold no
+ * spaces and are joined the same way in both), without comparing the two whole strings.
+ */
+function sameRoots(tokens: readonly NormalizedToken[]): boolean {
+  for (const token of tokens) if (token.root !== token.text) return false;
+  return true;
+}
+
+/** Record one matcher hit at `start` of the `on` text as lexicon hits and candidate mentions. */
+function recordHit(compiled: CompiledRules, analysis: FieldAnalysis, on: 'text' | 'root', termIndex: number, start: number): void {
+  const meaning = compiled.terms[termIndex]!;
+  if (meaning.on !== on) return;
+  const normalized = analysis.normalized;
+  const first = tokenAt(normalized, start, on);
+  if (first < 0) return;
+  const tokens = normalized.tokens;
+  const term = compiled.matcher.terms[termIndex]!;
+  let last = first;
+  const end = start + term.length;
+  if (on === 'text') while (last + 1 < tokens.length && tokens[last]!.end < end) last++;
+  else while (last + 1 < tokens.length && tokens[last]!.rootEnd < end) last++;
+  for (const lexicon of meaning.lexicons) {
+    let list = analysis.lexiconHits.get(lexicon);
+    if (!list) analysis.lexiconHits.set(lexicon, (list = []));
+    list.push({ first, last, term });
+  }
+  for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });
 }
 
 function tokenAt(normalized: NormalizedText, offset: number, on: 'text' | 'root'): number {

@@ -176,9 +176,9 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       if (simple) {
         // Take the rest of the ASCII run at once, in locals: the same steps as one character
         // per turn of the outer loop, without its checks.
-        let upper = runUpper;
-        let letter = runLetter;
-        let digit = runDigit;
+        let upper: boolean = runUpper;
+        let letter: boolean = runLetter;
+        let digit: boolean = runDigit;
         let at = index;
         for (;;) {
           const code = at === index ? codePoint : original.charCodeAt(at);
@@ -507,8 +507,12 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
     stemCaches.set(roots, cache);
   }
   const tokens: NormalizedToken[] = [];
-  let text = '';
-  let rootText = '';
+  // Offsets are counted here and both texts joined once at the end: flat strings, where `+=`
+  // would build ropes that every later read has to flatten.
+  const texts: string[] = [];
+  const rootTexts: string[] = [];
+  let textLength = 0;
+  let rootLength = 0;
   for (const piece of pieces) {
     if (piece.text.length === 0) continue;
     let root = piece.text;
@@ -522,27 +526,29 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
       }
     }
     if (tokens.length > 0) {
-      text += ' ';
-      rootText += ' ';
+      textLength += 1;
+      rootLength += 1;
     }
-    const start = text.length;
-    const rootStart = rootText.length;
-    text += piece.text;
-    rootText += root;
+    const start = textLength;
+    const rootStart = rootLength;
+    textLength += piece.text.length;
+    rootLength += root.length;
+    texts.push(piece.text);
+    rootTexts.push(root);
     tokens.push({
       text: piece.text,
       root,
       kind: piece.kind,
       start,
-      end: text.length,
+      end: textLength,
       rootStart,
-      rootEnd: rootText.length,
+      rootEnd: rootLength,
       originalStart: piece.originalStart,
       originalEnd: piece.originalEnd,
       fromHashtag: piece.fromHashtag,
     });
   }
-  return { original, text, rootText, tokens };
+  return { original, text: texts.join(' '), rootText: rootTexts.join(' '), tokens };
 }
 
 /**
