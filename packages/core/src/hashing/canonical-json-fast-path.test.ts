@@ -34,6 +34,15 @@ describe('canonical JSON fast pass', () => {
     );
   });
 
+  it('orders members by UTF-16 code units for small and large objects alike', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.oneof(text, fc.constantFrom('1', '10', '9', 'a', 'B', '\u{1f600}', '\uff21', '')), fc.integer(), { maxKeys: 60 }), (value) => {
+        expect(canonicalJson(value)._unsafeUnwrap()).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('writes text that needs no escape as JSON.stringify does, and escapes what it must', () => {
     expect(canonicalJson({ note: 'catatan biasa', 'kunci "aneh"': 'a\\b\u0000\ud800\u2028' })._unsafeUnwrap()).toBe(
       '{"kunci \\"aneh\\"":"a\\\\b\\u0000\\ud800\u2028","note":"catatan biasa"}',

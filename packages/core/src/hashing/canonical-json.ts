@@ -145,7 +145,7 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
   }
   const record = object as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  sortKeys(keys);
   out = '{';
   let first = true;
   for (let index = 0; index < keys.length; index++) {
@@ -176,6 +176,29 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 function quoteString(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
 }
+
+/**
+ * Sort member names by UTF-16 code units, as `Array.prototype.sort()` does. Records have a
+ * handful of members per object, and V8's sort allocates about a kilobyte of work space per
+ * call: an in-place insertion sort is allocation-free where that matters (every append).
+ */
+function sortKeys(keys: string[]): void {
+  if (keys.length > SMALL_SORT_LIMIT) {
+    keys.sort();
+    return;
+  }
+  for (let index = 1; index < keys.length; index++) {
+    const key = keys[index]!;
+    let at = index - 1;
+    while (at >= 0 && keys[at]! > key) {
+      keys[at + 1] = keys[at]!;
+      at--;
+    }
+    keys[at + 1] = key;
+  }
+}
+
+const SMALL_SORT_LIMIT = 24;
 
 // Records repeat the same few dozen member names; quoting each once saves work on every append.
 const MEMBER_PREFIX_CACHE = new Map<string, string>();
