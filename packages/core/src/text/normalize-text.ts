@@ -87,12 +87,80 @@ function isKeycapAt(original: string, next: number): boolean {
 
 const SCRATCH: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: false };
 const INFORMAL: ReadonlyMap<string, string> = new Map(Object.entries(INFORMAL_SPELLINGS));
+/**
+ * 1 where some informal spelling starts and ends with these code units (low bytes): most words
+ * pass no such pair, and need no look-up in {@link INFORMAL}.
+ */
+const INFORMAL_ENDS = new Uint8Array(65536);
+for (const key of INFORMAL.keys()) if (key.length > 0) INFORMAL_ENDS[((key.charCodeAt(0) & 0xff) << 8) | (key.charCodeAt(key.length - 1) & 0xff)] = 1;
 
 const isDigitChar = (char: string): boolean => char >= '0' && char <= '9';
 const isLetterChar = (char: string): boolean => !isDigitChar(char);
 const NUMBER_TOKEN = /^\d+(?:[.:/,-]\d+)*$/;
 const ALL_DIGITS = /^[\d.:/,-]+$/;
 const HAS_DIGIT = /\d/;
+
+/**
+ * The word {@link normalizeText} is collecting, as fields of one object rather than closures
+ * over locals: no closures are allocated per call, and the hot loop reads plain fields.
+ */
+class WordCollector {
+  word: RawWord | undefined = undefined;
+  pendingHashtag = false;
+  // A word made only of ASCII letters and digits is kept as a range of the original (no
+  // per-character arrays) until something needs the arrays: most words of most posts.
+  simple = false;
+  runStart = 0;
+  runEnd = 0;
+  runUpper = false;
+  runDigit = false;
+  runLetter = false;
+
+  constructor(
+    readonly original: string,
+    readonly pieces: Piece[],
+  ) {}
+
+  materialize(): void {
+    const word = this.word;
+    if (!word || !this.simple) return;
+    for (let at = this.runStart; at < this.runEnd; at++) {
+      const code = this.original.charCodeAt(at);
+      word.chars.push(ASCII_LOWER[code]!);
+      word.starts.push(at);
+      word.ends.push(at + 1);
+      word.upper.push(code >= 0x41 && code <= 0x5a);
+    }
+    this.simple = false;
+  }
+
+  flush(): void {
+    const word = this.word;
+    if (word && this.simple && !this.runDigit && !word.hashtag) {
+      const raw = this.original.slice(this.runStart, this.runEnd);
+      pushWord(squeeze(this.runUpper ? raw.toLowerCase() : raw), this.runStart, this.runEnd, false, this.pieces, false);
+    } else {
+      this.materialize();
+      if (word && word.chars.length > 0) emitWord(word, this.pieces);
+    }
+    this.word = undefined;
+    this.simple = false;
+  }
+
+  /** One word is collected at a time and emitted at once, so its buffers are reused. */
+  startWord(): RawWord {
+    // Setting an array's length is a runtime call; most words never fill the buffers.
+    if (SCRATCH.chars.length !== 0 || SCRATCH.starts.length !== 0) {
+      SCRATCH.chars.length = 0;
+      SCRATCH.starts.length = 0;
+      SCRATCH.ends.length = 0;
+      SCRATCH.upper.length = 0;
+    }
+    SCRATCH.hashtag = this.pendingHashtag;
+    this.pendingHashtag = false;
+    return SCRATCH;
+  }
+}
 
 /**
  * Normalise Indonesian social-media text for matching: NFKC, case folding, zero-width and bidi
@@ -104,52 +172,7 @@ const HAS_DIGIT = /\d/;
 export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
   const roots = options.roots ?? DEFAULT_ROOTS;
   const pieces: Piece[] = [];
-  let word: RawWord | undefined;
-  let pendingHashtag = false;
-
-  // A word made only of ASCII letters and digits is kept as a range of the original (no
-  // per-character arrays) until something needs the arrays: most words of most posts.
-  let simple = false;
-  let runStart = 0;
-  let runEnd = 0;
-  let runUpper = false;
-  let runDigit = false;
-  let runLetter = false;
-  const materialize = (): void => {
-    if (!word || !simple) return;
-    for (let at = runStart; at < runEnd; at++) {
-      const code = original.charCodeAt(at);
-      word.chars.push(ASCII_LOWER[code]!);
-      word.starts.push(at);
-      word.ends.push(at + 1);
-      word.upper.push(code >= 0x41 && code <= 0x5a);
-    }
-    simple = false;
-  };
-  const flush = (): void => {
-    if (word && simple && !runDigit && !word.hashtag) {
-      const raw = original.slice(runStart, runEnd);
-      pushWord(squeeze(runUpper ? raw.toLowerCase() : raw), runStart, runEnd, false, pieces, false);
-    } else {
-      materialize();
-      if (word && word.chars.length > 0) emitWord(word, pieces);
-    }
-    word = undefined;
-    simple = false;
-  };
-  // One word is collected at a time and emitted at once, so its buffers are reused.
-  const startWord = (): RawWord => {
-    // Setting an array's length is a runtime call; most words never fill the buffers.
-    if (SCRATCH.chars.length !== 0 || SCRATCH.starts.length !== 0) {
-      SCRATCH.chars.length = 0;
-      SCRATCH.starts.length = 0;
-      SCRATCH.ends.length = 0;
-      SCRATCH.upper.length = 0;
-    }
-    SCRATCH.hashtag = pendingHashtag;
-    pendingHashtag = false;
-    return SCRATCH;
-  };
+  const c = new WordCollector(original, pieces);
 
   const length = original.length;
   let index = 0;
@@ -165,20 +188,20 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     // Fast path for ASCII letters and digits (most of every post).
     const isLetter = (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a);
     if (isLetter || (codePoint >= 0x30 && codePoint <= 0x39 && !isKeycapAt(original, index + 1))) {
-      if (!word) {
-        word = startWord();
-        simple = true;
-        runStart = index;
-        runUpper = false;
-        runDigit = false;
-        runLetter = false;
+      if (!c.word) {
+        c.word = c.startWord();
+        c.simple = true;
+        c.runStart = index;
+        c.runUpper = false;
+        c.runDigit = false;
+        c.runLetter = false;
       }
-      if (simple) {
+      if (c.simple) {
         // Take the rest of the ASCII run at once, in locals: the same steps as one character
         // per turn of the outer loop, without its checks.
-        let upper: boolean = runUpper;
-        let letter: boolean = runLetter;
-        let digit: boolean = runDigit;
+        let upper: boolean = c.runUpper;
+        let letter: boolean = c.runLetter;
+        let digit: boolean = c.runDigit;
         let at = index;
         for (;;) {
           const code = at === index ? codePoint : original.charCodeAt(at);
@@ -191,25 +214,25 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
           at++;
           if (at >= length) break;
         }
-        runEnd = at;
-        runUpper = upper;
-        runLetter = letter;
-        runDigit = digit;
+        c.runEnd = at;
+        c.runUpper = upper;
+        c.runLetter = letter;
+        c.runDigit = digit;
         index = at;
         continue;
       } else {
-        word.chars.push(ASCII_LOWER[codePoint]!);
-        word.starts.push(index);
-        word.ends.push(index + 1);
-        word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
+        c.word.chars.push(ASCII_LOWER[codePoint]!);
+        c.word.starts.push(index);
+        c.word.ends.push(index + 1);
+        c.word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
       }
       index += 1;
       continue;
     }
 
     if (codePoint === 0x23 /* # */) {
-      flush();
-      pendingHashtag = true;
+      c.flush();
+      c.pendingHashtag = true;
       index += width;
       continue;
     }
@@ -218,16 +241,16 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       let next = index + 1;
       if (original.charCodeAt(next) === 0xfe0f) next++;
       if (original.charCodeAt(next) === 0x20e3) {
-        flush();
+        c.flush();
         pieces.push({ text: `${String.fromCharCode(codePoint)}\u20e3`, kind: 'emoji', originalStart: index, originalEnd: next + 1, fromHashtag: false });
-        pendingHashtag = false;
+        c.pendingHashtag = false;
         index = next + 1;
         continue;
       }
     }
     if (isEmojiBase(codePoint)) {
-      flush();
-      pendingHashtag = false;
+      c.flush();
+      c.pendingHashtag = false;
       let text = String.fromCodePoint(codePoint);
       let next = index + width;
       while (next < length) {
@@ -255,14 +278,14 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       continue;
     }
     if (isInvisible(codePoint)) {
-      materialize(); // the word goes on after the invisible character, without it
+      c.materialize(); // the word goes on after the invisible character, without it
       index += width;
       continue;
     }
     if (codePoint >= 0x300 && isCombiningMark(codePoint)) {
       // A combining mark belongs to the letter before it: widen that letter's span.
-      materialize();
-      if (word && word.ends.length > 0 && word.ends[word.ends.length - 1] === index) word.ends[word.ends.length - 1] = index + width;
+      c.materialize();
+      if (c.word && c.word.ends.length > 0 && c.word.ends[c.word.ends.length - 1] === index) c.word.ends[c.word.ends.length - 1] = index + width;
       index += width;
       continue;
     }
@@ -270,36 +293,36 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     let wordish = folded.length > 0;
     for (let k = 0; k < folded.length && wordish; k++) wordish = isWordCodePoint(folded.charCodeAt(k));
     if (wordish) {
-      materialize();
-      word ??= startWord();
+      c.materialize();
+      c.word ??= c.startWord();
       const upper = isUpperCase(codePoint);
       for (const char of folded) {
-        word.chars.push(char);
-        word.starts.push(index);
-        word.ends.push(index + width);
-        word.upper.push(upper);
+        c.word.chars.push(char);
+        c.word.starts.push(index);
+        c.word.ends.push(index + width);
+        c.word.upper.push(upper);
       }
       index += width;
       continue;
     }
     // Keep digit groups such as 27/11, 01.00 and 100.000 as one number token.
-    if (word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && (simple ? !runLetter : word.chars.every(isDigitChar))) {
+    if (c.word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && (c.simple ? !c.runLetter : c.word.chars.every(isDigitChar))) {
       const next = original.charCodeAt(index + 1);
       if (next >= 0x30 && next <= 0x39) {
-        materialize();
-        word.chars.push(String.fromCharCode(codePoint));
-        word.starts.push(index);
-        word.ends.push(index + 1);
-        word.upper.push(false);
+        c.materialize();
+        c.word.chars.push(String.fromCharCode(codePoint));
+        c.word.starts.push(index);
+        c.word.ends.push(index + 1);
+        c.word.upper.push(false);
         index += 1;
         continue;
       }
     }
-    flush();
-    pendingHashtag = false;
+    c.flush();
+    c.pendingHashtag = false;
     index += width;
   }
-  flush();
+  c.flush();
 
   const joined = joinSpelledOutLetters(pieces, original);
   const contextual = expandNumberAbbreviations(joined);
@@ -408,7 +431,7 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
 }
 
 function pushWord(text: string, originalStart: number, originalEnd: number, fromHashtag: boolean, out: Piece[], maybeNumber = true): void {
-  const expansion = INFORMAL.get(text);
+  const expansion = text.length > 0 && INFORMAL_ENDS[((text.charCodeAt(0) & 0xff) << 8) | (text.charCodeAt(text.length - 1) & 0xff)] === 1 ? INFORMAL.get(text) : undefined;
   if (expansion === undefined) {
     out.push({ text, kind: maybeNumber && NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag });
     return;
@@ -448,6 +471,10 @@ function flushRun(char: string, run: number): string {
 
 /** "c o b l o s" and "p.i.l.i.h": three or more single letters, one separator apart, are one word. */
 function joinSpelledOutLetters(pieces: Piece[], original: string): Piece[] {
+  // A join needs three single letters: without them the pieces pass through as they are.
+  let singles = 0;
+  for (let index = 0; index < pieces.length && singles < 3; index++) if (isSingleLetter(pieces[index]!)) singles++;
+  if (singles < 3) return pieces;
   const out: Piece[] = [];
   let index = 0;
   while (index < pieces.length) {
@@ -507,12 +534,8 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
     stemCaches.set(roots, cache);
   }
   const tokens: NormalizedToken[] = [];
-  // Offsets are counted here and both texts joined once at the end: flat strings, where `+=`
-  // would build ropes that every later read has to flatten.
-  const texts: string[] = [];
-  const rootTexts: string[] = [];
-  let textLength = 0;
-  let rootLength = 0;
+  let text = '';
+  let rootText = '';
   for (const piece of pieces) {
     if (piece.text.length === 0) continue;
     let root = piece.text;
@@ -526,29 +549,27 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
       }
     }
     if (tokens.length > 0) {
-      textLength += 1;
-      rootLength += 1;
+      text += ' ';
+      rootText += ' ';
     }
-    const start = textLength;
-    const rootStart = rootLength;
-    textLength += piece.text.length;
-    rootLength += root.length;
-    texts.push(piece.text);
-    rootTexts.push(root);
+    const start = text.length;
+    const rootStart = rootText.length;
+    text += piece.text;
+    rootText += root;
     tokens.push({
       text: piece.text,
       root,
       kind: piece.kind,
       start,
-      end: textLength,
+      end: text.length,
       rootStart,
-      rootEnd: rootLength,
+      rootEnd: rootText.length,
       originalStart: piece.originalStart,
       originalEnd: piece.originalEnd,
       fromHashtag: piece.fromHashtag,
     });
   }
-  return { original, text: texts.join(' '), rootText: rootTexts.join(' '), tokens };
+  return { original, text, rootText, tokens };
 }
 
 /**
