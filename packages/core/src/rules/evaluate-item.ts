@@ -119,28 +119,29 @@ function applies({ ruleSet, rule }: CompiledRule, moment: PhaseMoment): boolean 
 function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
   switch (condition.kind) {
     case 'all': {
-      const spans: MatchSpan[] = [];
+      // Most conditions fail on their first child: allocate only once something matched.
+      let spans: MatchSpan[] | undefined;
       let sensitive = false;
       for (const child of condition.children) {
         const outcome = evaluate(child, state);
         if (!outcome.matched) return NO;
-        spans.push(...outcome.spans);
+        spans ??= [];
+        for (const span of outcome.spans) spans.push(span);
         sensitive ||= outcome.sensitive;
       }
-      return { matched: true, spans, sensitive };
+      return { matched: true, spans: spans ?? [], sensitive };
     }
     case 'any': {
-      const spans: MatchSpan[] = [];
-      let matched = false;
+      let spans: MatchSpan[] | undefined;
       let sensitive = false;
       for (const child of condition.children) {
         const outcome = evaluate(child, state);
         if (!outcome.matched) continue;
-        matched = true;
-        spans.push(...outcome.spans);
+        spans ??= [];
+        for (const span of outcome.spans) spans.push(span);
         sensitive ||= outcome.sensitive;
       }
-      return matched ? { matched, spans, sensitive } : NO;
+      return spans ? { matched: true, spans, sensitive } : NO;
     }
     case 'not':
       return evaluate(condition.child, state).matched ? NO : { matched: true, spans: [], sensitive: false };
@@ -203,7 +204,7 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
   const fields = state.analyses(condition.scope);
   // Most items hold no term of most lexicons: leave before allocating anything.
-  if (condition.minTerms > 0 && !fields.some((field) => field.lexiconHits.has(condition.lexicon))) return NO;
+  if (condition.minTerms > 0 && !anyHits(fields, condition.lexicon)) return NO;
   const spans: MatchSpan[] = [];
   const terms = new Set<string>();
   for (const field of fields) {
@@ -235,6 +236,11 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
   }
   if (terms.size < condition.minTerms) return NO;
   return { matched: true, spans, sensitive: state.compiled.lexicons[condition.lexicon]!.sensitive };
+}
+
+function anyHits(fields: readonly FieldAnalysis[], lexicon: number): boolean {
+  for (const field of fields) if (field.lexiconHits.has(lexicon)) return true;
+  return false;
 }
 
 function distance(a: TokenHit, b: TokenHit): number {

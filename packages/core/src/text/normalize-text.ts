@@ -520,7 +520,7 @@ function isLetterSeparator(original: string, from: number, to: number, expected:
 function expandNumberAbbreviations(pieces: Piece[]): Piece[] {
   for (let index = 0; index + 1 < pieces.length; index++) {
     const piece = pieces[index]!;
-    if (piece.kind === 'word' && NUMBER_ABBREVIATIONS.has(piece.text) && pieces[index + 1]!.kind === 'number') {
+    if (piece.kind === 'word' && pieces[index + 1]!.kind === 'number' && NUMBER_ABBREVIATIONS.has(piece.text)) {
       pieces[index] = { ...piece, text: 'nomor' };
     }
   }
