@@ -152,6 +152,24 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
   const outHead = new Int32Array(stateCount);
   for (let state = 2; state < stateCount; state++) outHead[state] = termAtNew[state]! >= 0 ? state : dictLinkNew[state]!;
 
+  // Every state's output terms (its own, then those along its suffix chain), flattened into one
+  // array: a match reads a contiguous run instead of walking the chain and each state's list.
+  const outFrom = new Int32Array(stateCount + 1);
+  let outCount = 0;
+  for (let state = 0; state < stateCount; state++) {
+    outFrom[state] = outCount;
+    for (let output = outHead[state]!; output !== 0; output = dictLinkNew[output]!) {
+      for (let term = termAtNew[output]!; term >= 0; term = nextSameState[term]!) outCount++;
+    }
+  }
+  outFrom[stateCount] = outCount;
+  const outTerms = new Int32Array(outCount);
+  for (let state = 0, at = 0; state < stateCount; state++) {
+    for (let output = outHead[state]!; output !== 0; output = dictLinkNew[output]!) {
+      for (let term = termAtNew[output]!; term >= 0; term = nextSameState[term]!) outTerms[at++] = term;
+    }
+  }
+
   // The hot table holds the target's row offset (state × K), negated when a term ends there
   // or on its suffix chain, so the scan loop needs one lookup and no multiply per character.
   const rows = new Int32Array(stateCount * K);
@@ -171,21 +189,22 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
       row = rows[row + classOf[text.charCodeAt(index)]!]!;
       if (row < 0) {
         row = -row;
-        report(text, index, outHead[row / K]!, onHit);
+        report(text, index, row, onHit);
       }
     }
   };
 
-  const report = (text: string, index: number, first: number, onHit: (termIndex: number, start: number, end: number) => void): void => {
+  const report = (text: string, index: number, row: number, onHit: (termIndex: number, start: number, end: number) => void): void => {
+    const state = row / K;
     const length = text.length;
-    for (let output = first; output !== 0; output = dictLinkNew[output]!) {
-      for (let term = termAtNew[output]!; term >= 0; term = nextSameState[term]!) {
-        const end = index + 1;
-        const start = end - termLength[term]!;
-        if (needsLeft[term] === 1 && start > 0 && words[text.charCodeAt(start - 1)] === 1) continue;
-        if (needsRight[term] === 1 && end < length && words[text.charCodeAt(end)] === 1) continue;
-        onHit(term, start, end);
-      }
+    const end = index + 1;
+    const last = outFrom[state + 1]!;
+    for (let at = outFrom[state]!; at < last; at++) {
+      const term = outTerms[at]!;
+      const start = end - termLength[term]!;
+      if (needsLeft[term] === 1 && start > 0 && words[text.charCodeAt(start - 1)] === 1) continue;
+      if (needsRight[term] === 1 && end < length && words[text.charCodeAt(end)] === 1) continue;
+      onHit(term, start, end);
     }
   };
 
