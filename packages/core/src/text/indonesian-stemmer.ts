@@ -22,7 +22,8 @@ const PARTICLES = ['lah', 'kah', 'tah', 'pun'];
 const POSSESSIVES = ['nya', 'ku', 'mu'];
 // "-in" is the Jakarta colloquial form of -kan/-i (buktiin, menangin).
 const SUFFIXES = ['kan', 'an', 'i', 'in'];
-const MIN_ROOT = 3;
+/** The shortest root; {@link stemIndonesian} returns a word this short or shorter as it is. */
+export const MIN_ROOT = 3;
 
 /**
  * Words kept as they are although they decompose into a known root, because the derived word

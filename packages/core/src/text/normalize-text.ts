@@ -1,5 +1,5 @@
 import { foldCodePoint, isCombiningMark, isEmojiBase, isInvisible, isSkinTone, isUpperCase, isWordCodePoint } from './char-fold.js';
-import { DEFAULT_ROOT_WORDS, stemIndonesian } from './indonesian-stemmer.js';
+import { DEFAULT_ROOT_WORDS, MIN_ROOT, stemIndonesian } from './indonesian-stemmer.js';
 import { INFORMAL_SPELLINGS } from './informal-spellings.js';
 
 /** What a normalised token is. */
@@ -539,7 +539,8 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
   for (const piece of pieces) {
     if (piece.text.length === 0) continue;
     let root = piece.text;
-    if (piece.kind === 'word') {
+    // Words of MIN_ROOT letters or fewer are their own root: no cache look-up (nor hashing).
+    if (piece.kind === 'word' && piece.text.length > MIN_ROOT) {
       const cached = cache.get(piece.text);
       if (cached !== undefined) root = cached;
       else {
