@@ -1,5 +1,8 @@
-import type { AdapterErrorV1, HttpFailure, RateLimitHeaderReader, RateLimitState } from '@sipansos/core';
-import { AppUsageHeaderSchema, BusinessUseCaseUsageHeaderSchema, GraphErrorBodySchema, type GraphErrorBody } from './facebook-schemas.js';
+import { readMetaUsage, type AdapterErrorV1, type HttpFailure } from '@sipansos/core';
+import { GraphErrorBodySchema, type GraphErrorBody } from './facebook-schemas.js';
+
+// Meta's usage headers are read by core; re-exported here under the names this package had.
+export { DEFAULT_META_SLOW_DOWN_AT_PERCENT as DEFAULT_SLOW_DOWN_AT_PERCENT, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core';
 
 /**
  * Marks the message of a `not_found` that came from Graph error code 100 with subcode 33:
@@ -10,76 +13,6 @@ export const GRAPH_OBJECT_UNAVAILABLE_MARK = '[graph 100/33]';
 
 /** Throttling codes (Meta "Handling Errors" and "Rate Limits"): app 4, user 17, page 32, custom 613. */
 export const GRAPH_THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613]);
-
-/** Usage (percent) from which the adapter slows down before Meta refuses. @default 85 */
-export const DEFAULT_SLOW_DOWN_AT_PERCENT = 85;
-
-/** What Meta's usage headers say, as the highest percentage and the longest announced wait. */
-export interface MetaUsage {
-  /** Highest of call_count, total_cputime, total_time over every header and use case, in percent. */
-  maxPercent: number;
-  /** `estimated_time_to_regain_access` (minutes in the header) in milliseconds, when given and > 0. */
-  regainAccessMs?: number;
-}
-
-/** Read `x-app-usage` and `x-business-use-case-usage`. Unreadable headers are ignored. */
-export function readMetaUsage(headers: Headers): MetaUsage | undefined {
-  let maxPercent: number | undefined;
-  let regainAccessMs: number | undefined;
-  const consider = (value: number | undefined): void => {
-    if (value !== undefined) maxPercent = Math.max(maxPercent ?? 0, value);
-  };
-  const app = parseJsonHeader(headers.get('x-app-usage'));
-  const appParsed = AppUsageHeaderSchema.safeParse(app);
-  if (app !== undefined && appParsed.success) {
-    consider(appParsed.data.call_count);
-    consider(appParsed.data.total_cputime);
-    consider(appParsed.data.total_time);
-  }
-  for (const name of ['x-business-use-case-usage', 'x-ad-account-usage-buc']) {
-    const buc = BusinessUseCaseUsageHeaderSchema.safeParse(parseJsonHeader(headers.get(name)));
-    if (!buc.success) continue;
-    for (const usages of Object.values(buc.data)) {
-      for (const usage of usages) {
-        consider(usage.call_count);
-        consider(usage.total_cputime);
-        consider(usage.total_time);
-        const minutes = usage.estimated_time_to_regain_access;
-        if (minutes !== undefined && minutes > 0) regainAccessMs = Math.max(regainAccessMs ?? 0, minutes * 60_000);
-      }
-    }
-  }
-  if (maxPercent === undefined && regainAccessMs === undefined) return undefined;
-  return { maxPercent: maxPercent ?? 0, ...(regainAccessMs !== undefined ? { regainAccessMs } : {}) };
-}
-
-function parseJsonHeader(value: string | null): unknown {
-  if (!value) return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A {@link RateLimitHeaderReader} for Meta's usage headers, so core's queue slows down:
- * - an announced `estimated_time_to_regain_access`, or usage at 100 %: nothing more until then
- *   (or `fullPauseMs` when no time is announced);
- * - usage at or above `slowDownAtPercent`: a few requests per minute, fewer the closer to 100 %.
- */
-export function metaUsageRateLimitReader(options: { slowDownAtPercent?: number; fullPauseMs?: number } = {}): RateLimitHeaderReader {
-  const slowAt = options.slowDownAtPercent ?? DEFAULT_SLOW_DOWN_AT_PERCENT;
-  const fullPauseMs = options.fullPauseMs ?? 600_000;
-  return (headers, now): RateLimitState | undefined => {
-    const usage = readMetaUsage(headers);
-    if (!usage) return undefined;
-    if (usage.regainAccessMs !== undefined) return { remaining: 0, resetAt: now + usage.regainAccessMs };
-    if (usage.maxPercent >= 100) return { remaining: 0, resetAt: now + fullPauseMs };
-    if (usage.maxPercent >= slowAt) return { remaining: Math.max(1, Math.floor((100 - usage.maxPercent) / 3)), resetAt: now + 60_000 };
-    return undefined;
-  };
-}
 
 /** The Graph error object in a failed response, when there is one. */
 export function graphErrorOf(json: unknown): GraphErrorBody['error'] | undefined {

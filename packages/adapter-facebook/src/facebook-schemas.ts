@@ -101,26 +101,3 @@ export const GraphErrorBodySchema = z.object({
 });
 export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;
 
-/** `X-App-Usage` (Platform rate limits): percentages of the app's hourly allowance used. */
-export const AppUsageHeaderSchema = z.object({
-  call_count: z.number().nonnegative().optional(),
-  total_cputime: z.number().nonnegative().optional(),
-  total_time: z.number().nonnegative().optional(),
-});
-
-/**
- * `X-Business-Use-Case-Usage` (BUC rate limits, page and system-user tokens): per business
- * object id, a list of use-case usages; `estimated_time_to_regain_access` is in minutes.
- */
-export const BusinessUseCaseUsageHeaderSchema = z.record(
-  z.string(),
-  z.array(
-    z.looseObject({
-      type: z.string().optional(),
-      call_count: z.number().nonnegative().optional(),
-      total_cputime: z.number().nonnegative().optional(),
-      total_time: z.number().nonnegative().optional(),
-      estimated_time_to_regain_access: z.number().nonnegative().optional(),
-    }),
-  ),
-);

@@ -1,5 +1,8 @@
-import type { AdapterErrorV1, HttpFailure, RateLimitHeaderReader, RateLimitState } from '@sipansos/core';
-import { AppUsageHeaderSchema, BusinessUseCaseUsageHeaderSchema, GraphErrorBodySchema, type GraphErrorBody } from './instagram-schemas.js';
+import { readMetaUsage, type AdapterErrorV1, type HttpFailure } from '@sipansos/core';
+import { GraphErrorBodySchema, type GraphErrorBody } from './instagram-schemas.js';
+
+// Meta's usage headers are read by core; re-exported here under the names this package had.
+export { metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core';
 
 /** Throttling codes (Meta "Handling Errors"): app 4, user 17, page 32, custom 613. */
 export const GRAPH_THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613]);
@@ -10,64 +13,6 @@ export const GRAPH_THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613
  * apart, so neither is called `not_found`: the account is `unsupported` by this path.
  */
 export const INSTAGRAM_USER_NOT_DISCOVERABLE_SUBCODE = 2207013;
-
-/** What Meta's usage headers say. */
-export interface MetaUsage {
-  maxPercent: number;
-  regainAccessMs?: number;
-}
-
-/** Read `x-app-usage` and `x-business-use-case-usage` (Instagram Platform requests are BUC-limited). */
-export function readMetaUsage(headers: Headers): MetaUsage | undefined {
-  let maxPercent: number | undefined;
-  let regainAccessMs: number | undefined;
-  const consider = (value: number | undefined): void => {
-    if (value !== undefined) maxPercent = Math.max(maxPercent ?? 0, value);
-  };
-  const app = AppUsageHeaderSchema.safeParse(parseJsonHeader(headers.get('x-app-usage')));
-  if (app.success && headers.get('x-app-usage')) {
-    consider(app.data.call_count);
-    consider(app.data.total_cputime);
-    consider(app.data.total_time);
-  }
-  const buc = BusinessUseCaseUsageHeaderSchema.safeParse(parseJsonHeader(headers.get('x-business-use-case-usage')));
-  if (buc.success) {
-    for (const usages of Object.values(buc.data)) {
-      for (const usage of usages) {
-        consider(usage.call_count);
-        consider(usage.total_cputime);
-        consider(usage.total_time);
-        const minutes = usage.estimated_time_to_regain_access;
-        if (minutes !== undefined && minutes > 0) regainAccessMs = Math.max(regainAccessMs ?? 0, minutes * 60_000);
-      }
-    }
-  }
-  if (maxPercent === undefined && regainAccessMs === undefined) return undefined;
-  return { maxPercent: maxPercent ?? 0, ...(regainAccessMs !== undefined ? { regainAccessMs } : {}) };
-}
-
-function parseJsonHeader(value: string | null): unknown {
-  if (!value) return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Slow core's queue from Meta's usage headers (see the Facebook adapter: same rules). */
-export function metaUsageRateLimitReader(options: { slowDownAtPercent?: number; fullPauseMs?: number } = {}): RateLimitHeaderReader {
-  const slowAt = options.slowDownAtPercent ?? 85;
-  const fullPauseMs = options.fullPauseMs ?? 600_000;
-  return (headers, now): RateLimitState | undefined => {
-    const usage = readMetaUsage(headers);
-    if (!usage) return undefined;
-    if (usage.regainAccessMs !== undefined) return { remaining: 0, resetAt: now + usage.regainAccessMs };
-    if (usage.maxPercent >= 100) return { remaining: 0, resetAt: now + fullPauseMs };
-    if (usage.maxPercent >= slowAt) return { remaining: Math.max(1, Math.floor((100 - usage.maxPercent) / 3)), resetAt: now + 60_000 };
-    return undefined;
-  };
-}
 
 function graphErrorOf(json: unknown): GraphErrorBody['error'] | undefined {
   const parsed = GraphErrorBodySchema.safeParse(json);

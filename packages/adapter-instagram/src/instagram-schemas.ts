@@ -82,23 +82,3 @@ export const GraphErrorBodySchema = z.object({
 });
 export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;
 
-/** `X-App-Usage`: percentages of the app's allowance used. */
-export const AppUsageHeaderSchema = z.object({
-  call_count: z.number().nonnegative().optional(),
-  total_cputime: z.number().nonnegative().optional(),
-  total_time: z.number().nonnegative().optional(),
-});
-
-/** `X-Business-Use-Case-Usage`: per business id, usages; `estimated_time_to_regain_access` in minutes. */
-export const BusinessUseCaseUsageHeaderSchema = z.record(
-  z.string(),
-  z.array(
-    z.looseObject({
-      type: z.string().optional(),
-      call_count: z.number().nonnegative().optional(),
-      total_cputime: z.number().nonnegative().optional(),
-      total_time: z.number().nonnegative().optional(),
-      estimated_time_to_regain_access: z.number().nonnegative().optional(),
-    }),
-  ),
-);

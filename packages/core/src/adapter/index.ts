@@ -24,3 +24,4 @@ export { isPrivateAddress } from './private-address.js';
 export { hostAllowed, MEDIA_ENDPOINT } from './media-download.js';
 export { backoffDelayMs } from './retry-delay.js';
 export { createWebPageAdapter, type AdapterRuntimeSettings, type WebPageAdapterOptions } from './web-page-adapter.js';
+export { AppUsageHeaderSchema, BusinessUseCaseUsageHeaderSchema, DEFAULT_META_SLOW_DOWN_AT_PERCENT, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from './meta-usage-headers.js';
