@@ -136,7 +136,10 @@ const fakeEngine: MonitorEngine = {
     current.failures.push(`${scope}:${errorType}`);
     return { state: current as unknown as MonitorAccountState };
   },
-  deletionVerdicts: (state) => Object.entries((state as unknown as FakeState).items).map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, verdict: entry.status })),
+  deletionVerdicts: (state) =>
+    Object.entries((state as unknown as FakeState).items)
+      .filter(([, entry]) => entry.status === 'deleted')
+      .map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, verdict: 'deleted' as const })),
   evaluateItem({ item, subject, evidence, now }): Finding[] {
     if (!item.text?.includes('coblos')) return [];
     return [
