@@ -374,6 +374,18 @@ describe('runCycle', () => {
     }
   });
 
+  it('a store failure ends the cycle as a store error, the monitor stays usable and the next run resumes the cycle', async () => {
+    const store = createMemoryStore();
+    const failing = monitorFor(crashingStore(store, 3), worlds());
+    const failed = (await failing.runCycle())._unsafeUnwrapErr();
+    expect(failed).toMatchObject({ type: 'store', error: { type: 'io', message: 'simulated crash' } });
+    expect(failed.message).toContain('simulated crash');
+    // Not `busy`: the failed cycle released the monitor.
+    expect((await failing.runCycle())._unsafeUnwrapErr().type).toBe('store');
+    const resumed = (await monitorFor(store, worlds()).runCycle())._unsafeUnwrap();
+    expect(resumed).toMatchObject({ cycleId: 'cycle-000001', resumed: true, status: 'complete' });
+  });
+
   it('keeps which scopes are done inside the account state, so the marker and the state are written together', async () => {
     const store = createMemoryStore();
     await monitorFor(store, worlds()).runCycle();
