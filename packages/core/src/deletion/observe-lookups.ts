@@ -13,8 +13,9 @@ import { StateDraft } from './state-draft.js';
 
 /**
  * One answer of a lookup by id, as deletion reads it: the shape of the adapter contract's
- * `LookupAnswer`, restated because the store contract holds deletion's state and so sits
- * above this folder (the monitor hands `LookupAnswer` values straight in).
+ * `LookupResultV1`, restated here because the store contract holds deletion's state and so
+ * sits above this folder. The monitor hands `LookupResultV1` values straight in, so the
+ * compiler notices if the two part.
  */
 export interface LookupAnswer {
   id: string;
