@@ -10,7 +10,7 @@ import { detectSavedFileFormat, readSavedPage, savedFileMediaType, type SavedFil
 /** The adapter id every staff capture carries. */
 export const MANUAL_ADAPTER_ID = 'manual';
 /** Version of the manual-capture builder, recorded in each capture. */
-export const MANUAL_ADAPTER_VERSION = '1.0.0';
+export const MANUAL_ADAPTER_VERSION = '1.1.0';
 
 /** What a supervisor hands in, and who they are. */
 export interface ManualCaptureInput {
@@ -125,7 +125,7 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   }
 
   const candidate = {
-    id: manualCaptureId(input.importedAt, sha256),
+    id: manualCaptureId({ sha256, accountKey: accountKey(input.account), sourceUrl }),
     adapter: { id: MANUAL_ADAPTER_ID, version: MANUAL_ADAPTER_VERSION },
     platform: input.account.platform,
     account: input.account,
@@ -160,10 +160,15 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   });
 }
 
-/** `manual-20241120T081500Z-<first 12 hex of the sha256>`: sortable, and unique per file and time. */
-export function manualCaptureId(importedAt: string, sha256: string): string {
-  const stamp = new Date(importedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `manual-${stamp}-${sha256.slice(0, 12)}`;
+/**
+ * `manual-<first 24 hex of the file's sha256>-<first 12 hex of sha256(account key, URL)>`.
+ * Derived from content only, not from the import time: saving the same file for the same
+ * account and address again names the capture already stored, so a repeated import stores
+ * nothing twice. A later re-save of the page has other bytes and becomes a new capture.
+ */
+export function manualCaptureId(input: { sha256: string; accountKey: string; sourceUrl: string }): string {
+  const place = sha256Hex(`${input.accountKey}\n${input.sourceUrl}`);
+  return `manual-${input.sha256.slice(0, 24)}-${place.slice(0, 12)}`;
 }
 
 // A saved page shows what the browser had loaded: never a complete stretch of history.
