@@ -1,7 +1,8 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFromZip, verifyBundle, type BundleFiles, type BundleProblem } from '@sipansos/core';
+import { verifyBundle, type BundleFileContent, type BundleProblem } from '@sipansos/core';
 import { readBundleDirectory } from '../bundle/bundle-directory.js';
+import { readBundleZip } from '../bundle/bundle-zip-reader.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
@@ -37,17 +38,17 @@ export const verifyBundleCommand: CliCommand = {
       return EXIT.usage;
     }
     const absolute = path.resolve(io.cwd, target);
-    let files: BundleFiles;
+    let files: ReadonlyMap<string, BundleFileContent>;
     const extra: BundleProblem[] = [];
     const kind = await lstat(absolute).then((stat) => (stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other')).catch(() => 'missing');
     if (kind === 'file') {
-      const zip = bundleFromZip(await readFile(absolute));
-      if (zip.isErr()) {
-        printError(io, `ZIP bundel tidak terbaca: ${zip.error.message}`, `cannot read the bundle ZIP: ${zip.error.message}`);
+      const zip = await readBundleZip(absolute);
+      if ('type' in zip) {
+        printError(io, `ZIP bundel tidak terbaca: ${terminalText(zip.message, 300)}`, `cannot read the bundle ZIP: ${terminalText(zip.message, 300)}`);
         return EXIT.problem;
       }
-      files = zip.value.files;
-      for (const damaged of zip.value.damaged) extra.push({ type: 'file_hash', file: damaged.entry ?? target, message: damaged.message });
+      files = zip.files;
+      for (const damaged of zip.damaged) extra.push({ type: 'file_hash', file: damaged.entry ?? target, message: damaged.message });
     } else {
       const read = await readBundleDirectory(absolute);
       if ('type' in read) {
