@@ -52,3 +52,4 @@ export {
   type ManualCaptureError,
   type ManualCaptureInput,
 } from './manual-capture.js';
+export { PAGE_HTML_LIMITS, SkippedHtmlSchema, boundPageHtml, type BoundedPageHtml, type SkippedHtml } from './bound-page-html.js';

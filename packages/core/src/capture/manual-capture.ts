@@ -91,6 +91,7 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   let items: Item[] = [];
   let parseProblem: AdapterErrorV1 | undefined;
   let observation: Capture['accountObservation'] = 'unknown';
+  let skippedHtml: Capture['skippedHtml'];
 
   if (format === 'unknown') {
     return err(invalid(source, '(root)', 'not an HTML or MHTML page, nor a PNG or JPEG screenshot; save the page with the browser ("Save page as…") or take a PNG screenshot'));
@@ -98,6 +99,8 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   if (format === 'html' || format === 'mhtml') {
     const page = readSavedPage(input.bytes, sourceUrl);
     if (page.isErr()) return err({ type: 'invalid_input', source, message: `${source}: ${page.error.message}`, issues: page.error.issues });
+    skippedHtml = page.value.skipped;
+    if (skippedHtml) warnings.push(skippedWarning(skippedHtml));
     if (input.parser) {
       const parsed = safeParse(input.parser, { html: page.value.html, ...(page.value.url ? { url: page.value.url } : {}), bodySha256: sha256 });
       if (parsed.isOk()) {
@@ -138,6 +141,7 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
     rawBlobs: [sha256],
     items,
     window: windowOf(items),
+    ...(skippedHtml ? { skippedHtml } : {}),
     manual: {
       importedBy: input.importedBy,
       sourceUrl,
@@ -182,6 +186,13 @@ function windowOf(items: Item[]): CaptureWindow {
     ...(newest ? { newest: { id: newest.id, ...(newest.createdAt ? { at: newest.createdAt } : {}) } } : {}),
     ...(oldest ? { oldest: { id: oldest.id, ...(oldest.createdAt ? { at: oldest.createdAt } : {}) } } : {}),
   };
+}
+
+function skippedWarning(skipped: NonNullable<Capture['skippedHtml']>): string {
+  const parts: string[] = [];
+  if (skipped.deepElements > 0) parts.push(`${skipped.deepElements} elements nested deeper than ${skipped.maxDepth} levels (${skipped.deepChars} characters)`);
+  if (skipped.truncatedChars > 0) parts.push(`${skipped.truncatedChars} characters past the first ${skipped.maxChars}`);
+  return `not read from the page: ${parts.join('; ')}; the file is kept whole as evidence`;
 }
 
 // A third party's parser may throw; a staff import must still end in a value.
