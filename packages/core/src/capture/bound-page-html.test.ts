@@ -46,13 +46,18 @@ describe('boundPageHtml', () => {
 
   it('does not count tags inside scripts, comments or attribute values', () => {
     const inside = '<div>'.repeat(1000);
-    const html = page(`<script>var s = "${inside}";</script><!-- ${inside} --><div title="${inside}">x</div><textarea>${inside}</textarea>`);
+    const html = page(`<script>var s = "${inside}";</script><!-- ${inside} --><div title="${inside}">x</div><textarea>${inside}</textarea><noscript>${inside}</noscript>`);
     expect(boundPageHtml(html, { maxDepth: 10 })).toEqual({ html });
   });
 
   it('treats void elements and SVG self-closing tags as leaves, but an HTML <div/> as open, as browsers do', () => {
     expect(boundPageHtml(page(`${'<br><img src="x"><input>'.repeat(500)}<svg>${'<circle r="1"/>'.repeat(500)}</svg>`), { maxDepth: 10 }).skipped).toBeUndefined();
     expect(boundPageHtml(page('<div/>'.repeat(500)), { maxDepth: 10 }).skipped?.deepElements).toBe(500 - 8);
+  });
+
+  it('closes elements whose end tag is optional (head, p, li) instead of counting them as nesting', () => {
+    const html = `<html><head><title>t</title><body>${'<ul><li>satu<li>dua</ul><p>a<p>b'.repeat(50)}<div><div><div>dalam</div></div></div></body></html>`;
+    expect(boundPageHtml(html, { maxDepth: 8 })).toEqual({ html });
   });
 
   it('resumes after a deep subtree left unclosed when an ancestor closes', () => {

@@ -36,9 +36,11 @@ export interface BoundedPageHtml {
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 // Their content is text up to the matching end tag; a "<div>" inside a script opens nothing.
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+// (`noscript` too: cheerio's parse5 parses with scripting enabled.)
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 // A start tag that closes an open element of these names first (the common optional end tags).
 const IMPLIED_END: Record<string, ReadonlySet<string>> = {
+  body: new Set(['head']),
   p: new Set(['p']),
   li: new Set(['li']),
   dt: new Set(['dt', 'dd']),
