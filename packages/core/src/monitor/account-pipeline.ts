@@ -324,6 +324,7 @@ async function buildCapture(
     rawBlobs,
     items,
     window: seen.window,
+    ...(seen.skippedHtml ? { skippedHtml: seen.skippedHtml } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
