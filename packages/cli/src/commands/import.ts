@@ -33,13 +33,16 @@ tangkapan layar (PNG/JPEG) — sebagai rekaman bukti "manual": byte berkas sebag
 sha256-nya, siapa yang mengimpor dan kapan, URL, catatan, dan untuk halaman Facebook/Instagram
 yang disimpan, unggahan dan komentar yang terbaca darinya. Tangkapan layar adalah bukti tanpa
 unggahan. Halaman login atau pemeriksaan keamanan ditolak (tidak ada yang disimpan). Setiap
-impor dicatat di log audit.
+impor dicatat di log audit. Mengimpor berkas yang sama lagi untuk akun dan URL yang sama tidak
+menyimpan apa pun dua kali; impor yang terhenti di tengah diselesaikan dengan perintah yang sama.
 
 Stores what a supervisor saved — a browser-saved page (HTML or MHTML) or a screenshot
 (PNG/JPEG) — as a "manual" evidence capture: the file's bytes as a blob with its sha256, who
 imported it and when, the URL, the note, and for saved Facebook/Instagram pages the posts and
 comments read from it. A screenshot is evidence without items. A login wall or security-check
-page is refused (nothing is stored). Every import is recorded in the audit log.
+page is refused (nothing is stored). Every import is recorded in the audit log. Importing the
+same file again for the same account and URL stores nothing twice; an import stopped part-way
+is completed by running the same command again.
 
   --subject ID     subjek pemilik akun / the subject whose account this documents
   --url URL        alamat halaman yang dilihat / the address of the page as seen

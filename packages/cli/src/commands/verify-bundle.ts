@@ -13,11 +13,14 @@ const USAGE = `sipansos verify-bundle <folder|berkas.zip> [--trusted-key-id ID] 
 Memeriksa bundel verifikasi tanpa akses ke penyimpanan kantor: setiap berkas terhadap SHA256SUMS,
 setiap blob terhadap namanya, setiap rekaman terhadap hash-nya, tanda tangan checkpoint dengan
 kunci publik kantor, dan bukti inklusi Merkle setiap capture. Keluar 0 bila utuh, 1 bila ada
-berkas yang rusak (setiap berkas disebutkan).
+berkas yang rusak (setiap berkas disebutkan). ZIP dibaca per entri dengan batas: entri yang
+tumpang-tindih, rasio kompresi tak wajar, atau nama tidak aman ditolak sebelum diekstrak.
 
 Checks a verification bundle without the office's store: every file against SHA256SUMS, every
 blob against its name, every record against its hash, the checkpoint signature with the office
 key, and each capture's Merkle inclusion proof. Exits 0 when intact, 1 naming every damaged file.
+A ZIP is read entry by entry within limits: overlapping entries, absurd compression ratios and
+unsafe names are refused before anything is inflated.
 
   --trusted-key-id ID   id kunci kantor yang diketahui dari saluran lain / the office key id
                         known from elsewhere (sha256 of the public key, DER)
