@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { PAGE_HTML_LIMITS } from '@sipansos/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFacebookWebAdapter } from './facebook-web-adapter.js';
 
@@ -28,6 +29,15 @@ describe('createFacebookWebAdapter', () => {
     expect(capture.account.id).toBe('100200300400500');
     expect(capture.window.complete).toBe(false);
     expect(capture.raw).toHaveLength(1);
+  });
+
+  it('reads a served page nested 50,000 levels deep within the depth limit, and says what it left out', async () => {
+    const deep = html('facebook-page-public.html').replace('</body>', `${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}</body>`);
+    server.use(http.get(`${WEB}/:handle`, () => HttpResponse.html(deep)));
+    const capture = (await adapter().capture({ platform: 'facebook', handle: 'infodesasukamaju.contoh' }, 'timeline'))._unsafeUnwrap();
+    expect(capture.items.map((item) => item.id)).toEqual(['pfbid02aBcDeFgHiJkLmNoPq1', '722334455667788']);
+    expect(capture.skippedHtml).toMatchObject({ maxDepth: PAGE_HTML_LIMITS.maxDepth, truncatedChars: 0 });
+    expect(capture.skippedHtml?.deepElements).toBeGreaterThan(49_000);
   });
 
   it('reports a login wall as unauthorized rather than an empty timeline', async () => {

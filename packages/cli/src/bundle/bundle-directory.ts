@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSafeBundlePath, type BundleFiles } from '@sipansos/core';
+import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleFiles } from '@sipansos/core';
 
 /** Why a bundle directory could not be written or read. */
 export interface BundleDirectoryError {
@@ -39,13 +41,15 @@ export interface ReadBundleLimits {
 }
 
 /**
- * Read a bundle directory into file name → bytes. Symbolic links and special files are not
- * followed (a bundle from outside must not make the checker read elsewhere); they are reported.
+ * Read a bundle directory for `verifyBundle`: the files it reads as bytes, blobs and other
+ * files it only hashes as digests (streamed, never held). Symbolic links and special files are
+ * not followed (a bundle from outside must not make the checker read elsewhere); they are
+ * reported.
  */
-export async function readBundleDirectory(dir: string, limits: ReadBundleLimits = {}): Promise<{ files: BundleFiles; skipped: string[] } | BundleDirectoryError> {
+export async function readBundleDirectory(dir: string, limits: ReadBundleLimits = {}): Promise<{ files: Map<string, BundleFileContent>; skipped: string[] } | BundleDirectoryError> {
   const maxFiles = limits.maxFiles ?? 10_000;
   const maxTotalBytes = limits.maxTotalBytes ?? 4 * 1024 ** 3;
-  const files: BundleFiles = new Map();
+  const files = new Map<string, BundleFileContent>();
   const skipped: string[] = [];
   let total = 0;
   try {
@@ -60,10 +64,13 @@ export async function readBundleDirectory(dir: string, limits: ReadBundleLimits 
           if (problem) return problem;
         } else if (entry.isFile()) {
           if (files.size >= maxFiles) return { type: 'too_large', path: dir, message: `more than ${maxFiles} files` };
-          const bytes = await readFile(path.join(dir, name));
-          total += bytes.byteLength;
+          const file = path.join(dir, name);
+          total += (await lstat(file)).size;
           if (total > maxTotalBytes) return { type: 'too_large', path: dir, message: `more than ${maxTotalBytes} bytes` };
-          files.set(name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          if (bundleFileNeedsContent(name)) {
+            const bytes = await readFile(file);
+            files.set(name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          } else files.set(name, await digestOf(file));
         } else skipped.push(name);
       }
       return undefined;
@@ -74,4 +81,14 @@ export async function readBundleDirectory(dir: string, limits: ReadBundleLimits 
   } catch (error) {
     return { type: 'io', path: dir, message: (error as Error).message };
   }
+}
+
+async function digestOf(file: string): Promise<BundleFileContent> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+  }
+  return { sha256: hash.digest('hex'), size };
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFacebookPage } from '@sipansos/adapter-facebook';
 import { parseInstagramPage } from '@sipansos/adapter-instagram';
-import { buildManualCapture, evaluateItem, parseSubjectsFile, type Capture, type Finding, platformFromUrl, type Account, type AuditEntry, type EvidenceStoreV1, type Platform, type SavedPageParser, type Subject } from '@sipansos/core';
+import { appendIfAbsent, buildManualCapture, evaluateItem, parseRecord, parseSubjectsFile, type Capture, type Finding, platformFromUrl, type Account, type AuditEntry, type EvidenceStoreV1, type Platform, type SavedPageParser, type Subject } from '@sipansos/core';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
@@ -33,13 +33,16 @@ tangkapan layar (PNG/JPEG) — sebagai rekaman bukti "manual": byte berkas sebag
 sha256-nya, siapa yang mengimpor dan kapan, URL, catatan, dan untuk halaman Facebook/Instagram
 yang disimpan, unggahan dan komentar yang terbaca darinya. Tangkapan layar adalah bukti tanpa
 unggahan. Halaman login atau pemeriksaan keamanan ditolak (tidak ada yang disimpan). Setiap
-impor dicatat di log audit.
+impor dicatat di log audit. Mengimpor berkas yang sama lagi untuk akun dan URL yang sama tidak
+menyimpan apa pun dua kali; impor yang terhenti di tengah diselesaikan dengan perintah yang sama.
 
 Stores what a supervisor saved — a browser-saved page (HTML or MHTML) or a screenshot
 (PNG/JPEG) — as a "manual" evidence capture: the file's bytes as a blob with its sha256, who
 imported it and when, the URL, the note, and for saved Facebook/Instagram pages the posts and
 comments read from it. A screenshot is evidence without items. A login wall or security-check
-page is refused (nothing is stored). Every import is recorded in the audit log.
+page is refused (nothing is stored). Every import is recorded in the audit log. Importing the
+same file again for the same account and URL stores nothing twice; an import stopped part-way
+is completed by running the same command again.
 
   --subject ID     subjek pemilik akun / the subject whose account this documents
   --url URL        alamat halaman yang dilihat / the address of the page as seen
@@ -162,15 +165,19 @@ export const importCommand: CliCommand = {
         printError(io, `berkas tidak dapat diimpor: ${built.error.message}`, `the file cannot be imported: ${built.error.message}`);
         return EXIT.problem;
       }
-      const { capture, blob, warnings, format } = built.value;
-      const stored = await store.putBlob(blob.bytes);
-      if (stored.isErr()) return storeFailure(io, stored.error);
-      if (stored.value.sha256 !== blob.sha256) {
-        printError(io, `store menyimpan blob dengan hash lain (${stored.value.sha256}); tidak ada rekaman yang ditulis`, `the store answered another hash (${stored.value.sha256}); no capture was written`);
-        return EXIT.failure;
-      }
-      const appended = await store.append('capture', [capture]);
-      if (appended.isErr()) return storeFailure(io, appended.error);
+      const { blob, warnings, format } = built.value;
+
+      // Everything is decided before the first write. The capture id comes from the file, the
+      // account and the address, so the same saved page imported again names the capture
+      // already stored: it is reused, never written twice.
+      const previous = await store.get('capture', built.value.capture.id);
+      if (previous.isErr()) return storeFailure(io, previous.error);
+      const earlier = previous.value?.record;
+      const capture = earlier ?? built.value.capture;
+      // What a person saw can break a rule as much as what an adapter read: run the rules on it.
+      const ruled = await importFindings(config, subject, capture, importedAt);
+      const findings = 'problem' in ruled ? [] : ruled.findings;
+      if ('problem' in ruled) warnings.push(`aturan tidak dijalankan: ${ruled.problem.id} / rules not run: ${ruled.problem.en}`);
       const audit: AuditEntry = {
         id: `import-${capture.id}`,
         at: importedAt,
@@ -190,29 +197,47 @@ export const importCommand: CliCommand = {
           ...(built.value.parseProblem ? { parseProblem: built.value.parseProblem.type } : {}),
         },
       };
-      const audited = await store.append('audit', [audit]);
-      if (audited.isErr()) return storeFailure(io, audited.error);
+      // A record the store would refuse must stop the import before anything is written.
+      const invalid = [parseRecord('audit', audit, `audit ${audit.id}`), ...findings.map((finding) => parseRecord('finding', finding, `finding ${finding.id}`))].find((checked) => checked.isErr());
+      if (invalid?.isErr()) {
+        printError(io, `rekaman tidak sah, tidak ada yang disimpan: ${invalid.error.message}`, `invalid record, nothing was stored: ${invalid.error.message}`);
+        return EXIT.failure;
+      }
 
-      // What a person saw can break a rule as much as what an adapter read: run the rules on it.
-      const ruled = await importFindings(config, subject, capture, importedAt);
-      let findingCount = 0;
-      if ('problem' in ruled) {
-        warnings.push(`aturan tidak dijalankan: ${ruled.problem.id} / rules not run: ${ruled.problem.en}`);
-      } else if (ruled.findings.length > 0) {
-        const appendedFindings = await store.append('finding', ruled.findings);
-        if (appendedFindings.isErr()) return storeFailure(io, appendedFindings.error);
-        findingCount = ruled.findings.length;
+      // Blob first (content-addressed, harmless if left alone), then the capture, its findings,
+      // and the audit entry last. A failure part-way leaves records a repeated run completes:
+      // each is appended only when its id is absent.
+      const stored = await store.putBlob(blob.bytes);
+      if (stored.isErr()) return storeFailure(io, stored.error);
+      if (stored.value.sha256 !== blob.sha256) {
+        printError(io, `store menyimpan blob dengan hash lain (${stored.value.sha256}); tidak ada rekaman yang ditulis`, `the store answered another hash (${stored.value.sha256}); no capture was written`);
+        return EXIT.failure;
+      }
+      if (!earlier) {
+        const appended = await store.append('capture', [capture]);
+        if (appended.isErr()) return storeFailure(io, appended.error);
+      }
+      const appendedFindings = await appendIfAbsent(store, 'finding', findings);
+      if (appendedFindings.isErr()) return partialFailure(io, appendedFindings.error);
+      const audited = await appendIfAbsent(store, 'audit', [audit]);
+      if (audited.isErr()) return partialFailure(io, audited.error);
+      const findingCount = findings.length;
+      const newFindings = appendedFindings.value.length;
+      if (earlier) {
+        warnings.push(
+          `berkas ini sudah diimpor untuk akun dan alamat yang sama (${earlier.capturedAt}, oleh ${earlier.manual?.importedBy ?? '?'}); rekaman yang ada dipakai, tidak ada yang disimpan dua kali / this file was already imported for the same account and address (${earlier.capturedAt}, by ${earlier.manual?.importedBy ?? '?'}); the stored capture is reused, nothing is stored twice`,
+        );
       }
 
       for (const warning of warnings) io.stderr.write(`peringatan / warning: ${terminalText(warning, 300)}\n`);
       if (values.json) {
-        io.stdout.write(`${JSON.stringify({ captureId: capture.id, blobSha256: blob.sha256, format, accountKey: capture.accountKey, items: capture.items.length, findings: findingCount, warnings })}\n`);
+        io.stdout.write(`${JSON.stringify({ captureId: capture.id, alreadyStored: earlier !== undefined, blobSha256: blob.sha256, format, accountKey: capture.accountKey, items: capture.items.length, findings: findingCount, newFindings, warnings })}\n`);
       } else {
-        io.stdout.write(`diimpor / imported: ${capture.id}\n`);
+        io.stdout.write(`${earlier ? 'sudah tersimpan / already stored' : 'diimpor / imported'}: ${capture.id}\n`);
         io.stdout.write(`  berkas / file: ${terminalText(path.basename(fileName), 120)} (${format}, ${blob.bytes.byteLength} byte) sha256 ${blob.sha256}\n`);
         io.stdout.write(`  akun / account: ${capture.accountKey} — subjek / subject ${subject.id}\n`);
         io.stdout.write(`  unggahan terbaca / items read: ${capture.items.length}${format === 'png' || format === 'jpeg' ? ' (tangkapan layar / screenshot)' : ''}\n`);
-        io.stdout.write(`  temuan / findings: ${findingCount}${findingCount > 0 ? ' — lihat / see: sipansos findings' : ''}\n`);
+        io.stdout.write(`  temuan / findings: ${findingCount}${earlier ? ` (baru / new: ${newFindings})` : ''}${findingCount > 0 ? ' — lihat / see: sipansos findings' : ''}\n`);
       }
       return EXIT.ok;
     } finally {
@@ -274,6 +299,13 @@ async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: Evid
     return { exitCode: EXIT.failure };
   }
   return { store };
+}
+
+// The capture is stored but not all of its records: the same command completes them.
+function partialFailure(io: CliIo, error: { type: string; message: string }): number {
+  storeFailure(io, error);
+  printError(io, 'bukti sudah tersimpan tetapi temuan/audit belum; jalankan perintah yang sama lagi untuk menyelesaikannya', 'the evidence is stored but not all its findings/audit; run the same command again to complete it');
+  return EXIT.failure;
 }
 
 function storeFailure(io: CliIo, error: { type: string; message: string }): number {

@@ -1,7 +1,8 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFromZip, verifyBundle, type BundleFiles, type BundleProblem } from '@sipansos/core';
+import { verifyBundle, type BundleFileContent, type BundleProblem } from '@sipansos/core';
 import { readBundleDirectory } from '../bundle/bundle-directory.js';
+import { readBundleZip } from '../bundle/bundle-zip-reader.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
@@ -12,11 +13,14 @@ const USAGE = `sipansos verify-bundle <folder|berkas.zip> [--trusted-key-id ID] 
 Memeriksa bundel verifikasi tanpa akses ke penyimpanan kantor: setiap berkas terhadap SHA256SUMS,
 setiap blob terhadap namanya, setiap rekaman terhadap hash-nya, tanda tangan checkpoint dengan
 kunci publik kantor, dan bukti inklusi Merkle setiap capture. Keluar 0 bila utuh, 1 bila ada
-berkas yang rusak (setiap berkas disebutkan).
+berkas yang rusak (setiap berkas disebutkan). ZIP dibaca per entri dengan batas: entri yang
+tumpang-tindih, rasio kompresi tak wajar, atau nama tidak aman ditolak sebelum diekstrak.
 
 Checks a verification bundle without the office's store: every file against SHA256SUMS, every
 blob against its name, every record against its hash, the checkpoint signature with the office
 key, and each capture's Merkle inclusion proof. Exits 0 when intact, 1 naming every damaged file.
+A ZIP is read entry by entry within limits: overlapping entries, absurd compression ratios and
+unsafe names are refused before anything is inflated.
 
   --trusted-key-id ID   id kunci kantor yang diketahui dari saluran lain / the office key id
                         known from elsewhere (sha256 of the public key, DER)
@@ -37,17 +41,17 @@ export const verifyBundleCommand: CliCommand = {
       return EXIT.usage;
     }
     const absolute = path.resolve(io.cwd, target);
-    let files: BundleFiles;
+    let files: ReadonlyMap<string, BundleFileContent>;
     const extra: BundleProblem[] = [];
     const kind = await lstat(absolute).then((stat) => (stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other')).catch(() => 'missing');
     if (kind === 'file') {
-      const zip = bundleFromZip(await readFile(absolute));
-      if (zip.isErr()) {
-        printError(io, `ZIP bundel tidak terbaca: ${zip.error.message}`, `cannot read the bundle ZIP: ${zip.error.message}`);
+      const zip = await readBundleZip(absolute);
+      if ('type' in zip) {
+        printError(io, `ZIP bundel tidak terbaca: ${terminalText(zip.message, 300)}`, `cannot read the bundle ZIP: ${terminalText(zip.message, 300)}`);
         return EXIT.problem;
       }
-      files = zip.value.files;
-      for (const damaged of zip.value.damaged) extra.push({ type: 'file_hash', file: damaged.entry ?? target, message: damaged.message });
+      files = zip.files;
+      for (const damaged of zip.damaged) extra.push({ type: 'file_hash', file: damaged.entry ?? target, message: damaged.message });
     } else {
       const read = await readBundleDirectory(absolute);
       if ('type' in read) {

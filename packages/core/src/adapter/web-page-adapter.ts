@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Platform } from '../account/account-schema.js';
+import { boundPageHtml, type SkippedHtml } from '../capture/bound-page-html.js';
 import type { SavedPageParse, SavedPageParser } from '../saved-page/saved-page.js';
 import type { AdapterCaptureV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
@@ -55,12 +56,14 @@ export function createWebPageAdapter(options: WebPageAdapterOptions): ManagedPla
   if (!Number.isInteger(options.requestsPerMinute) || options.requestsPerMinute < 1) {
     throw new TypeError(`${options.adapterId}: settings.requestsPerMinute must be a whole number ≥ 1`);
   }
-  const readPage = async (call: AdapterCall, handle: string): Promise<Result<{ parsed: SavedPageParse; response: HttpSuccess<string> }, AdapterErrorV1>> => {
+  const readPage = async (call: AdapterCall, handle: string): Promise<Result<{ parsed: SavedPageParse; response: HttpSuccess<string>; skipped?: SkippedHtml }, AdapterErrorV1>> => {
     const response = await call.text({ endpoint, path: options.pagePath(encodeURIComponent(handle)), headers: { accept: 'text/html', 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' } });
     if (response.isErr()) return err(response.error);
-    const parsed = options.parse({ html: response.value.data, url: response.value.raw.request.url, bodySha256: response.value.bodySha256 });
+    // A served page is as untrusted as a saved one: the parser reads it within the same limits.
+    const bounded = boundPageHtml(response.value.data);
+    const parsed = options.parse({ html: bounded.html, ...(bounded.skipped ? { skipped: bounded.skipped } : {}), url: response.value.raw.request.url, bodySha256: response.value.bodySha256 });
     if (parsed.isErr()) return err(parsed.error);
-    return ok({ parsed: parsed.value, response: response.value });
+    return ok({ parsed: parsed.value, response: response.value, ...(bounded.skipped ? { skipped: bounded.skipped } : {}) });
   };
 
   return createPlatformAdapter({
@@ -115,6 +118,7 @@ export function createWebPageAdapter(options: WebPageAdapterOptions): ManagedPla
             ...(oldest?.createdAt ? { oldest: { id: oldest.id, at: oldest.createdAt } } : {}),
           },
           raw: [page.value.response.raw],
+          ...(page.value.skipped ? { skippedHtml: page.value.skipped } : {}),
           startedAt,
           capturedAt: call.isoNow(),
         });

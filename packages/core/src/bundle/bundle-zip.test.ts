@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bundleFromZip, bundleToZip, looksLikeZip } from './bundle-zip.js';
+import { bundleToZip, looksLikeZip } from './bundle-zip.js';
 import type { BundleFiles } from './create-bundle.js';
 
+// Reading back (and the hostile archives) is tested with the reader, in the CLI package.
 const encoder = new TextEncoder();
 
 function sample(): BundleFiles {
@@ -12,37 +13,23 @@ function sample(): BundleFiles {
   ]);
 }
 
-describe('bundle ZIP', () => {
-  it('round-trips every file byte for byte', () => {
+describe('bundle ZIP writer', () => {
+  it('writes the same bytes for the same files, whatever their order', () => {
     const zip = bundleToZip(sample())._unsafeUnwrap();
     expect(looksLikeZip(zip)).toBe(true);
-    const read = bundleFromZip(zip)._unsafeUnwrap();
-    expect(read.damaged).toEqual([]);
-    expect([...read.files.keys()].sort()).toEqual([...sample().keys()].sort());
-    for (const [name, bytes] of sample()) expect(Buffer.from(read.files.get(name)!).equals(Buffer.from(bytes))).toBe(true);
+    const reversed = new Map([...sample()].reverse());
+    expect(Buffer.from(bundleToZip(reversed)._unsafeUnwrap()).equals(Buffer.from(zip))).toBe(true);
   });
 
-  it('a changed byte inside an entry is named by its CRC', () => {
-    const zip = Buffer.from(bundleToZip(sample())._unsafeUnwrap());
-    // The stored 5-byte blob sits right after its local header and name.
-    const at = zip.indexOf(Buffer.from('blobs/sha256/ab')) + 'blobs/sha256/ab'.length + 2;
-    zip[at] = zip[at]! ^ 0x01;
-    const read = bundleFromZip(zip)._unsafeUnwrap();
-    expect(read.damaged).toEqual([expect.objectContaining({ entry: 'blobs/sha256/ab' })]);
-  });
-
-  it('refuses unsafe names and archives that inflate beyond the limit', () => {
-    expect(bundleToZip(new Map([['../etc/passwd', new Uint8Array([1])]]))._unsafeUnwrapErr().type).toBe('zip_invalid');
+  it('deflates what shrinks and stores what does not', () => {
     const zip = bundleToZip(new Map([['big.bin', new Uint8Array(1_000_000)]]))._unsafeUnwrap();
     expect(zip.byteLength).toBeLessThan(10_000);
-    expect(bundleFromZip(zip, { maxTotalBytes: 100_000 })._unsafeUnwrapErr().type).toBe('zip_too_large');
-    expect(bundleFromZip(encoder.encode('not a zip'))._unsafeUnwrapErr().type).toBe('zip_invalid');
+    const tiny = Buffer.from(bundleToZip(new Map([['t', Uint8Array.from([7, 8, 9])]]))._unsafeUnwrap());
+    expect(tiny.readUInt16LE(8)).toBe(0);
   });
 
-  it('refuses an entry whose name climbs out of the bundle', () => {
-    const good = Buffer.from(bundleToZip(new Map([['aa/bb.txt', encoder.encode('x')]]))._unsafeUnwrap());
-    // Rewrite the name in both headers to "../bb.txt" (same length).
-    const evil = Buffer.from(good.toString('latin1').split('aa/bb.txt').join('../bb.txt'), 'latin1');
-    expect(bundleFromZip(evil)._unsafeUnwrapErr()).toMatchObject({ type: 'zip_invalid', entry: '../bb.txt' });
+  it('refuses names that climb out of the bundle', () => {
+    expect(bundleToZip(new Map([['../etc/passwd', new Uint8Array([1])]]))._unsafeUnwrapErr().type).toBe('zip_invalid');
+    expect(looksLikeZip(encoder.encode('not a zip'))).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { err, ok, type Result } from 'neverthrow';
 import { isSafeBundlePath } from './bundle-layout.js';
 import type { BundleFiles } from './create-bundle.js';
 
 /**
  * A bundle as one ZIP file (PKZIP 2.0: deflate or stored, UTF-8 names, no ZIP64), for sending
- * by mail or on a stick. Any unzip tool opens it; `verify-bundle` reads it directly.
+ * by mail or on a stick. Any unzip tool opens it. Reading one someone handed over is the
+ * command line's job (`sipansos verify-bundle`, with yauzl and limits): it needs the file
+ * system to read by random access, which core does not touch.
  */
 
 /** Why a ZIP could not be written or read. */
@@ -14,14 +16,6 @@ export interface BundleZipError {
   message: string;
   /** The entry at fault, when one is. */
   entry?: string;
-}
-
-/** Limits when reading a ZIP someone handed over (zip bombs, huge archives). */
-export interface ReadZipLimits {
-  /** @default 10_000 */
-  maxEntries?: number;
-  /** Total uncompressed bytes. @default 4 GiB - 1 */
-  maxTotalBytes?: number;
 }
 
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -99,71 +93,4 @@ export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('200
 /** Whether bytes start like a ZIP archive. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/**
- * Read a bundle ZIP into file name → bytes. Every entry's size and CRC-32 are checked (a
- * changed byte names its entry), names must be safe relative paths, and the limits stop
- * archives that inflate beyond reason.
- */
-export function bundleFromZip(bytes: Uint8Array, limits: ReadZipLimits = {}): Result<{ files: BundleFiles; damaged: BundleZipError[] }, BundleZipError> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const maxEntries = limits.maxEntries ?? 10_000;
-  const maxTotal = limits.maxTotalBytes ?? MAX_32 - 1;
-  let endAt = -1;
-  for (let index = buffer.byteLength - 22; index >= Math.max(0, buffer.byteLength - 22 - 0xffff); index--) {
-    if (buffer.readUInt32LE(index) === END_SIGNATURE) {
-      endAt = index;
-      break;
-    }
-  }
-  if (endAt < 0) return err({ type: 'zip_invalid', message: 'not a ZIP archive (no end-of-central-directory record)' });
-  const count = buffer.readUInt16LE(endAt + 10);
-  const centralSize = buffer.readUInt32LE(endAt + 12);
-  const centralOffset = buffer.readUInt32LE(endAt + 16);
-  if (count > maxEntries) return err({ type: 'zip_too_large', message: `${count} entries: more than the limit of ${maxEntries}` });
-  if (centralOffset + centralSize > endAt) return err({ type: 'zip_invalid', message: 'the central directory lies outside the archive' });
-  const files: BundleFiles = new Map();
-  // Entries whose bytes fail their CRC are kept (verify-bundle then names them too); ones that
-  // cannot be inflated at all are reported here only.
-  const damaged: BundleZipError[] = [];
-  let total = 0;
-  let at = centralOffset;
-  for (let entry = 0; entry < count; entry++) {
-    if (at + 46 > endAt || buffer.readUInt32LE(at) !== CENTRAL_SIGNATURE) return err({ type: 'zip_invalid', message: `central directory entry ${entry + 1} is damaged` });
-    const flags = buffer.readUInt16LE(at + 8);
-    const method = buffer.readUInt16LE(at + 10);
-    const crc = buffer.readUInt32LE(at + 16);
-    const compressedSize = buffer.readUInt32LE(at + 20);
-    const size = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const localOffset = buffer.readUInt32LE(at + 42);
-    const name = buffer.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    at += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue;
-    if (!isSafeBundlePath(name)) return err({ type: 'zip_invalid', entry: name, message: `unsafe entry name ${JSON.stringify(name)} (absolute, "..", or odd characters)` });
-    if (files.has(name)) return err({ type: 'zip_invalid', entry: name, message: `${name} appears twice in the archive` });
-    if (flags & 0x1) return err({ type: 'zip_invalid', entry: name, message: `${name} is encrypted` });
-    total += size;
-    if (total > maxTotal) return err({ type: 'zip_too_large', entry: name, message: `the archive inflates to more than ${maxTotal} bytes` });
-    if (localOffset + 30 > buffer.byteLength || buffer.readUInt32LE(localOffset) !== LOCAL_SIGNATURE) return err({ type: 'zip_invalid', entry: name, message: `${name}: local header is damaged` });
-    const dataStart = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
-    if (dataStart + compressedSize > buffer.byteLength) return err({ type: 'zip_invalid', entry: name, message: `${name}: data runs past the end of the archive` });
-    const data = buffer.subarray(dataStart, dataStart + compressedSize);
-    let content: Buffer;
-    try {
-      if (method === 0) content = Buffer.from(data);
-      else if (method === 8) content = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
-      else return err({ type: 'zip_invalid', entry: name, message: `${name}: compression method ${method} is not supported (use deflate or stored)` });
-    } catch (error) {
-      damaged.push({ type: 'zip_invalid', entry: name, message: `${name}: cannot inflate (${(error as Error).message}); the entry was changed or truncated` });
-      continue;
-    }
-    if (content.byteLength !== size) damaged.push({ type: 'zip_invalid', entry: name, message: `${name}: ${content.byteLength} bytes, the directory says ${size}` });
-    else if ((crc32(content) >>> 0) !== crc) damaged.push({ type: 'zip_invalid', entry: name, message: `${name}: CRC-32 mismatch; the entry was changed` });
-    files.set(name, new Uint8Array(content.buffer, content.byteOffset, content.byteLength));
-  }
-  return ok({ files, damaged });
 }

@@ -11,7 +11,7 @@ import { createMemoryStore } from '../store-memory/memory-store.js';
 import { testOfficeKey, withTestProofs } from './__fixtures__/store-with-proofs.js';
 import { bundleFromStore } from './bundle-from-store.js';
 import type { BundleFiles } from './create-bundle.js';
-import { verifyBundle } from './verify-bundle.js';
+import { bundleFileNeedsContent, verifyBundle, type BundleFileContent } from './verify-bundle.js';
 
 const key = testOfficeKey();
 
@@ -60,6 +60,24 @@ describe('verification bundle', () => {
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, caseId: 'K-2024-001', checked: { blobs: 2, proofs: 2, checkpoints: 1 } });
     expect(report.checked.records).toBeGreaterThanOrEqual(6);
+  });
+
+  it('checks blobs, the report and the guide given only as digests, as a streaming reader hands them over', () => {
+    const digested = new Map<string, BundleFileContent>(files);
+    for (const [name, bytes] of files) if (!bundleFileNeedsContent(name)) digested.set(name, { sha256: sha256Hex(bytes), size: bytes.byteLength });
+    expect([...digested.values()].filter((content) => !(content instanceof Uint8Array)).length).toBe(4);
+    expect(verifyBundle(digested)).toMatchObject({ ok: true, problems: [], checked: { blobs: 2 } });
+    const blob = [...files.keys()].find((name) => name.startsWith('blobs/'))!;
+    const wrong = new Map(digested).set(blob, { sha256: 'f'.repeat(64), size: 1 });
+    expect(verifyBundle(wrong).problems.map((problem) => `${problem.type} ${problem.file}`)).toEqual(expect.arrayContaining([`file_hash ${blob}`, `blob_hash ${blob}`]));
+  });
+
+  it('a file it must read but was given only as a digest is named as not checked', () => {
+    const records = 'records/finding.jsonl';
+    const bytes = files.get(records)!;
+    const report = verifyBundle(new Map<string, BundleFileContent>(files).set(records, { sha256: sha256Hex(bytes), size: bytes.byteLength }));
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'unreadable', file: records })]));
   });
 
   it.each(['blobs', 'records/finding.jsonl', 'records/capture.jsonl', 'records/case.jsonl', 'checkpoint.json', 'proofs/cap-0001.json', 'office-public-key.pem', 'manifest.json'])('one changed byte in %s fails and names the file', (target) => {

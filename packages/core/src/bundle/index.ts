@@ -1,6 +1,6 @@
 export { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_RECORD_KINDS, blobFileName, isSafeBundlePath, proofFileName, recordFileName, type BundleRecordKind } from './bundle-layout.js';
 export { bundleFromStore, ensureCheckpointCovers, type BundleFromStoreError, type BundleFromStoreOptions } from './bundle-from-store.js';
 export { createBundle, type BundleCreateError, type BundleFiles, type BundleManifest, type BundleManifestFile, type CreateBundleInput } from './create-bundle.js';
-export { verifyBundle, type BundleProblem, type BundleVerifyReport, type VerifyBundleOptions } from './verify-bundle.js';
+export { bundleFileNeedsContent, verifyBundle, type BundleFileContent, type BundleFileDigest, type BundleProblem, type BundleVerifyReport, type VerifyBundleOptions } from './verify-bundle.js';
 export { verifyGuide } from './verify-guide.js';
-export { bundleFromZip, bundleToZip, looksLikeZip, type BundleZipError, type ReadZipLimits } from './bundle-zip.js';
+export { bundleToZip, looksLikeZip, type BundleZipError } from './bundle-zip.js';

@@ -49,6 +49,27 @@ export interface BundleVerifyReport {
   warnings: string[];
 }
 
+/**
+ * A bundle file read as a stream and not kept: its sha256 and size. A reader hands blobs and
+ * other large files this way, so checking a bundle never holds its media in memory.
+ */
+export interface BundleFileDigest {
+  sha256: string;
+  size: number;
+}
+
+/** A bundle file as {@link verifyBundle} takes it: the bytes, or only their digest. */
+export type BundleFileContent = Uint8Array | BundleFileDigest;
+
+/**
+ * Whether {@link verifyBundle} reads this file's bytes (records, manifest, key, checkpoint,
+ * proofs, `SHA256SUMS`). Every other file — blobs, the report, the guide — is only hashed, so
+ * a reader may hand it over as a {@link BundleFileDigest}.
+ */
+export function bundleFileNeedsContent(path: string): boolean {
+  return !(path.startsWith('blobs/') || path === BUNDLE_FILES.report || path === BUNDLE_FILES.verifyGuide);
+}
+
 /** Options of {@link verifyBundle}. */
 export interface VerifyBundleOptions {
   /** The office key id known from elsewhere; a bundle signed by another key fails. */
@@ -82,10 +103,12 @@ const StoredLineSchema = z.object({
  * record and entry hash (and the chain where entries are consecutive), the checkpoint's
  * signature by the bundled key (and the trusted key id, if given), each capture's inclusion
  * proof against its entry hash, and that every blob and capture the records name is present.
- * Every problem names the file.
+ * Every problem names the file. Files that are only hashed (see {@link bundleFileNeedsContent})
+ * may be given as digests.
  */
-export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: VerifyBundleOptions = {}): BundleVerifyReport {
+export function verifyBundle(contents: ReadonlyMap<string, BundleFileContent>, options: VerifyBundleOptions = {}): BundleVerifyReport {
   const problems: BundleProblem[] = [];
+  const files = readableFiles(contents, problems);
   const warnings: string[] = [];
   const checked = { files: 0, blobs: 0, records: 0, proofs: 0, checkpoints: 0 };
   const report = (extra: Partial<BundleVerifyReport> = {}): BundleVerifyReport => ({ ok: problems.length === 0, checked, problems, warnings, ...extra });
@@ -106,27 +129,27 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Ve
     });
   }
   for (const [path, expected] of listed) {
-    const bytes = files.get(path);
-    if (!bytes) {
+    const content = contents.get(path);
+    if (!content) {
       problems.push({ type: 'missing_file', file: path, message: `${path} is listed in ${BUNDLE_FILES.sums} but missing` });
       continue;
     }
     checked.files++;
-    const found = sha256Hex(bytes);
+    const found = digestOf(content);
     if (found !== expected) problems.push({ type: 'file_hash', file: path, expected, found, message: `${path} was changed: its sha256 differs from ${BUNDLE_FILES.sums}` });
   }
-  for (const path of files.keys()) {
+  for (const path of contents.keys()) {
     if (path !== BUNDLE_FILES.sums && !listed.has(path)) problems.push({ type: 'unlisted_file', file: path, message: `${path} is not listed in ${BUNDLE_FILES.sums} (added after the bundle was made?)` });
   }
 
   // 2. Blobs: name = sha256 of bytes.
   const blobs = new Set<string>();
-  for (const [path, bytes] of files) {
+  for (const [path, content] of contents) {
     const match = /^blobs\/sha256\/(.+)$/.exec(path);
     if (!match) continue;
     const name = match[1] as string;
     checked.blobs++;
-    const found = sha256Hex(bytes);
+    const found = digestOf(content);
     if (!SHA256_HEX_PATTERN.test(name) || found !== name) problems.push({ type: 'blob_hash', file: path, expected: name, found, message: `${path}: the bytes do not hash to the blob's name` });
     else blobs.add(name);
   }
@@ -271,4 +294,20 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Ve
     }
   }
   return report({ ...(caseId ? { caseId } : {}), ...(keyId ? { keyId } : {}) });
+}
+
+function digestOf(content: BundleFileContent): string {
+  return content instanceof Uint8Array ? sha256Hex(content) : content.sha256;
+}
+
+// A file the checks must read but the reader only hashed (too large to hold) cannot be checked.
+function readableFiles(contents: ReadonlyMap<string, BundleFileContent>, problems: BundleProblem[]): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const [path, content] of contents) {
+    if (content instanceof Uint8Array) files.set(path, content);
+    else if (bundleFileNeedsContent(path)) {
+      problems.push({ type: 'unreadable', file: path, message: `${path} (${content.size} bytes) was not read: larger than the reader holds in memory, so it cannot be checked` });
+    }
+  }
+  return files;
 }

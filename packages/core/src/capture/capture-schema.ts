@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, PlatformSchema } from '../account/account-schema.js';
+import { SkippedHtmlSchema } from './bound-page-html.js';
 import { InstantSchema, ItemSchema } from './item-schema.js';
 
 /** What part of an account a capture reads. */
@@ -71,6 +72,11 @@ export const CaptureSchema = z.object({
   rawBlobs: z.array(sha256).default([]),
   items: z.array(ItemSchema).default([]),
   window: CaptureWindowSchema,
+  /**
+   * What of a page's HTML the parser did not read (nested too deep, or past the size limit).
+   * The raw body in `rawBlobs` still holds all of it; absent when everything was read.
+   */
+  skippedHtml: SkippedHtmlSchema.optional(),
   /** For staff captures (`adapter.id === "manual"`): who imported it, from which URL, and why. */
   manual: z
     .object({

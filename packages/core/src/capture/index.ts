@@ -32,3 +32,4 @@ export {
   type CaptureWindow,
 } from './capture-schema.js';
 export { decodeMhtml, decodeQuotedPrintable, looksLikeMhtml, type MhtmlDecodeError, type MhtmlDocument, type MhtmlPart } from './mhtml-decode.js';
+export { PAGE_HTML_LIMITS, SkippedHtmlSchema, boundPageHtml, type BoundedPageHtml, type SkippedHtml } from './bound-page-html.js';

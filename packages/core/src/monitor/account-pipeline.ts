@@ -330,6 +330,7 @@ function buildCapture(
       rawBlobs,
       items,
       window: seen.window,
+      ...(seen.skippedHtml ? { skippedHtml: seen.skippedHtml } : {}),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -247,6 +247,19 @@ describe('runCycle', () => {
     expect(events.at(-1)).toMatchObject({ type: 'cycle_finished', cycleId: 'cycle-000001' });
   });
 
+  it('keeps in the stored capture what an HTML adapter says it left out of a page', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const skippedHtml = { maxDepth: 256, deepElements: 49_746, deepChars: 550_000, maxChars: 20_000_000, truncatedChars: 0 };
+    const base = fakeAdapter(platforms.facebook);
+    const pages: PlatformAdapterV1 = { ...base, capture: (account, scope, options) => base.capture(account, scope, options).map((capture) => ({ ...capture, skippedHtml })) };
+    const monitor = createMonitor({ store, adapters: [fakeAdapter(platforms.x), pages], rules: noRules, context, subjects: subjects(), engine: fakeEngine, options: { deadlineMs: 60_000 } })._unsafeUnwrap();
+    (await monitor.runCycle())._unsafeUnwrap();
+    const captures = (await store.query('capture'))._unsafeUnwrap().map((entry) => entry.record);
+    expect(captures.filter((capture) => capture.platform === 'facebook').map((capture) => capture.skippedHtml)).toEqual([skippedHtml, skippedHtml]);
+    expect(captures.filter((capture) => capture.platform === 'x').every((capture) => capture.skippedHtml === undefined)).toBe(true);
+  });
+
   it('resolves a handle once and keys its evidence on the platform id in later cycles', async () => {
     const store = createMemoryStore();
     const platforms = worlds();

@@ -8,3 +8,4 @@ export { captureIdFor } from './evidence-ids.js';
 export { cycleIdOf, CYCLE_AUDIT_KIND } from './cycle-journal.js';
 export { progressOf, type MonitorProgress } from './account-pipeline.js';
 export { handleKey, loadResolutions, RESOLUTION_AUDIT_KIND } from './account-resolutions.js';
+export { appendIfAbsent } from './append-if-absent.js';

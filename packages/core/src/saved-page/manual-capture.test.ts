@@ -92,8 +92,13 @@ describe('buildManualCapture', () => {
 });
 
 describe('helpers', () => {
-  it('names captures by time and content hash', () => {
-    expect(manualCaptureId('2024-11-20T08:15:00+07:00', 'ab'.repeat(32))).toBe('manual-20241120T011500Z-abababababab');
+  it('names a capture by the file, account and address, not by the time of import', () => {
+    const id = manualCaptureId({ sha256: 'ab'.repeat(32), accountKey: 'facebook:@sari', sourceUrl: 'https://www.facebook.com/sari' });
+    expect(id).toMatch(/^manual-(ab){12}-[0-9a-f]{12}$/);
+    expect(manualCaptureId({ sha256: 'ab'.repeat(32), accountKey: 'facebook:@sari', sourceUrl: 'https://www.facebook.com/sari' })).toBe(id);
+    expect(manualCaptureId({ sha256: 'ab'.repeat(32), accountKey: 'facebook:@budi', sourceUrl: 'https://www.facebook.com/sari' })).not.toBe(id);
+    expect(manualCaptureId({ sha256: 'ab'.repeat(32), accountKey: 'facebook:@sari', sourceUrl: 'https://m.facebook.com/sari' })).not.toBe(id);
+    expect(manualCaptureId({ sha256: 'cd'.repeat(32), accountKey: 'facebook:@sari', sourceUrl: 'https://www.facebook.com/sari' })).not.toBe(id);
   });
   it('detects platforms and formats', () => {
     expect(platformFromUrl('https://m.facebook.com/story.php?story_fbid=1')).toBe('facebook');

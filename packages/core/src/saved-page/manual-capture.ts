@@ -10,7 +10,7 @@ import { detectSavedFileFormat, readSavedPage, savedFileMediaType, type SavedFil
 /** The adapter id every staff capture carries. */
 export const MANUAL_ADAPTER_ID = 'manual';
 /** Version of the manual-capture builder, recorded in each capture. */
-export const MANUAL_ADAPTER_VERSION = '1.0.0';
+export const MANUAL_ADAPTER_VERSION = '1.1.0';
 
 /** What a supervisor hands in, and who they are. */
 export interface ManualCaptureInput {
@@ -91,6 +91,7 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   let items: Item[] = [];
   let parseProblem: AdapterErrorV1 | undefined;
   let observation: Capture['accountObservation'] = 'unknown';
+  let skippedHtml: Capture['skippedHtml'];
 
   if (format === 'unknown') {
     return err(invalid(source, '(root)', 'not an HTML or MHTML page, nor a PNG or JPEG screenshot; save the page with the browser ("Save page as…") or take a PNG screenshot'));
@@ -98,6 +99,8 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   if (format === 'html' || format === 'mhtml') {
     const page = readSavedPage(input.bytes, sourceUrl);
     if (page.isErr()) return err({ type: 'invalid_input', source, message: `${source}: ${page.error.message}`, issues: page.error.issues });
+    skippedHtml = page.value.skipped;
+    if (skippedHtml) warnings.push(skippedWarning(skippedHtml));
     if (input.parser) {
       const parsed = safeParse(input.parser, { html: page.value.html, ...(page.value.url ? { url: page.value.url } : {}), bodySha256: sha256 });
       if (parsed.isOk()) {
@@ -125,7 +128,7 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   }
 
   const candidate = {
-    id: manualCaptureId(input.importedAt, sha256),
+    id: manualCaptureId({ sha256, accountKey: accountKey(input.account), sourceUrl }),
     adapter: { id: MANUAL_ADAPTER_ID, version: MANUAL_ADAPTER_VERSION },
     platform: input.account.platform,
     account: input.account,
@@ -138,6 +141,7 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
     rawBlobs: [sha256],
     items,
     window: windowOf(items),
+    ...(skippedHtml ? { skippedHtml } : {}),
     manual: {
       importedBy: input.importedBy,
       sourceUrl,
@@ -160,10 +164,15 @@ export function buildManualCapture(input: ManualCaptureInput): Result<ManualCapt
   });
 }
 
-/** `manual-20241120T081500Z-<first 12 hex of the sha256>`: sortable, and unique per file and time. */
-export function manualCaptureId(importedAt: string, sha256: string): string {
-  const stamp = new Date(importedAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `manual-${stamp}-${sha256.slice(0, 12)}`;
+/**
+ * `manual-<first 24 hex of the file's sha256>-<first 12 hex of sha256(account key, URL)>`.
+ * Derived from content only, not from the import time: saving the same file for the same
+ * account and address again names the capture already stored, so a repeated import stores
+ * nothing twice. A later re-save of the page has other bytes and becomes a new capture.
+ */
+export function manualCaptureId(input: { sha256: string; accountKey: string; sourceUrl: string }): string {
+  const place = sha256Hex(`${input.accountKey}\n${input.sourceUrl}`);
+  return `manual-${input.sha256.slice(0, 24)}-${place.slice(0, 12)}`;
 }
 
 // A saved page shows what the browser had loaded: never a complete stretch of history.
@@ -177,6 +186,13 @@ function windowOf(items: Item[]): CaptureWindow {
     ...(newest ? { newest: { id: newest.id, ...(newest.createdAt ? { at: newest.createdAt } : {}) } } : {}),
     ...(oldest ? { oldest: { id: oldest.id, ...(oldest.createdAt ? { at: oldest.createdAt } : {}) } } : {}),
   };
+}
+
+function skippedWarning(skipped: NonNullable<Capture['skippedHtml']>): string {
+  const parts: string[] = [];
+  if (skipped.deepElements > 0) parts.push(`${skipped.deepElements} elements nested deeper than ${skipped.maxDepth} levels (${skipped.deepChars} characters)`);
+  if (skipped.truncatedChars > 0) parts.push(`${skipped.truncatedChars} characters past the first ${skipped.maxChars}`);
+  return `not read from the page: ${parts.join('; ')}; the file is kept whole as evidence`;
 }
 
 // A third party's parser may throw; a staff import must still end in a value.

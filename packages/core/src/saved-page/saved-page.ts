@@ -5,6 +5,7 @@ import type { Item, ProfileSnapshot } from '../capture/item-schema.js';
 import { decodeMhtml, looksLikeMhtml, type MhtmlDecodeError } from '../capture/mhtml-decode.js';
 import { sha256Hex } from '../hashing/sha256.js';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
+import { boundPageHtml, type PAGE_HTML_LIMITS, type SkippedHtml } from '../capture/bound-page-html.js';
 
 /** What kind of file a supervisor handed in. */
 export type SavedFileFormat = 'html' | 'mhtml' | 'png' | 'jpeg' | 'unknown';
@@ -40,7 +41,14 @@ export function savedFileMediaType(format: SavedFileFormat): string {
 
 /** A page ready for a platform parser: its HTML, where it came from, and the raw bytes' hash. */
 export interface SavedPage {
+  /**
+   * The page's HTML. From {@link readSavedPage} (and core's web-page adapter) it is already cut
+   * to {@link PAGE_HTML_LIMITS} by {@link boundPageHtml}; a caller handing over other HTML
+   * should bound it the same way, since cheerio neither caps depth nor stays linear in it.
+   */
   html: string;
+  /** What of the HTML was left out by the limits, when anything was. */
+  skipped?: SkippedHtml;
   /** The page's address (from the MHTML snapshot header, or as the supervisor gave it). */
   url?: string;
   /** sha256 of the raw file bytes (the blob), carried into `parse` errors. */
@@ -64,7 +72,10 @@ export interface SavedPageParse {
  */
 export type SavedPageParser = (page: SavedPage) => Result<SavedPageParse, AdapterErrorV1>;
 
-/** Turn the bytes of a saved `.html` or `.mhtml` file into a {@link SavedPage}. */
+/**
+ * Turn the bytes of a saved `.html` or `.mhtml` file into a {@link SavedPage}, its HTML cut to
+ * {@link PAGE_HTML_LIMITS} (the raw bytes, stored as the blob, keep everything).
+ */
 export function readSavedPage(bytes: Uint8Array, url?: string): Result<SavedPage & { format: 'html' | 'mhtml' }, MhtmlDecodeError> {
   const bodySha256 = sha256Hex(bytes);
   const format = detectSavedFileFormat(bytes);
@@ -72,11 +83,12 @@ export function readSavedPage(bytes: Uint8Array, url?: string): Result<SavedPage
     const decoded = decodeMhtml(bytes);
     if (decoded.isErr()) return err(decoded.error);
     const pageUrl = decoded.value.snapshotUrl ?? url;
-    return ok({ html: decoded.value.html, ...(pageUrl ? { url: pageUrl } : {}), bodySha256, format });
+    const bounded = boundPageHtml(decoded.value.html);
+    return ok({ html: bounded.html, ...(bounded.skipped ? { skipped: bounded.skipped } : {}), ...(pageUrl ? { url: pageUrl } : {}), bodySha256, format });
   }
   if (format === 'html' || format === 'unknown') {
-    const html = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    return ok({ html, ...(url ? { url } : {}), bodySha256, format: 'html' });
+    const bounded = boundPageHtml(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    return ok({ html: bounded.html, ...(bounded.skipped ? { skipped: bounded.skipped } : {}), ...(url ? { url } : {}), bodySha256, format: 'html' });
   }
   return err({ type: 'invalid_input', message: `a ${format} image is not a saved page`, issues: [{ path: '(root)', message: `expected HTML or MHTML, found ${format}` }] });
 }

@@ -1,5 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
 import type { Account, Platform } from '../../../account/account-schema.js';
+import type { SkippedHtml } from '../../../capture/bound-page-html.js';
 import type { AccountObservation, CaptureScope, CaptureWindow } from '../../../capture/capture-schema.js';
 import type { Item, ProfileSnapshot } from '../../../capture/item-schema.js';
 import type { AdapterErrorV1 } from './adapter-error-v1.js';
@@ -101,6 +102,11 @@ export interface AdapterCaptureV1 {
    * (X), when the adapter knows one. An estimate: the platform's bill is authoritative.
    */
   estimatedCostUsd?: number;
+  /**
+   * For adapters that read HTML pages: what of the page was not read because it nested too
+   * deep or ran too long (see core's `boundPageHtml`). Recorded in the stored capture.
+   */
+  skippedHtml?: SkippedHtml;
 }
 
 /** What a lookup by id observed of one item. */
