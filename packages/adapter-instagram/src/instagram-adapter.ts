@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   createPlatformAdapter,
   type AdapterCall,
@@ -61,6 +62,7 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
   const pageSize = settings.pageSize ?? 25;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new TypeError('createInstagramAdapter: settings.pageSize must be a whole number from 1 to 100');
   const defaultMaxPages = settings.maxPages ?? 8;
+  const appSecretProof = settings.appSecret ? createHmac('sha256', settings.appSecret).update(accessToken).digest('hex') : undefined;
 
   const discover = async (call: AdapterCall, handle: string, media: { after?: string } | undefined): Promise<Result<HttpSuccess<BusinessDiscoveryResponse>, AdapterErrorV1>> => {
     // The handle went through core's HandleSchema: letters, digits, ".", "_", "-" only, so it cannot break out of the field expression.
@@ -68,7 +70,7 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
     return await call.json({
         endpoint: ENDPOINT,
         path: `/${apiVersion}/${igUserId}`,
-        query: { fields: `business_discovery.username(${handle}){${INSTAGRAM_USER_FIELDS}${mediaField}}` },
+        query: { fields: `business_discovery.username(${handle}){${INSTAGRAM_USER_FIELDS}${mediaField}}`, ...(appSecretProof ? { appsecret_proof: appSecretProof } : {}) },
         schema: BusinessDiscoveryResponseSchema,
       });
   };
@@ -91,8 +93,8 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
       baseUrl,
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
       headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      secrets: [accessToken],
-      secretQueryParams: ['access_token', 'appsecret_proof'],
+      secrets: [accessToken, ...(settings.appSecret ? [settings.appSecret] : []), ...(appSecretProof ? [appSecretProof] : [])],
+      secretQueryParams: ['access_token', 'appsecret_proof', 'client_secret'],
       rateLimits: { [ENDPOINT]: settings.rateLimit ?? { limit: 200, windowMs: 3_600_000 } },
       concurrency: settings.concurrency ?? 2,
       readRateLimit: metaUsageRateLimitReader({ slowDownAtPercent }),

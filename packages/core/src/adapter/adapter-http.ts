@@ -56,6 +56,11 @@ export interface ExchangeSpec {
   maxBytes: number;
   /** `manual` for media, so every hop is checked before it is followed. */
   redirect: 'follow' | 'manual';
+  /**
+   * Redact secrets from the body before it is hashed: API bodies (a Graph `paging.next` link
+   * carries the token). Media bytes are kept exactly as served.
+   */
+  redactBody: boolean;
 }
 
 /** What one exchange produced when the status was acceptable. */
@@ -152,6 +157,7 @@ export class AdapterHttp {
       idempotent: request.idempotent ?? method === 'GET',
       maxBytes: this.settings.maxBodyBytes,
       redirect: 'follow',
+      redactBody: true,
     });
   }
 
@@ -310,7 +316,10 @@ export class AdapterHttp {
       else if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
       return outcome;
     }
-    const bodySha256 = sha256Hex(body.bytes);
+    // Secrets leave the body before it is hashed, so the stored blob and its hash never held them.
+    const redacted = spec.redactBody ? this.redactor.body(body.bytes) : { bytes: body.bytes, redactions: [] };
+    const bytes = redacted.bytes;
+    const bodySha256 = sha256Hex(bytes);
     if (body.kind === 'too_large') {
       return {
         kind: 'error',
@@ -324,12 +333,13 @@ export class AdapterHttp {
       };
     }
     const raw: RawResponseV1 = {
-      bytes: body.bytes,
+      bytes,
       request: { method: spec.method, url: redactedUrl, status: response.status, at: new Date(finishedAt).toISOString(), durationMs },
     };
+    if (redacted.redactions.length > 0) raw.redactions = redacted.redactions;
     const mediaType = response.headers.get('content-type');
     if (mediaType) raw.mediaType = mediaType;
-    return { kind: 'ok', value: { status: response.status, headers: response.headers, bytes: body.bytes, raw, bodySha256 } };
+    return { kind: 'ok', value: { status: response.status, headers: response.headers, bytes, raw, bodySha256 } };
   }
 
   private failure(endpoint: string, response: Response, bytes: Uint8Array, retryAfterMs: number | undefined): HttpFailure {

@@ -320,6 +320,7 @@ async function buildCapture(
       at: response.request.at,
       bodySha256: rawBlobs[index],
       ...(response.request.durationMs !== undefined ? { durationMs: response.request.durationMs } : {}),
+      ...(response.redactions && response.redactions.length > 0 ? { redactions: response.redactions } : {}),
     })),
     rawBlobs,
     items,

@@ -8,6 +8,7 @@ export type {
   LookupResultV1,
   MediaDownloadV1,
   PlatformAdapterV1,
+  RawBodyRedactionV1,
   RawResponseV1,
   ResolvedAccountV1,
 } from './platform-adapter-v1.js';
