@@ -91,8 +91,17 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
   };
 
   const rateLimit = settings.rateLimit ?? { limit: 200, windowMs: 3_600_000 };
-  const readPage = (call: AdapterCall, idOrName: string) =>
-    call.json({ endpoint: ENDPOINT_PAGE, path: `/${apiVersion}/${encodeURIComponent(idOrName)}`, query: { fields: FACEBOOK_PAGE_FIELDS, ...common }, schema: FacebookPageSchema });
+  // Meta names a throttled Page by id; a Page asked for by name is held by its id once known.
+  const pageIds = new Map<string, string>();
+  const readPage = (call: AdapterCall, idOrName: string) => {
+    const knownId = pageIds.get(idOrName.toLowerCase());
+    return call
+      .json({ endpoint: ENDPOINT_PAGE, path: `/${apiVersion}/${encodeURIComponent(idOrName)}`, query: { fields: FACEBOOK_PAGE_FIELDS, ...common }, schema: FacebookPageSchema, pauseKeys: knownId ? [knownId, idOrName] : [idOrName] })
+      .map((response) => {
+        if (pageIds.size < 100_000) pageIds.set(idOrName.toLowerCase(), response.data.id);
+        return response;
+      });
+  };
 
   return createPlatformAdapter({
     config: {
@@ -179,6 +188,8 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
         path: `/${apiVersion}/${page.id}/posts`,
         query: { fields: FACEBOOK_POST_FIELDS, limit: String(pageSize), ...(after ? { after } : {}), ...common },
         schema: FacebookPostsPageSchema,
+        // A throttle on this Page (32, 80001, its usage headers) holds only this Page's requests.
+        pauseKeys: [page.id],
       });
       if (response.isErr()) {
         // The pages already read are contiguous and stay evidence; the first page failing is a failure.
@@ -228,7 +239,8 @@ export function createFacebookAdapter(settings: FacebookAdapterSettings = {}): M
   }
 
   function readPost(call: AdapterCall, id: string) {
-    return call.json({ endpoint: ENDPOINT_POST, path: `/${apiVersion}/${id}`, query: { fields: FACEBOOK_POST_FIELDS, ...common }, schema: FacebookPostSchema });
+    // A post id is "<page id>_<post id>": the post counts against its Page.
+    return call.json({ endpoint: ENDPOINT_POST, path: `/${apiVersion}/${id}`, query: { fields: FACEBOOK_POST_FIELDS, ...common }, schema: FacebookPostSchema, pauseKeys: [id.split('_')[0] ?? id] });
   }
 
   async function lookup(call: AdapterCall, ids: readonly string[]): Promise<Result<LookupBatchV1, AdapterErrorV1>> {

@@ -72,6 +72,9 @@ export function createInstagramAdapter(settings: InstagramAdapterSettings = {}):
         path: `/${apiVersion}/${igUserId}`,
         query: { fields: `business_discovery.username(${handle}){${INSTAGRAM_USER_FIELDS}${mediaField}}`, ...(appSecretProof ? { appsecret_proof: appSecretProof } : {}) },
         schema: BusinessDiscoveryResponseSchema,
+        // 613 or 80002 on one account holds only that account; a BUC pause of the office's own
+        // account (every discovery is asked as it) holds them all.
+        pauseKeys: [handle.toLowerCase(), igUserId],
       });
   };
 

@@ -24,4 +24,22 @@ export { isPrivateAddress } from './private-address.js';
 export { hostAllowed, MEDIA_ENDPOINT } from './media-download.js';
 export { backoffDelayMs } from './retry-delay.js';
 export { createWebPageAdapter, type AdapterRuntimeSettings, type WebPageAdapterOptions } from './web-page-adapter.js';
-export { AppUsageHeaderSchema, BusinessUseCaseUsageHeaderSchema, DEFAULT_META_SLOW_DOWN_AT_PERCENT, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from './meta-usage-headers.js';
+export {
+  AppUsageHeaderSchema,
+  BusinessUseCaseUsageHeaderSchema,
+  DEFAULT_META_SLOW_DOWN_AT_PERCENT,
+  metaUsageRateLimitReader,
+  readMetaUsage,
+  type MetaBudgetUsage,
+  type MetaUsage,
+} from './meta-usage-headers.js';
+export {
+  GRAPH_THROTTLE_CODES,
+  GraphErrorBodySchema,
+  graphErrorOf,
+  mapMetaGraphError,
+  metaThrottlePause,
+  type GraphError,
+  type GraphErrorBody,
+  type MetaGraphErrorOptions,
+} from './meta-graph-errors.js';

@@ -157,6 +157,13 @@ export interface HttpRequest {
   body?: unknown;
   /** Whether a retry is safe. @default true for GET, false otherwise */
   idempotent?: boolean;
+  /**
+   * The platform objects this request is about and counted against (a Page id; an account),
+   * first the one it reads. A throttle on one object (a `rate_limited` error with
+   * `pauses: 'account'`, or a usage header naming the object) then holds only requests naming
+   * it; other objects on the same endpoint go on.
+   */
+  pauseKeys?: readonly string[];
 }
 
 /** A request whose body must be JSON of a known shape. */

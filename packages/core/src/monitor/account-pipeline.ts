@@ -113,7 +113,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
   }
   if (!account.id) {
     const key = handleKey(account);
-    const resolved = await control.call(`${platform}:resolve`, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
+    const resolved = await control.call({ key: `${platform}:resolve`, platform, account: key }, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
     if (resolved.kind === 'deferred') {
       defer('resolve', resolved.reason, key, resolved.retryAfterMs);
       return { outcome: resolved.reason === 'interrupted' ? 'interrupted' : 'deferred', changes: 0, findings: 0 };
@@ -160,7 +160,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
     if (capture) {
       report.captures.reused++;
     } else {
-      const result = await control.call(`${platform}:capture:${scope}`, (signal) =>
+      const result = await control.call({ key: `${platform}:capture:${scope}`, platform, account: key }, (signal) =>
         adapter.capture(account, scope, { signal, deadlineAt: control.deadlineAt, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
       );
       if (result.kind === 'deferred') {
@@ -225,7 +225,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
       const lookup = adapter.lookup.bind(adapter);
       for (let start = 0; start < ids.length; start += batchSize) {
         const batch = ids.slice(start, start + batchSize);
-        const result = await control.call(`${platform}:lookup`, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
+        const result = await control.call({ key: `${platform}:lookup`, platform, account: key }, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
         if (result.kind === 'deferred') {
           defer('lookup', result.reason, key, result.retryAfterMs);
           break;

@@ -82,16 +82,19 @@ export class CycleControl {
 
   /**
    * Run an adapter call. A rate limit whose wait ends before the deadline is waited out and the
-   * call retried; one that ends after it defers the work. Once a limit is known, later calls to
-   * the same endpoint are deferred without a request. Errors after a stop are deferrals: an
-   * aborted request says nothing about the platform.
+   * call retried; one that ends after it defers the work. Once a limit is known, later calls it
+   * holds are deferred (or wait) without a request — at the level the error named: only this
+   * account (`pauses: 'account'`, a throttled Page), every call to the platform (`'platform'`),
+   * or calls under the same `limit.key` (an endpoint; the default). Errors after a stop are
+   * deferrals: an aborted request says nothing about the platform.
    */
-  async call<T>(limitKey: string, run: (signal: AbortSignal) => ResultAsync<T, AdapterErrorV1>): Promise<ControlledCall<T>> {
+  async call<T>(limit: CallLimit, run: (signal: AbortSignal) => ResultAsync<T, AdapterErrorV1>): Promise<ControlledCall<T>> {
+    const keys = [limit.key, `platform:${limit.platform}`, ...(limit.account ? [`account:${limit.platform}:${limit.account}`] : [])];
     for (let attempt = 0; ; attempt++) {
       if (this.#reason) return { kind: 'deferred', reason: this.#reason };
-      const blocked = this.#blockedUntil.get(limitKey);
+      const blocked = Math.max(0, ...keys.map((key) => this.#blockedUntil.get(key) ?? 0));
       const now = this.clock().getTime();
-      if (blocked !== undefined && blocked > now) {
+      if (blocked > now) {
         if (blocked > this.deadlineAt) return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: blocked - now };
         if (!(await this.sleep(blocked - now))) return { kind: 'deferred', reason: this.#reason ?? 'interrupted' };
       }
@@ -101,10 +104,20 @@ export class CycleControl {
       const error = result.error;
       if (error.type !== 'rate_limited') return { kind: 'error', error };
       const until = this.clock().getTime() + Math.max(0, error.retryAfterMs);
-      this.#blockedUntil.set(limitKey, until);
+      const key = error.pauses === 'platform' ? keys[1]! : error.pauses === 'account' && limit.account ? keys[2]! : limit.key;
+      if (until > (this.#blockedUntil.get(key) ?? 0)) this.#blockedUntil.set(key, until);
       if (until > this.deadlineAt || attempt >= this.maxRateLimitRetries) {
         return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: Math.max(0, error.retryAfterMs) };
       }
     }
   }
+}
+
+/** What a rate limit met by one adapter call may hold back. */
+export interface CallLimit {
+  /** The endpoint-like key, e.g. `facebook:capture:timeline`. */
+  key: string;
+  platform: string;
+  /** The account the call is about (its key), so a throttle on it holds only its calls. */
+  account?: string;
 }
