@@ -162,6 +162,14 @@ describe('createPlatformAdapter', () => {
     expect((await adapter.resolve('rina_contoh'))._unsafeUnwrap().raw[0]!.redactions).toBeUndefined();
   });
 
+  it('takes runtime settings (fetch, clock, …) the same way createWebPageAdapter does, over the config', async () => {
+    const seen: Seen[] = [];
+    const unused = fakeFetch(() => json({}, 500));
+    const adapter = createPlatformAdapter({ config: config({ fetch: unused }), runtime: { fetch: fakeFetch(() => json({ data: { id: '1500000000000000001', username: 'rina_contoh' } }), seen), env: {} }, adapter: definition });
+    expect((await adapter.resolve('rina_contoh')).isOk()).toBe(true);
+    expect(seen).toHaveLength(1);
+  });
+
   it('reports a platform part that throws as a non-retryable error value', async () => {
     const adapter = createPlatformAdapter({ config: config(), adapter: { ...definition, capture: () => { throw new Error(`bug with ${TOKEN}`); } } });
     const error = (await adapter.capture({ platform: 'x', handle: 'rina_contoh', id: '1' }, 'timeline'))._unsafeUnwrapErr();

@@ -3,6 +3,7 @@ export type {
   AdapterCall,
   AdapterEvent,
   AdapterRetryPolicy,
+  AdapterRuntimeSettings,
   AdapterTimeouts,
   CostInput,
   CreatePlatformAdapterInput,
@@ -23,7 +24,8 @@ export { BODY_REDACTION_RULES, createRedactor, REDACTED, type BodyRedaction, typ
 export { isPrivateAddress } from './private-address.js';
 export { hostAllowed, MEDIA_ENDPOINT } from './media-download.js';
 export { backoffDelayMs } from './retry-delay.js';
-export { createWebPageAdapter, type AdapterRuntimeSettings, type WebPageAdapterOptions } from './web-page-adapter.js';
+export { createWebPageAdapter, type WebPageAdapterOptions } from './web-page-adapter.js';
+export { AdapterSettingsError, adapterSettingsReader, type AdapterSettingsReader, type SettingSpec } from './adapter-settings.js';
 export {
   AppUsageHeaderSchema,
   BusinessUseCaseUsageHeaderSchema,
@@ -43,3 +45,12 @@ export {
   type GraphErrorBody,
   type MetaGraphErrorOptions,
 } from './meta-graph-errors.js';
+export {
+  META_ACCESS_TOKEN_VARIABLE,
+  META_SECRET_QUERY_PARAMS,
+  META_SLOW_DOWN_VARIABLE,
+  resolveMetaGraphSettings,
+  type MetaGraphSettings,
+  type MetaGraphSettingsSource,
+  type ResolvedMetaGraphSettings,
+} from './meta-graph-settings.js';
