@@ -234,6 +234,11 @@ export class AdapterHttp {
   }
 
   private pauseObject(key: string, until: number): void {
+    if (this.objectPauses.size >= 10_000) {
+      // A long-running monitor meets many Pages: forget pauses that are over.
+      const now = this.settings.clock.now();
+      for (const [paused, end] of this.objectPauses) if (end <= now) this.objectPauses.delete(paused);
+    }
     if (until > (this.objectPauses.get(key) ?? 0)) this.objectPauses.set(key, until);
   }
 
