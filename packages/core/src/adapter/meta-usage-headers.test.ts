@@ -36,6 +36,10 @@ describe('metaUsageRateLimitReader', () => {
   it('pauses the whole platform when the app budget is spent', () => {
     expect(metaUsageRateLimitReader()(usage(100), now)).toEqual({ scope: 'platform', remaining: 0, resetAt: now + 600_000 });
   });
+  it('does not pause the platform on the app budget when BUC limits apply to the request (Meta: BUC wins)', () => {
+    const headers = new Headers({ 'x-app-usage': JSON.stringify({ call_count: 100, total_time: 1, total_cputime: 1 }), 'x-business-use-case-usage': buc('111', { call_count: 20 }) });
+    expect(metaUsageRateLimitReader()(headers, now)).toEqual({ remaining: 1, resetAt: now + 60_000 });
+  });
   it('pauses only the business object a BUC header names, for the announced time', () => {
     const headers = new Headers({ 'x-business-use-case-usage': JSON.stringify({ '111': [{ type: 'pages', call_count: 100, total_cputime: 5, total_time: 5, estimated_time_to_regain_access: 7 }], '222': [{ type: 'pages', call_count: 30, total_cputime: 5, total_time: 5, estimated_time_to_regain_access: 0 }] }) });
     expect(metaUsageRateLimitReader()(headers, now)).toEqual({ objectPauses: { '111': now + 7 * 60_000 } });

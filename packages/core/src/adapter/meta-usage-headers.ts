@@ -114,8 +114,9 @@ function parseJsonHeader(value: string | null): unknown {
 /**
  * A {@link RateLimitHeaderReader} for Meta's usage headers, each at its own level:
  * - `X-App-Usage` at 100 %: every request of the adapter waits (`fullPauseMs`; Meta counts over
- *   a rolling hour and announces no time); at or above `slowDownAtPercent`: a few requests per
- *   minute on the endpoint, fewer the closer to 100 %;
+ *   a rolling hour and announces no time) — unless the response also carries a BUC header, as
+ *   BUC limits then apply instead; at or above `slowDownAtPercent`: a few requests per minute on
+ *   the endpoint, fewer the closer to 100 %;
  * - `X-Business-Use-Case-Usage` naming an object with an announced wait, or at 100 %: only
  *   requests about that object (their `pauseKeys`) wait;
  * - `X-Page-Usage` with an announced wait, or at 100 %: only the Page the request was about waits.
@@ -134,7 +135,10 @@ export function metaUsageRateLimitReader(options: { slowDownAtPercent?: number; 
     if (!usage) return undefined;
     const state: RateLimitState = {};
     const app = usage.app;
-    if (app && app.maxPercent >= 100) Object.assign(state, { scope: 'platform', remaining: 0, resetAt: now + (app.regainAccessMs ?? fullPauseMs) });
+    // "If both Platform and BUC rate limits can be applied to a request, BUC rate limits will be
+    // applied": with a BUC header present the app budget does not stop the platform, it only slows it.
+    const bucApplies = usage.objects !== undefined;
+    if (app && app.maxPercent >= 100 && !bucApplies) Object.assign(state, { scope: 'platform', remaining: 0, resetAt: now + (app.regainAccessMs ?? fullPauseMs) });
     else if (app && app.maxPercent >= slowAt) Object.assign(state, { remaining: Math.max(1, Math.floor((100 - app.maxPercent) / 3)), resetAt: now + 60_000 });
     const objectPauses: Record<string, number> = {};
     for (const [objectId, budget] of Object.entries(usage.objects ?? {})) {
