@@ -346,6 +346,19 @@ describe('runCycle', () => {
     expect(report.accounts.captured).toBe(3);
   });
 
+  it('lends the slot of an account waiting out its own pause to the next account', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    platforms.x.failNext.set('capture:dewi_contoh:timeline', { type: 'rate_limited', retryAfterMs: 300, pauses: 'account', message: 'Page request limit reached' });
+    const report = (await monitorFor(store, platforms, { concurrencyPerPlatform: 1 }).runCycle())._unsafeUnwrap();
+    expect(report.deferred).toEqual([]);
+    const calls = platforms.x.calls.filter((call) => call.startsWith('capture:'));
+    // Rahmat is captured while Dewi waits, then Dewi's timeline is asked again.
+    expect(calls.indexOf('capture:rahmat_contoh:timeline')).toBeLessThan(calls.lastIndexOf('capture:dewi_contoh:timeline'));
+    expect(calls.filter((call) => call === 'capture:dewi_contoh:timeline')).toHaveLength(2);
+    expect(report.accounts.captured).toBe(3);
+  });
+
   it('runs platforms side by side', async () => {
     const store = createMemoryStore();
     const platforms = worlds();

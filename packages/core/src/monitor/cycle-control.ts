@@ -23,6 +23,7 @@ export class CycleControl {
   readonly #controller = new AbortController();
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #blockedUntil = new Map<string, number>();
+  #accountWaits: ((platform: string, change: 1 | -1) => void) | undefined;
   readonly #detach: () => void;
 
   constructor(
@@ -64,6 +65,14 @@ export class CycleControl {
     this.#detach();
   }
 
+  /**
+   * Told when a call starts (+1) and ends (-1) waiting out a pause of its own account, so the
+   * platform's queue can lend that slot to another account meanwhile.
+   */
+  onAccountWait(listener: (platform: string, change: 1 | -1) => void): void {
+    this.#accountWaits = listener;
+  }
+
   /** Wait `ms`, or less if the cycle stops. Resolves to whether the full wait passed. */
   sleep(ms: number): Promise<boolean> {
     if (this.#reason) return Promise.resolve(false);
@@ -96,7 +105,12 @@ export class CycleControl {
       const now = this.clock().getTime();
       if (blocked > now) {
         if (blocked > this.deadlineAt) return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: blocked - now };
-        if (!(await this.sleep(blocked - now))) return { kind: 'deferred', reason: this.#reason ?? 'interrupted' };
+        // Only this account waits: its slot goes to another account until the pause ends.
+        const ownPause = keys.length > 2 && (this.#blockedUntil.get(keys[2]!) ?? 0) === blocked;
+        if (ownPause) this.#accountWaits?.(limit.platform, 1);
+        const slept = await this.sleep(blocked - now);
+        if (ownPause) this.#accountWaits?.(limit.platform, -1);
+        if (!slept) return { kind: 'deferred', reason: this.#reason ?? 'interrupted' };
       }
       const result = await run(this.signal);
       if (result.isOk()) return { kind: 'ok', value: result.value };
