@@ -167,19 +167,79 @@ describe('createFacebookAdapter', () => {
     expect(error.type === 'rate_limited' && error.retryAfterMs).toBeGreaterThan(0);
   });
 
-  it('stops sending when the usage headers say the budget is spent', async () => {
+  it('a BUC header naming one Page pauses that Page only; other Pages go on', async () => {
+    const other = { ...json('facebook-graph-page.json'), id: '900800700600500', username: 'pasarlembah.contoh' };
     server.use(
-      http.get(`${BASE}/v25.0/:idOrName`, () =>
-        HttpResponse.json(json('facebook-graph-page.json'), {
-          headers: { 'x-business-use-case-usage': JSON.stringify({ '100200300400500': [{ type: 'pages', call_count: 100, total_cputime: 12, total_time: 20, estimated_time_to_regain_access: 30 }] }) },
-        }),
+      http.get(`${BASE}/v25.0/:idOrName`, ({ params }) =>
+        params['idOrName'] === 'pasarlembah.contoh'
+          ? HttpResponse.json(other)
+          : HttpResponse.json(json('facebook-graph-page.json'), {
+              headers: { 'x-business-use-case-usage': JSON.stringify({ '100200300400500': [{ type: 'pages', call_count: 100, total_cputime: 12, total_time: 20, estimated_time_to_regain_access: 30 }] }) },
+            }),
       ),
     );
     const facebook = adapter();
     expect((await facebook.resolve('infodesasukamaju.contoh')).isOk()).toBe(true);
     const second = (await facebook.resolve('infodesasukamaju.contoh'))._unsafeUnwrapErr();
-    expect(second.type).toBe('rate_limited');
+    expect(second).toMatchObject({ type: 'rate_limited', pauses: 'account' });
+    expect(second.type === 'rate_limited' && second.retryAfterMs).toBeGreaterThan(29 * 60_000);
     expect(seen).toHaveLength(1);
+    expect((await facebook.resolve('pasarlembah.contoh')).isOk()).toBe(true);
+    expect(seen).toHaveLength(2);
+  });
+
+  it.each([
+    [32, 403],
+    [80001, 400],
+  ])('Graph code %i throttles one Page: that Page is paused, another Page on the same endpoint is read', async (code) => {
+    server.use(
+      http.get(`${BASE}/v25.0/:pageId/posts`, ({ params }) =>
+        params['pageId'] === '100200300400500'
+          ? HttpResponse.json(
+              { error: { message: 'There have been too many calls to this Page account. Wait a bit and try again.', type: 'OAuthException', code, fbtrace_id: 'AfakeTrace1' } },
+              { status: 400, headers: { 'x-business-use-case-usage': JSON.stringify({ '100200300400500': [{ type: 'pages', call_count: 100, total_cputime: 4, total_time: 4, estimated_time_to_regain_access: 12 }] }) } },
+            )
+          : HttpResponse.json(json('facebook-graph-posts-page2.json')),
+      ),
+    );
+    const facebook = adapter();
+    const throttled = (await facebook.capture({ platform: 'facebook', handle: 'infodesasukamaju.contoh', id: '100200300400500' }, 'timeline'))._unsafeUnwrapErr();
+    expect(throttled).toMatchObject({ type: 'rate_limited', pauses: 'account', retryAfterMs: 12 * 60_000 });
+    const again = (await facebook.capture({ platform: 'facebook', handle: 'infodesasukamaju.contoh', id: '100200300400500' }, 'timeline'))._unsafeUnwrapErr();
+    expect(again).toMatchObject({ type: 'rate_limited', pauses: 'account' });
+    expect(seen).toHaveLength(1);
+    const other = await facebook.capture({ platform: 'facebook', handle: 'pasarlembah.contoh', id: '900800700600500' }, 'timeline');
+    expect(other.isOk()).toBe(true);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('an app-wide throttle (code 4, or X-App-Usage at 100 %) pauses every Page', async () => {
+    server.use(
+      http.get(`${BASE}/v25.0/:pageId/posts`, () =>
+        HttpResponse.json({ error: { message: 'Application request limit reached', type: 'OAuthException', code: 4, fbtrace_id: 'AfakeTrace2' } }, { status: 403, headers: { 'x-app-usage': JSON.stringify({ call_count: 100, total_cputime: 10, total_time: 10 }) } }),
+      ),
+    );
+    const facebook = adapter();
+    const first = (await facebook.capture({ platform: 'facebook', handle: 'infodesasukamaju.contoh', id: '100200300400500' }, 'timeline'))._unsafeUnwrapErr();
+    expect(first).toMatchObject({ type: 'rate_limited', pauses: 'platform' });
+    const other = (await facebook.capture({ platform: 'facebook', handle: 'pasarlembah.contoh', id: '900800700600500' }, 'timeline'))._unsafeUnwrapErr();
+    expect(other).toMatchObject({ type: 'rate_limited', pauses: 'platform' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('waits out a Page pause that ends before the call deadline, and reads the Page', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/v25.0/100200300400500/posts`, () =>
+        ++calls === 1
+          ? HttpResponse.json({ error: { message: 'Page request limit reached', type: 'OAuthException', code: 32 } }, { status: 403, headers: { 'retry-after': '1' } })
+          : HttpResponse.json(json('facebook-graph-posts-page2.json')),
+      ),
+    );
+    const facebook = adapter({ retry: { maxRetries: 1 } });
+    const result = await facebook.capture({ platform: 'facebook', handle: 'infodesasukamaju.contoh', id: '100200300400500' }, 'timeline');
+    expect(result.isOk()).toBe(true);
+    expect(calls).toBe(2);
   });
 
   it('reports a drifted Graph body as a parse error with the body hash', async () => {

@@ -83,21 +83,6 @@ export const FacebookPostsPageSchema = z.object({
 });
 export type FacebookPostsPage = z.infer<typeof FacebookPostsPageSchema>;
 
-/**
- * The Graph API error object. `code` 100 with `error_subcode` 33: the object does not exist OR
- * cannot be loaded for lack of permission — never by itself a deletion.
- */
-export const GraphErrorBodySchema = z.object({
-  error: z.looseObject({
-    message: z.string(),
-    type: z.string().optional(),
-    code: z.number().int(),
-    error_subcode: z.number().int().optional(),
-    error_user_title: z.string().optional(),
-    error_user_msg: z.string().optional(),
-    is_transient: z.boolean().optional(),
-    fbtrace_id: z.string().optional(),
-  }),
-});
-export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;
+// The Graph error body is core's (shared by both Meta adapters).
+export { GraphErrorBodySchema, type GraphErrorBody } from '@sipansos/core';
 

@@ -1,4 +1,4 @@
-import { createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core';
+import { adapterSettingsReader, createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core';
 import { FACEBOOK_ADAPTER_VERSION } from './facebook-adapter.js';
 import { FACEBOOK_WEB_BASE_URL, type FacebookWebAdapterSettings } from './facebook-adapter-settings.js';
 import { parseFacebookPage } from './facebook-html-parser.js';
@@ -19,16 +19,16 @@ export const FACEBOOK_WEB_ADAPTER_ID = 'facebook-web';
  * ```
  */
 export function createFacebookWebAdapter(settings: FacebookWebAdapterSettings = {}): ManagedPlatformAdapter {
-  const env = settings.env ?? process.env;
+  const read = adapterSettingsReader('createFacebookWebAdapter', settings, settings.env ?? process.env);
   return createWebPageAdapter({
     platform: 'facebook',
     adapterId: FACEBOOK_WEB_ADAPTER_ID,
     adapterVersion: FACEBOOK_ADAPTER_VERSION,
-    baseUrl: settings.webBaseUrl ?? env['SIPANSOS_FACEBOOK_WEB_BASE_URL'] ?? FACEBOOK_WEB_BASE_URL,
+    baseUrl: read.string({ name: 'webBaseUrl', variable: 'SIPANSOS_FACEBOOK_WEB_BASE_URL', fallback: FACEBOOK_WEB_BASE_URL, pattern: /^https?:\/\/\S+$/i, hint: 'must be an absolute http(s) URL' }),
     endpoint: 'GET /:handle',
     pagePath: (handle) => `/${handle}`,
     parse: parseFacebookPage,
-    requestsPerMinute: settings.requestsPerMinute ?? 6,
+    requestsPerMinute: read.number({ name: 'requestsPerMinute', fallback: 6, min: 1, max: 600, integer: true }),
     runtime: settings,
   });
 }

@@ -28,6 +28,8 @@ export interface InstagramAdapterSettings extends InstagramCommonSettings {
   baseUrl?: string;
   /** API version segment. @default process.env.SIPANSOS_INSTAGRAM_API_VERSION ?? "v25.0" */
   apiVersion?: string;
+  /** The app secret: when set, every request carries `appsecret_proof` (HMAC-SHA256 of the token). */
+  appSecret?: string;
   /** Media per page (`media.limit(n)`), 1–100. @default 25 */
   pageSize?: number;
   /** Pages read per capture when the caller gives no `maxPages`. @default 8 */

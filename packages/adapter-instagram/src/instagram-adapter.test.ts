@@ -91,6 +91,38 @@ describe('createInstagramAdapter', () => {
     expect((await adapter().resolve('tokokopi.sukamaju.contoh'))._unsafeUnwrapErr().type).toBe('rate_limited');
   });
 
+  it('613 on one account pauses that account only; another account is still discovered', async () => {
+    server.use(
+      http.get(`${BASE}/v25.0/${IG_USER}`, ({ request }) => {
+        const fields = new URL(request.url).searchParams.get('fields') ?? '';
+        if (fields.startsWith('business_discovery.username(ramai.contoh)')) {
+          return HttpResponse.json({ error: { message: 'Calls to this api have exceeded the rate limit.', type: 'OAuthException', code: 613, fbtrace_id: 'AfakeTrace3' } }, { status: 400 });
+        }
+        return HttpResponse.json(json('instagram-business-discovery-page1.json'));
+      }),
+    );
+    const instagram = adapter();
+    expect((await instagram.resolve('ramai.contoh'))._unsafeUnwrapErr()).toMatchObject({ type: 'rate_limited', pauses: 'account' });
+    expect((await instagram.resolve('Ramai.contoh'))._unsafeUnwrapErr()).toMatchObject({ type: 'rate_limited', pauses: 'account' });
+    expect(seen).toHaveLength(1);
+    expect((await instagram.resolve('tokokopi.sukamaju.contoh')).isOk()).toBe(true);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a BUC header pausing the office's own account (every discovery is asked as it) pauses every account", async () => {
+    server.use(
+      http.get(`${BASE}/v25.0/${IG_USER}`, () =>
+        HttpResponse.json(json('instagram-business-discovery-page1.json'), {
+          headers: { 'x-business-use-case-usage': JSON.stringify({ [IG_USER]: [{ type: 'instagram', call_count: 100, total_cputime: 3, total_time: 3, estimated_time_to_regain_access: 5 }] }) },
+        }),
+      ),
+    );
+    const instagram = adapter();
+    expect((await instagram.resolve('tokokopi.sukamaju.contoh')).isOk()).toBe(true);
+    expect((await instagram.resolve('lain.contoh'))._unsafeUnwrapErr()).toMatchObject({ type: 'rate_limited', pauses: 'account', retryAfterMs: expect.any(Number) });
+    expect(seen).toHaveLength(1);
+  });
+
   it('captures caption edits as the same item with new text', async () => {
     const edited = json('instagram-business-discovery-page2.json');
     const user = edited['business_discovery'] as { media: { data: Array<Record<string, unknown>> } };

@@ -67,18 +67,6 @@ export const BusinessDiscoveryResponseSchema = z.object({
 });
 export type BusinessDiscoveryResponse = z.infer<typeof BusinessDiscoveryResponseSchema>;
 
-/** The Graph API error object. */
-export const GraphErrorBodySchema = z.object({
-  error: z.looseObject({
-    message: z.string(),
-    type: z.string().optional(),
-    code: z.number().int(),
-    error_subcode: z.number().int().optional(),
-    error_user_title: z.string().optional(),
-    error_user_msg: z.string().optional(),
-    is_transient: z.boolean().optional(),
-    fbtrace_id: z.string().optional(),
-  }),
-});
-export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;
+// The Graph error body is core's (shared by both Meta adapters).
+export { GraphErrorBodySchema, type GraphErrorBody } from '@sipansos/core';
 

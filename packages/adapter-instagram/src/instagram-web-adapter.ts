@@ -1,4 +1,4 @@
-import { createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core';
+import { adapterSettingsReader, createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core';
 import { INSTAGRAM_ADAPTER_VERSION } from './instagram-adapter.js';
 import { INSTAGRAM_WEB_BASE_URL, type InstagramWebAdapterSettings } from './instagram-adapter-settings.js';
 import { parseInstagramPage } from './instagram-html-parser.js';
@@ -12,16 +12,16 @@ export const INSTAGRAM_WEB_ADAPTER_ID = 'instagram-web';
  * Windows are never `complete` and there is no lookup: a web page cannot tell deleted from hidden.
  */
 export function createInstagramWebAdapter(settings: InstagramWebAdapterSettings = {}): ManagedPlatformAdapter {
-  const env = settings.env ?? process.env;
+  const read = adapterSettingsReader('createInstagramWebAdapter', settings, settings.env ?? process.env);
   return createWebPageAdapter({
     platform: 'instagram',
     adapterId: INSTAGRAM_WEB_ADAPTER_ID,
     adapterVersion: INSTAGRAM_ADAPTER_VERSION,
-    baseUrl: settings.webBaseUrl ?? env['SIPANSOS_INSTAGRAM_WEB_BASE_URL'] ?? INSTAGRAM_WEB_BASE_URL,
+    baseUrl: read.string({ name: 'webBaseUrl', variable: 'SIPANSOS_INSTAGRAM_WEB_BASE_URL', fallback: INSTAGRAM_WEB_BASE_URL, pattern: /^https?:\/\/\S+$/i, hint: 'must be an absolute http(s) URL' }),
     endpoint: 'GET /:handle/',
     pagePath: (handle) => `/${handle}/`,
     parse: parseInstagramPage,
-    requestsPerMinute: settings.requestsPerMinute ?? 6,
+    requestsPerMinute: read.number({ name: 'requestsPerMinute', fallback: 6, min: 1, max: 600, integer: true }),
     runtime: settings,
   });
 }

@@ -18,8 +18,9 @@ export const X_ADAPTER_VERSION = '0.1.0';
  * user id, so a renamed account stays one account. Rate limits, retries, deadlines, validation
  * and redaction come from core's `createPlatformAdapter`.
  *
- * Throws a `TypeError` naming the setting when the bearer token is missing (neither
- * `settings.bearerToken` nor `SIPANSOS_X_BEARER_TOKEN`).
+ * Throws an `AdapterSettingsError` (a `TypeError`) naming the setting and its environment
+ * variable when the bearer token is missing (neither `settings.bearerToken` nor
+ * `SIPANSOS_X_BEARER_TOKEN`) or a setting is unusable.
  *
  * @example
  * ```ts
@@ -59,16 +60,9 @@ export function createXAdapter(settings: XAdapterSettings = {}): ManagedPlatform
       ...(settings.media?.resolveHost ? { resolveHost: settings.media.resolveHost } : {}),
     },
   };
-  if (settings.fetch) config.fetch = settings.fetch;
-  if (settings.concurrency !== undefined) config.concurrency = settings.concurrency;
-  if (settings.timeouts) config.timeouts = settings.timeouts;
-  if (settings.retry) config.retry = settings.retry;
-  if (settings.clock) config.clock = settings.clock;
-  if (settings.random) config.random = settings.random;
-  if (settings.onEvent) config.onEvent = settings.onEvent;
-
   return createPlatformAdapter({
     config,
+    runtime: settings,
     adapter: {
       resolve: async (call, handle) => {
         const problem = checkUsername(handle);

@@ -1,4 +1,4 @@
-import type { PlatformAdapterV1 } from '@sipansos/core';
+import { AdapterSettingsError, type PlatformAdapterV1 } from '@sipansos/core';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';
@@ -35,8 +35,10 @@ export function buildAdapters(config: CliConfig, env: Record<string, string | un
     try {
       built.adapters.push(make());
     } catch (error) {
-      // Constructors name the bad setting; the message never holds a token.
-      const message = (error as Error).message;
+      // Factories fail one way: an AdapterSettingsError naming the setting and its variable
+      // (never a token). Anything else is a bug and must not pass as "platform skipped".
+      if (!(error instanceof AdapterSettingsError)) throw error;
+      const message = error.message;
       built.problems.push({ id: `adaptor ${platform} tidak dapat dibuat: ${message}`, en: `cannot build the ${platform} adapter: ${message}` });
     }
   };

@@ -8,7 +8,7 @@ import { parseJsonText } from '../validation/parse-json-text.js';
 import type { AdapterClock } from './clock.js';
 import { defaultHttpErrorMapping, type HttpFailure } from './http-error-mapping.js';
 import type { AdapterEvent, CostInput, HttpRequest, HttpSuccess, JsonRequest, QueryValue } from './platform-adapter-config.js';
-import { parseRetryAfter, type RateLimitHeaderReader } from './rate-limit-headers.js';
+import { parseRetryAfter, type RateLimitHeaderReader, type RateLimitState } from './rate-limit-headers.js';
 import { readBody } from './read-body.js';
 import type { RequestTally } from './request-accounting.js';
 import { backoffDelayMs } from './retry-delay.js';
@@ -56,6 +56,13 @@ export interface ExchangeSpec {
   maxBytes: number;
   /** `manual` for media, so every hop is checked before it is followed. */
   redirect: 'follow' | 'manual';
+  /**
+   * Redact secrets from the body before it is hashed: API bodies (a Graph `paging.next` link
+   * carries the token). Media bytes are kept exactly as served.
+   */
+  redactBody: boolean;
+  /** The platform objects the request is about (see `HttpRequest.pauseKeys`). */
+  pauseKeys?: readonly string[];
 }
 
 /** What one exchange produced when the status was acceptable. */
@@ -79,6 +86,10 @@ type AttemptOutcome =
 export class AdapterHttp {
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
   private readonly queues = new Map<string, PQueue>();
+  /** Objects (a Page, an account) a platform paused, until epoch ms: only requests naming them wait. */
+  private readonly objectPauses = new Map<string, number>();
+  /** An app-wide pause: every request waits. */
+  private platformPausedUntil = 0;
 
   constructor(
     private readonly settings: AdapterHttpSettings,
@@ -152,6 +163,8 @@ export class AdapterHttp {
       idempotent: request.idempotent ?? method === 'GET',
       maxBytes: this.settings.maxBodyBytes,
       redirect: 'follow',
+      redactBody: true,
+      ...(request.pauseKeys && request.pauseKeys.length > 0 ? { pauseKeys: request.pauseKeys } : {}),
     });
   }
 
@@ -163,6 +176,9 @@ export class AdapterHttp {
   private async runWithRetries(call: CallState, spec: ExchangeSpec): Promise<Result<ExchangeResult, AdapterErrorV1>> {
     const { clock } = this.settings;
     for (let attempt = 0; ; attempt++) {
+      // A paused object or platform is waited for outside the endpoint's queue, so requests for other objects go on.
+      const held = await this.waitForPause(call, spec);
+      if (held) return err(held);
       let outcome: AttemptOutcome;
       try {
         // The signal lets a call whose deadline passed leave the queue instead of waiting its turn.
@@ -183,6 +199,61 @@ export class AdapterHttp {
       }
       if (call.signal.aborted) return err(callTimeout(spec.endpoint));
     }
+  }
+
+  /** How long the request's objects or the whole platform are paused, and by which. */
+  private heldFor(spec: ExchangeSpec): { waitMs: number; pauses: 'account' | 'platform' } | undefined {
+    const now = this.settings.clock.now();
+    let held: { waitMs: number; pauses: 'account' | 'platform' } | undefined;
+    if (this.platformPausedUntil > now) held = { waitMs: this.platformPausedUntil - now, pauses: 'platform' };
+    for (const key of spec.pauseKeys ?? []) {
+      const until = this.objectPauses.get(key);
+      if (until !== undefined && until > now && until - now > (held?.waitMs ?? 0)) held = { waitMs: until - now, pauses: 'account' };
+    }
+    return held;
+  }
+
+  /**
+   * Sleep through a pause of the request's objects or of the platform when it ends before the
+   * call's deadline and within `maxRateLimitWaitMs`; otherwise the `rate_limited` error to return.
+   */
+  private async waitForPause(call: CallState, spec: ExchangeSpec): Promise<AdapterErrorV1 | undefined> {
+    const { clock } = this.settings;
+    for (;;) {
+      const held = this.heldFor(spec);
+      if (!held) return undefined;
+      const now = clock.now();
+      if (held.waitMs > this.settings.maxRateLimitWaitMs || now + held.waitMs > call.deadline) {
+        const what = held.pauses === 'platform' ? 'every request to the platform is' : `${this.redactor.text(spec.pauseKeys?.[0] ?? 'this object')} is`;
+        return { type: 'rate_limited', endpoint: spec.endpoint, retryAfterMs: Math.ceil(held.waitMs), pauses: held.pauses, message: `${spec.endpoint}: ${what} paused by the platform for ${Math.ceil(held.waitMs / 1000)} s more, past this call's deadline` };
+      }
+      this.emit({ type: 'wait', endpoint: spec.endpoint, waitMs: held.waitMs, cause: 'server', at: now });
+      await clock.sleep(held.waitMs, call.signal);
+      if (call.signal.aborted) return callTimeout(spec.endpoint);
+    }
+  }
+
+  private pauseObject(key: string, until: number): void {
+    if (this.objectPauses.size >= 10_000) {
+      // A long-running monitor meets many Pages: forget pauses that are over.
+      const now = this.settings.clock.now();
+      for (const [paused, end] of this.objectPauses) if (end <= now) this.objectPauses.delete(paused);
+    }
+    if (until > (this.objectPauses.get(key) ?? 0)) this.objectPauses.set(key, until);
+  }
+
+  private pausePlatform(until: number): void {
+    if (until > this.platformPausedUntil) this.platformPausedUntil = until;
+  }
+
+  /** Apply what a response's headers said: the endpoint's budget, an app-wide pause, paused objects. */
+  private observeRate(limiter: SlidingWindowLimiter, spec: ExchangeSpec, rate: RateLimitState | undefined): void {
+    if (!rate) return;
+    limiter.observe(rate);
+    if (rate.scope === 'platform' && rate.remaining !== undefined && rate.remaining <= 0 && rate.resetAt !== undefined) this.pausePlatform(rate.resetAt);
+    for (const [key, until] of Object.entries(rate.objectPauses ?? {})) this.pauseObject(key, until);
+    const own = spec.pauseKeys?.[0];
+    if (rate.ownObjectPausedUntil !== undefined && own !== undefined) this.pauseObject(own, rate.ownObjectPausedUntil);
   }
 
   /** Milliseconds to wait before retrying, or `undefined` for no retry. */
@@ -212,6 +283,12 @@ export class AdapterHttp {
   private async attempt(call: CallState, spec: ExchangeSpec, attempt: number): Promise<AttemptOutcome> {
     const { clock } = this.settings;
     const limiter = this.limiter(spec.endpoint);
+    // A pause announced while this request waited its turn: back to the pause gate, no request made.
+    const held = this.heldFor(spec);
+    if (held) {
+      const retryAfterMs = Math.ceil(held.waitMs);
+      return { kind: 'error', retry: 'after', retryAfterMs, error: { type: 'rate_limited', endpoint: spec.endpoint, retryAfterMs, pauses: held.pauses, message: `${spec.endpoint}: paused by the platform for ${Math.ceil(held.waitMs / 1000)} s more` } };
+    }
     const pending = limiter.waitMs();
     if (pending.waitMs > 0) this.emit({ type: 'wait', endpoint: spec.endpoint, waitMs: pending.waitMs, cause: pending.cause, at: clock.now() });
     const gate = await limiter.acquire(call.deadline, call.signal);
@@ -274,7 +351,7 @@ export class AdapterHttp {
     timer = arm(this.settings.bodyMs, 'body');
     const now = clock.now();
     const rate = safeRead(() => this.settings.readRateLimit(response.headers, now));
-    limiter.observe(rate);
+    this.observeRate(limiter, spec, rate);
 
     const body = await readBody(response.body, spec.maxBytes, controller.signal);
     done();
@@ -294,14 +371,21 @@ export class AdapterHttp {
         // A 429 with no usable hint: one minute, never an immediate hammering retry.
         retryAfterMs = Math.max(retryAfterMs ?? 60_000, 1_000);
       }
-      if (retryAfterMs !== undefined) limiter.blockUntil(finishedAt + retryAfterMs);
-      const failure = this.failure(spec.endpoint, response, body.bytes, retryAfterMs);
+      const failure = this.failure(spec, response, body.bytes, retryAfterMs);
       const error = this.redactor.deep(this.settings.mapHttpError?.(failure) ?? defaultHttpErrorMapping(failure));
-      if (error.type === 'rate_limited' && response.status !== 429) {
-        // Meta throttles with 400/403 and an error code: the endpoint waits exactly as after a 429.
-        this.instanceTally.countRateLimited(spec.endpoint);
-        limiter.blockUntil(finishedAt + Math.max(error.retryAfterMs, 1_000));
-      }
+      if (error.type === 'rate_limited') {
+        // Meta throttles with 400/403 and an error code: counted and waited for exactly as a 429.
+        if (response.status !== 429) this.instanceTally.countRateLimited(spec.endpoint);
+        const until = finishedAt + Math.max(error.retryAfterMs, 1_000);
+        const own = spec.pauseKeys?.[0];
+        // The level the platform named: one object, the whole platform, or (by default) the endpoint.
+        if (error.pauses === 'account' && own !== undefined) this.pauseObject(own, until);
+        else if (error.pauses === 'platform') this.pausePlatform(until);
+        else {
+          if (error.pauses === 'account') error.pauses = 'endpoint';
+          limiter.blockUntil(until);
+        }
+      } else if (retryAfterMs !== undefined) limiter.blockUntil(finishedAt + retryAfterMs);
       let retry: 'never' | 'backoff' | 'after' = 'never';
       if (error.type === 'rate_limited') retry = 'after';
       else if (error.type === 'http' && error.retryable) retry = 'backoff';
@@ -310,7 +394,10 @@ export class AdapterHttp {
       else if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
       return outcome;
     }
-    const bodySha256 = sha256Hex(body.bytes);
+    // Secrets leave the body before it is hashed, so the stored blob and its hash never held them.
+    const redacted = spec.redactBody ? this.redactor.body(body.bytes) : { bytes: body.bytes, redactions: [] };
+    const bytes = redacted.bytes;
+    const bodySha256 = sha256Hex(bytes);
     if (body.kind === 'too_large') {
       return {
         kind: 'error',
@@ -324,15 +411,17 @@ export class AdapterHttp {
       };
     }
     const raw: RawResponseV1 = {
-      bytes: body.bytes,
+      bytes,
       request: { method: spec.method, url: redactedUrl, status: response.status, at: new Date(finishedAt).toISOString(), durationMs },
     };
+    if (redacted.redactions.length > 0) raw.redactions = redacted.redactions;
     const mediaType = response.headers.get('content-type');
     if (mediaType) raw.mediaType = mediaType;
-    return { kind: 'ok', value: { status: response.status, headers: response.headers, bytes: body.bytes, raw, bodySha256 } };
+    return { kind: 'ok', value: { status: response.status, headers: response.headers, bytes, raw, bodySha256 } };
   }
 
-  private failure(endpoint: string, response: Response, bytes: Uint8Array, retryAfterMs: number | undefined): HttpFailure {
+  private failure(spec: ExchangeSpec, response: Response, bytes: Uint8Array, retryAfterMs: number | undefined): HttpFailure {
+    const endpoint = spec.endpoint;
     const bodyText = this.redactor.text(new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)));
     let json: unknown;
     try {
@@ -342,6 +431,7 @@ export class AdapterHttp {
     }
     const failure: HttpFailure = { endpoint, status: response.status, headers: response.headers, bodyText, json };
     if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+    if (spec.pauseKeys) failure.pauseKeys = spec.pauseKeys;
     return failure;
   }
 

@@ -146,6 +146,30 @@ describe('createPlatformAdapter', () => {
     expect(everything).toContain('[redacted]');
   });
 
+  it('removes the token from the raw body before hashing it, records the rule, and keeps the rest of the body', async () => {
+    const body = `{"data":{"id":"1500000000000000001","username":"rina_contoh"},"links":{"next":"https://api.example.test/next?access_token=${encodeURIComponent(TOKEN)}&cursor=C1"},"echo":"${TOKEN}"}`;
+    const adapter = createPlatformAdapter({ config: config({ secretQueryParams: ['access_token'], fetch: fakeFetch(() => json(body)) }), adapter: definition });
+    const raw = (await adapter.resolve('rina_contoh'))._unsafeUnwrap().raw[0]!;
+    const stored = new TextDecoder().decode(raw.bytes);
+    expect(stored).toBe(body.replace(encodeURIComponent(TOKEN), '[redacted]').replace(TOKEN, '[redacted]'));
+    // This token needs no URL encoding: both copies are its plain value.
+    expect(raw.redactions).toEqual([{ rule: 'secret-value', count: 2 }]);
+    expect(stored).not.toContain(TOKEN);
+  });
+
+  it('records no redaction when the body held no secret', async () => {
+    const adapter = createPlatformAdapter({ config: config({ fetch: fakeFetch(() => json({ data: { id: '1500000000000000001', username: 'rina_contoh' } })) }), adapter: definition });
+    expect((await adapter.resolve('rina_contoh'))._unsafeUnwrap().raw[0]!.redactions).toBeUndefined();
+  });
+
+  it('takes runtime settings (fetch, clock, …) the same way createWebPageAdapter does, over the config', async () => {
+    const seen: Seen[] = [];
+    const unused = fakeFetch(() => json({}, 500));
+    const adapter = createPlatformAdapter({ config: config({ fetch: unused }), runtime: { fetch: fakeFetch(() => json({ data: { id: '1500000000000000001', username: 'rina_contoh' } }), seen), env: {} }, adapter: definition });
+    expect((await adapter.resolve('rina_contoh')).isOk()).toBe(true);
+    expect(seen).toHaveLength(1);
+  });
+
   it('reports a platform part that throws as a non-retryable error value', async () => {
     const adapter = createPlatformAdapter({ config: config(), adapter: { ...definition, capture: () => { throw new Error(`bug with ${TOKEN}`); } } });
     const error = (await adapter.capture({ platform: 'x', handle: 'rina_contoh', id: '1' }, 'timeline'))._unsafeUnwrapErr();

@@ -16,7 +16,8 @@ import { issuesFromZod } from '../validation/validation-issue.js';
 import { AdapterHttp, type AdapterHttpSettings, type CallState } from './adapter-http.js';
 import { systemClock } from './clock.js';
 import { downloadMedia } from './media-download.js';
-import type { AdapterCall, CreatePlatformAdapterInput, PlatformAdapterConfig, PlatformResult } from './platform-adapter-config.js';
+import { AdapterSettingsError } from './adapter-settings.js';
+import type { AdapterCall, AdapterRuntimeSettings, CreatePlatformAdapterInput, PlatformAdapterConfig, PlatformResult } from './platform-adapter-config.js';
 import { readXRateLimitHeaders } from './rate-limit-headers.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import { RequestTally } from './request-accounting.js';
@@ -47,8 +48,8 @@ export type ManagedPlatformAdapter = PlatformAdapterV1 & { usage(): AdapterUsage
  * validation of every body, redaction of secrets, request accounting and a guarded media
  * download. Each call returns a `ResultAsync`; nothing throws for platform or input trouble.
  *
- * Throws a `TypeError` naming the setting when `config` itself is unusable (construction is the
- * place to fail loudly).
+ * Throws an {@link AdapterSettingsError} (a `TypeError`) naming the setting when `config` itself
+ * is unusable: construction is setup, the one place the adapter packages throw.
  *
  * @example
  * ```ts
@@ -65,7 +66,8 @@ export type ManagedPlatformAdapter = PlatformAdapterV1 & { usage(): AdapterUsage
  * ```
  */
 export function createPlatformAdapter(input: CreatePlatformAdapterInput): ManagedPlatformAdapter {
-  const { config, adapter: definition } = input;
+  const { adapter: definition } = input;
+  const config = withRuntime(input.config, input.runtime);
   const checked = checkConfig(config);
   const redactor = createRedactor(config.secrets ?? [], config.secretQueryParams ?? []);
   const clock = config.clock ?? systemClock;
@@ -209,9 +211,23 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
   return managed;
 }
 
+/** The config with every runtime setting the caller gave laid over it. */
+function withRuntime(config: PlatformAdapterConfig, runtime: AdapterRuntimeSettings | undefined): PlatformAdapterConfig {
+  if (!runtime || !config || typeof config !== 'object') return config;
+  const out: PlatformAdapterConfig = { ...config };
+  if (runtime.fetch) out.fetch = runtime.fetch;
+  if (runtime.timeouts) out.timeouts = runtime.timeouts;
+  if (runtime.retry) out.retry = runtime.retry;
+  if (runtime.clock) out.clock = runtime.clock;
+  if (runtime.random) out.random = runtime.random;
+  if (runtime.onEvent) out.onEvent = runtime.onEvent;
+  if (runtime.concurrency !== undefined) out.concurrency = runtime.concurrency;
+  return out;
+}
+
 function checkConfig(config: PlatformAdapterConfig): { baseUrl: URL } {
   const fail = (setting: string, why: string): never => {
-    throw new TypeError(`createPlatformAdapter: config.${setting} ${why}`);
+    throw new AdapterSettingsError({ factory: 'createPlatformAdapter', setting: setting ? `config.${setting}` : 'config', problem: why });
   };
   if (!config || typeof config !== 'object') fail('', 'is missing');
   if (!PlatformSchema.safeParse(config.platform).success) fail('platform', 'must be a lowercase slug such as "x"');

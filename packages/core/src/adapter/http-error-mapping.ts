@@ -12,6 +12,8 @@ export interface HttpFailure {
   json: unknown;
   /** Milliseconds until a retry may be made, from `Retry-After` or the rate-limit reset. */
   retryAfterMs?: number;
+  /** The request's `pauseKeys` (the platform objects it was about), when it named any. */
+  pauseKeys?: readonly string[];
 }
 
 /**

@@ -34,6 +34,7 @@ async function follow(http: AdapterHttp, call: CallState, config: MediaDownloadC
       idempotent: true,
       maxBytes: config.maxBytes ?? 52_428_800,
       redirect: 'manual',
+      redactBody: false,
     });
     if (exchanged.isErr()) return err(exchanged.error);
     const response = exchanged.value;

@@ -157,6 +157,13 @@ export interface HttpRequest {
   body?: unknown;
   /** Whether a retry is safe. @default true for GET, false otherwise */
   idempotent?: boolean;
+  /**
+   * The platform objects this request is about and counted against (a Page id; an account),
+   * first the one it reads. A throttle on one object (a `rate_limited` error with
+   * `pauses: 'account'`, or a usage header naming the object) then holds only requests naming
+   * it; other objects on the same endpoint go on.
+   */
+  pauseKeys?: readonly string[];
 }
 
 /** A request whose body must be JSON of a known shape. */
@@ -218,8 +225,35 @@ export interface PlatformAdapterDefinition {
   lookup?(call: AdapterCall, ids: readonly string[]): PlatformResult<LookupBatchV1>;
 }
 
+/**
+ * Runtime settings every platform adapter's settings object may carry, taken the same way by
+ * {@link createPlatformAdapter} and `createWebPageAdapter`: platform packages pass their
+ * settings object through as `runtime` instead of copying each field.
+ */
+export interface AdapterRuntimeSettings {
+  /** The `fetch` to call. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** Where environment variables are read from. @default process.env */
+  env?: Record<string, string | undefined>;
+  timeouts?: AdapterTimeouts;
+  retry?: AdapterRetryPolicy;
+  /** Injected clock for tests. @default core's system clock */
+  clock?: AdapterClock;
+  /** Jitter source for backoff. @default Math.random */
+  random?: () => number;
+  /** Redacted request/response/wait/error events, for logs. */
+  onEvent?: (event: AdapterEvent) => void;
+  /** Requests in flight at once per endpoint. */
+  concurrency?: number;
+}
+
 /** Input of {@link createPlatformAdapter}. */
 export interface CreatePlatformAdapterInput {
   config: PlatformAdapterConfig;
   adapter: PlatformAdapterDefinition;
+  /**
+   * The caller's runtime settings (`fetch`, `timeouts`, `retry`, `clock`, `random`, `onEvent`,
+   * `concurrency`); each one given overrides the same field of `config`.
+   */
+  runtime?: AdapterRuntimeSettings;
 }

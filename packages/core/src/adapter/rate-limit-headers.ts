@@ -8,6 +8,18 @@ export interface RateLimitState {
   resetAt?: number;
   /** The window's size as the platform reports it (`x-rate-limit-limit`). */
   limit?: number;
+  /**
+   * Which requests `remaining` and `resetAt` hold back: the endpoint's (default), or every
+   * request of the adapter (an app-wide budget such as Meta's `X-App-Usage`).
+   */
+  scope?: 'endpoint' | 'platform';
+  /**
+   * Platform objects paused until an epoch-ms instant, keyed as requests name them in
+   * `pauseKeys` (a Page id in Meta's `X-Business-Use-Case-Usage`). Requests for other objects go on.
+   */
+  objectPauses?: Record<string, number>;
+  /** The object this response was about is paused until then (a header that describes it without naming it). */
+  ownObjectPausedUntil?: number;
 }
 
 /** Reads a platform's rate-limit headers. Returns `undefined` when the response carries none. */

@@ -4,27 +4,11 @@ import { boundPageHtml, type SkippedHtml } from '../capture/bound-page-html.js';
 import type { SavedPageParse, SavedPageParser } from '../saved-page/saved-page.js';
 import type { AdapterCaptureV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
-import type { AdapterClock } from './clock.js';
 import { createPlatformAdapter, type ManagedPlatformAdapter } from './create-platform-adapter.js';
-import type { AdapterCall, AdapterEvent, AdapterRetryPolicy, AdapterTimeouts, HttpSuccess } from './platform-adapter-config.js';
+import { AdapterSettingsError } from './adapter-settings.js';
+import type { AdapterCall, AdapterRuntimeSettings, HttpSuccess } from './platform-adapter-config.js';
 
-/** Runtime settings every platform adapter's settings object may carry. */
-export interface AdapterRuntimeSettings {
-  /** The `fetch` to call. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Where environment variables are read from. @default process.env */
-  env?: Record<string, string | undefined>;
-  timeouts?: AdapterTimeouts;
-  retry?: AdapterRetryPolicy;
-  /** Injected clock for tests. @default core's system clock */
-  clock?: AdapterClock;
-  /** Jitter source for backoff. @default Math.random */
-  random?: () => number;
-  /** Redacted request/response/wait/error events, for logs. */
-  onEvent?: (event: AdapterEvent) => void;
-  /** Requests in flight at once per endpoint. */
-  concurrency?: number;
-}
+export type { AdapterRuntimeSettings } from './platform-adapter-config.js';
 
 /** What a platform supplies to read its public profile pages. */
 export interface WebPageAdapterOptions {
@@ -54,7 +38,7 @@ export interface WebPageAdapterOptions {
 export function createWebPageAdapter(options: WebPageAdapterOptions): ManagedPlatformAdapter {
   const { runtime, endpoint } = options;
   if (!Number.isInteger(options.requestsPerMinute) || options.requestsPerMinute < 1) {
-    throw new TypeError(`${options.adapterId}: settings.requestsPerMinute must be a whole number ≥ 1`);
+    throw new AdapterSettingsError({ factory: options.adapterId, setting: 'settings.requestsPerMinute', problem: `must be a whole number ≥ 1, got ${JSON.stringify(options.requestsPerMinute)}` });
   }
   const readPage = async (call: AdapterCall, handle: string): Promise<Result<{ parsed: SavedPageParse; response: HttpSuccess<string>; skipped?: SkippedHtml }, AdapterErrorV1>> => {
     const response = await call.text({ endpoint, path: options.pagePath(encodeURIComponent(handle)), headers: { accept: 'text/html', 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' } });
@@ -73,16 +57,11 @@ export function createWebPageAdapter(options: WebPageAdapterOptions): ManagedPla
       adapterVersion: options.adapterVersion,
       capabilities: { scopes: ['timeline'], lookup: false, distinguishesPrivateFromDeleted: false, exposesEdits: false, exposesLikes: false, exposesFollows: false, mediaDownload: false },
       baseUrl: options.baseUrl,
-      ...(runtime.fetch ? { fetch: runtime.fetch } : {}),
       rateLimits: { [endpoint]: { limit: options.requestsPerMinute, windowMs: 60_000 } },
-      concurrency: runtime.concurrency ?? 1,
+      concurrency: 1,
       maxBodyBytes: 20_000_000,
-      ...(runtime.timeouts ? { timeouts: runtime.timeouts } : {}),
-      ...(runtime.retry ? { retry: runtime.retry } : {}),
-      ...(runtime.clock ? { clock: runtime.clock } : {}),
-      ...(runtime.random ? { random: runtime.random } : {}),
-      ...(runtime.onEvent ? { onEvent: runtime.onEvent } : {}),
     },
+    runtime,
     adapter: {
       resolve: async (call, handle) => {
         const page = await readPage(call, handle);

@@ -34,6 +34,14 @@ export const CaptureWindowSchema = z.object({
 });
 export type CaptureWindow = z.infer<typeof CaptureWindowSchema>;
 
+/** One redaction rule that fired on a raw body before it was stored, and how many replacements it made. */
+export const CaptureRedactionSchema = z.object({
+  /** e.g. `secret-value`, `secret-query-param` (core's `BODY_REDACTION_RULES`). */
+  rule: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  count: z.number().int().positive(),
+});
+export type CaptureRedaction = z.infer<typeof CaptureRedactionSchema>;
+
 /** One HTTP (or file) request made for a capture, with secrets already redacted. */
 export const CaptureRequestSchema = z.object({
   method: z.string().max(10),
@@ -44,6 +52,12 @@ export const CaptureRequestSchema = z.object({
   /** The raw response body's blob. */
   bodySha256: sha256.optional(),
   durationMs: z.number().nonnegative().optional(),
+  /**
+   * Secrets removed from the raw body before it was hashed and stored (the access token in a
+   * Graph `paging.next` link): which rule fired and how often. Absent in captures made before
+   * bodies were redacted, and when nothing was removed.
+   */
+  redactions: z.array(CaptureRedactionSchema).max(20).optional(),
 });
 export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
 

@@ -19,6 +19,7 @@ export {
 export {
   AccountObservationSchema,
   CAPTURE_SCOPES,
+  CaptureRedactionSchema,
   CaptureRequestSchema,
   CaptureSchema,
   CaptureScopeSchema,
@@ -27,6 +28,7 @@ export {
   type AccountObservation,
   type Capture,
   type CaptureInput,
+  type CaptureRedaction,
   type CaptureRequest,
   type CaptureScope,
   type CaptureWindow,

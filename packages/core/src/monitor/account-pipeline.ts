@@ -116,7 +116,7 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
   }
   if (!account.id) {
     const key = handleKey(account);
-    const resolved = await control.call(`${platform}:resolve`, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
+    const resolved = await control.call({ key: `${platform}:resolve`, platform, account: key }, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
     if (resolved.kind === 'deferred') {
       defer('resolve', resolved.reason, key, resolved.retryAfterMs);
       return ok({ outcome: resolved.reason === 'interrupted' ? 'interrupted' : 'deferred', changes: 0, findings: 0 });
@@ -163,7 +163,7 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
     if (capture) {
       report.captures.reused++;
     } else {
-      const result = await control.call(`${platform}:capture:${scope}`, (signal) =>
+      const result = await control.call({ key: `${platform}:capture:${scope}`, platform, account: key }, (signal) =>
         adapter.capture(account, scope, { signal, deadlineAt: control.deadlineAt, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
       );
       if (result.kind === 'deferred') {
@@ -228,7 +228,7 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
       const lookup = adapter.lookup.bind(adapter);
       for (let start = 0; start < ids.length; start += batchSize) {
         const batch = ids.slice(start, start + batchSize);
-        const result = await control.call(`${platform}:lookup`, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
+        const result = await control.call({ key: `${platform}:lookup`, platform, account: key }, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
         if (result.kind === 'deferred') {
           defer('lookup', result.reason, key, result.retryAfterMs);
           break;
@@ -326,6 +326,7 @@ function buildCapture(
         at: response.request.at,
         bodySha256: rawBlobs[index],
         ...(response.request.durationMs !== undefined ? { durationMs: response.request.durationMs } : {}),
+        ...(response.redactions && response.redactions.length > 0 ? { redactions: response.redactions } : {}),
       })),
       rawBlobs,
       items,

@@ -330,6 +330,51 @@ describe('runCycle', () => {
     expect(report.accounts.captured).toBe(3);
   });
 
+  it('a throttle on one account pauses that account only: the other accounts of the platform are captured', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    platforms.x.failNext.set('capture:dewi_contoh:profile', { type: 'rate_limited', retryAfterMs: 15 * 60_000, pauses: 'account', message: 'Page request limit reached' });
+    const report = (await monitorFor(store, platforms, { concurrencyPerPlatform: 1 }).runCycle())._unsafeUnwrap();
+    expect(report.deferred.map((entry) => `${entry.accountKey}:${entry.scope}`)).toEqual(['x:id-dewi_contoh:profile', 'x:id-dewi_contoh:timeline']);
+    // The paused account is asked nothing more; the next account's same endpoint is.
+    expect(platforms.x.calls).not.toContain('capture:dewi_contoh:timeline');
+    expect(platforms.x.calls).toEqual(expect.arrayContaining(['capture:rahmat_contoh:profile', 'capture:rahmat_contoh:timeline']));
+    expect(report.accounts.captured).toBe(2);
+  });
+
+  it('an app-wide throttle pauses every account of that platform, and no other platform', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    platforms.x.failNext.set('capture:dewi_contoh:profile', { type: 'rate_limited', retryAfterMs: 15 * 60_000, pauses: 'platform', message: 'Application request limit reached' });
+    const report = (await monitorFor(store, platforms, { concurrencyPerPlatform: 1 }).runCycle())._unsafeUnwrap();
+    expect(platforms.x.calls).toEqual(['resolve:dewi_contoh', 'capture:dewi_contoh:profile']);
+    expect(report.deferred.filter((entry) => entry.platform === 'x').map((entry) => entry.scope)).toEqual(['profile', 'timeline', 'resolve']);
+    expect(platforms.facebook.calls).toEqual(expect.arrayContaining(['capture:dewi.contoh:timeline']));
+  });
+
+  it('retries a paused account in the same cycle when its pause ends before the deadline', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    platforms.x.failNext.set('capture:dewi_contoh:timeline', { type: 'rate_limited', retryAfterMs: 20, pauses: 'account', message: 'Page request limit reached' });
+    const report = (await monitorFor(store, platforms).runCycle())._unsafeUnwrap();
+    expect(report.deferred).toEqual([]);
+    expect(platforms.x.calls.filter((call) => call === 'capture:dewi_contoh:timeline')).toHaveLength(2);
+    expect(report.accounts.captured).toBe(3);
+  });
+
+  it('lends the slot of an account waiting out its own pause to the next account', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    platforms.x.failNext.set('capture:dewi_contoh:timeline', { type: 'rate_limited', retryAfterMs: 300, pauses: 'account', message: 'Page request limit reached' });
+    const report = (await monitorFor(store, platforms, { concurrencyPerPlatform: 1 }).runCycle())._unsafeUnwrap();
+    expect(report.deferred).toEqual([]);
+    const calls = platforms.x.calls.filter((call) => call.startsWith('capture:'));
+    // Rahmat is captured while Dewi waits, then Dewi's timeline is asked again.
+    expect(calls.indexOf('capture:rahmat_contoh:timeline')).toBeLessThan(calls.lastIndexOf('capture:dewi_contoh:timeline'));
+    expect(calls.filter((call) => call === 'capture:dewi_contoh:timeline')).toHaveLength(2);
+    expect(report.accounts.captured).toBe(3);
+  });
+
   it('runs platforms side by side', async () => {
     const store = createMemoryStore();
     const platforms = worlds();

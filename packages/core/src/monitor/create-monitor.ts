@@ -135,6 +135,15 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
       };
       // One queue per platform: platforms run side by side, each within its own limits.
       const queues = new Map<string, PQueue>();
+      const perPlatform = options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform;
+      const waiting = new Map<string, number>();
+      // An account waiting out its own pause lends its slot: the queue runs one more meanwhile.
+      control.onAccountWait((platform, change) => {
+        const now = Math.max(0, (waiting.get(platform) ?? 0) + change);
+        waiting.set(platform, now);
+        const queue = queues.get(platform);
+        if (queue) queue.concurrency = perPlatform + now;
+      });
       let storeFailure: StoreErrorV1 | undefined;
       let done = 0;
       const outcomes: Record<AccountOutcome, number> = { captured: 0, failed: 0, deferred: 0, interrupted: 0, skipped: 0 };
@@ -142,7 +151,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         const platform = task.account.platform;
         let queue = queues.get(platform);
         if (!queue) {
-          queue = new PQueue({ concurrency: options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform });
+          queue = new PQueue({ concurrency: perPlatform });
           queues.set(platform, queue);
         }
         return queue.add(async () => {

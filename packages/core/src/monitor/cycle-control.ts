@@ -23,6 +23,7 @@ export class CycleControl {
   readonly #controller = new AbortController();
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #blockedUntil = new Map<string, number>();
+  #accountWaits: ((platform: string, change: 1 | -1) => void) | undefined;
   readonly #detach: () => void;
 
   constructor(
@@ -64,6 +65,14 @@ export class CycleControl {
     this.#detach();
   }
 
+  /**
+   * Told when a call starts (+1) and ends (-1) waiting out a pause of its own account, so the
+   * platform's queue can lend that slot to another account meanwhile.
+   */
+  onAccountWait(listener: (platform: string, change: 1 | -1) => void): void {
+    this.#accountWaits = listener;
+  }
+
   /** Wait `ms`, or less if the cycle stops. Resolves to whether the full wait passed. */
   sleep(ms: number): Promise<boolean> {
     if (this.#reason) return Promise.resolve(false);
@@ -82,18 +91,26 @@ export class CycleControl {
 
   /**
    * Run an adapter call. A rate limit whose wait ends before the deadline is waited out and the
-   * call retried; one that ends after it defers the work. Once a limit is known, later calls to
-   * the same endpoint are deferred without a request. Errors after a stop are deferrals: an
-   * aborted request says nothing about the platform.
+   * call retried; one that ends after it defers the work. Once a limit is known, later calls it
+   * holds are deferred (or wait) without a request — at the level the error named: only this
+   * account (`pauses: 'account'`, a throttled Page), every call to the platform (`'platform'`),
+   * or calls under the same `limit.key` (an endpoint; the default). Errors after a stop are
+   * deferrals: an aborted request says nothing about the platform.
    */
-  async call<T>(limitKey: string, run: (signal: AbortSignal) => ResultAsync<T, AdapterErrorV1>): Promise<ControlledCall<T>> {
+  async call<T>(limit: CallLimit, run: (signal: AbortSignal) => ResultAsync<T, AdapterErrorV1>): Promise<ControlledCall<T>> {
+    const keys = [limit.key, `platform:${limit.platform}`, ...(limit.account ? [`account:${limit.platform}:${limit.account}`] : [])];
     for (let attempt = 0; ; attempt++) {
       if (this.#reason) return { kind: 'deferred', reason: this.#reason };
-      const blocked = this.#blockedUntil.get(limitKey);
+      const blocked = Math.max(0, ...keys.map((key) => this.#blockedUntil.get(key) ?? 0));
       const now = this.clock().getTime();
-      if (blocked !== undefined && blocked > now) {
+      if (blocked > now) {
         if (blocked > this.deadlineAt) return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: blocked - now };
-        if (!(await this.sleep(blocked - now))) return { kind: 'deferred', reason: this.#reason ?? 'interrupted' };
+        // Only this account waits: its slot goes to another account until the pause ends.
+        const ownPause = keys.length > 2 && (this.#blockedUntil.get(keys[2]!) ?? 0) === blocked;
+        if (ownPause) this.#accountWaits?.(limit.platform, 1);
+        const slept = await this.sleep(blocked - now);
+        if (ownPause) this.#accountWaits?.(limit.platform, -1);
+        if (!slept) return { kind: 'deferred', reason: this.#reason ?? 'interrupted' };
       }
       const result = await run(this.signal);
       if (result.isOk()) return { kind: 'ok', value: result.value };
@@ -101,10 +118,20 @@ export class CycleControl {
       const error = result.error;
       if (error.type !== 'rate_limited') return { kind: 'error', error };
       const until = this.clock().getTime() + Math.max(0, error.retryAfterMs);
-      this.#blockedUntil.set(limitKey, until);
+      const key = error.pauses === 'platform' ? keys[1]! : error.pauses === 'account' && limit.account ? keys[2]! : limit.key;
+      if (until > (this.#blockedUntil.get(key) ?? 0)) this.#blockedUntil.set(key, until);
       if (until > this.deadlineAt || attempt >= this.maxRateLimitRetries) {
         return { kind: 'deferred', reason: 'rate_limited', retryAfterMs: Math.max(0, error.retryAfterMs) };
       }
     }
   }
+}
+
+/** What a rate limit met by one adapter call may hold back. */
+export interface CallLimit {
+  /** The endpoint-like key, e.g. `facebook:capture:timeline`. */
+  key: string;
+  platform: string;
+  /** The account the call is about (its key), so a throttle on it holds only its calls. */
+  account?: string;
 }

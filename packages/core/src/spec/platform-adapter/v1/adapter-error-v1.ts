@@ -14,6 +14,12 @@ export type AdapterErrorV1 =
       retryAfterMs: number;
       /** Endpoint the limit applies to, when known. */
       endpoint?: string;
+      /**
+       * What the limit holds back: `account` — only the account (Page, Instagram account) the
+       * call was about, so other accounts go on; `platform` — every call to the platform (an
+       * app-wide limit); `endpoint` — calls to the same endpoint. Absent means `endpoint`.
+       */
+      pauses?: RateLimitPauseV1;
     }
   | {
       /** The token is missing, expired or lacks permission; or a login wall was served. */
@@ -76,6 +82,9 @@ export type AdapterErrorV1 =
       type: 'unsupported';
       message: string;
     };
+
+/** What a `rate_limited` error holds back (see {@link AdapterErrorV1}). */
+export type RateLimitPauseV1 = 'account' | 'endpoint' | 'platform';
 
 export type AdapterErrorTypeV1 = AdapterErrorV1['type'];
 

@@ -72,6 +72,18 @@ export interface RawResponseV1 {
     at: string;
     durationMs?: number;
   };
+  /**
+   * Secrets core removed from `bytes` before they were hashed (rule id and how many
+   * replacements), e.g. the access token Meta puts into `paging.next`. Absent: nothing removed.
+   */
+  redactions?: RawBodyRedactionV1[];
+}
+
+/** One redaction rule that fired on a raw body, and how many replacements it made. */
+export interface RawBodyRedactionV1 {
+  /** e.g. `secret-value`, `secret-value-url-encoded`, `secret-value-json-escaped`, `secret-query-param`. */
+  rule: string;
+  count: number;
 }
 
 /** A handle resolved to the platform's stable account id. */
