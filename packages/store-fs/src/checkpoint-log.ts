@@ -7,6 +7,7 @@ import {
   merkleRoot,
   publicKeyPemOf,
   signCheckpoint,
+  type CheckpointLogHeadsV1,
   type InclusionProofV1,
   type SignedCheckpointV1,
   type StoreErrorV1,
@@ -43,15 +44,22 @@ export class CheckpointLog {
     return this.checkpoints.at(-1);
   }
 
+  /** Whether the latest checkpoint signs exactly these heads. */
+  covers(logs: CheckpointLogHeadsV1): boolean {
+    const signed = this.latest()?.logs;
+    if (!signed) return Object.values(logs).every((head) => head.seq === 0);
+    return Object.entries(logs).every(([kind, head]) => signed[kind as keyof CheckpointLogHeadsV1].seq === head.seq && signed[kind as keyof CheckpointLogHeadsV1].entryHash === head.entryHash);
+  }
+
   /**
    * Sign a checkpoint over the capture tree and append it durably. A failed write is thrown
    * (after cutting the unacknowledged bytes back): the store then refuses writes.
    */
-  async create(captureLeaves: readonly Buffer[]): Promise<Result<SignedCheckpointV1, StoreErrorV1>> {
+  async create(captureLeaves: readonly Buffer[], logs: CheckpointLogHeadsV1): Promise<Result<SignedCheckpointV1, StoreErrorV1>> {
     if (!this.signingKey) return err({ type: 'unsupported', message: 'no signing key: pass signingKeyPem (the office key from "sipansos init", keys/office-ed25519.pem) to sign checkpoints' });
     const treeSize = captureLeaves.length;
     const rootHash = Buffer.from(merkleRoot(captureLeaves, treeSize)).toString('hex');
-    const signed = signCheckpoint({ treeSize, rootHash, at: this.now().toISOString() }, this.signingKey);
+    const signed = signCheckpoint({ treeSize, rootHash, at: this.now().toISOString(), logs }, this.signingKey);
     if (signed.isErr()) return err({ type: 'invalid_input', message: `signingKeyPem: ${signed.error.message}`, issues: [{ path: 'signingKeyPem', message: signed.error.message }] });
     const checkpoint = signed.value;
     const keyFile = this.layout.checkpointKey(checkpoint.keyId);

@@ -2,11 +2,13 @@ import { hostname } from 'node:os';
 import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import {
   captureLeafHash,
+  logHeadsOf,
   parseRecordQuery,
   planAppend,
   RECORD_KINDS,
   sha256Hex,
   SHA256_HEX_PATTERN,
+  type AuditEntry,
   type BlobRefV1,
   type EvidenceProofsV1,
   type EvidenceStoreV1,
@@ -86,7 +88,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   async function doOpen(): Promise<Result<StoreOpenReportV1, StoreErrorV1>> {
     writer = newWriter();
-    const opened = await openStoreFiles({ layout, fsync, now, readOnly, blobs });
+    const opened = await openStoreFiles({ layout, fsync, now, readOnly, blobs, repair: settings.repair === true });
     if (opened.isErr()) return err(opened.error);
     const { report } = opened.value;
     lock = opened.value.lock;
@@ -98,13 +100,27 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     state = 'open';
     openReport = report;
     try {
-      if (report.staleLockTakenOver && !readOnly) {
-        const stale = report.staleLockTakenOver;
-        const at = now().toISOString();
-        const logged = await appendInternal('audit', [
-          { id: `store.lock_taken_over:${at}:${stale.pid}`, at, actor, action: 'store.lock_taken_over', target: { kind: 'store', id: 'LOCK' }, details: { pid: stale.pid, host: stale.host, since: stale.since, by: { pid: process.pid, host: hostname() } } },
-        ]);
+      if (readOnly) return ok(report);
+      // Nothing the store changes on its own goes unrecorded: lock takeover, cut tails, repairs.
+      const at = now().toISOString();
+      const entries: AuditEntry[] = [];
+      const stale = report.staleLockTakenOver;
+      if (stale) {
+        entries.push({ id: `store.lock_taken_over:${at}:${stale.pid}`, at, actor, action: 'store.lock_taken_over', target: { kind: 'store', id: 'LOCK' }, details: { pid: stale.pid, host: stale.host, since: stale.since, by: { pid: process.pid, host: hostname() } } });
+      }
+      for (const cut of opened.value.tailCuts) {
+        entries.push({ id: `store.tail_recovered:${at}:${cut.file}`, at, actor, action: 'store.tail_recovered', target: { kind: 'store', id: cut.file }, details: { file: cut.file, droppedBytes: cut.droppedBytes, lastGoodSeq: cut.lastGoodSeq, keptIn: cut.keptIn, reason: 'incomplete last line (the shape a crash leaves)' } });
+      }
+      for (const [index, repair] of opened.value.repairs.entries()) {
+        entries.push({ id: `store.repaired:${at}:${index + 1}`, at, actor, action: 'store.repaired', target: { kind: 'store', id: repair.file }, details: { ...repair } });
+      }
+      if (entries.length > 0) {
+        const logged = await appendInternal('audit', entries);
         if (logged.isErr()) return err(logged.error);
+      }
+      if (opened.value.repairs.length > 0) {
+        const signed = await createCheckpoint();
+        if (signed.isErr()) return err(signed.error);
       }
       return ok(report);
     } catch (error) {
@@ -227,12 +243,17 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   // ---- checkpoints ----------------------------------------------------------------------
 
+  /** The durable head of every log. */
+  function currentHeads() {
+    return logHeadsOf((kind) => logs.get(kind)?.index.last());
+  }
+
   async function createCheckpoint(): Promise<Result<SignedCheckpointV1, StoreErrorV1>> {
     const writable = await ensureWritable();
     if (writable.isErr()) return err(writable.error);
     await writer.drain();
     try {
-      return await checkpointLog.create(captureLeaves);
+      return await checkpointLog.create(captureLeaves, currentHeads());
     } catch (error) {
       writer.failure = { type: 'not_durable', message: `the checkpoint could not be made durable; the store refuses writes until reopened: ${(error as Error).message}`, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
       return err(writer.failure);
@@ -292,11 +313,15 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           if (opening) await opening;
           await writer.drain();
           await checkpointChain.catch(() => undefined);
+          let signed: Result<unknown, StoreErrorV1> = ok(undefined);
+          if (settings.checkpointOnClose && signingKey && state === 'open' && !readOnly && !writer.failure && !checkpointLog.covers(currentHeads())) {
+            signed = await createCheckpoint();
+          }
           await closeHandles();
           await lock?.release();
           lock = undefined;
           state = 'closed';
-          return ok(undefined);
+          return signed.isErr() ? err(signed.error) : ok(undefined);
         })(),
       );
     },

@@ -1,7 +1,18 @@
 import { mkdir, open, readdir, readFile, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
-import { captureLeafHash, RECORD_KINDS, recordIndexKeys, type RecordKind, type RecordOf, type SignedCheckpointV1, type StoreErrorV1, type StoreOpenReportV1 } from '@sipansos/core';
+import {
+  captureLeafHash,
+  compareLogHeads,
+  merkleRoot,
+  RECORD_KINDS,
+  recordIndexKeys,
+  type RecordKind,
+  type RecordOf,
+  type SignedCheckpointV1,
+  type StoreErrorV1,
+  type StoreOpenReportV1,
+} from '@sipansos/core';
 import type { BlobFiles } from './blob-files.js';
 import { scanCheckpoints } from './checkpoint-file.js';
 import { fsyncDirectory, ioError, writeFileDurably, type FsyncFunction } from './durable-io.js';
@@ -17,6 +28,31 @@ export interface OpenContext {
   now: () => Date;
   readOnly: boolean;
   blobs: BlobFiles;
+  /**
+   * The operator's repair (`sipansos verify --repair`): cut complete bad lines at the end of a
+   * log (keeping them in `recovered/`) and accept logs that no longer hold what the latest
+   * checkpoint signed. Each is returned in `repairs`, to be audited and covered by a new
+   * checkpoint. Damage followed by sound entries is never cut.
+   */
+  repair?: boolean;
+}
+
+/** One thing a repair changed or accepted, for the audit log. */
+export interface StoreRepair {
+  file: string;
+  action: 'cut_bad_tail' | 'accepted_missing_entries';
+  seq?: number;
+  bytes?: number;
+  keptIn?: string;
+  message: string;
+}
+
+/** One torn tail cut on open, for the audit log. */
+export interface TailCut {
+  file: string;
+  droppedBytes: number;
+  lastGoodSeq: number;
+  keptIn: string;
 }
 
 /** A store opened from disk: indexes rebuilt, torn tails handled, damage reported. */
@@ -27,6 +63,26 @@ export interface OpenedFiles {
   captureLeaves: Buffer[];
   checkpoints: SignedCheckpointV1[];
   checkpointBytes: number;
+  tailCuts: TailCut[];
+  repairs: StoreRepair[];
+}
+
+const REPAIR_HINT = 'the store is read-only until an operator checks it and runs "sipansos verify --repair"';
+
+/** Logs that no longer hold what the latest checkpoint signed: the log and entry, and why. */
+function headMismatches(logs: Map<RecordKind, KindLog>, captureLeaves: readonly Buffer[], checkpoints: readonly SignedCheckpointV1[], layout: StoreLayout): Array<{ file: string; seq: number; message: string }> {
+  const latest = checkpoints.at(-1);
+  if (!latest) return [];
+  const label = `checkpoint ${checkpoints.length}`;
+  const captureFile = layout.relative(layout.log('capture'));
+  if (!latest.logs) {
+    // A checkpoint from before log heads were signed covers the capture tree only.
+    if (latest.treeSize > captureLeaves.length) return [{ file: captureFile, seq: latest.treeSize, message: `the capture log holds ${captureLeaves.length} entries but ${label} signed ${latest.treeSize}: entries were removed` }];
+    const root = Buffer.from(merkleRoot(captureLeaves, latest.treeSize)).toString('hex');
+    return root === latest.rootHash ? [] : [{ file: captureFile, seq: latest.treeSize, message: `the first ${latest.treeSize} captures no longer give the root ${label} signed` }];
+  }
+  const source = { length: (kind: RecordKind) => logs.get(kind)?.index.size ?? 0, entryHashAt: (kind: RecordKind, seq: number) => logs.get(kind)?.index.entries[seq - 1]?.entryHash };
+  return compareLogHeads(latest.logs, source, label).map((mismatch) => ({ file: layout.relative(layout.log(mismatch.kind)), seq: mismatch.seq, message: mismatch.message }));
 }
 
 async function initialise({ layout, fsync }: OpenContext): Promise<void> {
@@ -117,6 +173,11 @@ export async function openStoreFiles(context: OpenContext): Promise<Result<Opene
 
     const logs = new Map<RecordKind, KindLog>();
     const captureLeaves: Buffer[] = [];
+    const tailCuts: TailCut[] = [];
+    const repairs: StoreRepair[] = [];
+    const repair = context.repair === true && !readOnly;
+    // A repair cuts nothing unless it can repair everything: run after every check passed.
+    const repairCuts: Array<() => Promise<void>> = [];
     const scans = await Promise.all(
       RECORD_KINDS.map(async (kind) => {
         const file = layout.log(kind);
@@ -146,7 +207,19 @@ export async function openStoreFiles(context: OpenContext): Promise<Result<Opene
       log.reservedTip = scan.tip;
       log.committedBytes = scan.goodBytes;
       if (scan.damage) {
-        report.damaged.push({ file: name, seq: scan.damage.seq, message: `${name} entry ${scan.damage.seq} is damaged and entries after it exist: ${scan.damage.message}` });
+        report.damaged.push({ file: name, seq: scan.damage.seq, message: `${name} entry ${scan.damage.seq} is damaged and entries after it exist: ${scan.damage.message}; restore ${name} from a backup` });
+      } else if (scan.badTail && repair) {
+        const badTail = scan.badTail;
+        const { goodBytes, tip } = scan;
+        repairCuts.push(async () => {
+          const saved = await saveTail(context, file, badTail.offset, badTail.bytes);
+          await cutTail(context, file, goodBytes);
+          const message = `cut ${badTail.bytes} bytes from entry ${badTail.seq} on (${badTail.message}); the cut bytes are kept in ${layout.relative(saved)}`;
+          repairs.push({ file: name, action: 'cut_bad_tail', seq: badTail.seq, bytes: badTail.bytes, keptIn: layout.relative(saved), message: `${name}: ${message}` });
+          report.recovered.push({ file: name, droppedBytes: badTail.bytes, lastGoodSeq: tip.seq, message: `repaired: ${message}` });
+        });
+      } else if (scan.badTail) {
+        report.damaged.push({ file: name, seq: scan.badTail.seq, message: `${name} entry ${scan.badTail.seq} is a complete line whose hash or chain is wrong (${scan.badTail.message}); a crash cannot leave that, so it is not cut: ${REPAIR_HINT}` });
       } else if (scan.tail) {
         if (readOnly) {
           report.recovered.push({ file: name, droppedBytes: scan.tail.bytes, lastGoodSeq: scan.tip.seq, message: `ignored ${scan.tail.bytes} bytes after entry ${scan.tip.seq} (opened read-only; a write in progress or a torn write the writer cuts on its next open): ${scan.tail.reason}` });
@@ -154,6 +227,7 @@ export async function openStoreFiles(context: OpenContext): Promise<Result<Opene
           const saved = await saveTail(context, file, scan.tail.offset, scan.tail.bytes);
           await cutTail(context, file, scan.goodBytes);
           report.recovered.push({ file: name, droppedBytes: scan.tail.bytes, lastGoodSeq: scan.tip.seq, message: `cut ${scan.tail.bytes} bytes after entry ${scan.tip.seq} (${scan.tail.reason}); the cut bytes are kept in ${layout.relative(saved)}` });
+          tailCuts.push({ file: name, droppedBytes: scan.tail.bytes, lastGoodSeq: scan.tip.seq, keptIn: layout.relative(saved) });
         }
       }
     }
@@ -162,16 +236,45 @@ export async function openStoreFiles(context: OpenContext): Promise<Result<Opene
     const checkpoints = checkpointScan.checkpoints.map((entry) => entry.checkpoint);
     if (checkpointScan.damage) {
       report.damaged.push({ file: 'checkpoints.jsonl', seq: checkpointScan.damage.line, message: `checkpoints.jsonl line ${checkpointScan.damage.line} is damaged: ${checkpointScan.damage.message}` });
+    } else if (checkpointScan.badTail && repair) {
+      const badTail = checkpointScan.badTail;
+      repairCuts.push(async () => {
+        const saved = await saveTail(context, layout.checkpoints, badTail.offset, badTail.bytes);
+        await cutTail(context, layout.checkpoints, checkpointScan.goodBytes);
+        const message = `cut ${badTail.bytes} bytes from line ${badTail.line} on (${badTail.message}); kept in ${layout.relative(saved)}`;
+        repairs.push({ file: 'checkpoints.jsonl', action: 'cut_bad_tail', seq: badTail.line, bytes: badTail.bytes, keptIn: layout.relative(saved), message: `checkpoints.jsonl: ${message}` });
+        report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: badTail.bytes, lastGoodSeq: checkpoints.length, message: `repaired: ${message}` });
+      });
+    } else if (checkpointScan.badTail) {
+      report.damaged.push({ file: 'checkpoints.jsonl', seq: checkpointScan.badTail.line, message: `checkpoints.jsonl line ${checkpointScan.badTail.line} is a complete line that is not a sound checkpoint (${checkpointScan.badTail.message}): ${REPAIR_HINT}` });
     } else if (checkpointScan.tail && readOnly) {
       report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, message: `ignored ${checkpointScan.tail.bytes} bytes after checkpoint ${checkpoints.length} (opened read-only): ${checkpointScan.tail.reason}` });
     } else if (checkpointScan.tail) {
       const saved = await saveTail(context, layout.checkpoints, checkpointScan.tail.offset, checkpointScan.tail.bytes);
       await cutTail(context, layout.checkpoints, checkpointScan.goodBytes);
       report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, message: `cut ${checkpointScan.tail.bytes} bytes after checkpoint ${checkpoints.length} (${checkpointScan.tail.reason}); kept in ${layout.relative(saved)}` });
+      tailCuts.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, keptIn: layout.relative(saved) });
     }
 
+    // Every log must still hold what the latest checkpoint signed.
+    const damagedFiles = new Set(report.damaged.map((damage) => damage.file));
+    for (const mismatch of headMismatches(logs, captureLeaves, checkpoints, layout)) {
+      if (damagedFiles.has(mismatch.file)) continue;
+      if (repair) {
+        repairs.push({ file: mismatch.file, action: 'accepted_missing_entries', seq: mismatch.seq, message: `${mismatch.file}: ${mismatch.message}; accepted by the repair (the entries cannot be restored from the store)` });
+        report.recovered.push({ file: mismatch.file, droppedBytes: 0, lastGoodSeq: logs.get(RECORD_KINDS.find((kind) => layout.relative(layout.log(kind)) === mismatch.file) ?? 'capture')?.index.size ?? 0, message: `repaired: ${mismatch.message}; recorded and covered by a new checkpoint` });
+      } else {
+        report.damaged.push({ file: mismatch.file, seq: mismatch.seq, message: `${mismatch.file}: ${mismatch.message}; ${REPAIR_HINT}` });
+      }
+    }
+
+    if (repair && report.damaged.length > 0) {
+      await lock?.release();
+      return err({ type: 'corrupt', file: report.damaged[0]!.file, ...(report.damaged[0]!.seq !== undefined ? { seq: report.damaged[0]!.seq } : {}), message: `cannot repair, nothing was changed: ${report.damaged.map((damage) => damage.message).join('; ')}` });
+    }
+    for (const cut of repairCuts) await cut();
     if (report.damaged.length > 0) report.readOnly = true;
-    return ok({ report, ...(lock ? { lock } : {}), logs, captureLeaves, checkpoints, checkpointBytes: checkpointScan.goodBytes });
+    return ok({ report, ...(lock ? { lock } : {}), logs, captureLeaves, checkpoints, checkpointBytes: checkpointScan.goodBytes, tailCuts, repairs });
   } catch (error) {
     if (lock) await lock.release();
     return err(ioError('open the store', error));
