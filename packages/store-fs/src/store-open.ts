@@ -176,7 +176,7 @@ export async function openStoreFiles(context: OpenContext): Promise<Result<Opene
     const tailCuts: TailCut[] = [];
     const repairs: StoreRepair[] = [];
     const repair = context.repair === true && !readOnly;
-    // A repair cuts nothing unless it can repair everything: run after every check passed.
+    // A repair changes nothing unless it can repair everything: run in order after every check passed.
     const repairCuts: Array<() => Promise<void>> = [];
     const scans = await Promise.all(
       RECORD_KINDS.map(async (kind) => {
@@ -261,8 +261,11 @@ export async function openStoreFiles(context: OpenContext): Promise<Result<Opene
     for (const mismatch of headMismatches(logs, captureLeaves, checkpoints, layout)) {
       if (damagedFiles.has(mismatch.file)) continue;
       if (repair) {
-        repairs.push({ file: mismatch.file, action: 'accepted_missing_entries', seq: mismatch.seq, message: `${mismatch.file}: ${mismatch.message}; accepted by the repair (the entries cannot be restored from the store)` });
-        report.recovered.push({ file: mismatch.file, droppedBytes: 0, lastGoodSeq: logs.get(RECORD_KINDS.find((kind) => layout.relative(layout.log(kind)) === mismatch.file) ?? 'capture')?.index.size ?? 0, message: `repaired: ${mismatch.message}; recorded and covered by a new checkpoint` });
+        const lastGoodSeq = logs.get(RECORD_KINDS.find((kind) => layout.relative(layout.log(kind)) === mismatch.file) ?? 'capture')?.index.size ?? 0;
+        repairCuts.push(async () => {
+          repairs.push({ file: mismatch.file, action: 'accepted_missing_entries', seq: mismatch.seq, message: `${mismatch.file}: ${mismatch.message}; accepted by the repair (the entries cannot be restored from the store)` });
+          report.recovered.push({ file: mismatch.file, droppedBytes: 0, lastGoodSeq, message: `repaired: ${mismatch.message}; recorded and covered by a new checkpoint` });
+        });
       } else {
         report.damaged.push({ file: mismatch.file, seq: mismatch.seq, message: `${mismatch.file}: ${mismatch.message}; ${REPAIR_HINT}` });
       }
