@@ -1,7 +1,7 @@
-import { appendFileSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordKind } from '@sipansos/core';
+import { captureLeafHash, canonicalJsonOrThrow, merkleRoot, signCheckpoint, type RecordKind } from '@sipansos/core';
 import { fixtureAccountState, fixtureAudit, fixtureCapture, fixtureCase, fixtureChange, fixtureFinding } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';
 import { flipBit, lineRanges, officeKeyPair, temporaryDir } from './store-test-helpers.js';
@@ -116,6 +116,36 @@ describe('every log is under the latest checkpoint', () => {
     expect(recovered).toEqual([expect.objectContaining({ details: expect.objectContaining({ file: `logs/${kind}.jsonl`, lastGoodSeq: 2 }) })]);
     expect(readdirSync(path.join(dir, 'recovered'))).toHaveLength(1);
     expect((await readerVerify(dir)).problems).toEqual([]);
+  });
+});
+
+describe('a store whose checkpoints predate signed log heads', () => {
+  it('still verifies and opens writable; a removed capture is still found; the next checkpoint signs every log', async () => {
+    const temporary = temporaryDir();
+    cleanup = temporary.cleanup;
+    const store = createFsStore({ dir: temporary.dir, signingKeyPem: key.privatePem });
+    const captures = (await store.append('capture', [fixtureCapture({ id: 'C-1' }), fixtureCapture({ id: 'C-2', minute: 2 })]))._unsafeUnwrap();
+    (await store.append('finding', [fixtureFinding({ id: 'F-1' })]))._unsafeUnwrap();
+    (await store.proofs.createCheckpoint())._unsafeUnwrap();
+    (await store.close())._unsafeUnwrap();
+    // Rewrite the checkpoint as the store wrote them before: capture tree only.
+    const leaves = captures.map((entry) => Buffer.from(captureLeafHash(entry.entryHash), 'hex'));
+    const old = signCheckpoint({ treeSize: 2, rootHash: Buffer.from(merkleRoot(leaves, 2)).toString('hex'), at: '2024-11-20T08:00:00.000Z' }, key.privatePem)._unsafeUnwrap();
+    writeFileSync(path.join(temporary.dir, 'checkpoints.jsonl'), `${canonicalJsonOrThrow(old)}\n`);
+    expect(await readerVerify(temporary.dir)).toMatchObject({ ok: true, problems: [] });
+    const writer = createFsStore({ dir: temporary.dir, signingKeyPem: key.privatePem, checkpointOnClose: true });
+    expect((await writer.open())._unsafeUnwrap().readOnly).toBe(false);
+    (await writer.append('audit', [fixtureAudit({ id: 'A-1' })]))._unsafeUnwrap();
+    (await writer.close())._unsafeUnwrap();
+    const latest = JSON.parse(readFileSync(path.join(temporary.dir, 'checkpoints.jsonl'), 'utf8').trim().split('\n').at(-1)!) as { logs?: Record<string, { seq: number }> };
+    expect(latest.logs?.audit?.seq).toBe(1);
+    expect((await readerVerify(temporary.dir)).ok).toBe(true);
+    // With only the old checkpoint, a removed capture is found by the Merkle root.
+    writeFileSync(path.join(temporary.dir, 'checkpoints.jsonl'), `${canonicalJsonOrThrow(old)}\n`);
+    truncateSync(logFile(temporary.dir, 'capture'), lineRanges(logFile(temporary.dir, 'capture'))[1]![0]);
+    const attempt = await writerAttempt(temporary.dir);
+    expect(attempt.report.damaged).toEqual([expect.objectContaining({ file: 'logs/capture.jsonl', seq: 2 })]);
+    expect((await readerVerify(temporary.dir)).ok).toBe(false);
   });
 });
 
