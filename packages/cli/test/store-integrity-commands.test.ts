@@ -105,12 +105,16 @@ describe('store integrity through the CLI', () => {
     expect((await run(['verify'])).code).toBe(0);
   });
 
-  it('--repair needs the office key and says when there is nothing to repair', async () => {
+  it('--repair needs the office key and says when there is nothing to repair; without the key writers say nothing is signed', async () => {
     await officeWithCase();
     const clean = await run(['verify', '--repair']);
     expect(clean.code).toBe(0);
     expect(clean.err).toContain('nothing to repair');
     await rm(path.join(dir, 'keys', 'office-ed25519.pem'));
     expect((await run(['verify', '--repair'])).code).toBe(2);
+    // Without the key a writing command still works, and says why nothing is signed.
+    const unsigned = await note();
+    expect(unsigned.code).toBe(0);
+    expect(unsigned.err).toContain('checkpoints are not signed');
   });
 });

@@ -28,6 +28,8 @@ export async function withCaseOffice(
     return office.exitCode;
   }
   const store = office.store!;
+  // E.g. no signing key: the command says why its writes are not under a signed checkpoint.
+  if (options.access === 'write') for (const note of office.notes) io.stderr.write(`catatan: ${note.id} / note: ${note.en}\n`);
   let exitCode: number;
   try {
     const settings = await loadCaseSettings(office.config);
