@@ -63,9 +63,16 @@ export interface RecordQueryV1 {
 /** What opening a store found. Nothing is repaired silently. */
 export interface StoreOpenReportV1 {
   readOnly: boolean;
-  /** Torn tails cut back to the last good record. */
+  /**
+   * Torn tails (an incomplete last line) cut back to the last good record, and, when an
+   * operator repairs the store, what the repair cut or accepted. Stores record each in the
+   * audit log.
+   */
   recovered: Array<{ file: string; droppedBytes: number; lastGoodSeq: number; message: string }>;
-  /** Damage before the tail: the store opened read-only. */
+  /**
+   * Damage (a complete line whose hash or chain is wrong, or a log that no longer holds what
+   * the latest checkpoint signed): the store opened read-only.
+   */
   damaged: Array<{ file: string; seq?: number; message: string }>;
   /** A stale lock from a dead process that was taken over. */
   staleLockTakenOver?: { pid: number; host: string; since: string };
