@@ -4,7 +4,7 @@ import { readLines } from './log-scan.js';
 
 /** One checkpoint line: its canonical JSON. */
 export function checkpointLine(checkpoint: SignedCheckpointV1): string {
-  return canonicalJsonOrThrow({ treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, at: checkpoint.at, keyId: checkpoint.keyId, signature: checkpoint.signature });
+  return canonicalJsonOrThrow({ treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, at: checkpoint.at, keyId: checkpoint.keyId, ...(checkpoint.logs ? { logs: checkpoint.logs } : {}), signature: checkpoint.signature });
 }
 
 /** What reading `checkpoints.jsonl` found. */
@@ -12,7 +12,10 @@ export interface CheckpointScan {
   checkpoints: Array<{ checkpoint: SignedCheckpointV1; line: number }>;
   fileBytes: number;
   goodBytes: number;
+  /** An incomplete last line (no newline): the shape a crash leaves. */
   tail?: { offset: number; bytes: number; reason: string };
+  /** Complete bad lines at the end with nothing sound after: tampering, not a crash. */
+  badTail?: { line: number; offset: number; bytes: number; message: string };
   damage?: { line: number; message: string };
   problems: VerifyProblemV1[];
 }
@@ -24,7 +27,7 @@ export interface CheckpointScan {
 export async function scanCheckpoints(file: string, name: string, maxBytes?: number): Promise<CheckpointScan> {
   const scan: CheckpointScan = { checkpoints: [], fileBytes: 0, goodBytes: 0, problems: [] };
   let lineNumber = 0;
-  let firstBad: { line: number; offset: number; message: string } | undefined;
+  let firstBad: { line: number; offset: number; message: string; terminated: boolean } | undefined;
   try {
     for await (const line of readLines(file, maxBytes)) {
       lineNumber++;
@@ -46,7 +49,7 @@ export async function scanCheckpoints(file: string, name: string, maxBytes?: num
       }
       if (problem) {
         scan.problems.push({ type: 'unreadable', file: name, seq: lineNumber, message: problem });
-        firstBad ??= { line: lineNumber, offset: line.offset, message: problem };
+        firstBad ??= { line: lineNumber, offset: line.offset, message: problem, terminated: line.terminated };
         continue;
       }
       if (firstBad) {
@@ -59,6 +62,10 @@ export async function scanCheckpoints(file: string, name: string, maxBytes?: num
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (firstBad && !scan.damage) scan.tail = { offset: scan.goodBytes, bytes: scan.fileBytes - scan.goodBytes, reason: firstBad.message };
+  if (firstBad && !scan.damage) {
+    const bytes = scan.fileBytes - scan.goodBytes;
+    if (!firstBad.terminated && firstBad.line === lineNumber) scan.tail = { offset: scan.goodBytes, bytes, reason: firstBad.message };
+    else scan.badTail = { line: firstBad.line, offset: scan.goodBytes, bytes, message: firstBad.message };
+  }
   return scan;
 }

@@ -25,8 +25,23 @@ export interface FsStoreOptions {
    * @default handle.sync()
    */
   fsync?: FsyncFunction;
-  /** Actor recorded in the store's own audit entries (stale lock taken over). @default "sipansos-store" */
+  /** Actor recorded in the store's own audit entries (stale lock taken over, recovery, repair). @default "sipansos-store" */
   actor?: string;
+  /**
+   * On `close()`, sign a checkpoint when any log changed since the latest one (needs
+   * `signingKeyPem`), so every finding, case and audit entry written is under a signature.
+   * `close()` returns the error when that checkpoint cannot be written. @default false
+   */
+  checkpointOnClose?: boolean;
+  /**
+   * The operator's repair (`sipansos verify --repair`), for a store that opened read-only
+   * because a log ends in complete lines whose hash or chain is wrong, or no longer holds what
+   * the latest checkpoint signed. Open then cuts those lines (kept in `recovered/`), accepts
+   * the missing entries, writes one `store.repaired` audit entry for each, and signs a new
+   * checkpoint (so it needs `signingKeyPem`). Damage followed by sound entries is not
+   * repairable: open fails and nothing is changed. Ignored with `readOnly`. @default false
+   */
+  repair?: boolean;
 }
 
 /** Check settings at construction, naming the field at fault. */
@@ -38,7 +53,10 @@ export function checkFsStoreOptions(options: unknown): Result<FsStoreOptions, St
   if (value.signingKeyPem !== undefined && (typeof value.signingKeyPem !== 'string' || !value.signingKeyPem.includes('PRIVATE KEY'))) {
     issues.push({ path: 'signingKeyPem', message: 'signingKeyPem must be the PEM text of an Ed25519 private key (read the file first), not a path' });
   }
-  if (value.readOnly !== undefined && typeof value.readOnly !== 'boolean') issues.push({ path: 'readOnly', message: 'readOnly must be true or false' });
+  for (const name of ['readOnly', 'checkpointOnClose', 'repair'] as const) {
+    if (value[name] !== undefined && typeof value[name] !== 'boolean') issues.push({ path: name, message: `${name} must be true or false` });
+  }
+  if (value.repair === true && value.signingKeyPem === undefined) issues.push({ path: 'repair', message: 'repair signs a new checkpoint over the repaired store: pass signingKeyPem (the office key) too' });
   for (const name of ['now', 'fsync'] as const) {
     if (value[name] !== undefined && typeof value[name] !== 'function') issues.push({ path: name, message: `${name} must be a function` });
   }

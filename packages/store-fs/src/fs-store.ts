@@ -1,31 +1,19 @@
 import { hostname } from 'node:os';
-import { mkdir, open, readdir, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
 import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import {
   captureLeafHash,
-  GENESIS_HASH,
-  hashRecord,
-  keyIdOf,
-  merkleInclusionPath,
-  merkleRoot,
+  logHeadsOf,
   parseRecordQuery,
   planAppend,
-  publicKeyPemOf,
   RECORD_KINDS,
-  recordIndexKeys,
-  RecordLogIndex,
   sha256Hex,
   SHA256_HEX_PATTERN,
-  signCheckpoint,
+  type AuditEntry,
   type BlobRefV1,
-  type ChainTip,
   type EvidenceProofsV1,
   type EvidenceStoreV1,
   type InclusionProofV1,
-  type IndexedEntry,
   type PlannedEntry,
-  type RecordIndexKeys,
   type RecordKind,
   type RecordOf,
   type RecordQueryV1,
@@ -36,65 +24,15 @@ import {
   type VerifyReportV1,
 } from '@sipansos/core';
 import { BlobFiles } from './blob-files.js';
-import { checkpointLine, scanCheckpoints } from './checkpoint-file.js';
-import { defaultFsync, fsyncDirectory, ioError, writeFileDurably, writeFully, type FsyncFunction } from './durable-io.js';
+import { CheckpointLog } from './checkpoint-log.js';
+import { defaultFsync, ioError, type FsyncFunction } from './durable-io.js';
 import { checkFsStoreOptions, type FsStoreOptions } from './fs-store-options.js';
 import { verifyFsStore } from './fs-verify.js';
-import { scanLog } from './log-scan.js';
-import { DIR_MODE, FILE_MODE, STORE_MARKER_CONTENT, storeLayout, type StoreLayout } from './store-layout.js';
-import { acquireWriterLock, type AcquiredLock } from './writer-lock.js';
-
-/** A commit batch's byte buffer starts this large (about 60 typical lines) and doubles. */
-const INITIAL_BATCH_BYTES = 64 * 1024;
-const NEWLINE = 0x0a;
-
-/** Where an entry's line sits in its log file. */
-interface LinePosition {
-  offset: number;
-  length: number;
-}
-
-/**
- * New entries of one log in one commit batch. Each line is encoded into `bytes` as it is
- * enqueued, so a batch holds bytes (outside the JS heap) rather than thousands of strings
- * that the garbage collector would copy while the fsync runs, and is written as it is.
- */
-interface LogBatch {
-  /** `seq` of the first entry; the others follow without gaps. */
-  firstSeq: number;
-  stored: Array<StoredRecordV1<unknown>>;
-  keys: RecordIndexKeys[];
-  /** Where each entry's line ends in `bytes` (just before its newline). */
-  lineEnds: number[];
-  bytes: Buffer;
-  used: number;
-  /** Settles when the batch is durable (or is refused). */
-  durable: Promise<void>;
-}
-
-interface KindLog {
-  kind: RecordKind;
-  file: string;
-  index: RecordLogIndex<LinePosition>;
-  /** Bytes known durable (everything acknowledged). */
-  committedBytes: number;
-  /** Tip including entries handed to the committer but not yet durable. */
-  reservedTip: ChainTip;
-  /** Append-only ids handed to the committer and not yet durable (the stored entry has seq and recordHash). */
-  pendingIds: Map<string, { readonly seq: number; readonly recordHash: string }>;
-  /** Batches of this log handed to the committer and not yet durable, in `seq` order. */
-  pending: LogBatch[];
-  appendHandle?: FileHandle;
-  /** A promise, so concurrent first reads share one handle. */
-  readHandle?: Promise<FileHandle>;
-}
-
-interface CommitBatch {
-  logs: Map<KindLog, LogBatch>;
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: StoreErrorV1): void;
-}
+import { GroupCommitWriter } from './group-commit.js';
+import { readError, readStored, type KindLog } from './kind-log.js';
+import { openStoreFiles } from './store-open.js';
+import { storeLayout } from './store-layout.js';
+import { writerAlive, type AcquiredLock } from './writer-lock.js';
 
 /** The store `createFsStore` returns: {@link EvidenceStoreV1} with Merkle proofs. */
 export interface FsEvidenceStore extends EvidenceStoreV1 {
@@ -127,16 +65,18 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   let opening: Promise<Result<StoreOpenReportV1, StoreErrorV1>> | undefined;
   let openReport: StoreOpenReportV1 | undefined;
   let readOnly = settings.readOnly === true;
-  let failure: StoreErrorV1 | undefined;
   let lock: AcquiredLock | undefined;
-  const logs = new Map<RecordKind, KindLog>();
-  const captureLeaves: Buffer[] = [];
-  let checkpoints: SignedCheckpointV1[] = [];
-  let checkpointHandle: FileHandle | undefined;
-  let checkpointBytes = 0;
+  let logs = new Map<RecordKind, KindLog>();
+  let captureLeaves: Buffer[] = [];
+  const checkpointLog = new CheckpointLog(layout, fsync, signingKey, now);
   let checkpointChain: Promise<unknown> = Promise.resolve();
-  let batch: CommitBatch | undefined;
-  let flushing: Promise<void> | undefined;
+  let writer = newWriter();
+
+  function newWriter(): GroupCommitWriter {
+    return new GroupCommitWriter(fsync, (log, stored) => {
+      if (log.kind === 'capture') captureLeaves.push(Buffer.from(captureLeafHash(stored.entryHash), 'hex'));
+    });
+  }
 
   const logOf = (kind: RecordKind): KindLog => {
     const log = logs.get(kind);
@@ -146,153 +86,41 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   // ---- opening -------------------------------------------------------------------------
 
-  async function initialise(): Promise<void> {
-    for (const dir of [layout.logsDir, layout.blobsDir, layout.blobsShaDir, layout.blobsTmpDir, layout.checkpointKeysDir]) {
-      await mkdir(dir, { recursive: true, mode: DIR_MODE });
-    }
-    for (const kind of RECORD_KINDS) {
-      const handle = await open(layout.log(kind), 'a', FILE_MODE);
-      await fsync(handle, layout.log(kind));
-      await handle.close();
-    }
-    const checkpointFile = await open(layout.checkpoints, 'a', FILE_MODE);
-    await fsync(checkpointFile, layout.checkpoints);
-    await checkpointFile.close();
-    for (const dir of [layout.logsDir, layout.blobsDir, layout.blobsShaDir]) await fsyncDirectory(dir, fsync);
-    // The marker goes last: a store without it is an unfinished initialisation.
-    await writeFileDurably(layout.marker, STORE_MARKER_CONTENT, layout.blobsTmpDir, fsync);
-    await fsyncDirectory(layout.root, fsync);
-  }
-
-  async function saveTail(file: string, offset: number, bytes: number): Promise<string> {
-    await mkdir(layout.recoveredDir, { recursive: true, mode: DIR_MODE });
-    const handle = await open(file, 'r');
-    const data = Buffer.alloc(bytes);
-    try {
-      await handle.read(data, 0, bytes, offset);
-    } finally {
-      await handle.close();
-    }
-    const target = path.join(layout.recoveredDir, `${path.basename(file)}.${now().toISOString().replace(/[:.]/g, '-')}.at-${offset}.tail`);
-    await writeFileDurably(target, data, layout.blobsTmpDir, fsync);
-    return target;
-  }
-
-  async function cutTail(file: string, goodBytes: number): Promise<void> {
-    await truncate(file, goodBytes);
-    const handle = await open(file, 'r+');
-    try {
-      await fsync(handle, file);
-    } finally {
-      await handle.close();
-    }
-  }
-
   async function doOpen(): Promise<Result<StoreOpenReportV1, StoreErrorV1>> {
-    const report: StoreOpenReportV1 = { readOnly, recovered: [], damaged: [] };
-    failure = undefined;
+    writer = newWriter();
+    const opened = await openStoreFiles({ layout, fsync, now, readOnly, blobs, repair: settings.repair === true });
+    if (opened.isErr()) return err(opened.error);
+    const { report } = opened.value;
+    lock = opened.value.lock;
+    logs = opened.value.logs;
+    captureLeaves = opened.value.captureLeaves;
+    checkpointLog.load(opened.value.checkpoints, opened.value.checkpointBytes);
+    readOnly = report.readOnly;
+    // Log handles open on first use: a short-lived reader (sipansos verify) needs none.
+    state = 'open';
+    openReport = report;
     try {
-      if (readOnly) {
-        const marker = await readFile(layout.marker, 'utf8').catch(() => undefined);
-        if (marker === undefined) return err({ type: 'not_found', what: 'store', id: layout.root, message: `no SIPANSOS store at ${layout.root} (STORE.json missing)` });
-      } else {
-        await mkdir(layout.root, { recursive: true, mode: DIR_MODE });
-        const acquired = await acquireWriterLock(layout.lock, now);
-        if (acquired.isErr()) return err(acquired.error);
-        lock = acquired.value;
-        if (lock.staleTakenOver) report.staleLockTakenOver = lock.staleTakenOver;
-        const marker = await readFile(layout.marker, 'utf8').catch(() => undefined);
-        if (marker === undefined) {
-          const entries = (await readdir(layout.root)).filter((name) => name !== 'LOCK' && !name.startsWith('LOCK.stale-') && !['logs', 'blobs', 'checkpoint-keys', 'checkpoints.jsonl'].includes(name));
-          if (entries.length > 0) {
-            await lock.release();
-            lock = undefined;
-            return err({ type: 'invalid_input', message: `${layout.root} is not empty and is not a SIPANSOS store (no STORE.json); choose an empty or new directory`, issues: [{ path: 'dir', message: 'not a store directory' }] });
-          }
-          await initialise();
-        }
+      if (readOnly) return ok(report);
+      // Nothing the store changes on its own goes unrecorded: lock takeover, cut tails, repairs.
+      const at = now().toISOString();
+      const entries: AuditEntry[] = [];
+      const stale = report.staleLockTakenOver;
+      if (stale) {
+        entries.push({ id: `store.lock_taken_over:${at}:${stale.pid}`, at, actor, action: 'store.lock_taken_over', target: { kind: 'store', id: 'LOCK' }, details: { pid: stale.pid, host: stale.host, since: stale.since, by: { pid: process.pid, host: hostname() } } });
       }
-      const marker = await readFile(layout.marker, 'utf8');
-      if (marker !== STORE_MARKER_CONTENT) {
-        report.damaged.push({ file: 'STORE.json', message: 'STORE.json is not the expected format marker; the store may be of another version or changed' });
+      for (const cut of opened.value.tailCuts) {
+        entries.push({ id: `store.tail_recovered:${at}:${cut.file}`, at, actor, action: 'store.tail_recovered', target: { kind: 'store', id: cut.file }, details: { file: cut.file, droppedBytes: cut.droppedBytes, lastGoodSeq: cut.lastGoodSeq, keptIn: cut.keptIn, reason: 'incomplete last line (the shape a crash leaves)' } });
       }
-      if (!readOnly) await blobs.cleanTemporary();
-
-      captureLeaves.length = 0;
-      const scans = await Promise.all(
-        RECORD_KINDS.map(async (kind) => {
-          const file = layout.log(kind);
-          const exists = await stat(file).then(() => true, () => false);
-          return { kind, file, scan: exists ? await scanLog(file, { kind, name: layout.relative(file) }) : undefined };
-        }),
-      );
-      for (const { kind, file, scan } of scans) {
-        const name = layout.relative(file);
-        const log: KindLog = {
-          kind,
-          file,
-          index: new RecordLogIndex<LinePosition>(kind),
-          committedBytes: 0,
-          reservedTip: { seq: 0, entryHash: GENESIS_HASH },
-          pendingIds: new Map(),
-          pending: [],
-        };
-        logs.set(kind, log);
-        if (!scan) {
-          report.damaged.push({ file: name, message: `${name} is missing` });
-          continue;
-        }
-        for (const entry of scan.sound) {
-          log.index.add({
-            seq: entry.stored.seq,
-            id: entry.stored.id,
-            entryHash: entry.stored.entryHash,
-            recordHash: entry.stored.recordHash,
-            keys: recordIndexKeys(kind, entry.stored.record as RecordOf<typeof kind>),
-            payload: { offset: entry.offset, length: entry.length },
-          });
-          if (kind === 'capture') captureLeaves.push(Buffer.from(captureLeafHash(entry.stored.entryHash), 'hex'));
-        }
-        log.reservedTip = scan.tip;
-        log.committedBytes = scan.goodBytes;
-        if (scan.damage) {
-          report.damaged.push({ file: name, seq: scan.damage.seq, message: `${name} entry ${scan.damage.seq} is damaged and entries after it exist: ${scan.damage.message}` });
-        } else if (scan.tail) {
-          if (readOnly) {
-            report.recovered.push({ file: name, droppedBytes: scan.tail.bytes, lastGoodSeq: scan.tip.seq, message: `ignored ${scan.tail.bytes} bytes after entry ${scan.tip.seq} (opened read-only; a write in progress or a torn write the writer cuts on its next open): ${scan.tail.reason}` });
-          } else {
-            const saved = await saveTail(file, scan.tail.offset, scan.tail.bytes);
-            await cutTail(file, scan.goodBytes);
-            report.recovered.push({ file: name, droppedBytes: scan.tail.bytes, lastGoodSeq: scan.tip.seq, message: `cut ${scan.tail.bytes} bytes after entry ${scan.tip.seq} (${scan.tail.reason}); the cut bytes are kept in ${layout.relative(saved)}` });
-          }
-        }
+      for (const [index, repair] of opened.value.repairs.entries()) {
+        entries.push({ id: `store.repaired:${at}:${index + 1}`, at, actor, action: 'store.repaired', target: { kind: 'store', id: repair.file }, details: { ...repair } });
       }
-
-      const checkpointScan = await scanCheckpoints(layout.checkpoints, 'checkpoints.jsonl');
-      checkpoints = checkpointScan.checkpoints.map((entry) => entry.checkpoint);
-      checkpointBytes = checkpointScan.goodBytes;
-      if (checkpointScan.damage) {
-        report.damaged.push({ file: 'checkpoints.jsonl', seq: checkpointScan.damage.line, message: `checkpoints.jsonl line ${checkpointScan.damage.line} is damaged: ${checkpointScan.damage.message}` });
-      } else if (checkpointScan.tail && readOnly) {
-        report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, message: `ignored ${checkpointScan.tail.bytes} bytes after checkpoint ${checkpoints.length} (opened read-only): ${checkpointScan.tail.reason}` });
-      } else if (checkpointScan.tail) {
-        const saved = await saveTail(layout.checkpoints, checkpointScan.tail.offset, checkpointScan.tail.bytes);
-        await cutTail(layout.checkpoints, checkpointScan.goodBytes);
-        report.recovered.push({ file: 'checkpoints.jsonl', droppedBytes: checkpointScan.tail.bytes, lastGoodSeq: checkpoints.length, message: `cut ${checkpointScan.tail.bytes} bytes after checkpoint ${checkpoints.length} (${checkpointScan.tail.reason}); kept in ${layout.relative(saved)}` });
-      }
-
-      if (report.damaged.length > 0) readOnly = true;
-      report.readOnly = readOnly;
-      // Log handles open on first use: a short-lived reader (sipansos verify) needs none.
-      state = 'open';
-      openReport = report;
-      if (report.staleLockTakenOver && !readOnly) {
-        const stale = report.staleLockTakenOver;
-        const at = now().toISOString();
-        const logged = await appendInternal('audit', [
-          { id: `store.lock_taken_over:${at}:${stale.pid}`, at, actor, action: 'store.lock_taken_over', target: { kind: 'store', id: 'LOCK' }, details: { pid: stale.pid, host: stale.host, since: stale.since, by: { pid: process.pid, host: hostname() } } },
-        ]);
+      if (entries.length > 0) {
+        const logged = await appendInternal('audit', entries);
         if (logged.isErr()) return err(logged.error);
+      }
+      if (opened.value.repairs.length > 0) {
+        const signed = await createCheckpoint();
+        if (signed.isErr()) return err(signed.error);
       }
       return ok(report);
     } catch (error) {
@@ -320,7 +148,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   async function ensureWritable(): Promise<Result<void, StoreErrorV1>> {
     const opened = await ensureOpen();
     if (opened.isErr()) return err(opened.error);
-    if (failure) return err(failure);
+    if (writer.failure) return err(writer.failure);
     if (readOnly) {
       const reason = openReport && openReport.damaged.length > 0 ? `damage was found on open: ${openReport.damaged[0]!.message}` : 'it was opened with readOnly: true';
       return err({ type: 'read_only', message: `the store is read-only: ${reason}` });
@@ -328,144 +156,11 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     return ok(undefined);
   }
 
-  // ---- group commit --------------------------------------------------------------------
-
-  function newBatch(): CommitBatch {
-    let resolve!: () => void;
-    let reject!: (error: StoreErrorV1) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    // Each appender awaits the promise; this keeps an unobserved failure from crashing Node.
-    promise.catch(() => undefined);
-    return { logs: new Map(), promise, resolve, reject };
-  }
-
-  function enqueue(log: KindLog, entries: ReadonlyArray<PlannedEntry<RecordKind>>): LogBatch {
-    batch ??= newBatch();
-    let pending = batch.logs.get(log);
-    if (!pending) {
-      pending = { firstSeq: entries[0]!.stored.seq, stored: [], keys: [], lineEnds: [], bytes: Buffer.allocUnsafe(INITIAL_BATCH_BYTES), used: 0, durable: batch.promise };
-      batch.logs.set(log, pending);
-      log.pending.push(pending);
-    }
-    for (const entry of entries) {
-      // UTF-8 needs at most 3 bytes per UTF-16 code unit, so the line always fits whole.
-      const room = pending.used + entry.line.length * 3 + 1;
-      if (room > pending.bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.max(room, pending.bytes.length * 2));
-        pending.bytes.copy(grown, 0, 0, pending.used);
-        pending.bytes = grown;
-      }
-      pending.used += pending.bytes.write(entry.line, pending.used);
-      pending.lineEnds.push(pending.used);
-      pending.bytes[pending.used++] = NEWLINE;
-      pending.stored.push(entry.stored);
-      pending.keys.push(entry.keys);
-    }
-    // Appends issued while a write and fsync run join the next batch: one fsync for all.
-    flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushLoop);
-    return pending;
-  }
-
-  /** The stored form of a not yet durable entry, with the batch it waits for. */
-  function pendingEntry(log: KindLog, seq: number): { stored: StoredRecordV1<unknown>; durable: Promise<void> } | undefined {
-    for (const pending of log.pending) {
-      const stored = pending.stored[seq - pending.firstSeq];
-      if (stored) return { stored, durable: pending.durable };
-    }
-    return undefined;
-  }
-
-  async function flushLoop(): Promise<void> {
-    for (;;) {
-      const current = batch;
-      if (!current) {
-        // Cleared synchronously, so an append arriving from now on starts a new flush.
-        flushing = undefined;
-        return;
-      }
-      batch = undefined;
-      if (failure) {
-        current.reject(failure);
-        continue;
-      }
-      try {
-        await commitBatch(current.logs);
-        current.resolve();
-      } catch (error) {
-        failure = {
-          type: 'not_durable',
-          message: `a write could not be made durable; nothing in it was acknowledged and the store refuses writes until it is reopened: ${(error as Error).message}`,
-          cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-        };
-        await rollBack(current.logs);
-        current.reject(failure);
-      }
-    }
-  }
-
-  async function commitBatch(logBatches: Map<KindLog, LogBatch>): Promise<void> {
-    for (const [log, pending] of logBatches) {
-      log.appendHandle ??= await open(log.file, 'a', FILE_MODE);
-      await writeFully(log.appendHandle, pending.bytes.subarray(0, pending.used));
-    }
-    await Promise.all([...logBatches.keys()].map((log) => fsync(log.appendHandle!, log.file)));
-    // Durable: now the entries become visible to readers, in sequence order.
-    for (const [log, pending] of logBatches) {
-      const base = log.committedBytes;
-      let offset = 0;
-      for (let index = 0; index < pending.stored.length; index++) {
-        const stored = pending.stored[index]!;
-        const end = pending.lineEnds[index]!;
-        log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } });
-        offset = end + 1;
-        if (!log.index.snapshot && log.pendingIds.get(stored.id)?.seq === stored.seq) log.pendingIds.delete(stored.id);
-        if (log.kind === 'capture') captureLeaves.push(Buffer.from(captureLeafHash(stored.entryHash), 'hex'));
-      }
-      log.committedBytes = base + pending.used;
-      if (log.pending[0] === pending) log.pending.shift();
-    }
-  }
-
-  async function rollBack(logBatches: Map<KindLog, LogBatch>): Promise<void> {
-    // Best effort: bytes of an unacknowledged batch should not reappear on the next open.
-    for (const log of logBatches.keys()) {
-      await log.appendHandle?.truncate(log.committedBytes).catch(() => undefined);
-      await log.appendHandle?.sync().catch(() => undefined);
-    }
-  }
-
   // ---- records --------------------------------------------------------------------------
-
-  async function readStored<T>(log: KindLog, entry: IndexedEntry<LinePosition>): Promise<StoredRecordV1<T>> {
-    const buffer = Buffer.allocUnsafe(entry.payload.length);
-    log.readHandle ??= open(log.file, 'r');
-    const { bytesRead } = await (await log.readHandle).read(buffer, 0, entry.payload.length, entry.payload.offset);
-    const text = buffer.toString('utf8', 0, bytesRead);
-    const stored = JSON.parse(text) as StoredRecordV1<T>;
-    if (stored.entryHash !== entry.entryHash || stored.seq !== entry.seq) {
-      throw Object.assign(new Error(`${layout.relative(log.file)} entry ${entry.seq} changed on disk since the store was opened`), { corrupt: true, seq: entry.seq, file: layout.relative(log.file), expected: entry.entryHash, found: String(stored.entryHash) });
-    }
-    // Evidence is re-hashed on every read, as blobs are: a record changed on disk is never served.
-    const recordHash = hashRecord(stored.record);
-    if (recordHash !== entry.recordHash || stored.id !== entry.id) {
-      throw Object.assign(new Error(`${layout.relative(log.file)} entry ${entry.seq}: the record no longer matches its hash; run verify`), { corrupt: true, seq: entry.seq, file: layout.relative(log.file), expected: entry.recordHash, found: recordHash });
-    }
-    return stored;
-  }
-
-  function readError(error: unknown, operation: string): StoreErrorV1 {
-    const value = error as { corrupt?: boolean; seq?: number; file?: string; expected?: string; found?: string; message?: string };
-    if (value?.corrupt) return { type: 'corrupt', message: String(value.message), file: value.file, seq: value.seq, expected: value.expected, found: value.found };
-    if (error instanceof SyntaxError) return { type: 'corrupt', message: `${operation}: a stored line is no longer JSON: ${error.message}; run verify` };
-    return ioError(operation, error);
-  }
 
   async function appendInternal<K extends RecordKind>(kind: K, records: ReadonlyArray<unknown>): Promise<Result<Array<StoredRecordV1<RecordOf<K>>>, StoreErrorV1>> {
     // The common case, an open writable store, is checked without awaiting anything.
-    if (state !== 'open' || !openReport || failure || readOnly) {
+    if (state !== 'open' || !openReport || writer.failure || readOnly) {
       const writable = await ensureWritable();
       if (writable.isErr()) return err(writable.error);
     }
@@ -483,7 +178,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     try {
       for (const { position, seq } of existing) {
         const committed = log.index.entries[seq - 1];
-        out[position] = committed ? await readStored<RecordOf<K>>(log, committed) : pendingEntry(log, seq)!.stored;
+        out[position] = committed ? await readStored<RecordOf<K>>(layout, log, committed) : writer.pendingEntry(log, seq)!.stored;
       }
       return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
     } catch (error) {
@@ -510,7 +205,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     const waits: Array<Promise<void>> = [];
     if (entries.length > 0) {
       log.reservedTip = plan.value.tip;
-      waits.push(enqueue(log, entries as Array<PlannedEntry<RecordKind>>).durable);
+      waits.push(writer.enqueue(log, entries as Array<PlannedEntry<RecordKind>>).durable);
       if (!log.index.snapshot) {
         for (const entry of entries) log.pendingIds.set(entry.stored.id, entry.stored);
       }
@@ -523,7 +218,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       } else {
         existing.push({ position: out.length, seq: outcome.seq });
         out.push(undefined);
-        const pending = pendingEntry(log, outcome.seq);
+        const pending = writer.pendingEntry(log, outcome.seq);
         if (pending) waits.push(pending.durable);
       }
     }
@@ -548,39 +243,20 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   // ---- checkpoints ----------------------------------------------------------------------
 
-  async function drain(): Promise<void> {
-    while (flushing) await flushing;
+  /** The durable head of every log. */
+  function currentHeads() {
+    return logHeadsOf((kind) => logs.get(kind)?.index.last());
   }
 
   async function createCheckpoint(): Promise<Result<SignedCheckpointV1, StoreErrorV1>> {
     const writable = await ensureWritable();
     if (writable.isErr()) return err(writable.error);
-    if (!signingKey) return err({ type: 'unsupported', message: 'no signing key: pass signingKeyPem (the office key from "sipansos init", keys/office-ed25519.pem) to sign checkpoints' });
-    await drain();
-    const treeSize = captureLeaves.length;
-    const rootHash = Buffer.from(merkleRoot(captureLeaves, treeSize)).toString('hex');
-    const signed = signCheckpoint({ treeSize, rootHash, at: now().toISOString() }, signingKey);
-    if (signed.isErr()) return err({ type: 'invalid_input', message: `signingKeyPem: ${signed.error.message}`, issues: [{ path: 'signingKeyPem', message: signed.error.message }] });
-    const checkpoint = signed.value;
+    await writer.drain();
     try {
-      const keyFile = layout.checkpointKey(checkpoint.keyId);
-      const hasKey = await stat(keyFile).then(() => true, () => false);
-      if (!hasKey) {
-        const publicPem = publicKeyPemOf(signingKey);
-        if (publicPem.isErr()) return err({ type: 'invalid_input', message: publicPem.error.message, issues: [{ path: 'signingKeyPem', message: publicPem.error.message }] });
-        await writeFileDurably(keyFile, publicPem.value, layout.blobsTmpDir, fsync);
-      }
-      const line = `${checkpointLine(checkpoint)}\n`;
-      checkpointHandle ??= await open(layout.checkpoints, 'a', FILE_MODE);
-      await writeFully(checkpointHandle, Buffer.from(line));
-      await fsync(checkpointHandle, layout.checkpoints);
-      checkpointBytes += Buffer.byteLength(line);
-      checkpoints.push(checkpoint);
-      return ok(checkpoint);
+      return await checkpointLog.create(captureLeaves, currentHeads());
     } catch (error) {
-      failure = { type: 'not_durable', message: `the checkpoint could not be made durable; the store refuses writes until reopened: ${(error as Error).message}`, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
-      await checkpointHandle?.truncate(checkpointBytes).catch(() => undefined);
-      return err(failure);
+      writer.failure = { type: 'not_durable', message: `the checkpoint could not be made durable; the store refuses writes until reopened: ${(error as Error).message}`, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      return err(writer.failure);
     }
   }
 
@@ -590,31 +266,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     if (typeof captureId !== 'string' || captureId.length === 0) return err({ type: 'invalid_input', message: 'captureId must be a non-empty string', issues: [{ path: 'captureId', message: 'required' }] });
     const entry = logOf('capture').index.latest(captureId);
     if (!entry) return err({ type: 'not_found', what: 'capture', id: captureId, message: `no capture "${captureId}" in the store` });
-    const leafIndex = entry.seq - 1;
-    const checkpoint = checkpoints.at(-1);
-    if (!checkpoint || checkpoint.treeSize <= leafIndex) {
-      return err({ type: 'not_found', what: 'checkpoint', id: captureId, message: `capture "${captureId}" is not yet under a signed checkpoint; create one first (proofs.createCheckpoint)` });
-    }
-    const path = merkleInclusionPath(captureLeaves, leafIndex, checkpoint.treeSize).map((node) => Buffer.from(node).toString('hex'));
-    return ok({ captureId, leafIndex, leafHash: captureLeafHash(entry.entryHash), treeSize: checkpoint.treeSize, path, checkpoint });
-  }
-
-  async function publicKeyPem(): Promise<Result<string, StoreErrorV1>> {
-    const opened = await readable();
-    if (opened.isErr()) return err(opened.error);
-    if (signingKey) {
-      const pem = publicKeyPemOf(signingKey);
-      return pem.isErr() ? err({ type: 'invalid_input', message: pem.error.message, issues: [{ path: 'signingKeyPem', message: pem.error.message }] }) : ok(pem.value);
-    }
-    const latest = checkpoints.at(-1);
-    if (!latest) return err({ type: 'unsupported', message: 'no signing key was given and the store holds no checkpoint yet' });
-    try {
-      const pem = await readFile(layout.checkpointKey(latest.keyId), 'utf8');
-      if (keyIdOf(pem) !== latest.keyId) return err({ type: 'corrupt', message: `checkpoint key file for ${latest.keyId} does not hold that key`, file: layout.relative(layout.checkpointKey(latest.keyId)) });
-      return ok(pem);
-    } catch (error) {
-      return err(ioError('read the checkpoint key', error));
-    }
+    return checkpointLog.inclusionProof(captureLeaves, captureId, entry.seq - 1, entry.entryHash);
   }
 
   // ---- closing --------------------------------------------------------------------------
@@ -626,8 +278,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       log.appendHandle = undefined;
       log.readHandle = undefined;
     }
-    await checkpointHandle?.close().catch(() => undefined);
-    checkpointHandle = undefined;
+    await checkpointLog.close();
   }
 
   const wrap = <T>(promise: Promise<Result<T, StoreErrorV1>>): ResultAsync<T, StoreErrorV1> =>
@@ -635,9 +286,9 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   const proofs: EvidenceProofsV1 = {
     createCheckpoint: () => wrap((checkpointChain = checkpointChain.then(createCheckpoint, createCheckpoint)) as Promise<Result<SignedCheckpointV1, StoreErrorV1>>),
-    latestCheckpoint: () => wrap(readable().then((opened) => opened.map(() => checkpoints.at(-1)))),
+    latestCheckpoint: () => wrap(readable().then((opened) => opened.map(() => checkpointLog.latest()))),
     inclusionProof: (captureId) => wrap(inclusionProof(captureId)),
-    publicKeyPem: () => wrap(publicKeyPem()),
+    publicKeyPem: () => wrap(readable().then((opened) => (opened.isErr() ? err(opened.error) : checkpointLog.publicKeyPem()))),
   };
 
   const store: FsEvidenceStore = {
@@ -660,13 +311,17 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       return wrap(
         (async (): Promise<Result<void, StoreErrorV1>> => {
           if (opening) await opening;
-          await drain();
+          await writer.drain();
           await checkpointChain.catch(() => undefined);
+          let signed: Result<unknown, StoreErrorV1> = ok(undefined);
+          if (settings.checkpointOnClose && signingKey && state === 'open' && !readOnly && !writer.failure && !checkpointLog.covers(currentHeads())) {
+            signed = await createCheckpoint();
+          }
           await closeHandles();
           await lock?.release();
           lock = undefined;
           state = 'closed';
-          return ok(undefined);
+          return signed.isErr() ? err(signed.error) : ok(undefined);
         })(),
       );
     },
@@ -681,8 +336,8 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
             const sha256 = await blobs.put(bytes);
             return ok({ sha256, size: bytes.byteLength });
           } catch (error) {
-            failure = { type: 'not_durable', message: `the blob could not be stored durably; the store refuses writes until reopened: ${(error as Error).message}`, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
-            return err(failure);
+            writer.failure = { type: 'not_durable', message: `the blob could not be stored durably; the store refuses writes until reopened: ${(error as Error).message}`, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+            return err(writer.failure);
           }
         })(),
       );
@@ -729,7 +384,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           const entry = log.index.latest(id);
           if (!entry) return ok(undefined);
           try {
-            return ok(await readStored<RecordOf<K>>(log, entry));
+            return ok(await readStored<RecordOf<K>>(layout, log, entry));
           } catch (error) {
             return err(readError(error, `read ${kind} ${id}`));
           }
@@ -747,7 +402,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
           const log = logOf(kind);
           try {
             const out: Array<StoredRecordV1<RecordOf<K>>> = [];
-            for (const entry of log.index.query(parsed.value)) out.push(await readStored<RecordOf<K>>(log, entry));
+            for (const entry of log.index.query(parsed.value)) out.push(await readStored<RecordOf<K>>(layout, log, entry));
             return ok(out);
           } catch (error) {
             return err(readError(error, `query ${kind}`));
@@ -761,14 +416,14 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
         (async (): Promise<Result<VerifyReportV1, StoreErrorV1>> => {
           const opened = await readable();
           if (opened.isErr()) return err(opened.error);
-          await drain();
+          await writer.drain();
           // The writer checks what it has acknowledged; appends racing with verify are not damage.
-          const durableBytes = readOnly ? undefined : new Map<string, number>([...[...logs.values()].map((log): [string, number] => [layout.relative(log.file), log.committedBytes]), ['checkpoints.jsonl', checkpointBytes]]);
+          const durableBytes = readOnly ? undefined : new Map<string, number>([...[...logs.values()].map((log): [string, number] => [layout.relative(log.file), log.committedBytes]), ['checkpoints.jsonl', checkpointLog.bytes]]);
           return ok(
             await verifyFsStore(layout, {
               ...(signingKey ? { signingKeyPem: signingKey } : {}),
               ...(durableBytes ? { durableBytes } : {}),
-              tolerateTornTail: readOnly && (await writerElsewhere(layout)),
+              tolerateTornTail: readOnly && (await writerAlive(layout.lock)),
             }),
           );
         })(),
@@ -776,16 +431,4 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     },
   };
   return store;
-}
-
-/** True when another live process holds the writer lock (its last line may be in flight). */
-async function writerElsewhere(layout: StoreLayout): Promise<boolean> {
-  try {
-    const holder = JSON.parse(await readFile(layout.lock, 'utf8')) as { pid?: number; host?: string };
-    if (holder.host !== hostname() || typeof holder.pid !== 'number') return holder.host !== undefined;
-    process.kill(holder.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

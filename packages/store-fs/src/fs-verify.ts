@@ -2,11 +2,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   captureLeafHash,
+  compareLogHeads,
   keyIdOf,
   merkleRoot,
   RECORD_KINDS,
   SHA256_HEX_PATTERN,
   verifyCheckpoint,
+  type RecordKind,
   type StoredRecordV1,
   type VerifyProblemV1,
   type VerifyReportV1,
@@ -45,6 +47,7 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
   }
 
   let captures: Array<StoredRecordV1<unknown>> = [];
+  const entryHashes = new Map<RecordKind, Map<number, string>>();
   for (const kind of RECORD_KINDS) {
     const file = layout.log(kind);
     const name = layout.relative(file);
@@ -65,6 +68,7 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
       problems.push({ type: 'sequence', file: name, expected: String(durable), found: String(scan.fileBytes), message: `${name} is ${durable - scan.fileBytes} bytes shorter than what this store acknowledged: entries were removed` });
     }
     if (kind === 'capture') captures = scan.parsed;
+    entryHashes.set(kind, new Map(scan.parsed.map((entry) => [entry.seq, String(entry.entryHash)])));
   }
 
   // Evidence the captures cite must be here.
@@ -130,6 +134,17 @@ export async function verifyFsStore(layout: StoreLayout, options: VerifyFsStoreO
     const root = Buffer.from(merkleRoot(leaves, checkpoint.treeSize)).toString('hex');
     if (root !== checkpoint.rootHash) {
       problems.push({ type: 'merkle_root', ...where, expected: checkpoint.rootHash, found: root, message: `checkpoint ${line}: the first ${checkpoint.treeSize} captures no longer give the signed root` });
+    }
+  }
+
+  // Every log must still hold the head the latest checkpoint signed: a removed or replaced last
+  // entry leaves a sound chain, so only the signature can show it.
+  const latest = checkpointScan.checkpoints.at(-1);
+  if (latest?.checkpoint.logs) {
+    const source = { length: (kind: RecordKind) => entryHashes.get(kind)?.size ?? 0, entryHashAt: (kind: RecordKind, seq: number) => entryHashes.get(kind)?.get(seq) };
+    for (const mismatch of compareLogHeads(latest.checkpoint.logs, source, `checkpoint ${latest.line}`)) {
+      const file = layout.relative(layout.log(mismatch.kind));
+      problems.push({ type: mismatch.type === 'missing' ? 'sequence' : 'chain', file, seq: mismatch.seq, expected: mismatch.expected, found: mismatch.found, message: `${file}: ${mismatch.message}` });
     }
   }
 

@@ -64,10 +64,16 @@ export interface LogScan {
   /** End of the sound prefix (where a cut would go). */
   goodBytes: number;
   /**
-   * Bad bytes at the end with nothing sound after them: a torn write. The store cuts them
+   * An incomplete last line (no newline): the only shape a crash leaves. The store cuts it
    * back on open (keeping a copy in `recovered/`).
    */
   tail?: { offset: number; bytes: number; reason: string };
+  /**
+   * Complete lines at the end whose hash or chain is wrong, with nothing sound after them.
+   * A crash cannot write a complete wrong line: this is tampering (or a disk fault), and the
+   * store opens read-only until an operator repairs it.
+   */
+  badTail?: { seq: number; offset: number; bytes: number; message: string };
   /** A bad entry followed by entries that stand on their own: damage before the tail. */
   damage?: { seq: number; offset: number; message: string };
   /** Every problem in the file, each entry checked against the one written before it. */
@@ -101,10 +107,13 @@ export async function scanLog(file: string, options: ScanLogOptions): Promise<Lo
   let tip = previous;
   let goodBytes = 0;
   let fileBytes = 0;
-  let firstBad: { seq: number; offset: number; message: string } | undefined;
+  let firstBad: { seq: number; offset: number; message: string; terminated: boolean } | undefined;
+  let lines = 0;
+  let firstBadLine = 0;
   let standaloneAfterBad = false;
   for await (const line of readLines(file, options.maxBytes)) {
     fileBytes = line.offset + line.length + (line.terminated ? 1 : 0);
+    lines++;
     const expectedSeq = previous.seq + 1;
     const lineProblems: VerifyProblemV1[] = [];
     let stored: StoredRecordV1<unknown> | undefined;
@@ -135,15 +144,18 @@ export async function scanLog(file: string, options: ScanLogOptions): Promise<Lo
       tip = { seq: stored.seq, entryHash: stored.entryHash };
       goodBytes = fileBytes;
     } else if (!firstBad) {
-      firstBad = { seq: expectedSeq, offset: line.offset, message: lineProblems[0]?.message ?? 'bad entry' };
+      firstBad = { seq: expectedSeq, offset: line.offset, message: lineProblems[0]?.message ?? 'bad entry', terminated: line.terminated };
+      firstBadLine = lines;
     }
     // Follow the chain as written, so one changed entry is reported once.
     previous = stored && typeof stored.seq === 'number' && typeof stored.entryHash === 'string' ? { seq: stored.seq, entryHash: stored.entryHash } : { seq: expectedSeq, entryHash: previous.entryHash };
   }
   const scan: LogScan = { fileBytes, sound, tip, goodBytes, problems, parsed };
   if (firstBad) {
-    if (standaloneAfterBad) scan.damage = firstBad;
-    else scan.tail = { offset: goodBytes, bytes: fileBytes - goodBytes, reason: firstBad.message };
+    const { seq, offset, message } = firstBad;
+    if (standaloneAfterBad) scan.damage = { seq, offset, message };
+    else if (!firstBad.terminated && firstBadLine === lines) scan.tail = { offset: goodBytes, bytes: fileBytes - goodBytes, reason: message };
+    else scan.badTail = { seq, offset, bytes: fileBytes - goodBytes, message };
   }
   return scan;
 }

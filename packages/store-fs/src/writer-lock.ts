@@ -107,3 +107,13 @@ export async function acquireWriterLock(file: string, now: () => Date): Promise<
     return err(ioError('take the store lock', error));
   }
 }
+
+/**
+ * True when a live process holds the writer lock in `file` (its last line may be in flight).
+ * A holder on another host cannot be probed and counts as live.
+ */
+export async function writerAlive(file: string): Promise<boolean> {
+  const holder = parseHolder(await readFile(file, 'utf8').catch(() => ''));
+  if (!holder) return false;
+  return holder.host !== hostname() || processAlive(holder.pid);
+}

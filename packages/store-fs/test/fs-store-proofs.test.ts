@@ -59,7 +59,10 @@ describe('Merkle checkpoints and inclusion proofs', () => {
     truncateSync(log, lineRanges(log)[1]![0]);
     const reopened = createFsStore({ dir: temporary.dir, signingKeyPem: key.privatePem });
     const report = (await reopened.verify())._unsafeUnwrap();
-    expect(report.problems).toEqual([expect.objectContaining({ type: 'merkle_root', file: 'checkpoints.jsonl', seq: 1, expected: '2', found: '1' })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ type: 'merkle_root', file: 'checkpoints.jsonl', seq: 1, expected: '2', found: '1' }),
+      expect.objectContaining({ type: 'sequence', file: 'logs/capture.jsonl', seq: 2 }),
+    ]);
     await reopened.close();
     const otherOffice = createFsStore({ dir: temporary.dir, readOnly: true, signingKeyPem: officeKeyPair().privatePem });
     const foreign = (await otherOffice.verify())._unsafeUnwrap();

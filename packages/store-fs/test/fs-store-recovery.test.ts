@@ -26,50 +26,55 @@ const noFsync = async () => {};
 async function reopenAndRead(dir: string, withVerify = true) {
   const store = createFsStore({ dir, fsync: noFsync });
   const report = (await store.open())._unsafeUnwrap();
-  const ids = (await store.query('audit'))._unsafeUnwrap().map((entry) => entry.id);
+  const entries = (await store.query('audit'))._unsafeUnwrap();
+  const ids = entries.map((entry) => entry.id);
   const verify = withVerify ? (await store.verify())._unsafeUnwrap() : undefined;
   (await store.close())._unsafeUnwrap();
-  return { report, ids, verify };
+  return { report, ids, verify, entries };
 }
 
 describe('recovery on open', () => {
-  it('a torn last record, cut at every byte offset, recovers to exactly the entries before it and says so', async () => {
+  it('a torn last record, cut at every byte offset, recovers to exactly the entries before it, says so and audits it', async () => {
     const { dir, log, original } = await storeWithThreeEntries();
     const [start, end] = lineRanges(log)[2]!;
     for (let cut = start; cut <= end + 1; cut++) {
       writeFileSync(log, original.subarray(0, cut));
-      // verify on a sample: the exact file length below already pins the recovered prefix.
-      const { report, ids, verify } = await reopenAndRead(dir, cut % 16 === 0);
+      // verify on a sample: the exact file content below already pins the recovered prefix.
+      const { report, ids, verify, entries } = await reopenAndRead(dir, cut % 16 === 0);
       if (cut === start || cut === end + 1) {
         // Nothing torn: a clean boundary.
         expect(report.recovered).toEqual([]);
         expect(ids).toEqual(cut === start ? ['A-1', 'A-2'] : ['A-1', 'A-2', 'A-3']);
       } else {
-        expect(ids, `cut at ${cut}`).toEqual(['A-1', 'A-2']);
+        expect(ids.slice(0, 2), `cut at ${cut}`).toEqual(['A-1', 'A-2']);
         expect(report.recovered).toEqual([expect.objectContaining({ file: 'logs/audit.jsonl', droppedBytes: cut - start, lastGoodSeq: 2 })]);
-        expect(readFileSync(log).length).toBe(start);
+        // The cut is itself recorded in the audit log, as entry 3.
+        expect(entries[2]).toMatchObject({ seq: 3, record: { action: 'store.tail_recovered', details: { file: 'logs/audit.jsonl', droppedBytes: cut - start, lastGoodSeq: 2 } } });
+        expect(readFileSync(log).subarray(0, start)).toEqual(original.subarray(0, start));
       }
       if (verify) expect(verify.problems).toEqual([]);
       expect(report.readOnly).toBe(false);
     }
   });
 
-  it('a single-bit flip anywhere in the last record is cut back, reported, and the cut bytes are kept', async () => {
+  it('a single-bit flip anywhere in the last complete record is not cut: the store opens read-only naming it', async () => {
     const { dir, log, original } = await storeWithThreeEntries();
     const [start, end] = lineRanges(log)[2]!;
-    for (let offset = start; offset <= end; offset++) {
+    for (let offset = start; offset < end; offset++) {
       writeFileSync(log, original);
       flipBit(log, offset, offset % 7);
-      const { report, ids, verify } = await reopenAndRead(dir, offset % 16 === 0);
-      expect(ids, `flip at ${offset}`).toEqual(['A-1', 'A-2']);
-      expect(report.recovered).toEqual([expect.objectContaining({ file: 'logs/audit.jsonl', lastGoodSeq: 2 })]);
-      expect(readFileSync(log).length).toBe(start);
-      if (verify) expect(verify.ok).toBe(true);
+      const flipped = readFileSync(log);
+      const store = createFsStore({ dir, fsync: noFsync });
+      const report = (await store.open())._unsafeUnwrap();
+      expect(report.readOnly, `flip at ${offset}`).toBe(true);
+      expect(report.recovered).toEqual([]);
+      expect(report.damaged).toEqual([expect.objectContaining({ file: 'logs/audit.jsonl', seq: 3, message: expect.stringMatching(/complete line.*verify --repair/) })]);
+      expect((await store.append('audit', [fixtureAudit({ id: 'A-4' })]))._unsafeUnwrapErr()).toMatchObject({ type: 'read_only', message: expect.stringMatching(/entry 3/) });
+      if (offset % 16 === 0) expect((await store.verify())._unsafeUnwrap().problems).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'logs/audit.jsonl', seq: 3 })]));
+      (await store.close())._unsafeUnwrap();
+      expect(readFileSync(log)).toEqual(flipped);
     }
-    const kept = readdirSync(path.join(dir, 'recovered'));
-    expect(kept.length).toBe(end - start + 1);
-    const sample = readFileSync(path.join(dir, 'recovered', kept[0]!));
-    expect(sample.length).toBe(end - start + 1);
+    expect(readdirSync(dir)).not.toContain('recovered');
   });
 
   it('damage before the tail opens the store read-only, naming the entry, and writes are refused', async () => {

@@ -3,6 +3,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError } from '../command.js';
 import { isOfficeFailure, openOffice, type Office } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { closeWriterStore } from '../runtime/store-integrity.js';
 import { loadCaseSettings, type CaseSettings } from './case-settings.js';
 
 /** What a case command works with: the office, its open store and its case settings. */
@@ -28,16 +29,28 @@ export async function withCaseOffice(
     return office.exitCode;
   }
   const { store } = office;
+  // E.g. no signing key: the command says why its writes are not under a signed checkpoint.
+  if (options.access === 'write') for (const note of office.notes) io.stderr.write(`catatan: ${note.id} / note: ${note.en}\n`);
+  let exitCode: number;
   try {
     const settings = await loadCaseSettings(office.config);
     if ('problem' in settings) {
       printError(io, settings.problem.id, settings.problem.en);
-      return EXIT.problem;
+      exitCode = EXIT.problem;
+    } else {
+      exitCode = await body({ office, store, settings });
     }
-    return await body({ office, store, settings });
-  } finally {
+  } catch (error) {
     await store.close();
+    throw error;
   }
+  // A writer's close signs a checkpoint over what the command wrote; failing that is a failure.
+  if (options.access === 'read') {
+    await store.close();
+    return exitCode;
+  }
+  const closed = await closeWriterStore(io, store);
+  return closed || exitCode !== EXIT.ok ? exitCode : EXIT.failure;
 }
 
 /**

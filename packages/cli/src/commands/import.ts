@@ -11,6 +11,7 @@ import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { loadContext } from '../runtime/load-context.js';
 import { loadRules } from '../runtime/load-rules.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from '../runtime/runtime-error.js';
+import { closeWriterStore, printStoreRecovery, readOnlyStoreLine } from '../runtime/store-integrity.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
 /**
@@ -241,7 +242,7 @@ export const importCommand: CliCommand = {
       }
       return EXIT.ok;
     } finally {
-      await store.close();
+      await closeWriterStore(io, store);
     }
   },
 };
@@ -283,7 +284,7 @@ async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: Evid
   }
   let store: EvidenceStoreV1;
   try {
-    store = createFsStore({ dir: config.resolve(config.config.store.dir), actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
+    store = createFsStore({ dir: config.resolve(config.config.store.dir), checkpointOnClose: true, actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
   } catch (error) {
     printError(io, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
     return { exitCode: EXIT.problem };
@@ -293,9 +294,11 @@ async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: Evid
     storeFailure(io, opened.error);
     return { exitCode: EXIT.failure };
   }
+  printStoreRecovery(io, opened.value);
   if (opened.value.readOnly) {
     await store.close();
-    printError(io, 'store rusak dan dibuka hanya-baca; jalankan sipansos verify', 'the store is damaged and opened read-only; run sipansos verify');
+    const line = readOnlyStoreLine(opened.value);
+    printError(io, line.id, line.en);
     return { exitCode: EXIT.failure };
   }
   return { store };

@@ -7,6 +7,7 @@ import { formatDuration, parseDuration } from '../runtime/duration.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { closeWriterStore } from '../runtime/store-integrity.js';
 
 const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
 
@@ -133,7 +134,7 @@ export const runCommand: CliCommand = {
         }
       }
     } finally {
-      await store.close();
+      await closeWriterStore(io, store);
     }
   },
 };

@@ -7,26 +7,46 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig } from '../config/load-config.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
 import { configErrorLine, storeErrorLine } from '../runtime/runtime-error.js';
+import { printStoreRecovery } from '../runtime/store-integrity.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
-const USAGE = `sipansos verify [--store DIR] [--config FILE] [--json]
+const USAGE = `sipansos verify [--store DIR] [--config FILE] [--json] [--repair]
 
 Memeriksa seluruh store bukti: menghitung ulang hash setiap blob dan setiap catatan, memeriksa
-rantai hash dan nomor urut setiap log, akar Merkle dan tanda tangan setiap checkpoint. Store
-dibuka hanya-baca, jadi boleh dijalankan saat "sipansos run" sedang menulis. Keluar 0 bila utuh;
-1 bila ada yang berubah, dengan catatan rusak pertama (berkas, nomor urut, hash yang diharapkan
-dan yang ditemukan); 3 bila store tidak dapat dibuka.
+rantai hash dan nomor urut setiap log, akar Merkle dan tanda tangan setiap checkpoint, dan bahwa
+setiap log (capture, temuan, kasus, audit, ...) masih memuat kepala log yang ditandatangani
+checkpoint terakhir. Store dibuka hanya-baca, jadi boleh dijalankan saat "sipansos run" sedang
+menulis. Keluar 0 bila utuh; 1 bila ada yang berubah, dengan catatan rusak pertama (berkas, nomor
+urut, hash yang diharapkan dan yang ditemukan); 3 bila store tidak dapat dibuka.
 
 Checks the whole evidence store: re-hashes every blob and record, checks each log's hash chain
-and sequence numbers, and each checkpoint's Merkle root and signature. The store is opened
-read-only, so this may run while "sipansos run" writes. Exits 0 when intact; 1 when anything
-changed, naming the first bad record (file, sequence number, expected and found hash); 3 when
-the store cannot be opened.
+and sequence numbers, each checkpoint's Merkle root and signature, and that every log (captures,
+findings, cases, audit, ...) still holds the head the latest checkpoint signed. The store is
+opened read-only, so this may run while "sipansos run" writes. Exits 0 when intact; 1 when
+anything changed, naming the first bad record (file, sequence number, expected and found hash);
+3 when the store cannot be opened.
+
+Store rusak / a damaged store: hanya baris terakhir yang tidak lengkap (bentuk yang ditinggalkan
+crash) dipotong otomatis, dilaporkan di stderr dan dicatat di log audit. Baris lengkap yang hash
+atau rantainya salah, atau log yang kehilangan entri yang ditandatangani, membuat store
+hanya-baca: setiap perintah yang menulis menolak dengan kode keluar 3 sampai petugas memeriksanya
+dan menjalankan --repair. / Only an incomplete last line (the shape a crash leaves) is cut
+automatically, reported on stderr and recorded in the audit log. A complete line whose hash or
+chain is wrong, or a log that lost entries a checkpoint signed, makes the store read-only: every
+writing command refuses with exit code 3 until an operator examines it and runs --repair.
 
   --store DIR     folder store (bawaan: store.dir dari konfigurasi) / store folder
                   (default: store.dir from the config)
   --config FILE   berkas konfigurasi / config file (default: sipansos.config.json)
   --json          laporan sebagai JSON / report as JSON
+  --repair        sebagai penulis: potong baris lengkap yang rusak di akhir log (disimpan di
+                  recovered/), terima entri yang hilang, catat semuanya di log audit, dan tanda
+                  tangani checkpoint baru; lalu periksa. Kerusakan yang diikuti entri sehat tidak
+                  diperbaiki (pulihkan dari cadangan). Perlu kunci kantor dari konfigurasi. /
+                  as the writer: cut complete bad lines at the end of a log (kept in recovered/),
+                  accept missing entries, record all of it in the audit log and sign a new
+                  checkpoint; then verify. Damage followed by sound entries is not repaired
+                  (restore from a backup). Needs the office key from the config.
 `;
 
 function describeProblem(problem: VerifyProblemV1): string {
@@ -54,16 +74,41 @@ function printReport(io: CliIo, dir: string, report: VerifyReportV1): void {
   if (report.problems.length > 50) io.stdout.write(`  ... ${report.problems.length - 50} lagi / more (--json untuk semua / for all)\n`);
 }
 
+/** Open the store as its repairing writer; an exit code when the repair could not be done. */
+async function repairStore(io: CliIo, dir: string, signingKeyPem: string | undefined, actor: string | undefined): Promise<number | undefined> {
+  if (!signingKeyPem) {
+    printError(io, '--repair menandatangani checkpoint baru: perlu kunci kantor (signingKey di konfigurasi)', '--repair signs a new checkpoint: it needs the office key (signingKey in the config)');
+    return EXIT.usage;
+  }
+  const store = createFsStore({ dir, repair: true, signingKeyPem, ...(actor ? { actor } : {}) });
+  const opened = await store.open();
+  if (opened.isErr()) {
+    const line = storeErrorLine(opened.error);
+    printError(io, `perbaikan gagal: ${line.id} (${dir})`, `repair failed: ${line.en} (${dir})`);
+    return opened.error.type === 'corrupt' ? EXIT.problem : EXIT.failure;
+  }
+  printStoreRecovery(io, opened.value);
+  if (opened.value.recovered.length === 0) io.stderr.write('tidak ada yang perlu diperbaiki / nothing to repair\n');
+  const closed = await store.close();
+  if (closed.isErr()) {
+    const line = storeErrorLine(closed.error);
+    printError(io, line.id, line.en);
+    return EXIT.failure;
+  }
+  return undefined;
+}
+
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: { id: 'periksa keutuhan store bukti', en: 'check the evidence store is intact' },
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(args, io, { store: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean', default: false } });
+    const parsed = parseCommandArgs(args, io, { store: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean', default: false }, repair: { type: 'boolean', default: false } });
     if ('exitCode' in parsed) return parsed.exitCode;
     let dir: string;
     let signingKeyPem: string | undefined;
-    if (parsed.values.store !== undefined && parsed.values.config === undefined) {
+    let actor: string | undefined;
+    if (parsed.values.store !== undefined && parsed.values.config === undefined && !parsed.values.repair) {
       dir = path.resolve(io.cwd, parsed.values.store);
     } else {
       const loaded = await loadConfig(parsed.values.config ?? 'sipansos.config.json', io.cwd);
@@ -75,6 +120,11 @@ export const verifyCommand: CliCommand = {
       dir = parsed.values.store !== undefined ? path.resolve(io.cwd, parsed.values.store) : loaded.value.resolve(loaded.value.config.store.dir);
       // With the office key at hand, a checkpoint signed by any other key is reported too.
       signingKeyPem = await readFile(loaded.value.resolve(loaded.value.config.signingKey), 'utf8').catch(() => undefined);
+      actor = loaded.value.config.actor;
+    }
+    if (parsed.values.repair) {
+      const repaired = await repairStore(io, dir, signingKeyPem, actor);
+      if (repaired !== undefined) return repaired;
     }
     let store;
     try {

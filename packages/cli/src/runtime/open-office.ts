@@ -8,6 +8,7 @@ import { buildAdapters } from './build-adapters.js';
 import { loadContext } from './load-context.js';
 import { loadRules } from './load-rules.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from './runtime-error.js';
+import { printStoreRecovery, readOnlyStoreLine } from './store-integrity.js';
 
 /** Why a command cannot start: one line and the exit code. */
 export interface OfficeFailure {
@@ -122,16 +123,17 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
     }
     let store: EvidenceStoreV1;
     try {
-      store = createFsStore({ dir, readOnly: needs.store === 'read', actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
+      // A writer signs a checkpoint over every log when it closes, when anything changed.
+      store = createFsStore({ dir, readOnly: needs.store === 'read', checkpointOnClose: needs.store === 'write', actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
     } catch (error) {
       return fail(EXIT.problem, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
     }
     const opened = await store.open();
     if (opened.isErr()) return { exitCode: EXIT.failure, line: storeErrorLine(opened.error) };
-    for (const recovered of opened.value.recovered) office.notes.push({ id: `store dipulihkan: ${recovered.message}`, en: `store recovered: ${recovered.message}` });
+    if (needs.store === 'write') printStoreRecovery(io, opened.value);
     if (opened.value.readOnly && needs.store === 'write') {
       await store.close();
-      return fail(EXIT.failure, 'store rusak dan dibuka hanya-baca; jalankan sipansos verify', 'the store is damaged and opened read-only; run sipansos verify');
+      return { exitCode: EXIT.failure, line: readOnlyStoreLine(opened.value) };
     }
     office.store = store;
     office.storeDir = dir;

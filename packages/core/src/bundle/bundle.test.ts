@@ -15,10 +15,10 @@ import { bundleFileNeedsContent, verifyBundle, type BundleFileContent } from './
 
 const key = testOfficeKey();
 
-async function storedCase(options: { proofs: boolean }) {
+async function storedCase(options: { proofs: boolean; checkpointFormat?: 'log-heads' | 'capture-only' }) {
   const fixture = buildCaseFixture();
   const memory = createMemoryStore({ now: () => new Date('2024-10-02T00:00:00Z') });
-  const store = options.proofs ? withTestProofs(memory, key.privateKeyPem, () => new Date('2024-10-02T12:00:00Z')) : memory;
+  const store = options.proofs ? withTestProofs(memory, key.privateKeyPem, () => new Date('2024-10-02T12:00:00Z'), options.checkpointFormat) : memory;
   (await store.putBlob(fixture.rawBody))._unsafeUnwrap();
   (await store.putBlob(TINY_PNG))._unsafeUnwrap();
   (await store.append('capture', fixture.captures))._unsafeUnwrap();
@@ -113,6 +113,21 @@ describe('verification bundle', () => {
     expect(verifyBundle(added).problems.map((problem) => problem.type)).toEqual(expect.arrayContaining(['unlisted_file', 'blob_hash']));
   });
 
+  it('a bundle whose checkpoint predates signed log heads still verifies, and a changed one fails', async () => {
+    const { store } = await storedCase({ proofs: true, checkpointFormat: 'capture-only' });
+    const old = (await bundleFromStore(store, { caseId: 'K-2024-001', office: 'x', createdAt: '2024-10-03T00:00:00Z', createdBy: 'a', includePersonalData: false }))._unsafeUnwrap();
+    expect(JSON.parse(new TextDecoder().decode(old.get('checkpoint.json')))).not.toHaveProperty('logs');
+    expect(verifyBundle(old)).toMatchObject({ ok: true, problems: [] });
+    expect(verifyBundle(flipByte(old, 'checkpoint.json')).ok).toBe(false);
+  });
+
+  it('the checkpoint signs the head of every log of the store', async () => {
+    const checkpoint = JSON.parse(new TextDecoder().decode(files.get('checkpoint.json'))) as { treeSize: number; logs: Record<string, { seq: number }> };
+    expect(Object.keys(checkpoint.logs).sort()).toEqual(['account_state', 'audit', 'capture', 'case', 'change', 'finding']);
+    expect(checkpoint.logs.capture!.seq).toBe(checkpoint.treeSize);
+    expect(checkpoint.logs.case!.seq).toBeGreaterThan(0);
+  });
+
   it('a store without Merkle proofs gives a hash-bound bundle, and says so', async () => {
     const { store } = await storedCase({ proofs: false });
     const plain = (await bundleFromStore(store, { caseId: 'K-2024-001', office: 'x', createdAt: '2024-10-03T00:00:00Z', createdBy: 'a', includePersonalData: false }))._unsafeUnwrap();
@@ -142,9 +157,11 @@ describe('verification bundle', () => {
     });
 
     it('openssl verifies the checkpoint signature with the bundled key, and the key id matches', async () => {
-      const checkpoint = JSON.parse(new TextDecoder().decode(files.get('checkpoint.json'))) as { at: string; keyId: string; rootHash: string; treeSize: number; signature: string };
-      // What `jq -cS '{at,keyId,rootHash,treeSize}' | tr -d '\n'` prints.
-      await writeFile(path.join(dir, 'payload.bin'), canonicalJsonOrThrow({ at: checkpoint.at, keyId: checkpoint.keyId, rootHash: checkpoint.rootHash, treeSize: checkpoint.treeSize }));
+      const checkpoint = JSON.parse(new TextDecoder().decode(files.get('checkpoint.json'))) as { at: string; keyId: string; rootHash: string; treeSize: number; logs?: unknown; signature: string };
+      expect(checkpoint.logs).toBeDefined();
+      // What `jq -cS 'del(.signature)' | tr -d '\n'` (VERIFY.md) prints.
+      const { signature: _signature, ...payload } = checkpoint;
+      await writeFile(path.join(dir, 'payload.bin'), canonicalJsonOrThrow(payload));
       await writeFile(path.join(dir, 'signature.bin'), Buffer.from(checkpoint.signature, 'base64'));
       const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'office-public-key.pem', '-rawin', '-in', 'payload.bin', '-sigfile', 'signature.bin'], { cwd: dir, encoding: 'utf8' });
       expect(out).toMatch(/Signature Verified Successfully/);

@@ -59,9 +59,18 @@ office publishes elsewhere (official letter, website): a bundle cannot vouch for
 
 ### 2.4 Tanda tangan checkpoint / the checkpoint signature (Ed25519)
 
-    jq -cS '{at,keyId,rootHash,treeSize}' ${BUNDLE_FILES.checkpoint} | tr -d '\\n' > /tmp/payload.bin
+    jq -cS 'del(.signature)' ${BUNDLE_FILES.checkpoint} | tr -d '\\n' > /tmp/payload.bin
     jq -r .signature ${BUNDLE_FILES.checkpoint} | base64 -d > /tmp/signature.bin
     openssl pkeyutl -verify -pubin -inkey ${BUNDLE_FILES.publicKey} -rawin -in /tmp/payload.bin -sigfile /tmp/signature.bin
+
+Yang ditandatangani: semua kolom checkpoint kecuali signature (at, keyId, logs, rootHash, treeSize).
+logs memuat kepala setiap log penyimpanan kantor saat penandatanganan (nomor urut dan entryHash
+entri terakhir log capture, account_state, change, finding, case dan audit); checkpoint lama tanpa
+logs tetap sah. / What is signed: every checkpoint field but signature (at, keyId, logs, rootHash,
+treeSize). logs holds the head of every log of the office store when it was signed (sequence number
+and entryHash of the last entry of the capture, account_state, change, finding, case and audit logs),
+so entries removed from the office store later are detectable; older checkpoints without logs
+remain valid.
 
 openssl harus mencetak "Signature Verified Successfully". Bukti inklusi di proofs/ memuat
 checkpoint-nya sendiri; periksa dengan cara yang sama (ganti berkasnya). / Each proof in proofs/

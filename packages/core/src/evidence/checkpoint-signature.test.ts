@@ -62,3 +62,26 @@ describe('inclusion proofs', () => {
     expect(verifyInclusionProof({ captureId: 'C' }, key.publicPem)._unsafeUnwrapErr().type).toBe('invalid_proof');
   });
 });
+
+describe('checkpoints that sign every log head', () => {
+  const key = officeKey();
+  const head = (seq: number, fill: string) => ({ seq, entryHash: fill.repeat(64) });
+  const logs = { capture: head(3, 'a'), account_state: head(2, 'b'), change: head(0, '0'), finding: head(5, 'c'), case: head(1, 'd'), audit: head(9, 'e') };
+  const input = { treeSize: 3, rootHash: 'ab'.repeat(32), at: '2024-11-20T08:00:00.000Z', logs };
+
+  it('verifies, and a changed or removed head breaks the signature', () => {
+    const checkpoint = signCheckpoint(input, key.privatePem)._unsafeUnwrap();
+    expect(checkpoint.logs).toEqual(logs);
+    expect(verifyCheckpoint(checkpoint, key.publicPem)._unsafeUnwrap()).toEqual(checkpoint);
+    expect(verifyCheckpoint({ ...checkpoint, logs: { ...logs, finding: head(4, 'c') } }, key.publicPem)._unsafeUnwrapErr().type).toBe('bad_signature');
+    const { logs: _removed, ...withoutLogs } = checkpoint;
+    expect(verifyCheckpoint(withoutLogs, key.publicPem)._unsafeUnwrapErr().type).toBe('bad_signature');
+  });
+
+  it('a capture head that disagrees with treeSize, or a missing log, is not a checkpoint', () => {
+    const checkpoint = signCheckpoint({ ...input, logs: { ...logs, capture: head(2, 'a') } }, key.privatePem)._unsafeUnwrap();
+    expect(verifyCheckpoint(checkpoint, key.publicPem)._unsafeUnwrapErr().type).toBe('invalid_checkpoint');
+    const { audit: _audit, ...fiveLogs } = logs;
+    expect(verifyCheckpoint({ ...signCheckpoint(input, key.privatePem)._unsafeUnwrap(), logs: fiveLogs }, key.publicPem)._unsafeUnwrapErr().type).toBe('invalid_checkpoint');
+  });
+});

@@ -7,7 +7,8 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
-import type { SignedCheckpointV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import { RECORD_KINDS } from '../records/record-kinds.js';
+import type { CheckpointLogHeadsV1, SignedCheckpointV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 
 /** Why a checkpoint or proof did not check out. */
 export interface EvidenceProofError {
@@ -17,12 +18,16 @@ export interface EvidenceProofError {
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a lowercase hex sha256' });
 
+const LogHeadSchema = z.object({ seq: z.number().int().nonnegative(), entryHash: hex64 }).strict();
+const LogHeadsSchema = z.object(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, LogHeadSchema])) as Record<(typeof RECORD_KINDS)[number], typeof LogHeadSchema>).strict();
+
 /** Shape of {@link SignedCheckpointV1}, for checkpoints read from files or bundles. */
 export const SignedCheckpointSchema = z.object({
   treeSize: z.number().int().nonnegative(),
   rootHash: hex64,
   at: z.string().min(1),
   keyId: hex64,
+  logs: LogHeadsSchema.optional(),
   signature: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'expected base64' }),
 });
 
@@ -31,6 +36,8 @@ export interface CheckpointInput {
   treeSize: number;
   rootHash: string;
   at: string;
+  /** The head of every log; new checkpoints always carry it. */
+  logs?: CheckpointLogHeadsV1;
 }
 
 function toPublicKey(key: string | KeyObject): Result<KeyObject, EvidenceProofError> {
@@ -60,9 +67,13 @@ export function publicKeyPemOf(privateKeyPem: string): Result<string, EvidencePr
   return key.map((value) => value.export({ type: 'spki', format: 'pem' }).toString());
 }
 
-/** The exact bytes a checkpoint signature covers: canonical JSON of `{ at, keyId, rootHash, treeSize }`. */
+/**
+ * The exact bytes a checkpoint signature covers: canonical JSON of
+ * `{ at, keyId, logs, rootHash, treeSize }`, or `{ at, keyId, rootHash, treeSize }` for a
+ * checkpoint written before log heads were signed.
+ */
 export function checkpointSigningPayload(checkpoint: CheckpointInput & { keyId: string }): string {
-  return canonicalJsonOrThrow({ treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, at: checkpoint.at, keyId: checkpoint.keyId });
+  return canonicalJsonOrThrow({ treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, at: checkpoint.at, keyId: checkpoint.keyId, ...(checkpoint.logs ? { logs: checkpoint.logs } : {}) });
 }
 
 /** Sign a checkpoint with the office's Ed25519 private key (PKCS#8 PEM, as `sipansos init` writes it). */
@@ -76,7 +87,7 @@ export function signCheckpoint(input: CheckpointInput, privateKeyPem: string | K
   if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519') return err({ type: 'invalid_key', message: 'the signing key must be an Ed25519 private key' });
   const keyId = keyIdOf(privateKey);
   const signature = sign(null, Buffer.from(checkpointSigningPayload({ ...input, keyId })), privateKey).toString('base64');
-  return ok({ treeSize: input.treeSize, rootHash: input.rootHash, at: input.at, keyId, signature });
+  return ok({ treeSize: input.treeSize, rootHash: input.rootHash, at: input.at, keyId, ...(input.logs ? { logs: input.logs } : {}), signature });
 }
 
 /**
@@ -88,7 +99,10 @@ export function verifyCheckpoint(checkpoint: unknown, publicKeyPem: string | Key
   if (!parsed.success) return err({ type: 'invalid_checkpoint', message: `checkpoint: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}` });
   const key = toPublicKey(publicKeyPem);
   if (key.isErr()) return err(key.error);
-  const value = parsed.data;
+  const value = parsed.data as SignedCheckpointV1;
+  if (value.logs && value.logs.capture.seq !== value.treeSize) {
+    return err({ type: 'invalid_checkpoint', message: `checkpoint: logs.capture.seq ${value.logs.capture.seq} differs from treeSize ${value.treeSize}` });
+  }
   const keyId = keyIdOf(key.value);
   if (keyId !== value.keyId) return err({ type: 'key_mismatch', message: `checkpoint was signed by key ${value.keyId}, not by the given key ${keyId}` });
   const good = verify(null, Buffer.from(checkpointSigningPayload(value)), key.value, Buffer.from(value.signature, 'base64'));

@@ -18,3 +18,4 @@ export {
   type EvidenceProofError,
 } from './checkpoint-signature.js';
 export { InclusionProofSchema, verifyInclusionProof, type VerifyInclusionProofOptions } from './inclusion-proof.js';
+export { compareLogHeads, logHeadsOf, type LogHeadMismatch, type LogHeadSource } from './log-heads.js';

@@ -1,5 +1,6 @@
 import { errAsync, okAsync } from 'neverthrow';
 import { publicKeyPemOf, signCheckpoint, verifyCheckpoint } from '../evidence/checkpoint-signature.js';
+import { compareLogHeads, logHeadsOf } from '../evidence/log-heads.js';
 import { captureLeafHash, merkleInclusionPath, merkleRoot } from '../evidence/merkle-tree.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
 import { planAppend } from '../store-kit/append-plan.js';
@@ -43,6 +44,8 @@ export interface MemoryEvidenceStore extends EvidenceStoreV1 {
    * @param byteIndex which byte of the line to change. @default the middle of the record
    */
   corruptEntryForTesting(kind: RecordKind, seq: number, byteIndex?: number): void;
+  /** For tests of tamper detection only: remove the last entry of a log, as deleting a file's last line would. */
+  removeLastEntryForTesting(kind: RecordKind): void;
   /** For tests: change one byte of a stored blob. */
   corruptBlobForTesting(sha256: string): void;
 }
@@ -87,7 +90,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
       if (problem) return errAsync(problem);
       if (!options.signingKeyPem) return errAsync({ type: 'unsupported', message: 'no signing key: pass signingKeyPem to createMemoryStore to sign checkpoints' });
       const treeSize = captureLeaves.length;
-      const signed = signCheckpoint({ treeSize, rootHash: Buffer.from(merkleRoot(captureLeaves, treeSize)).toString('hex'), at: now().toISOString() }, options.signingKeyPem);
+      const heads = logHeadsOf((kind) => logOf(kind).index.last());
+      const signed = signCheckpoint({ treeSize, rootHash: Buffer.from(merkleRoot(captureLeaves, treeSize)).toString('hex'), at: now().toISOString(), logs: heads }, options.signingKeyPem);
       if (signed.isErr()) return errAsync({ type: 'invalid_input', message: `signingKeyPem: ${signed.error.message}`, issues: [{ path: 'signingKeyPem', message: signed.error.message }] });
       checkpoints.push(signed.value);
       return okAsync(signed.value);
@@ -244,6 +248,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
         const root = checkpoint.treeSize <= leaves.length ? Buffer.from(merkleRoot(leaves, checkpoint.treeSize)).toString('hex') : undefined;
         if (root !== checkpoint.rootHash) problems.push({ type: 'merkle_root', ...where, expected: checkpoint.rootHash, found: root ?? `${leaves.length} captures`, message: `checkpoint ${index + 1}: the capture log no longer gives the signed root` });
       });
+      const latest = checkpoints.at(-1);
+      if (latest?.logs) {
+        const source = { length: (kind: RecordKind) => logOf(kind).index.size, entryHashAt: (kind: RecordKind, seq: number) => logOf(kind).index.entries[seq - 1]?.entryHash };
+        for (const mismatch of compareLogHeads(latest.logs, source, `checkpoint ${checkpoints.length}`)) {
+          problems.push({ type: mismatch.type === 'missing' ? 'sequence' : 'chain', file: `logs/${mismatch.kind}`, seq: mismatch.seq, expected: mismatch.expected, found: mismatch.found, message: mismatch.message });
+        }
+      }
       const report: VerifyReportV1 = { ok: problems.length === 0, checked: { blobs: blobs.size, records, checkpoints: checkpoints.length, bytes }, problems };
       return okAsync(report);
     },
@@ -255,6 +266,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvide
       const code = entry.payload.charCodeAt(at);
       // Flip the lowest bit; stay printable so the line still parses where it can.
       entry.payload = entry.payload.slice(0, at) + String.fromCharCode(code ^ 1) + entry.payload.slice(at + 1);
+    },
+
+    removeLastEntryForTesting(kind) {
+      const log = logOf(kind);
+      const kept = log.index.entries.slice(0, -1);
+      log.index = new RecordLogIndex<string>(kind);
+      for (const entry of kept) log.index.add({ seq: entry.seq, id: entry.id, entryHash: entry.entryHash, recordHash: entry.recordHash, keys: entry.keys, payload: entry.payload });
+      const last = log.index.last();
+      log.tip = last ? { seq: last.seq, entryHash: last.entryHash } : { seq: 0, entryHash: GENESIS_HASH };
+      if (kind === 'capture') captureLeaves.length = kept.length;
     },
 
     corruptBlobForTesting(sha256) {

@@ -30,6 +30,8 @@ export const STORE_CONFORMANCE_CASES = [
   'reopen-persistence',
   'verify-clean-fresh',
   'detects-changed-byte',
+  'checkpoint-signs-every-log',
+  'detects-removed-last-entry',
 ] as const;
 /** The name of one store conformance case; the key of `disable`. */
 export type StoreConformanceCase = (typeof STORE_CONFORMANCE_CASES)[number];
@@ -50,6 +52,11 @@ export interface StoreConformanceSuiteOptions {
    * store's files would. Required unless `detects-changed-byte` is disabled.
    */
   tamper?: (store: EvidenceStoreV1, target: { kind: RecordKind; seq: number }) => Promise<void> | void;
+  /**
+   * Remove the last entry of `kind`'s log from the stored form, as deleting a file's last line
+   * would. Required unless `detects-removed-last-entry` is disabled.
+   */
+  removeLastEntry?: (store: EvidenceStoreV1, kind: RecordKind) => Promise<void> | void;
   /** Cases this store cannot support, each with the reason (at least 10 characters). */
   disable?: Partial<Record<StoreConformanceCase, string>>;
   /** Concurrent appenders in `concurrent-appends`. @default 64 */
@@ -74,6 +81,18 @@ function assertChain(entries: ReadonlyArray<StoredRecordV1<unknown>>, kind: Reco
     assert.equal(entry.entryHash, computeEntryHash(entry), `entry ${entry.seq}: entryHash does not follow the contract`);
   }
 }
+
+/** Two entries in every log, so each has a last entry to lose. */
+async function fillEveryLog(store: EvidenceStoreV1): Promise<void> {
+  value(await store.append('capture', [fixtureCapture({ id: 'C-1', minute: 1 }), fixtureCapture({ id: 'C-2', minute: 2 })]), 'append captures');
+  value(await store.append('account_state', [fixtureAccountState({ minute: 1 }), fixtureAccountState({ minute: 2, knownItems: 3 })]), 'append account states');
+  value(await store.append('change', [fixtureChange({ id: 'CH-1' }), fixtureChange({ id: 'CH-2', type: 'edited' })]), 'append changes');
+  value(await store.append('finding', [fixtureFinding({ id: 'F-1' }), fixtureFinding({ id: 'F-2' })]), 'append findings');
+  value(await store.append('case', [fixtureCase({ id: 'K-1', version: 1, state: 'temuan' }), fixtureCase({ id: 'K-1', version: 2, state: 'kajian_awal', minute: 5 })]), 'append cases');
+  value(await store.append('audit', [fixtureAudit({ id: 'A-1' }), fixtureAudit({ id: 'A-2', minute: 1 })]), 'append audit');
+}
+
+const ALL_KINDS: RecordKind[] = ['capture', 'account_state', 'change', 'finding', 'case', 'audit'];
 
 type Case = (context: { store: EvidenceStoreV1; options: StoreConformanceSuiteOptions; reopen: (store: EvidenceStoreV1) => Promise<EvidenceStoreV1> }) => Promise<EvidenceStoreV1 | void>;
 
@@ -279,6 +298,36 @@ const CASES: Record<StoreConformanceCase, Case> = {
     const report = value(await store.verify(), 'verify after a change');
     assert.equal(report.ok, false, 'a changed byte must be reported');
     assert.ok(report.problems.some((problem) => problem.seq === 2), `the problem names entry 2: ${JSON.stringify(report.problems)}`);
+  },
+
+  async 'checkpoint-signs-every-log'({ store }) {
+    assert.ok(store.proofs, 'create the store with a signing key (so it has proofs), or disable "checkpoint-signs-every-log" with a reason');
+    await fillEveryLog(store);
+    const checkpoint = value(await store.proofs.createCheckpoint(), 'createCheckpoint');
+    assert.ok(checkpoint.logs, 'a new checkpoint signs the head of every log (logs)');
+    for (const kind of ALL_KINDS) {
+      const last = value(await store.query(kind, { allVersions: true }), `query ${kind}`).at(-1)!;
+      assert.deepEqual(checkpoint.logs[kind], { seq: last.seq, entryHash: last.entryHash }, `the checkpoint signs the ${kind} log's head`);
+    }
+    assert.equal(checkpoint.logs.capture.seq, checkpoint.treeSize);
+    assert.deepEqual(value(await store.proofs.latestCheckpoint(), 'latestCheckpoint'), checkpoint);
+  },
+
+  async 'detects-removed-last-entry'({ store, options }) {
+    assert.ok(options.removeLastEntry, 'supply removeLastEntry(store, kind) or disable "detects-removed-last-entry" with a reason');
+    assert.ok(store.proofs, 'create the store with a signing key (so it has proofs), or disable "detects-removed-last-entry" with a reason');
+    await fillEveryLog(store);
+    value(await store.proofs.createCheckpoint(), 'createCheckpoint');
+    assert.equal(value(await store.verify(), 'verify before').ok, true);
+    for (const kind of ALL_KINDS) await options.removeLastEntry(store, kind);
+    const report = value(await store.verify(), 'verify after removing the last entries');
+    assert.equal(report.ok, false, 'a removed last entry must be reported');
+    for (const kind of ALL_KINDS) {
+      assert.ok(
+        report.problems.some((problem) => problem.seq === 2 && (problem.file ?? '').split('/').at(-1)!.split('.')[0] === kind),
+        `a problem names the ${kind} log and its entry 2: ${JSON.stringify(report.problems)}`,
+      );
+    }
   },
 };
 

@@ -63,9 +63,16 @@ export interface RecordQueryV1 {
 /** What opening a store found. Nothing is repaired silently. */
 export interface StoreOpenReportV1 {
   readOnly: boolean;
-  /** Torn tails cut back to the last good record. */
+  /**
+   * Torn tails (an incomplete last line) cut back to the last good record, and, when an
+   * operator repairs the store, what the repair cut or accepted. Stores record each in the
+   * audit log.
+   */
   recovered: Array<{ file: string; droppedBytes: number; lastGoodSeq: number; message: string }>;
-  /** Damage before the tail: the store opened read-only. */
+  /**
+   * Damage (a complete line whose hash or chain is wrong, or a log that no longer holds what
+   * the latest checkpoint signed): the store opened read-only.
+   */
   damaged: Array<{ file: string; seq?: number; message: string }>;
   /** A stale lock from a dead process that was taken over. */
   staleLockTakenOver?: { pid: number; host: string; since: string };
@@ -89,7 +96,20 @@ export interface VerifyReportV1 {
   problems: VerifyProblemV1[];
 }
 
-/** A signed statement of the capture log's Merkle tree at a size (RFC 9162 tree head). */
+/** The head of one record log: its last entry's sequence number and entry hash (0 and 64 zeros when empty). */
+export interface LogHeadV1 {
+  seq: number;
+  entryHash: string;
+}
+
+/** The head of every record log, by kind. */
+export type CheckpointLogHeadsV1 = Record<RecordKind, LogHeadV1>;
+
+/**
+ * A signed statement of the store at a moment: the capture log's Merkle tree at a size
+ * (RFC 9162 tree head) and, since checkpoints also cover findings, cases and the audit log,
+ * the head of every log. Checkpoints without `logs` (written before) stay verifiable.
+ */
 export interface SignedCheckpointV1 {
   /** Number of captures in the tree. */
   treeSize: number;
@@ -99,7 +119,15 @@ export interface SignedCheckpointV1 {
   at: string;
   /** Office key id: sha256 of the Ed25519 public key (SPKI DER), hex. */
   keyId: string;
-  /** Ed25519 signature over the canonical JSON of `{ treeSize, rootHash, at, keyId }`, base64. */
+  /**
+   * The head of every log when the checkpoint was signed (`logs.capture.seq` equals
+   * `treeSize`). Absent in checkpoints written before heads were signed.
+   */
+  logs?: CheckpointLogHeadsV1;
+  /**
+   * Ed25519 signature, base64, over the canonical JSON of `{ at, keyId, logs, rootHash, treeSize }`
+   * (without `logs` for a checkpoint that has none).
+   */
   signature: string;
 }
 
@@ -122,8 +150,8 @@ export interface InclusionProofV1 {
 /** Merkle checkpoints and proofs (present when `capabilities.merkleProofs`). */
 export interface EvidenceProofsV1 {
   /**
-   * Sign a checkpoint over every capture appended so far. Without the office signing key
-   * this is an `unsupported` error; the rest of the store works.
+   * Sign a checkpoint over every capture appended so far and the head of every log. Without
+   * the office signing key this is an `unsupported` error; the rest of the store works.
    */
   createCheckpoint(): ResultAsync<SignedCheckpointV1, StoreErrorV1>;
   latestCheckpoint(): ResultAsync<SignedCheckpointV1 | undefined, StoreErrorV1>;

@@ -1,9 +1,11 @@
 export type {
   BlobRefV1,
+  CheckpointLogHeadsV1,
   EvidenceProofsV1,
   EvidenceStoreCapabilitiesV1,
   EvidenceStoreV1,
   InclusionProofV1,
+  LogHeadV1,
   RecordQueryV1,
   SignedCheckpointV1,
   StoredRecordV1,
