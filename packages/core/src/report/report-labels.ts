@@ -1,6 +1,7 @@
 import type { CaptureScope } from '../capture/capture-schema.js';
 import type { ItemKind } from '../capture/item-schema.js';
 import type { AuthorityOutcome, CaseOrigin, ViolationType } from '../cases/case-schema.js';
+import type { GapReason } from '../deletion/coverage-types.js';
 import type { Phase } from '../election/election-context-schema.js';
 import type { Finding, FindingCategory, SanctionClass } from '../findings/finding-schema.js';
 import type { SubjectCategory } from '../subject/subject-schema.js';
@@ -162,6 +163,26 @@ export const ACCOUNT_OBSERVATION_LABELS: Readonly<Record<string, BilingualLabel>
   not_found: { id: 'akun tidak ditemukan', en: 'account not found' },
   age_gated: { id: 'dibatasi usia', en: 'age-gated' },
   unknown: { id: 'tidak diketahui', en: 'unknown' },
+};
+
+/** Why an account was not observed, in words. */
+export const GAP_REASON_LABELS: Readonly<Record<GapReason, BilingualLabel>> = {
+  rate_limited: { id: 'dibatasi platform (rate limit)', en: 'rate-limited by the platform' },
+  unauthorized: { id: 'token ditolak', en: 'token refused' },
+  private: { id: 'akun privat', en: 'account private' },
+  suspended: { id: 'akun ditangguhkan', en: 'account suspended' },
+  deactivated: { id: 'akun dinonaktifkan', en: 'account deactivated' },
+  not_found: { id: 'akun tidak ditemukan', en: 'account not found' },
+  age_gated: { id: 'dibatasi usia', en: 'age-gated' },
+  account_unknown: { id: 'akun belum dikenali', en: 'account not resolved' },
+  network: { id: 'gangguan jaringan', en: 'network failure' },
+  timeout: { id: 'waktu habis', en: 'timed out' },
+  http: { id: 'galat dari server platform', en: 'platform server error' },
+  parse: { id: 'bentuk respons berubah', en: 'response shape changed' },
+  invalid_input: { id: 'masukan tidak sah', en: 'invalid input' },
+  empty_capture: { id: 'rekaman kosong', en: 'empty capture' },
+  unavailable: { id: 'tidak tersedia', en: 'unavailable' },
+  other: { id: 'sebab lain', en: 'other cause' },
 };
 
 /** A code's label from a map, or the code itself when the map does not know it (never blank). */
