@@ -31,6 +31,7 @@ import {
   SUBJECT_CATEGORY_LABELS,
   VIOLATION_TYPE_LABELS,
   labelOf,
+  platformName,
   type BilingualLabel,
 } from './report-labels.js';
 
@@ -397,7 +398,7 @@ ${subject.employeeNumber ? row('NIP/NRP', escapeHtml(input.includePersonalData ?
 ${subject.agency ? row('Instansi / agency', escapeVisible(subject.agency)) : ''}
 ${subject.position ? row('Jabatan / position', escapeVisible(subject.position)) : ''}
 ${subject.region ? row('Wilayah / region', escapeVisible(subject.region)) : ''}
-${row('Akun / accounts', subject.accounts.map((account) => `${escapeHtml(account.platform)}: @${escapeVisible(account.handle)}${account.id ? ` (id ${escapeVisible(account.id)})` : ''}`).join('<br>') || '—')}
+${row('Akun / accounts', subject.accounts.map((account) => `${escapeHtml(platformName(account.platform))}: @${escapeVisible(account.handle)}${account.id ? ` (id ${escapeVisible(account.id)})` : ''}`).join('<br>') || '—')}
 </table>`
     : `<p>Subjek / subject: <span class="hash">${escapeVisible(value.subjectId)}</span> (data subjek tidak dilampirkan / subject record not supplied)</p>`;
   const posts = views
@@ -405,7 +406,7 @@ ${row('Akun / accounts', subject.accounts.map((account) => `${escapeHtml(account
       const first = view.versions[0]?.item;
       const author = first?.author;
       const header = `<table>
-${row('Platform', escapeHtml(first?.platform ?? view.key.split(':')[0] ?? '?'))}
+${row('Platform', escapeHtml(platformName(first?.platform ?? view.key.split(':')[0] ?? '?')))}
 ${row('Penulis / author', author ? escapeVisible(display([author.handle ? `@${author.handle}` : '', author.name ?? '', author.id ? `(id ${author.id})` : ''].filter(Boolean).join(' '))) : '—')}
 ${row('Jenis / kind', first ? bi(ITEM_KIND_LABELS[first.kind]) : '—')}
 ${row('Kunci item / item key', `<span class="hash">${escapeVisible(view.key)}</span>`)}

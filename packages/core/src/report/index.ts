@@ -33,6 +33,7 @@ export {
   SUBJECT_CATEGORY_LABELS,
   VIOLATION_TYPE_LABELS,
   labelOf,
+  platformName,
   type BilingualLabel,
 } from './report-labels.js';
 export { collectCaseEvidence, loadBlobs, mediaTypesOf, recordRefsOf, trackedItemOf, type CaseEvidence, type CaseEvidenceError } from './case-evidence.js';

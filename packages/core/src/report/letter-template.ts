@@ -71,8 +71,8 @@ const COMMON_HEAD = `<div class="kop"><strong>{{office.name}}</strong></div>
 <table class="meta">
 <tr><td>Nomor</td><td>: {{letter.number}}</td><td class="right">{{letter.placeDate}}</td></tr>
 <tr><td>Sifat</td><td>: Segera</td><td></td></tr>
-<tr><td>Lampiran</td><td>: 1 (satu) berkas laporan bukti dan rujukan bukti elektronik</td><td></td></tr>
-<tr><td>Hal</td><td>: {{letter.kind}} {{case.about}} a.n. {{subject.name}}</td><td></td></tr>
+<tr><td>Lampiran</td><td colspan="2">: 1 (satu) berkas laporan bukti dan rujukan bukti elektronik</td></tr>
+<tr><td>Hal</td><td colspan="2">: {{letter.kind}} {{case.about}} a.n. {{subject.name}}</td></tr>
 </table>
 <p>Kepada Yth.<br>{{recipients}}<br>di tempat</p>`;
 

@@ -32,7 +32,7 @@ describe('referral letters', () => {
 
   it('names what the case is about in the Hal, from its findings and route', () => {
     const fixture = referredFixture();
-    const hal = (html: string) => /<td>Hal<\/td><td>: ([^<]*)<\/td>/.exec(html)?.[1];
+    const hal = (html: string) => /<td>Hal<\/td><td colspan="2">: ([^<]*)<\/td>/.exec(html)?.[1];
     const letter = (findings: typeof fixture.findings, referral = fixture.case.referral!) =>
       renderLetter({ case: fixture.case, subject: fixture.subject, findings, captures: fixture.captures, office, letter: { date: '2024-10-05' }, referral })._unsafeUnwrap();
     expect(hal(letter(fixture.findings))).toBe('Rekomendasi Dugaan Pelanggaran Netralitas Aparatur Sipil Negara a.n. Yudha Pratama Wijaya');

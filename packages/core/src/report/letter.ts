@@ -13,7 +13,7 @@ import { escapeHtml, escapeVisible } from './html-escape.js';
 import { DEFAULT_LETTER_TEMPLATES, LETTER_PLACEHOLDERS, LetterTemplateSchema, type LetterPlaceholder, type LetterTemplateInput } from './letter-template.js';
 import { caseAbout } from './letter-subject-line.js';
 import { maskEmployeeNumber, personalDataFilter } from './mask-personal-data.js';
-import { FINDINGS_ARE_FLAGS, ITEM_KIND_LABELS, LEGAL_BASIS_UNVERIFIED, PHASE_LABELS, SEVERITY_LABELS, SUBJECT_CATEGORY_LABELS, VIOLATION_TYPE_LABELS } from './report-labels.js';
+import { FINDINGS_ARE_FLAGS, ITEM_KIND_LABELS, platformName, LEGAL_BASIS_UNVERIFIED, PHASE_LABELS, SEVERITY_LABELS, SUBJECT_CATEGORY_LABELS, VIOLATION_TYPE_LABELS } from './report-labels.js';
 
 /** Why a letter could not be written. */
 export type LetterError =
@@ -97,7 +97,7 @@ table{border-collapse:collapse}td{vertical-align:top;padding:1px 6px 1px 0}.righ
 .lampiran{break-before:page;page-break-before:always;font-size:10pt;margin-top:1.5cm}
 .lampiran h2{font-size:12pt;text-transform:uppercase;text-align:center}
 .lampiran table{width:100%}.lampiran td{border:1px solid #999;padding:2px 4px}.lampiran td:first-child{width:28%}
-.draf-tanda{position:fixed;top:38%;left:0;right:0;text-align:center;font:bold 150pt/1 "DejaVu Sans",Arial,sans-serif;letter-spacing:.1em;color:rgba(190,0,0,.2);transform:rotate(-35deg);pointer-events:none;z-index:1000;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.draf-tanda{position:fixed;top:38%;left:0;right:0;text-align:center;font:bold 150pt/1 "DejaVu Sans",Arial,sans-serif;letter-spacing:.1em;color:rgba(200,0,0,.2);transform:rotate(-35deg);pointer-events:none;z-index:1000;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .draf-catatan{border:2px solid #be0000;color:#be0000;font:bold 10pt/1.4 "DejaVu Sans",Arial,sans-serif;padding:4px 8px;margin-bottom:12px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{body{margin:0;max-width:none}}
 `;
@@ -114,9 +114,6 @@ function list(items: string[], ordered = false): string {
   const tag = ordered ? 'ol' : 'ul';
   return `<${tag}>${items.map((item) => `<li>${item}</li>`).join('')}</${tag}>`;
 }
-
-/** `x` → `X`: platform names as a recipient reads them. */
-const PLATFORM_NAMES: Readonly<Record<string, string>> = { x: 'X (Twitter)', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' };
 
 /**
  * The referral or recommendation letter of a case as printable HTML, from a template the
@@ -161,7 +158,7 @@ export function renderLetter(input: LetterInput): Result<string, LetterError> {
     const item = items.get(finding.itemKey);
     const platform = item?.platform ?? finding.accountKey.split(':')[0] ?? '';
     const handle = item?.author.handle ?? subject?.accounts.find((account) => account.platform === platform && account.id && `${platform}:${account.id}` === finding.accountKey)?.handle;
-    return `${handle ? `akun @${escapeVisible(handle)}` : 'akun'} di ${escapeHtml(PLATFORM_NAMES[platform] ?? platform)}`;
+    return `${handle ? `akun @${escapeVisible(handle)}` : 'akun'} di ${escapeHtml(platformName(platform))}`;
   };
   const evidenceList = list(
     findings.map(
@@ -183,7 +180,7 @@ export function renderLetter(input: LetterInput): Result<string, LetterError> {
     'subject.employeeNumber': subject?.employeeNumber ? escapeHtml(showEmployeeNumber ? subject.employeeNumber : maskEmployeeNumber(subject.employeeNumber)) : '—',
     'subject.agency': text(subject?.agency),
     'subject.position': text(subject?.position),
-    'subject.accounts': subject ? subject.accounts.map((account) => `@${escapeVisible(account.handle)} (${escapeHtml(PLATFORM_NAMES[account.platform] ?? account.platform)})`).join(', ') || '—' : '—',
+    'subject.accounts': subject ? subject.accounts.map((account) => `@${escapeVisible(account.handle)} (${escapeHtml(platformName(account.platform))})`).join(', ') || '—' : '—',
     'case.id': escapeVisible(input.case.id),
     'case.about': escapeHtml(about),
     'case.title': text(input.case.title),

@@ -185,6 +185,11 @@ export const GAP_REASON_LABELS: Readonly<Record<GapReason, BilingualLabel>> = {
   other: { id: 'sebab lain', en: 'other cause' },
 };
 
+/** Platform names as a reader writes them; a custom adapter's slug stays as it is. */
+export function platformName(platform: string): string {
+  return ({ x: 'X (Twitter)', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' } as Record<string, string>)[platform] ?? platform;
+}
+
 /** A code's label from a map, or the code itself when the map does not know it (never blank). */
 export function labelOf(labels: Readonly<Record<string, BilingualLabel>>, code: string): BilingualLabel {
   return labels[code] ?? { id: code, en: code };
