@@ -84,6 +84,9 @@ function word(labels: Readonly<Record<string, BilingualLabel>>, code: string): s
   return bi(labelOf(labels, code));
 }
 
+const MEDIA_TYPES: Readonly<Record<string, string>> = { photo: 'foto / photo', video: 'video', gif: 'GIF', audio: 'audio', other: 'berkas lain / other file' };
+const TARGET_KINDS: Readonly<Record<string, string>> = { post: 'unggahan / post', account: 'akun / account', group: 'grup / group', page: 'halaman / page' };
+
 const CONFIRMED_BY: Readonly<Record<string, string>> = {
   lookup: 'pemeriksaan per id / lookup by id',
   corroborated_lookup: 'pemeriksaan per id yang diperkuat / corroborated lookup',
@@ -217,7 +220,7 @@ function mediaHtml(item: Item, blobs: ReadonlyMap<string, ReportBlob> | undefine
     const blob = media.blobSha256 ? blobs?.get(media.blobSha256) : undefined;
     const type = (blob?.mediaType ?? media.mediaType ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
     const alt = media.altText ? display(media.altText) : '';
-    const caption = `Media ${index + 1} (${escapeHtml(media.type)}${type ? `, ${escapeHtml(type)}` : ''}) sha256 ${hash(media.blobSha256)}${media.url ? `<br>URL asal (tidak dimuat) / source URL (not loaded): <span class="hash">${escapeVisible(media.url)}</span>` : ''}${alt ? `<br>Teks alternatif / alt text: ${escapeVisible(alt)}` : ''}`;
+    const caption = `Media ${index + 1} (${escapeHtml(MEDIA_TYPES[media.type] ?? media.type)}${type ? `, ${escapeHtml(type)}` : ''}) sha256 ${hash(media.blobSha256)}${media.url ? `<br>URL asal (tidak dimuat) / source URL (not loaded): <span class="hash">${escapeVisible(media.url)}</span>` : ''}${alt ? `<br>Teks alternatif / alt text: ${escapeVisible(alt)}` : ''}`;
     if (!blob) return `<div class="media"><p>${caption}<br><em>Media tidak tersimpan di penyimpanan bukti / media not in the evidence store</em></p></div>`;
     const data = `data:${type};base64,${Buffer.from(blob.bytes).toString('base64')}`;
     if (INLINE_IMAGE_TYPES.has(type)) return `<div class="media"><img src="${escapeHtml(data)}" alt="${escapeHtml(alt.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, ''))}"><p>${caption}</p></div>`;
@@ -253,7 +256,7 @@ function versionHtml(view: ItemView, index: number, input: EvidenceReportInput, 
     const target = item.target;
     const targetText = target.text !== undefined ? highlightText(target.text, spansFor(view, 'target.text'), display).html : '';
     lines.push(
-      `<div class="post-label">Sasaran (${escapeHtml(target.kind)}) / target: ${escapeVisible(display(target.author?.handle ? `@${target.author.handle}` : (target.author?.name ?? target.id)))}${target.unavailable ? ' — <strong>tidak tersedia / unavailable</strong>' : ''}</div>`,
+      `<div class="post-label">Sasaran (${escapeHtml(TARGET_KINDS[target.kind] ?? target.kind)}) / target: ${escapeVisible(display(target.author?.handle ? `@${target.author.handle}` : (target.author?.name ?? target.id)))}${target.unavailable ? ' — <strong>tidak tersedia / unavailable</strong>' : ''}</div>`,
     );
     if (target.text !== undefined) lines.push(`<div class="post-text">${targetText}</div>`);
     if (target.url) lines.push(`<p>URL sasaran (teks, bukan tautan) / target URL (text, not a link): <span class="hash">${escapeVisible(target.url)}</span></p>`);
