@@ -26,6 +26,8 @@ import {
   createCaseWorkflow,
   createMonitor,
   deletionVerdicts,
+  FINDING_CATEGORY_LABELS,
+  labelOf,
   renderCaseReportFromStore,
   systemClock,
   type AccountState,
@@ -127,7 +129,7 @@ for (let cycle = 1; cycle <= world.cycles; cycle++) {
   }))._unsafeUnwrap();
   reports.push(report);
   const changes = Object.entries(report.changes).map(([type, count]) => `${type} ${count}`).join(', ') || '0';
-  const categories = Object.entries(report.findings.byCategory).map(([category, count]) => `${category} ${count}`).join(', ');
+  const categories = Object.entries(report.findings.byCategory).map(([category, count]) => `${labelOf(FINDING_CATEGORY_LABELS, category).id} ${count}`).join(', ');
   if (process.stdout.isTTY) say();
   say(`  rekaman / captures ${report.captures.stored}; perubahan / changes: ${changes}; terhapus terkonfirmasi / deletions confirmed ${report.deletionsConfirmed.length}; temuan / findings ${report.findings.total}${categories ? ` (${categories})` : ''}`);
   if (report.failures.length > 0) say(`  gagal / failed: ${report.failures.length} (${[...new Set(report.failures.map((failure) => failure.errorType))].join(', ')}) — dicatat sebagai celah cakupan / recorded as coverage gaps`);
@@ -168,7 +170,7 @@ const checkpoint = store.proofs ? await store.proofs.createCheckpoint() : undefi
 let reportPath: string | undefined;
 const reportCase = cases[0];
 if (reportCase) {
-  const rendered = await renderCaseReportFromStore(store, { caseId: reportCase, office: { name: 'Bawaslu Kabupaten Lembah Harapan (demo)' }, generatedBy: 'demo', subjects: world.subjects });
+  const rendered = await renderCaseReportFromStore(store, { caseId: reportCase, office: { name: 'Bawaslu Kabupaten Lembah Harapan (demo)' }, generatedBy: 'demo', subjects: world.subjects, timeZone: world.context.timeZone });
   if (rendered.isOk()) {
     await mkdir(path.join(office, 'reports'), { recursive: true });
     reportPath = path.join(office, 'reports', `${reportCase}.html`);
@@ -213,7 +215,7 @@ if (json) {
   say(`  rekaman / captures ${summary.captures}, permintaan / requests ${summary.requests}`);
   say(`  perubahan / changes: ${Object.entries(changes).map(([type, count]) => `${type} ${count}`).join(', ')}`);
   say(`  unggahan diubah / edited posts ${summary.edits}; terhapus terkonfirmasi / deletions confirmed ${summary.deletionsConfirmed}`);
-  say(`  temuan per kategori / findings per category: ${Object.entries(byCategory).map(([category, count]) => `${category} ${count}`).join(', ') || '0'}`);
+  say(`  temuan per kategori / findings per category: ${Object.entries(byCategory).map(([category, count]) => `${labelOf(FINDING_CATEGORY_LABELS, category).id} ${count}`).join(', ') || '0'}`);
   say(`  kasus dibuka / cases opened: ${cases.length} (${cases.join(', ')})`);
   say(`  store diverifikasi / store verified: ${verified.ok ? 'utuh / intact' : 'BERMASALAH / PROBLEMS'}${summary.checkpoint ? `; checkpoint bertanda tangan / signed checkpoint over ${summary.checkpoint.treeSize} captures` : ''}`);
   if (reportPath) say(`\nLaporan bukti HTML / HTML evidence report: ${reportPath}`);

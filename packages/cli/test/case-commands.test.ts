@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFsStore } from '@sipansos/store-fs';
+import { EXAMPLE_CONTEXT } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseFixture, hostilePostText, TINY_PNG } from '../../core/src/report/__fixtures__/case-fixture.js';
 import { main } from '../src/main.js';
@@ -53,6 +54,10 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     for (const [state, at] of [['kajian_awal', '2024-10-02T04:00:00Z'], ['registrasi', '2024-10-03T01:00:00Z'], ['klarifikasi', '2024-10-03T02:00:00Z'], ['kajian', '2024-10-04T01:00:00Z']] as const) {
       expect((await run(dir, ['cases', 'move', 'K-2024-001', state, '--reason', `ke ${state}`, '--actor', 'petugas-b'], at)).code).toBe(0);
     }
+    const draft = await run(dir, ['letter', 'K-2024-001', '--out', 'draf.html', '--date', '2024-10-04'], '2024-10-04T01:30:00Z');
+    expect(draft.code).toBe(0);
+    expect(draft.out).toContain('DRAF: kasus masih kajian');
+    expect(await readFile(path.join(dir, 'draf.html'), 'utf8')).toContain('<div class="draf-tanda" aria-hidden="true">DRAF</div>');
     const missingType = await run(dir, ['cases', 'move', 'K-2024-001', 'pelanggaran', '--reason', 'r'], '2024-10-04T02:00:00Z');
     expect(missingType.code).toBe(1);
     expect((await run(dir, ['cases', 'move', 'K-2024-001', 'pelanggaran', '--reason', 'terbukti', '--violation-type', 'peraturan_lainnya', '--kajian', 'Terlapor mengajak memilih paslon 2.'], '2024-10-04T02:00:00Z')).code).toBe(0);
@@ -62,9 +67,19 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     const html = await readFile(path.join(dir, 'surat.html'), 'utf8');
     expect(html).toContain('Kepala Badan Kepegawaian Negara');
     expect(html).not.toContain('<script>document.title');
+    expect(html).not.toContain('draf-tanda"');
+    // The seat comes from the office name when the config has none; no context file: times in WIB, named.
+    expect(html).toContain('Lembah Harapan, 4 Oktober 2024');
+    expect(html).toContain('Rekomendasi Dugaan Pelanggaran Netralitas Aparatur Sipil Negara a.n. Yudha Pratama Wijaya');
+    expect(html).toContain('1 Oktober 2024 pukul 09.15 WIB');
+    // BKN needs the NIP; the export says so in the audit log.
+    expect(html).toContain(': 198706122010011003</td>');
+    expect(letter.out).toContain('NIP/NRP ditulis lengkap');
     expect((await run(dir, ['cases', 'move', 'K-2024-001', 'tindak_lanjut', '--reason', 'surat dikirim', '--letter-number', '012/PM.00.02/K.LH/10/2024'], '2024-10-04T04:00:00Z')).code).toBe(0);
     const show = await run(dir, ['cases', 'show', 'K-2024-001'], '2024-10-05T00:00:00Z');
-    expect(show.out).toContain('tindak_lanjut');
+    expect(show.out).toContain('Tindak lanjut / Follow-up by the authority');
+    expect(show.out).toContain('2024-10-04 11:00 WIB  Rekomendasi / penerusan → Tindak lanjut');
+    expect(show.out).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect(show.out).toContain('Kepala Badan Kepegawaian Negara');
   });
 
@@ -90,6 +105,7 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     expect(none.out).toBe('');
     const text = await run(dir, ['findings'], '2024-10-26T01:00:00Z');
     expect(text.out).toContain('1 temuan');
+    expect(text.out).toContain('2024-10-01 09:15 WIB');
   });
 
   it('writes a self-contained report and a bundle that verify-bundle accepts, and rejects one changed byte by file name', async () => {
@@ -161,5 +177,31 @@ describe('sipansos cases, findings, report, letter, bundle, verify-bundle', () =
     expect((await run(dir, ['cases', 'move', 'K-2024-002', 'rekomendasi', '--reason', 'r'], '2024-10-03T05:00:00Z')).code).toBe(0);
     const shown = JSON.parse((await run(dir, ['cases', 'show', 'K-2024-002', '--json'], '2024-10-03T06:00:00Z')).out);
     expect(shown).toMatchObject({ origin: 'laporan', referral: { routeCode: 'R-ASN', entryId: 'R-ASN.bkn', actAt: '2024-10-01T02:15:00Z' } });
+  });
+});
+
+describe('sipansos letter and cases in the office seat and the election zone', () => {
+  it('takes the city from "seat" in the config and every time from the election context zone', async () => {
+    const dir = await office();
+    try {
+      await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Kabupaten Lembah Harapan', seat: 'Tanjung Harapan', actor: 'petugas-a' }));
+      await writeFile(path.join(dir, 'election.json'), JSON.stringify({ ...EXAMPLE_CONTEXT, timeZone: 'WITA' }));
+      expect((await run(dir, ['cases', 'open', '--id', 'K-2024-009', '--title', 'Dukungan paslon', '--finding', 'fnd-0001', '--reason', 'temuan patroli siber'])).code).toBe(0);
+      const letter = await run(dir, ['letter', 'K-2024-009', '--out', 'surat.html'], '2024-10-04T17:30:00Z');
+      expect(letter.code).toBe(0);
+      const html = await readFile(path.join(dir, 'surat.html'), 'utf8');
+      // 17:30 UTC is already 5 October in WITA: the letter is dated by the election zone.
+      expect(html).toContain('Tanjung Harapan, 5 Oktober 2024');
+      expect(html).toContain('1 Oktober 2024 pukul 10.15 WITA');
+      expect(html).toContain('draf-tanda');
+      const show = await run(dir, ['cases', 'show', 'K-2024-009']);
+      expect(show.out).toContain('2024-10-02 11:00 WITA  — → Temuan');
+      expect((await run(dir, ['findings'])).out).toContain('2024-10-01 10:15 WITA');
+      const city = await run(dir, ['letter', 'K-2024-009', '--out', 'surat2.html', '--city', 'Kota Lain'], '2024-10-04T17:30:00Z');
+      expect(city.code).toBe(0);
+      expect(await readFile(path.join(dir, 'surat2.html'), 'utf8')).toContain('Kota Lain, 5 Oktober 2024');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

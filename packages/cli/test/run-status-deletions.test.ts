@@ -72,6 +72,10 @@ describe('sipansos run / deletions / status', () => {
     expect(await main(['deletions'], human)).toBe(0);
     expect(human.out()).toMatch(/dihapus \(terkonfirmasi\) \/ deleted \(confirmed\)/);
     expect(human.out()).toMatch(/terlihat publik \/ public: .* → /);
+    // From the post's creation time, in the election zone, named; lookups in words.
+    expect(human.out()).toMatch(/terlihat publik \/ public: dibuat \/ created \d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB → terakhir terlihat \/ last seen \d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB \(paling sedikit \/ at least [^,]+, paling lama \/ at most /);
+    expect(human.out()).toContain('sudah tidak ada / gone');
+    expect(human.out()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 
   it('status shows when each account was last observed and why an account is not', async () => {
@@ -87,7 +91,9 @@ describe('sipansos run / deletions / status', () => {
     }
     const human = memoryIo(dir, env);
     expect(await main(['status'], human)).toBe(0);
-    expect(human.out()).toMatch(/^siklus terakhir \/ last cycle: cycle-00000\d selesai \/ finished /m);
+    expect(human.out()).toMatch(/^siklus terakhir \/ last cycle: cycle-00000\d selesai \/ finished \d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB$/m);
+    expect(human.out()).toMatch(/terakhir teramati \/ last observed: \d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB;/);
+    expect(human.out()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 
   it('run without any token says which variable to set, in one bilingual line, exit 1', async () => {

@@ -141,7 +141,7 @@ describe('evidence report in a real browser', () => {
     const state = (await page.evaluate(`({ pwned: window.pwned ?? null, scripts: document.scripts.length, images: document.images.length, title: document.title })`)) as { pwned: unknown; scripts: number; images: number; title: string };
     await page.screenshot({ path: path.join(ARTIFACTS, 'letter-hostile.png') });
     expect(state).toMatchObject({ pwned: null, scripts: 0, images: 0 });
-    expect(state.title).toContain('K-2024-001');
+    expect(state.title).toContain('Surat rekomendasi — Dugaan Pelanggaran Netralitas');
     expect(requests.filter((request) => request !== url)).toEqual([]);
     expect(hits).toEqual([]);
   });

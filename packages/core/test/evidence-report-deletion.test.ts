@@ -48,7 +48,10 @@ describe('evidence report over real deletion detection', () => {
     expect(html).toContain('Versi 2 dari 2');
     expect(html).toContain('coblos!');
     expect(html).toContain(blob('lookup-9'));
-    expect(html).toContain('1 jam / 1 hour');
+    // Public from its creation (minute 10) to its last sighting (minute 120), and at most until
+    // the first capture that lacked it (minute 1500).
+    expect(html).toContain('Paling sedikit 1 jam 50 menit / 1 hour 50 minutes');
+    expect(html).toContain('Paling lama 1 hari / 1 day');
     // Highlighted in both versions, and listed once among the finding's matched words.
     expect((html.match(/<mark[^>]*>Dukung<\/mark>/g) ?? []).length).toBe(3);
   });

@@ -7,6 +7,7 @@ import {
   VIOLATION_TYPES,
   caseDeadlines,
   casesToCsv,
+  formatLocalTimestamp,
   casesToJsonl,
   createCaseWorkflow,
   exportAuditEntry,
@@ -27,6 +28,8 @@ import { caseDetails, caseLine } from '../cases/case-text.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
+import type { Office } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
@@ -147,7 +150,7 @@ function failed(io: CliIo, error: CaseError): number {
   return exitCode;
 }
 
-async function list({ io, workflow, settings, values, now }: ActionContext): Promise<number> {
+async function list({ io, office, workflow, settings, values, now }: ActionContext): Promise<number> {
   if (values.state && !(CASE_STATES as readonly string[]).includes(values.state)) {
     printError(io, `--state harus salah satu dari ${CASE_STATES.join(', ')}`, `--state must be one of ${CASE_STATES.join(', ')}`);
     return EXIT.usage;
@@ -155,9 +158,10 @@ async function list({ io, workflow, settings, values, now }: ActionContext): Pro
   if (values.reminders) {
     const due = await workflow.remindersDue();
     if (due.isErr()) return failed(io, due.error);
+    const timeZone = await officeTimeZone(office, settings.deadlines.timeZone);
     for (const entry of due.value) {
       if (values.json) io.stdout.write(`${JSON.stringify({ id: entry.case.id, sentAt: entry.sentAt, waitingSince: entry.waitingSince, daysWaiting: entry.daysWaiting, reminders: entry.reminderCount })}\n`);
-      else io.stdout.write(`${entry.case.id}  perlu pengingat / reminder due: menunggu ${entry.daysWaiting} hari sejak / waiting ${entry.daysWaiting} days since ${entry.waitingSince} (pengingat ke-${entry.reminderCount + 1})\n`);
+      else io.stdout.write(`${entry.case.id}  perlu pengingat / reminder due: menunggu ${entry.daysWaiting} hari sejak / waiting ${entry.daysWaiting} days since ${formatLocalTimestamp(entry.waitingSince, timeZone)} (pengingat ke-${entry.reminderCount + 1})\n`);
     }
     if (!values.json) io.stdout.write(`${due.value.length} kasus perlu pengingat / cases need a reminder\n`);
     return EXIT.ok;
@@ -184,7 +188,7 @@ async function list({ io, workflow, settings, values, now }: ActionContext): Pro
   return EXIT.ok;
 }
 
-async function show({ io, workflow, settings, values, rest, now }: ActionContext): Promise<number> {
+async function show({ io, office, workflow, settings, values, rest, now }: ActionContext): Promise<number> {
   const id = rest[0];
   if (!id) {
     printError(io, 'sebutkan id kasus', 'name the case id');
@@ -194,7 +198,7 @@ async function show({ io, workflow, settings, values, rest, now }: ActionContext
   if (value.isErr()) return failed(io, value.error);
   const deadlines = caseDeadlines(value.value, settings.deadlines, now());
   const shown = values['include-personal-data'] ? value.value : maskCase(value.value);
-  io.stdout.write(values.json ? `${JSON.stringify({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines));
+  io.stdout.write(values.json ? `${JSON.stringify({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines, await officeTimeZone(office, settings.deadlines.timeZone)));
   return EXIT.ok;
 }
 

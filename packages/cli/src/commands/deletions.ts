@@ -1,9 +1,10 @@
-import { deletionVerdicts, type AccountState, type DeletionVerdict } from '@sipansos/core';
+import { deletionVerdicts, formatLocalTimestamp, labelOf, LOOKUP_STATUS_LABELS, type AccountState, type DeletionVerdict, type IndonesianTimeZone } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { accountDirectory } from '../runtime/account-directory.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatDuration } from '../runtime/duration.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
@@ -52,6 +53,7 @@ export const deletionsCommand: CliCommand = {
         return EXIT.failure;
       }
       const directory = await accountDirectory(store, office.subjects);
+      const timeZone = await officeTimeZone(office);
       let count = 0;
       for (const { record } of states.value) {
         const state = record as unknown as AccountState;
@@ -60,7 +62,7 @@ export const deletionsCommand: CliCommand = {
           if (values.verdict && verdict.verdict !== values.verdict) continue;
           count++;
           if (values.json) io.stdout.write(`${JSON.stringify({ ...verdict, subjectId: owner?.subjectId, handle: owner?.handle ?? state.handle })}\n`);
-          else io.stdout.write(describe(verdict, owner ? `${owner.subjectId} ${owner.subjectName} @${owner.handle}` : state.handle ? `@${state.handle}` : ''));
+          else io.stdout.write(describe(verdict, timeZone, owner ? `${owner.subjectId} ${owner.subjectName} @${owner.handle}` : state.handle ? `@${state.handle}` : ''));
         }
       }
       if (!values.json) io.stdout.write(`${count} unggahan / posts\n`);
@@ -71,17 +73,39 @@ export const deletionsCommand: CliCommand = {
   },
 };
 
-function describe(verdict: DeletionVerdict, who: string): string {
+const CONFIRMED_BY: Readonly<Record<string, string>> = {
+  lookup: 'pencarian per id / lookup by id',
+  corroborated_lookup: 'pencarian per id yang diperkuat / corroborated lookup',
+  complete_misses: 'beberapa rekaman lengkap tanpa unggahan ini / several complete captures lacked it',
+  original_lookup: 'pencarian unggahan asli / lookup of the original',
+  original_unavailable: 'unggahan asli tidak tersedia / original unavailable',
+};
+
+const CAVEATS: Readonly<Record<string, string>> = {
+  repost_original_not_checked: 'unggahan asli dari unggah ulang belum diperiksa / the reposted original was not checked',
+  earlier_versions_not_captured: 'versi sebelumnya tidak sempat direkam / earlier versions not captured',
+  content_not_captured: 'isi tidak sempat direkam / content not captured',
+};
+
+function describe(verdict: DeletionVerdict, zone: IndonesianTimeZone, who: string): string {
   const proof = verdict.proof;
+  const at = (value: string | undefined) => (value ? formatLocalTimestamp(value, zone) : '?');
+  // From the post's creation when the platform gives it: one sighting says little of how long it was up.
+  const createdAt = verdict.versions[0]?.item.createdAt;
+  const publicFrom = createdAt && Number.isFinite(Date.parse(createdAt)) ? createdAt : proof.firstSeenAt;
   const lines = [`${verdict.itemKey}  ${verdict.label.id} / ${verdict.label.en}  — ${verdict.accountKey}${who ? ` (${terminalText(who, 80)})` : ''}`];
-  if (proof.firstSeenAt || proof.lastSeenAt) {
-    const span = proof.publicForMs !== undefined ? ` (${formatDuration(proof.publicForMs)})` : '';
-    lines.push(`    terlihat publik / public: ${proof.firstSeenAt ?? '?'} → ${proof.lastSeenAt ?? '?'}${span}`);
+  if (publicFrom || proof.lastSeenAt) {
+    const least = publicFrom && proof.lastSeenAt ? Date.parse(proof.lastSeenAt) - Date.parse(publicFrom) : undefined;
+    const most = publicFrom && proof.firstMissingAt && verdict.verdict !== 'edited' ? Date.parse(proof.firstMissingAt) - Date.parse(publicFrom) : undefined;
+    const span = least !== undefined ? ` (paling sedikit / at least ${formatDuration(least)}${most !== undefined ? `, paling lama / at most ${formatDuration(most)}` : ''})` : '';
+    const from = publicFrom === createdAt ? `dibuat / created ${at(createdAt)}` : `pertama terlihat / first seen ${at(proof.firstSeenAt)}`;
+    lines.push(`    terlihat publik / public: ${from} → terakhir terlihat / last seen ${at(proof.lastSeenAt)}${span}`);
   }
-  if (proof.firstMissingAt) lines.push(`    hilang sejak / missing since: ${proof.firstMissingAt}; rekaman tanpa unggahan / captures lacking it: ${proof.capturesLackingCount}`);
-  if (proof.confirmedAt) lines.push(`    dikonfirmasi / confirmed: ${proof.confirmedAt} oleh / by ${proof.confirmedBy ?? '?'}`);
+  if (proof.firstMissingAt) lines.push(`    hilang sejak / missing since: ${at(proof.firstMissingAt)}; rekaman tanpa unggahan / captures lacking it: ${proof.capturesLackingCount}`);
+  if (proof.confirmedAt) lines.push(`    dikonfirmasi / confirmed: ${at(proof.confirmedAt)} oleh / by ${proof.confirmedBy ? (CONFIRMED_BY[proof.confirmedBy] ?? proof.confirmedBy) : '?'}`);
   for (const lookup of proof.lookups.slice(-3)) {
-    lines.push(`    pencarian id / lookup ${lookup.id}: ${lookup.status} ${lookup.at}${lookup.rawBlobs[0] ? ` blob ${lookup.rawBlobs[0].slice(0, 16)}…` : ''}`);
+    const status = labelOf(LOOKUP_STATUS_LABELS, lookup.status);
+    lines.push(`    pencarian id / lookup ${lookup.id}: ${status.id} / ${status.en} ${at(lookup.at)}${lookup.rawBlobs[0] ? ` blob ${lookup.rawBlobs[0].slice(0, 16)}…` : ''}`);
   }
   const versions = verdict.versions;
   if (versions.length > 0) {
@@ -90,6 +114,6 @@ function describe(verdict: DeletionVerdict, who: string): string {
     lines.push(`    teks / text: "${terminalText(last.item.text ?? '')}"`);
   } else lines.push('    isi tidak sempat direkam / content not captured');
   if (verdict.likelyCorrection) lines.push(`    kemungkinan koreksi cepat, diganti oleh / likely a quick correction, replaced by ${verdict.replacedBy}`);
-  if (verdict.caveats.length > 0) lines.push(`    catatan / caveats: ${verdict.caveats.join(', ')}`);
+  if (verdict.caveats.length > 0) lines.push(`    catatan / caveats: ${verdict.caveats.map((caveat) => CAVEATS[caveat] ?? caveat).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import {
   exportAuditEntry,
   findingsToCsv,
   findingsToJsonl,
+  formatLocalTimestamp,
   formModelAToCsv,
   isValidLocalDate,
   maskPersonalData,
@@ -20,6 +21,7 @@ import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
@@ -34,6 +36,7 @@ Lists or exports the automated findings (flags for human review, not verdicts).
 
   --category C   ${FINDING_CATEGORIES.join(' | ')}
   --since D      sejak tanggal (YYYY-MM-DD, zona kantor) atau waktu ISO / since a date or ISO time
+                 (waktu ditampilkan dalam zona pemilihan / times shown in the election's zone)
   --subject S    hanya subjek ini / only this subject id
   --json         sama dengan / same as --format json (satu objek per baris / one object per line)
   --format F     ${FORMATS.join(' | ')}; form-a = kolom Formulir Model A / Form A fields
@@ -95,10 +98,11 @@ export const findingsCommand: CliCommand = {
       }
       const findings: Finding[] = queried.value.map((entry) => entry.record);
       const includePersonalData = values['include-personal-data'] ?? false;
+      const timeZone = await officeTimeZone(office, settings.deadlines.timeZone);
       if (format === 'text') {
         for (const finding of findings) {
           const words = finding.spans.map((span) => span.text).join(' | ');
-          io.stdout.write(`${terminalText(finding.id, 64)}  ${finding.actAt}  ${FINDING_CATEGORY_LABELS[finding.category].id}  ${terminalText(finding.ruleId, 60)}  ${terminalText(finding.subjectId, 40)}  "${terminalText(includePersonalData ? words : maskPersonalData(words), 80)}"\n`);
+          io.stdout.write(`${terminalText(finding.id, 64)}  ${formatLocalTimestamp(finding.actAt, timeZone)}  ${FINDING_CATEGORY_LABELS[finding.category].id}  ${terminalText(finding.ruleId, 60)}  ${terminalText(finding.subjectId, 40)}  "${terminalText(includePersonalData ? words : maskPersonalData(words), 80)}"\n`);
         }
         io.stdout.write(`${findings.length} temuan (penanda untuk ditinjau, bukan putusan) / findings (flags for review, not verdicts)\n`);
         return EXIT.ok;
@@ -118,7 +122,7 @@ export const findingsCommand: CliCommand = {
           const stored = await store.get('capture', id);
           if (stored.isOk() && stored.value) captures.push(stored.value.record);
         }
-        const rows = toFormModelA(findings, { pengawas: values.pengawas ?? office.config.config.office, ...(values['surat-tugas'] ? { suratTugas: values['surat-tugas'] } : {}), subjects: office.subjects ?? [], captures, includePersonalData });
+        const rows = toFormModelA(findings, { pengawas: values.pengawas ?? office.config.config.office, ...(values['surat-tugas'] ? { suratTugas: values['surat-tugas'] } : {}), subjects: office.subjects ?? [], captures, includePersonalData, timeZone });
         text = format === 'form-a-csv' ? formModelAToCsv(rows) : toJsonl(rows);
         action = 'export.form_a';
       }

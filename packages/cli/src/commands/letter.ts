@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectCaseEvidence, exportAuditEntry, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
+import { CASE_STATE_LABELS, collectCaseEvidence, exportAuditEntry, isDraftLetter, letterShowsEmployeeNumber, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos letter <kasus> --out F.html [--number N] [--date YYYY-MM-DD] [--city KOTA]
@@ -13,11 +14,19 @@ const USAGE = `sipansos letter <kasus> --out F.html [--number N] [--date YYYY-MM
 Menulis surat rekomendasi atau penerusan kasus sebagai HTML siap cetak, dari templat kantor
 (templates/rekomendasi.json, templates/penerusan.json di samping konfigurasi) atau templat
 bawaan, dengan ringkasan kajian. Tujuan surat diambil dari rujukan kasus; sebelum kasus sampai
-tahap rekomendasi, tujuan dihitung dari tabel rute pada tanggal perbuatan (draf).
+tahap rekomendasi, tujuan dihitung dari tabel rute pada tanggal perbuatan dan surat bertanda DRAF.
+Hal surat menyebut dugaan pelanggarannya (netralitas, kampanye di luar jadwal, politik uang, ...);
+nomor kasus, versi aturan dan hash ada di lampiran. NIP/NRP ditulis lengkap bila penerima
+membutuhkannya (BKN, PPK, Ankum, Propam). Waktu ditulis dalam zona pemilihan (WIB/WITA/WIT).
+--city bawaan: "seat" di sipansos.config.json, atau dari nama kantor.
 
 Writes the recommendation or forwarding letter as printable HTML from the office's template or
 the built-in one. Before the case reaches rekomendasi the recipient is resolved from the routing
-table at the date of the act (a draft). The export is recorded in the audit log.
+table at the date of the act and the letter is watermarked DRAF. The Hal names the suspected
+violation; case ids, rule versions and hashes go to the annex. The NIP/NRP is written in full when
+the recipient needs it (BKN, PPK, Ankum, Propam). Times are in the election's zone, named.
+--city defaults to "seat" in sipansos.config.json, else to the office name's city.
+The export is recorded in the audit log.
 `;
 
 /** `sipansos letter`: the referral or recommendation letter of a case as printable HTML, audited. */
@@ -68,7 +77,8 @@ export const letterCommand: CliCommand = {
       const subject = office.subjects?.find((entry) => entry.id === value.subjectId);
       const now = new Date(io.env.SIPANSOS_NOW ?? Date.now());
       let referral: CaseReferral | undefined = value.referral;
-      let draft = false;
+      const draft = isDraftLetter(value);
+      const timeZone = await officeTimeZone(office, settings.deadlines.timeZone);
       if (!referral) {
         const category = subject?.category ?? findings[0]?.subjectCategory;
         const actAt = findings.map((finding) => finding.actAt).sort()[0];
@@ -80,7 +90,7 @@ export const letterCommand: CliCommand = {
           table: settings.routing,
           subjectCategory: category,
           actAt,
-          timeZone: settings.deadlines.timeZone,
+          timeZone,
           ...(values.route ? { routeCode: values.route as RouteCode } : findings[0]?.routes[0] ? { routeCode: findings[0].routes[0] } : {}),
           ...(value.decision?.violationType ? { violationType: value.decision.violationType } : {}),
         });
@@ -89,17 +99,20 @@ export const letterCommand: CliCommand = {
           return EXIT.problem;
         }
         referral = toCaseReferral(resolved.value, { actAt, preparedAt: now.toISOString() });
-        draft = true;
       }
       const includePersonalData = values['include-personal-data'] ?? false;
+      const employeeNumberShown = Boolean(subject?.employeeNumber) && (includePersonalData || letterShowsEmployeeNumber(referral));
       const template = settings.templates[referral.kind];
+      const city = values.city ?? office.config.config.seat;
       const html = renderLetter({
         case: value,
         findings,
         captures: evidence.value.captures.map((entry) => entry.record),
-        office: { name: office.config.config.office, ...(values.city ? { city: values.city } : {}) },
-        letter: { date: values.date ?? localDateAt(now, settings.deadlines.timeZone), ...(values.number ? { number: values.number } : {}) },
+        office: { name: office.config.config.office, ...(city ? { city } : {}) },
+        letter: { date: values.date ?? localDateAt(now, timeZone), ...(values.number ? { number: values.number } : {}) },
         referral,
+        timeZone,
+        draft,
         includePersonalData,
         ...(subject ? { subject } : {}),
         ...(template ? { template } : {}),
@@ -111,9 +124,11 @@ export const letterCommand: CliCommand = {
       }
       await writeFile(path.resolve(io.cwd, out), html.value, { mode: 0o600 });
       const actor = values.actor ?? office.config.config.actor;
-      const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft } }));
+      const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData: includePersonalData || employeeNumberShown, destination: out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft, employeeNumberShown } }));
       if (unaudited !== undefined) return unaudited;
-      io.stdout.write(`surat ${referral.kind} (${referral.routeCode}) ditulis ke / letter written to ${out}${draft ? ' — DRAF: kasus belum tahap rekomendasi / DRAFT: the case has not reached rekomendasi' : ''}\n`);
+      const kind = referral.kind === 'rekomendasi' ? 'rekomendasi / recommendation' : 'penerusan / forwarding';
+      const state = CASE_STATE_LABELS[value.state];
+      io.stdout.write(`surat ${kind} ditulis ke / letter written to ${out}${draft ? ` — DRAF: kasus masih ${state.id.toLowerCase()}, belum tahap rekomendasi / DRAFT: the case is at ${state.en.toLowerCase()}, not yet at the recommendation stage` : ''}${employeeNumberShown ? ' (NIP/NRP ditulis lengkap untuk penerima / employee number in full for the recipient)' : ''}\n`);
       return EXIT.ok;
     });
   },

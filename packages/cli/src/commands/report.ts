@@ -5,6 +5,7 @@ import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-o
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos report <kasus> --out F.html [--include-personal-data] [--no-verify]
@@ -12,10 +13,11 @@ const USAGE = `sipansos report <kasus> --out F.html [--include-personal-data] [-
 Menulis laporan bukti kasus sebagai satu berkas HTML mandiri (tanpa sumber luar, tanpa skrip):
 unggahan apa adanya dengan semua versinya, kata yang cocok disorot, aturan dan dasar hukum, hash,
 waktu tangkap, hasil pemeriksaan penghapusan, lama tayang, dan status integritas penyimpanan.
+Semua waktu ditulis dalam zona pemilihan (WIB/WITA/WIT) dari election.json.
 Ekspor dicatat di log audit.
 
 Writes the case's evidence report as one self-contained HTML file (no external resource, no
-script). The export is recorded in the audit log.
+script); every time in the election's zone, named. The export is recorded in the audit log.
 
   --out F.html              berkas tujuan / output file
   --include-personal-data   jangan samarkan NIP/NRP, NIK, telepon, surel / do not mask personal data
@@ -53,6 +55,7 @@ export const reportCommand: CliCommand = {
         verifyStore: !values['no-verify'],
         deadlines: settings.deadlines,
         includePersonalData,
+        timeZone: await officeTimeZone(office, settings.deadlines.timeZone),
       });
       if (report.isErr()) {
         const error = report.error;

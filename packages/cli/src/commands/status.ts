@@ -1,8 +1,9 @@
-import { CYCLE_AUDIT_KIND, coverageOf, type AccountState, type Coverage } from '@sipansos/core';
+import { ACCOUNT_OBSERVATION_LABELS, CAPTURE_SCOPE_LABELS, CYCLE_AUDIT_KIND, coverageOf, formatLocalTimestamp, GAP_REASON_LABELS, labelOf, type AccountState, type Coverage } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { accountDirectory } from '../runtime/account-directory.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
@@ -44,10 +45,12 @@ export const statusCommand: CliCommand = {
         return EXIT.failure;
       }
       const directory = await accountDirectory(store, office.subjects);
+      const timeZone = await officeTimeZone(office);
+      const at = (value: string | undefined) => (value ? formatLocalTimestamp(value, timeZone) : '?');
       const lastFinished = cycles.value.filter((entry) => entry.record.action === 'monitor.cycle_finished').at(-1)?.record;
       const unfinished = cycles.value.filter((entry) => entry.record.action === 'monitor.cycle_started').map((entry) => entry.record.target?.id).filter((id) => !cycles.value.some((entry) => entry.record.action === 'monitor.cycle_finished' && entry.record.target?.id === id));
       if (!values.json) {
-        io.stdout.write(lastFinished ? `siklus terakhir / last cycle: ${lastFinished.target?.id} selesai / finished ${lastFinished.at}\n` : 'belum ada siklus selesai / no finished cycle yet\n');
+        io.stdout.write(lastFinished ? `siklus terakhir / last cycle: ${lastFinished.target?.id} selesai / finished ${at(lastFinished.at)}\n` : 'belum ada siklus selesai / no finished cycle yet\n');
         if (unfinished.length > 0) io.stdout.write(`siklus terhenti, dilanjutkan run berikutnya / interrupted cycle, resumed by the next run: ${unfinished.join(', ')}\n`);
       }
       const seen = new Set<string>();
@@ -65,9 +68,11 @@ export const statusCommand: CliCommand = {
           continue;
         }
         const who = owner ? `${owner.subjectId} @${owner.handle}` : state.handle ? `@${state.handle}` : '';
-        io.stdout.write(`${state.accountKey} ${terminalText(who, 60)}  terakhir teramati / last observed: ${lastObserved ?? 'belum pernah / never'}; butir / items: ${state.itemCount}${state.visibility && state.visibility.observation !== 'public' ? `; akun / account: ${state.visibility.observation}` : ''}\n`);
+        io.stdout.write(`${state.accountKey} ${terminalText(who, 60)}  terakhir teramati / last observed: ${lastObserved ? at(lastObserved) : 'belum pernah / never'}; butir / items: ${state.itemCount}${state.visibility && state.visibility.observation !== 'public' ? `; akun / account: ${labelOf(ACCOUNT_OBSERVATION_LABELS, state.visibility.observation).id} / ${labelOf(ACCOUNT_OBSERVATION_LABELS, state.visibility.observation).en}` : ''}\n`);
         for (const gap of coverage.openGaps) {
-          io.stdout.write(`    celah / gap ${gap.scope}: tidak teramati sejak / not observed since ${gap.from ?? gap.firstFailureAt} karena / because ${gap.reason}${gap.message ? ` (${terminalText(gap.message, 100)})` : ''}; ${gap.failures}×\n`);
+          const scope = labelOf(CAPTURE_SCOPE_LABELS, gap.scope);
+          const reason = labelOf(GAP_REASON_LABELS, gap.reason);
+          io.stdout.write(`    celah / gap ${scope.id} / ${scope.en}: tidak teramati sejak / not observed since ${at(gap.from ?? gap.firstFailureAt)} karena ${reason.id} / because ${reason.en}${gap.message ? ` (${terminalText(gap.message, 100)})` : ''}; ${gap.failures}×\n`);
         }
       }
       const never = [...new Set(directory.entries())].filter(([key]) => !seen.has(key) && !key.includes(':@')).length;

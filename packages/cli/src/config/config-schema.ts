@@ -10,6 +10,11 @@ export const DurationTextSchema = z
 export const CliConfigSchema = z.object({
   /** The office name, shown on reports and letters. */
   office: z.string().min(1).default('Bawaslu Kabupaten'),
+  /**
+   * The city of the office's seat, printed before a letter's date ("Lembah Harapan, 5 Oktober
+   * 2024"); `sipansos letter --city` overrides it. Leave out to read it from the office name.
+   */
+  seat: z.string().trim().min(1).max(100).optional(),
   store: z.object({ dir: z.string().min(1).default('store') }).default({ dir: 'store' }),
   /** The office's Ed25519 signing key (PEM), kept outside the store directory. */
   signingKey: z.string().min(1).default('keys/office-ed25519.pem'),

@@ -6,6 +6,7 @@ export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '@sipansos/testkit';
 /** The config `sipansos init` writes. */
 export const EXAMPLE_CONFIG = {
   office: 'Bawaslu Kabupaten Lembah Harapan',
+  seat: 'Lembah Harapan',
   store: { dir: 'store' },
   signingKey: 'keys/office-ed25519.pem',
   context: 'election.json',

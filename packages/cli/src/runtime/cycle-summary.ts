@@ -1,4 +1,14 @@
-import type { CycleReport } from '@sipansos/core';
+import { FINDING_CATEGORY_LABELS, labelOf, type CycleReport } from '@sipansos/core';
+
+/** Change types in words, Indonesian first. */
+const CHANGE_WORDS: Readonly<Record<string, string>> = {
+  added: 'baru / added',
+  edited: 'disunting / edited',
+  missing: 'hilang / missing',
+  reappeared: 'muncul lagi / reappeared',
+  unliked: 'batal suka / unliked',
+  profile_changed: 'profil berubah / profile changed',
+};
 
 /** A cycle report in a few lines a person reads, Indonesian first. */
 export function formatCycleReport(report: CycleReport): string {
@@ -8,10 +18,10 @@ export function formatCycleReport(report: CycleReport): string {
   const a = report.accounts;
   lines.push(`  akun / accounts: ${a.total} — terekam / captured ${a.captured}, gagal / failed ${a.failed}, ditunda / deferred ${a.deferred}${a.interrupted ? `, terhenti / interrupted ${a.interrupted}` : ''}`);
   lines.push(`  rekaman / captures: ${report.captures.stored} baru / new${report.captures.reused ? `, ${report.captures.reused} dipakai ulang / reused` : ''}, ${report.captures.items} butir / items`);
-  const changes = Object.entries(report.changes).map(([type, count]) => `${type} ${count}`).join(', ');
+  const changes = Object.entries(report.changes).map(([type, count]) => `${CHANGE_WORDS[type] ?? type} ${count}`).join(', ');
   lines.push(`  perubahan / changes: ${changes || '0'}`);
   lines.push(`  penghapusan terkonfirmasi / deletions confirmed: ${report.deletionsConfirmed.length}`);
-  const findings = Object.entries(report.findings.byCategory).map(([category, count]) => `${category} ${count}`).join(', ');
+  const findings = Object.entries(report.findings.byCategory).map(([category, count]) => `${labelOf(FINDING_CATEGORY_LABELS, category).id} ${count}`).join(', ');
   lines.push(`  temuan / findings: ${report.findings.total}${findings ? ` (${findings})` : ''}`);
   lines.push(`  permintaan / requests: ${report.requestsTotal}${Object.keys(report.requests).length ? ` (${Object.entries(report.requests).map(([platform, counts]) => `${platform} ${Object.values(counts).reduce((sum, count) => sum + count, 0)}`).join(', ')})` : ''}`);
   for (const failure of report.failures.slice(0, 10)) {

@@ -20,3 +20,4 @@ export {
   startOfLocalDate,
   type IndonesianTimeZone,
 } from './time-zone.js';
+export { INDONESIAN_MONTHS, formatLocalDateTime, formatLocalTimestamp, indonesianTimeZoneOf } from './local-time-text.js';

@@ -1,6 +1,7 @@
 import { okAsync, ResultAsync } from 'neverthrow';
 import { caseDeadlines, DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../cases/case-deadlines.js';
 import { verifyInclusionProof } from '../evidence/inclusion-proof.js';
+import type { IndonesianTimeZone } from '../election/time-zone.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { collectCaseEvidence, loadBlobs, mediaTypesOf, recordRefsOf, type CaseEvidence, type CaseEvidenceError } from './case-evidence.js';
@@ -21,6 +22,8 @@ export interface CaseReportFromStoreOptions {
   deadlines?: DeadlinePolicy;
   /** @default false */
   includePersonalData?: boolean;
+  /** The election's zone for every time shown. @default 'WIB' */
+  timeZone?: IndonesianTimeZone;
 }
 
 /** The report and what it was built from (for bundles and audit entries). */
@@ -58,6 +61,7 @@ export function renderCaseReportFromStore(store: EvidenceStoreV1, options: CaseR
         generatedAt,
         generatedBy: options.generatedBy,
         includePersonalData: options.includePersonalData ?? false,
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
         ...(subject ? { subject } : {}),
         ...(verified ? { verification: verified } : {}),
         ...(proofList ? { proofs: proofList } : {}),

@@ -72,6 +72,10 @@ describe('CSV export', () => {
     expect(row?.uraian).not.toContain('198706122010011003');
     expect(row?.analisis).toContain('dasar hukum perlu diverifikasi');
     expect(row?.dugaanPelanggaran).toContain('Netralitas');
+    expect(row?.waktuTempat).toMatch(/^1 Oktober 2024 pukul 09\.15 WIB; /);
+    expect(row?.uraian).toContain('melalui akun @yudhapw_guru (x:1790000001) melakukan unggahan');
+    const [wita] = toFormModelA(fixture.findings, { pengawas: 'Pokja Siber', timeZone: 'WITA' });
+    expect(wita?.uraian).toMatch(/^Pada 1 Oktober 2024 pukul 10\.15 WITA, /);
     expect(formModelAToCsv(row ? [row] : []).split('\r\n')[0]).toBe('tahapan,pengawas,suratTugas,bentukPengawasan,waktuTempat,uraian,analisis,dugaanPelanggaran,buktiPendukung');
   });
 });

@@ -2,6 +2,7 @@ import type { Capture } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import type { CaseDeadline } from '../cases/case-deadlines.js';
 import type { Case } from '../cases/case-schema.js';
+import type { IndonesianTimeZone } from '../election/time-zone.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { Subject } from '../subject/subject-schema.js';
 
@@ -99,6 +100,8 @@ export interface EvidenceReportInput {
   deadlines?: CaseDeadline[];
   generatedAt: string;
   generatedBy: string;
+  /** The election's zone: every time in the report is written in it, named (the UTC instant stays in the markup). @default 'WIB' */
+  timeZone?: IndonesianTimeZone;
   /** Show NIP/NRP, NIK, phone numbers and e-mail addresses unmasked. @default false */
   includePersonalData?: boolean;
 }

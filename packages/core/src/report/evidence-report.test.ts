@@ -87,4 +87,58 @@ describe('evidence report', () => {
     expect(html).toContain('WARNING: the evidence store failed verification');
     expect(html).toContain('logs/finding.jsonl');
   });
+
+  it('counts how long a deleted post was public from its creation time, with an upper bound', () => {
+    const fixture = buildCaseFixture();
+    const one = fixture.captures[0]!;
+    // One capture, 13 hours after the post was made; the next capture lacked it.
+    const capture = { ...one, capturedAt: '2024-10-01T15:15:00Z' };
+    const html = renderEvidenceReport({
+      ...base,
+      case: fixture.case,
+      findings: fixture.findings,
+      captures: [capture],
+      itemHistories: {
+        'x:1861000000000000001': {
+          status: 'deleted',
+          createdAt: '2024-10-01T02:15:00Z',
+          firstSeenAt: '2024-10-01T15:15:00Z',
+          lastSeenAt: '2024-10-01T15:15:00Z',
+          episode: { firstMissingAt: '2024-10-01T21:15:00Z', confirmedAt: '2024-10-01T21:20:00Z', confirmedBy: 'lookup' },
+        },
+      },
+    });
+    const cell = /Lama tayang \/ how long public<\/th><td>(.*?)<\/td><\/tr>/s.exec(html)?.[1] ?? '';
+    expect(cell).toContain('Paling sedikit 13 jam / 13 hours');
+    expect(cell).toContain('Paling lama 19 jam / 19 hours');
+    expect(cell).not.toContain('kurang dari 1 menit');
+    expect(cell).toContain('pemeriksaan per id / lookup by id');
+  });
+
+  it('counts from the first capture, and says so, when the platform gives no creation time', () => {
+    const fixture = buildCaseFixture({ extraItem: { createdAt: undefined } });
+    const html = render({ extraItem: { createdAt: undefined } }, { captures: fixture.captures });
+    const cell = /Lama tayang \/ how long public<\/th><td>(.*?)<\/td><\/tr>/s.exec(html)?.[1] ?? '';
+    expect(cell).toContain('Paling sedikit 6 jam / 6 hours');
+    expect(cell).toContain('the platform gave no creation time');
+  });
+
+  it('shows every time in the election zone with the zone named, and codes in words', () => {
+    const wib = render();
+    expect(wib).toContain('<time datetime="2024-10-01T02:15:00Z" title="2024-10-01T02:15:00Z">1 Oktober 2024 pukul 09.15.00 WIB</time>');
+    const wit = render({}, { timeZone: 'WIT' });
+    expect(wit).toContain('1 Oktober 2024 pukul 11.15.00 WIT');
+    expect(wit).not.toContain(' WIB<');
+    const visible = wib.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    expect(visible).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(visible).toContain('Masa kampanye / Campaign period');
+    expect(visible).toContain('Tinggi / High');
+    expect(visible).toContain('unggahan / post');
+    expect(visible).toContain('Temuan pengawas');
+    for (const code of [' high ', ' campaign ', 'kind post', 'origin temuan']) expect(visible, code).not.toContain(code);
+  });
+
+  it('names an emoji font in its font stack', () => {
+    expect(render()).toMatch(/body\{font:[^}]*"Noto Color Emoji"/);
+  });
 });

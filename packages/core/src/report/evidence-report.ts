@@ -4,13 +4,36 @@ import type { CaseDeadline } from '../cases/case-deadlines.js';
 import type { Case } from '../cases/case-schema.js';
 import { CASE_STATE_LABELS } from '../cases/case-transitions.js';
 import type { Finding, MatchSpan } from '../findings/finding-schema.js';
+import { formatLocalDateTime } from '../election/local-time-text.js';
+import type { IndonesianTimeZone } from '../election/time-zone.js';
 import { hashRecord } from '../hashing/sha256.js';
 import type { EvidenceReportInput, ReportBlob, ReportItemHistory, ReportLookup } from './evidence-report-input.js';
 import { highlightText } from './highlight-text.js';
+import { formatIndonesianDate } from './letter.js';
 import { htmlDocument } from './html-document.js';
 import { escapeHtml, escapeVisible, hasDisguisingCharacters } from './html-escape.js';
 import { maskEmployeeNumber, personalDataFilter } from './mask-personal-data.js';
-import { FINDING_CATEGORY_LABELS, FINDINGS_ARE_FLAGS, ITEM_STATUS_LABELS, LEGAL_BASIS_UNVERIFIED, SANCTION_LABELS, SUBJECT_CATEGORY_LABELS, type BilingualLabel } from './report-labels.js';
+import {
+  ACCOUNT_OBSERVATION_LABELS,
+  AUTHORITY_OUTCOME_LABELS,
+  CAPTURE_SCOPE_LABELS,
+  CASE_ORIGIN_LABELS,
+  DECISION_OUTCOME_LABELS,
+  FINDING_CATEGORY_LABELS,
+  FINDINGS_ARE_FLAGS,
+  ITEM_KIND_LABELS,
+  ITEM_STATUS_LABELS,
+  LEGAL_BASIS_UNVERIFIED,
+  LOOKUP_STATUS_LABELS,
+  PHASE_LABELS,
+  SANCTION_LABELS,
+  SEVERITY_LABELS,
+  SUBJECT_CATEGORY_LABELS,
+  VIOLATION_TYPE_LABELS,
+  labelOf,
+  platformName,
+  type BilingualLabel,
+} from './report-labels.js';
 
 /** Image types shown inline. SVG is left out: it is a document that can carry script. */
 const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
@@ -18,13 +41,13 @@ const INLINE_VIDEO_TYPES = new Set(['video/mp4', 'video/webm', 'video/ogg']);
 
 const REPORT_STYLE = `
 :root{color-scheme:light}
-body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1b1b1b;background:#fff}
+body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif,"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji";margin:0 auto;max-width:1100px;padding:24px;color:#1b1b1b;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:2px solid #1f3b63;padding-bottom:4px;margin-top:32px}h3{font-size:15px;margin:20px 0 6px}
 .en{color:#555;font-style:italic}
 .notice{border:2px solid #b26b00;background:#fff6e5;padding:10px 14px;margin:12px 0}
 .ok{border-color:#1d7a34;background:#eaf7ee}.bad{border-color:#a31515;background:#fdecec}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #c9c9c9;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f0f3f7}th[scope=row]{width:24%}
-.hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere}
+.hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12px;overflow-wrap:anywhere}
 .sip-badge{display:inline-block;border-radius:3px;padding:1px 7px;margin:0 4px 4px 0;font-size:12px;font-weight:600;border:1px solid #555}
 .sip-badge.deleted{background:#a31515;color:#fff;border-color:#a31515}.sip-badge.edited{background:#b26b00;color:#fff;border-color:#b26b00}
 .sip-badge.neutral{background:#eef;color:#223}.sip-badge.warn{background:#fff3cd;color:#5c4100;border-color:#b26b00}
@@ -47,9 +70,30 @@ function row(header: string, value: string): string {
   return `<tr><th scope="row">${header}</th><td>${value}</td></tr>`;
 }
 
-function time(value: string | undefined): string {
-  return value ? `<time datetime="${escapeHtml(value)}">${escapeHtml(value)}</time>` : '—';
+/** A time in the election's zone, named; the exact UTC instant stays in `datetime` and the tooltip. */
+function time(value: string | undefined, zone: IndonesianTimeZone): string {
+  return value ? `<time datetime="${escapeHtml(value)}" title="${escapeHtml(value)}">${escapeHtml(formatLocalDateTime(value, zone, { seconds: true }))}</time>` : '—';
 }
+
+function zoneOf(input: Pick<EvidenceReportInput, 'timeZone'>): IndonesianTimeZone {
+  return input.timeZone ?? 'WIB';
+}
+
+/** A code in words, Indonesian first. */
+function word(labels: Readonly<Record<string, BilingualLabel>>, code: string): string {
+  return bi(labelOf(labels, code));
+}
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = { photo: 'foto / photo', video: 'video', gif: 'GIF', audio: 'audio', other: 'berkas lain / other file' };
+const TARGET_KINDS: Readonly<Record<string, string>> = { post: 'unggahan / post', account: 'akun / account', group: 'grup / group', page: 'halaman / page' };
+
+const CONFIRMED_BY: Readonly<Record<string, string>> = {
+  lookup: 'pemeriksaan per id / lookup by id',
+  corroborated_lookup: 'pemeriksaan per id yang diperkuat / corroborated lookup',
+  complete_misses: 'beberapa tangkapan lengkap tanpa unggahan ini / several complete captures lacked it',
+  original_lookup: 'pemeriksaan unggahan asli / lookup of the original',
+  original_unavailable: 'unggahan asli tidak tersedia / original unavailable',
+};
 
 function hash(value: string | undefined): string {
   return value ? `<span class="hash">${escapeHtml(value)}</span>` : '—';
@@ -134,20 +178,35 @@ function statusBadges(view: ItemView): string {
   return badges.join('');
 }
 
-function publicDuration(view: ItemView): string {
+/**
+ * How long the post was public. The lower bound runs from the platform's creation time when it
+ * gives one (a single capture says little: the post was live well before), else from the first
+ * capture, to the last sighting; a deleted post also gets an upper bound, to the first capture
+ * that lacked it.
+ */
+function publicDuration(view: ItemView, zone: IndonesianTimeZone): string {
   const history = view.history;
   const first = history?.firstSeenAt ?? view.versions[0]?.firstSeenAt ?? view.captures[0]?.capturedAt;
   const last = history?.lastSeenAt ?? view.captures.at(-1)?.capturedAt;
   const created = history?.createdAt ?? view.versions[0]?.item.createdAt;
+  const start = created && Number.isFinite(Date.parse(created)) ? created : first;
+  const deleted = history?.status === 'deleted' || history?.status === 'deleted_unverified';
+  const missingFrom = deleted ? history?.episode?.firstMissingAt : undefined;
   const parts: string[] = [];
-  if (first && last) {
-    parts.push(`Teramati publik dari ${time(first)} sampai ${time(last)}: ${escapeHtml(formatDuration(Date.parse(last) - Date.parse(first)))} <span class="en">/ observed public from first to last capture</span>`);
+  if (start && last) {
+    const from = start === created ? `sejak dibuat ${time(created, zone)}` : `sejak pertama teramati ${time(first, zone)}`;
+    parts.push(`<strong>Paling sedikit ${escapeHtml(formatDuration(Date.parse(last) - Date.parse(start)))}</strong> — ${from} sampai terakhir teramati ${time(last, zone)} <span class="en">/ at least this long, ${start === created ? 'from creation' : 'from the first capture'} to the last sighting</span>`);
   }
-  if (created && last) {
-    parts.push(`Sejak dibuat (${time(created)}) sampai terakhir teramati: paling sedikit ${escapeHtml(formatDuration(Date.parse(last) - Date.parse(created)))} <span class="en">/ at least this long from creation to last sighting</span>`);
+  if (start && missingFrom) {
+    parts.push(`<strong>Paling lama ${escapeHtml(formatDuration(Date.parse(missingFrom) - Date.parse(start)))}</strong> — sampai pertama kali tidak ditemukan ${time(missingFrom, zone)} <span class="en">/ at most this long, to the first capture that lacked it</span>`);
   }
+  if (start && start !== created) parts.push('<span class="en">Platform tidak memberi waktu pembuatan; dihitung dari tangkapan pertama / the platform gave no creation time; counted from the first capture</span>');
+  if (first && last && first !== last) parts.push(`Tertangkap dari ${time(first, zone)} sampai ${time(last, zone)} <span class="en">/ captured from first to last</span>`);
   const confirmed = history?.episode?.confirmedAt;
-  if (confirmed) parts.push(`Penghapusan dikonfirmasi ${time(confirmed)} (${escapeHtml(history?.episode?.confirmedBy ?? '')}) <span class="en">/ deletion confirmed</span>`);
+  if (confirmed) {
+    const by = history?.episode?.confirmedBy;
+    parts.push(`Penghapusan dikonfirmasi ${time(confirmed, zone)}${by ? ` (${escapeHtml(CONFIRMED_BY[by] ?? by)})` : ''} <span class="en">/ deletion confirmed</span>`);
+  }
   return parts.length ? parts.join('<br>') : 'Tidak cukup data / not enough data';
 }
 
@@ -161,7 +220,7 @@ function mediaHtml(item: Item, blobs: ReadonlyMap<string, ReportBlob> | undefine
     const blob = media.blobSha256 ? blobs?.get(media.blobSha256) : undefined;
     const type = (blob?.mediaType ?? media.mediaType ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
     const alt = media.altText ? display(media.altText) : '';
-    const caption = `Media ${index + 1} (${escapeHtml(media.type)}${type ? `, ${escapeHtml(type)}` : ''}) sha256 ${hash(media.blobSha256)}${media.url ? `<br>URL asal (tidak dimuat) / source URL (not loaded): <span class="hash">${escapeVisible(media.url)}</span>` : ''}${alt ? `<br>Teks alternatif / alt text: ${escapeVisible(alt)}` : ''}`;
+    const caption = `Media ${index + 1} (${escapeHtml(MEDIA_TYPES[media.type] ?? media.type)}${type ? `, ${escapeHtml(type)}` : ''}) sha256 ${hash(media.blobSha256)}${media.url ? `<br>URL asal (tidak dimuat) / source URL (not loaded): <span class="hash">${escapeVisible(media.url)}</span>` : ''}${alt ? `<br>Teks alternatif / alt text: ${escapeVisible(alt)}` : ''}`;
     if (!blob) return `<div class="media"><p>${caption}<br><em>Media tidak tersimpan di penyimpanan bukti / media not in the evidence store</em></p></div>`;
     const data = `data:${type};base64,${Buffer.from(blob.bytes).toString('base64')}`;
     if (INLINE_IMAGE_TYPES.has(type)) return `<div class="media"><img src="${escapeHtml(data)}" alt="${escapeHtml(alt.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, ''))}"><p>${caption}</p></div>`;
@@ -172,15 +231,16 @@ function mediaHtml(item: Item, blobs: ReadonlyMap<string, ReportBlob> | undefine
 }
 
 function versionHtml(view: ItemView, index: number, input: EvidenceReportInput, display: (text: string) => string): string {
+  const zone = zoneOf(input);
   const version = view.versions[index];
   if (!version) return '';
   const { item } = version;
   const lines: string[] = [];
   lines.push(`<h4>Versi ${index + 1} dari ${view.versions.length} <span class="en">/ version ${index + 1} of ${view.versions.length}</span></h4>`);
   const meta = [
-    row('Pertama teramati / first seen', `${time(version.firstSeenAt)}${version.captureId ? ` — capture <span class="hash">${escapeVisible(version.captureId)}</span>` : ''}`),
-    row('Dibuat / created', time(item.createdAt)),
-    ...(item.editedAt ? [row('Disunting / edited', time(item.editedAt))] : []),
+    row('Pertama teramati / first seen', `${time(version.firstSeenAt, zone)}${version.captureId ? ` — capture <span class="hash">${escapeVisible(version.captureId)}</span>` : ''}`),
+    row('Dibuat / created', time(item.createdAt, zone)),
+    ...(item.editedAt ? [row('Disunting / edited', time(item.editedAt, zone))] : []),
     row('Hash isi / content hash', hash(version.contentHash)),
   ];
   lines.push(`<table>${meta.join('')}</table>`);
@@ -196,7 +256,7 @@ function versionHtml(view: ItemView, index: number, input: EvidenceReportInput, 
     const target = item.target;
     const targetText = target.text !== undefined ? highlightText(target.text, spansFor(view, 'target.text'), display).html : '';
     lines.push(
-      `<div class="post-label">Sasaran (${escapeHtml(target.kind)}) / target: ${escapeVisible(display(target.author?.handle ? `@${target.author.handle}` : (target.author?.name ?? target.id)))}${target.unavailable ? ' — <strong>tidak tersedia / unavailable</strong>' : ''}</div>`,
+      `<div class="post-label">Sasaran (${escapeHtml(TARGET_KINDS[target.kind] ?? target.kind)}) / target: ${escapeVisible(display(target.author?.handle ? `@${target.author.handle}` : (target.author?.name ?? target.id)))}${target.unavailable ? ' — <strong>tidak tersedia / unavailable</strong>' : ''}</div>`,
     );
     if (target.text !== undefined) lines.push(`<div class="post-text">${targetText}</div>`);
     if (target.url) lines.push(`<p>URL sasaran (teks, bukan tautan) / target URL (text, not a link): <span class="hash">${escapeVisible(target.url)}</span></p>`);
@@ -211,29 +271,31 @@ function versionHtml(view: ItemView, index: number, input: EvidenceReportInput, 
   return lines.join('\n');
 }
 
-function lookupsHtml(history: ReportItemHistory | undefined): string {
+function lookupsHtml(history: ReportItemHistory | undefined, zone: IndonesianTimeZone): string {
   const episodes = [...(history?.pastEpisodes ?? []), ...(history?.episode ? [history.episode] : [])];
   const lookups: ReportLookup[] = episodes.flatMap((episode) => episode.lookups ?? []);
   if (!history) return '<p>Riwayat pemeriksaan penghapusan tidak tersedia / deletion-check history not available.</p>';
   if (lookups.length === 0) return '<p>Tidak ada pemeriksaan (lookup) tercatat / no lookups recorded.</p>';
   const rows = lookups
-    .map((lookup) => `<tr><td>${time(lookup.at)}</td><td>${escapeVisible(lookup.id ?? '')}</td><td>${escapeHtml(lookup.status)}</td><td>${escapeVisible(lookup.reason ?? '')}</td><td>${(lookup.rawBlobs ?? []).map((blob) => hash(blob)).join('<br>')}</td></tr>`)
+    .map((lookup) => `<tr><td>${time(lookup.at, zone)}</td><td>${escapeVisible(lookup.id ?? '')}</td><td>${word(LOOKUP_STATUS_LABELS, lookup.status)}</td><td>${escapeVisible(lookup.reason ?? '')}</td><td>${(lookup.rawBlobs ?? []).map((blob) => hash(blob)).join('<br>')}</td></tr>`)
     .join('');
   return `<table><tr><th>Waktu / time</th><th>Id</th><th>Hasil / result</th><th>Alasan / reason</th><th>Respons mentah (sha256) / raw response</th></tr>${rows}</table>`;
 }
 
 function capturesHtml(view: ItemView, input: EvidenceReportInput): string {
+  const zone = zoneOf(input);
   if (view.captures.length === 0) return '<p>Tidak ada tangkapan tersedia / no captures available.</p>';
   const rows = view.captures.map((capture) => {
     const record = input.records?.[`capture:${capture.id}`];
     const proof = input.proofs?.find((entry) => entry.captureId === capture.id);
     const proofText = proof ? (proof.ok ? `✔ dalam checkpoint bertanda tangan (ukuran pohon ${proof.treeSize ?? '?'}) / in signed checkpoint` : `✘ ${escapeVisible(proof.message ?? 'bukti gagal / proof failed')}`) : 'tidak diperiksa / not checked';
-    return `<tr><td class="hash">${escapeVisible(capture.id)}</td><td>${time(capture.capturedAt)}</td><td>${escapeVisible(`${capture.adapter.id}@${capture.adapter.version}`)} · ${escapeHtml(capture.scope)} · ${escapeHtml(capture.accountObservation)}${capture.manual ? ` · manual: ${escapeVisible(capture.manual.importedBy)}` : ''}</td><td>${capture.rawBlobs.map((blob) => hash(blob)).join('<br>') || '—'}</td><td>${record ? `seq ${record.seq}<br>${hash(record.recordHash)}` : '—'}</td><td>${proofText}</td></tr>`;
+    return `<tr><td class="hash">${escapeVisible(capture.id)}</td><td>${time(capture.capturedAt, zone)}</td><td>${escapeVisible(`${capture.adapter.id}@${capture.adapter.version}`)} · ${word(CAPTURE_SCOPE_LABELS, capture.scope)} · ${word(ACCOUNT_OBSERVATION_LABELS, capture.accountObservation)}${capture.manual ? ` · manual: ${escapeVisible(capture.manual.importedBy)}` : ''}</td><td>${capture.rawBlobs.map((blob) => hash(blob)).join('<br>') || '—'}</td><td>${record ? `seq ${record.seq}<br>${hash(record.recordHash)}` : '—'}</td><td>${proofText}</td></tr>`;
   });
   return `<table><tr><th>Capture</th><th>Waktu tangkap / captured at</th><th>Sumber / source</th><th>Respons mentah (sha256) / raw bodies</th><th>Rekaman / record</th><th>Bukti Merkle / Merkle proof</th></tr>${rows.join('')}</table>`;
 }
 
 function findingHtml(finding: Finding, input: EvidenceReportInput, display: (text: string) => string): string {
+  const zone = zoneOf(input);
   const record = input.records?.[`finding:${finding.id}`];
   const category = FINDING_CATEGORY_LABELS[finding.category];
   const legal = finding.legalBasis
@@ -252,9 +314,9 @@ ${row('Id temuan / finding id', `<span class="hash">${escapeVisible(finding.id)}
 ${row('Aturan / rule', `${escapeVisible(finding.ruleId)} (${escapeVisible(finding.ruleSetId)}@${escapeVisible(finding.ruleSetVersion)})`)}
 ${row('Kategori / category', bi(category))}
 ${row('Kelas sanksi yang mungkin / possible sanction classes', finding.sanctions.map((sanction) => bi(SANCTION_LABELS[sanction])).join('; '))}
-${row('Tingkat / severity', escapeHtml(finding.severity))}
-${row('Tahapan / phase', escapeHtml(finding.phase ?? '—'))}
-${row('Waktu perbuatan / act time', time(finding.actAt))}
+${row('Tingkat / severity', bi(SEVERITY_LABELS[finding.severity]))}
+${row('Tahapan / phase', finding.phase ? bi(PHASE_LABELS[finding.phase]) : 'di luar jadwal tahapan <span class="en">/ outside the schedule</span>')}
+${row('Waktu perbuatan / act time', time(finding.actAt, zone))}
 ${row('Dasar hukum / legal basis', `<ul>${legal}</ul>`)}
 ${row('Kata yang cocok / matched words', words ? `<ul>${words}</ul>` : '—')}
 ${row('Rute rujukan / referral routes', escapeHtml(finding.routes.join(', ') || '—'))}
@@ -271,15 +333,16 @@ function deadlinesHtml(deadlines: CaseDeadline[] | undefined): string {
   const rows = deadlines
     .map(
       (deadline) =>
-        `<tr><td>${bi(deadline.label)}</td><td>${escapeHtml(deadline.dueDate)}</td><td>${deadline.overdue ? `<strong>lewat ${deadline.daysOverdue} hari / overdue</strong>` : 'berjalan / running'}</td><td>${escapeHtml(deadline.basis)}${deadline.verified ? '' : ` <span class="unverified">(${escapeHtml(LEGAL_BASIS_UNVERIFIED.id)})</span>`}</td></tr>`,
+        `<tr><td>${bi(deadline.label)}</td><td>${escapeHtml(formatIndonesianDate(deadline.dueDate))} <span class="en">(akhir hari / end of day)</span></td><td>${deadline.overdue ? `<strong>lewat ${deadline.daysOverdue} hari / overdue</strong>` : 'berjalan / running'}</td><td>${escapeHtml(deadline.basis)}${deadline.verified ? '' : ` <span class="unverified">(${escapeHtml(LEGAL_BASIS_UNVERIFIED.id)})</span>`}</td></tr>`,
     )
     .join('');
   return `<h3>Batas waktu / deadlines</h3><table><tr><th>Batas / limit</th><th>Jatuh tempo / due</th><th>Status</th><th>Dasar / basis</th></tr>${rows}</table>`;
 }
 
 function caseHtml(value: Case, input: EvidenceReportInput, display: (text: string) => string): string {
+  const zone = zoneOf(input);
   const transitions = value.transitions
-    .map((transition) => `<tr><td>${time(transition.at)}</td><td>${transition.from ? bi(CASE_STATE_LABELS[transition.from]) : '—'}</td><td>${bi(CASE_STATE_LABELS[transition.to])}</td><td>${escapeVisible(transition.actor)}</td><td>${escapeVisible(display(transition.reason))}</td></tr>`)
+    .map((transition) => `<tr><td>${time(transition.at, zone)}</td><td>${transition.from ? bi(CASE_STATE_LABELS[transition.from]) : '—'}</td><td>${bi(CASE_STATE_LABELS[transition.to])}</td><td>${escapeVisible(transition.actor)}</td><td>${escapeVisible(display(transition.reason))}</td></tr>`)
     .join('');
   const referral = value.referral;
   const parties = (list: NonNullable<Case['referral']>['recipients']) =>
@@ -288,32 +351,33 @@ function caseHtml(value: Case, input: EvidenceReportInput, display: (text: strin
 ${row('Id kasus / case id', `<span class="hash">${escapeVisible(value.id)}</span> (versi / version ${value.version})`)}
 ${row('Judul / title', escapeVisible(display(value.title)))}
 ${row('Status', bi(CASE_STATE_LABELS[value.state]))}
-${row('Asal / origin', escapeHtml(value.origin))}
-${row('Dibuka / opened', `${time(value.openedAt)} — ${escapeVisible(value.openedBy)}`)}
-${value.discoveredAt ? row('Diketahui / discovered', time(value.discoveredAt)) : ''}
-${value.decision ? row('Putusan / decision', `${escapeHtml(value.decision.outcome)}${value.decision.violationType ? ` (${escapeHtml(value.decision.violationType)})` : ''} — ${time(value.decision.decidedAt)}, ${escapeVisible(value.decision.decidedBy)}`) : ''}
+${row('Asal / origin', bi(CASE_ORIGIN_LABELS[value.origin]))}
+${row('Dibuka / opened', `${time(value.openedAt, zone)} — ${escapeVisible(value.openedBy)}`)}
+${value.discoveredAt ? row('Diketahui / discovered', time(value.discoveredAt, zone)) : ''}
+${value.decision ? row('Putusan / decision', `${bi(DECISION_OUTCOME_LABELS[value.decision.outcome])}${value.decision.violationType ? ` (${bi(VIOLATION_TYPE_LABELS[value.decision.violationType])})` : ''} — ${time(value.decision.decidedAt, zone)}, ${escapeVisible(value.decision.decidedBy)}`) : ''}
 ${value.kajianSummary ? row('Ringkasan kajian / study summary', `<div class="post-text">${escapeVisible(display(value.kajianSummary))}</div>`) : ''}
-${referral ? row('Rujukan / referral', `${escapeHtml(referral.routeCode)} (${escapeHtml(referral.kind)}, ${escapeVisible(referral.entryId)}, tabel ${escapeVisible(referral.tableId)}@${escapeVisible(referral.tableVersion)})<br><strong>Kepada / to:</strong><br>${parties(referral.recipients)}${referral.copies.length ? `<br><strong>Tembusan / copies:</strong><br>${parties(referral.copies)}` : ''}${referral.sentAt ? `<br>Dikirim / sent: ${time(referral.sentAt)}${referral.letterNumber ? `, nomor ${escapeVisible(referral.letterNumber)}` : ''}` : ''}`) : ''}
-${value.authorityResponses.length ? row('Jawaban instansi / authority responses', value.authorityResponses.map((response) => `${time(response.at)} <strong>${escapeHtml(response.outcome)}</strong>${response.sanction ? `: ${escapeVisible(display(response.sanction))}` : ''}${response.reference ? ` (${escapeVisible(response.reference)})` : ''}${response.summary ? ` — ${escapeVisible(display(response.summary))}` : ''}`).join('<br>')) : ''}
-${value.reminders.length ? row('Pengingat / reminders', value.reminders.map((reminder) => `${time(reminder.at)} ${escapeVisible(reminder.actor)}${reminder.note ? `: ${escapeVisible(display(reminder.note))}` : ''}`).join('<br>')) : ''}
+${referral ? row('Rujukan / referral', `${escapeHtml(referral.routeCode)} (${referral.kind === 'rekomendasi' ? 'rekomendasi / recommendation' : 'penerusan / forwarding'}, ${escapeVisible(referral.entryId)}, tabel ${escapeVisible(referral.tableId)}@${escapeVisible(referral.tableVersion)})<br><strong>Kepada / to:</strong><br>${parties(referral.recipients)}${referral.copies.length ? `<br><strong>Tembusan / copies:</strong><br>${parties(referral.copies)}` : ''}${referral.sentAt ? `<br>Dikirim / sent: ${time(referral.sentAt, zone)}${referral.letterNumber ? `, nomor ${escapeVisible(referral.letterNumber)}` : ''}` : ''}`) : ''}
+${value.authorityResponses.length ? row('Jawaban instansi / authority responses', value.authorityResponses.map((response) => `${time(response.at, zone)} <strong>${bi(AUTHORITY_OUTCOME_LABELS[response.outcome])}</strong>${response.sanction ? `: ${escapeVisible(display(response.sanction))}` : ''}${response.reference ? ` (${escapeVisible(response.reference)})` : ''}${response.summary ? ` — ${escapeVisible(display(response.summary))}` : ''}`).join('<br>')) : ''}
+${value.reminders.length ? row('Pengingat / reminders', value.reminders.map((reminder) => `${time(reminder.at, zone)} ${escapeVisible(reminder.actor)}${reminder.note ? `: ${escapeVisible(display(reminder.note))}` : ''}`).join('<br>')) : ''}
 </table>
 ${deadlinesHtml(input.deadlines)}
 <h3>Riwayat status / state history</h3>
 <table><tr><th>Waktu / time</th><th>Dari / from</th><th>Ke / to</th><th>Petugas / actor</th><th>Alasan / reason</th></tr>${transitions}</table>
-${value.notes.length ? `<h3>Catatan / notes</h3>${value.notes.map((note) => `<p>${time(note.at)} ${escapeVisible(note.actor)}:</p><div class="post-text">${escapeVisible(display(note.text))}</div>`).join('')}` : ''}`;
+${value.notes.length ? `<h3>Catatan / notes</h3>${value.notes.map((note) => `<p>${time(note.at, zone)} ${escapeVisible(note.actor)}:</p><div class="post-text">${escapeVisible(display(note.text))}</div>`).join('')}` : ''}`;
 }
 
 function verificationHtml(input: EvidenceReportInput): string {
+  const zone = zoneOf(input);
   const status = input.verification;
   if (!status) return '<div class="notice">Integritas penyimpanan belum diperiksa untuk laporan ini / store integrity was not checked for this report. Jalankan / run <code>sipansos verify</code>.</div>';
   if (status.ok) {
-    return `<div class="notice ok"><strong>Penyimpanan bukti utuh / evidence store intact</strong> — diperiksa / checked ${time(status.checkedAt)} (${escapeVisible(status.storeId)}${status.checked ? `: ${status.checked.blobs} blob, ${status.checked.records} rekaman / records, ${status.checked.checkpoints} checkpoint` : ''}).</div>`;
+    return `<div class="notice ok"><strong>Penyimpanan bukti utuh / evidence store intact</strong> — diperiksa / checked ${time(status.checkedAt, zone)} (${escapeVisible(status.storeId)}${status.checked ? `: ${status.checked.blobs} blob, ${status.checked.records} rekaman / records, ${status.checked.checkpoints} checkpoint` : ''}).</div>`;
   }
   const problems = status.problems
     .slice(0, 50)
     .map((problem) => `<li>${escapeHtml(problem.type)}${problem.file ? ` ${escapeVisible(problem.file)}` : ''}${problem.seq !== undefined ? ` #${problem.seq}` : ''}: ${escapeVisible(problem.message)}</li>`)
     .join('');
-  return `<div class="notice bad"><strong>PERINGATAN: penyimpanan bukti tidak utuh / WARNING: the evidence store failed verification</strong> — ${time(status.checkedAt)}<ul>${problems}</ul></div>`;
+  return `<div class="notice bad"><strong>PERINGATAN: penyimpanan bukti tidak utuh / WARNING: the evidence store failed verification</strong> — ${time(status.checkedAt, zone)}<ul>${problems}</ul></div>`;
 }
 
 /**
@@ -324,6 +388,7 @@ function verificationHtml(input: EvidenceReportInput): string {
  * the post was public, and the store's verification status. Indonesian first, English beside.
  */
 export function renderEvidenceReport(input: EvidenceReportInput): string {
+  const zone = zoneOf(input);
   const display = personalDataFilter(input.includePersonalData ?? false);
   const value = input.case;
   const views = collectItems(input);
@@ -336,7 +401,7 @@ ${subject.employeeNumber ? row('NIP/NRP', escapeHtml(input.includePersonalData ?
 ${subject.agency ? row('Instansi / agency', escapeVisible(subject.agency)) : ''}
 ${subject.position ? row('Jabatan / position', escapeVisible(subject.position)) : ''}
 ${subject.region ? row('Wilayah / region', escapeVisible(subject.region)) : ''}
-${row('Akun / accounts', subject.accounts.map((account) => `${escapeHtml(account.platform)}: @${escapeVisible(account.handle)}${account.id ? ` (id ${escapeVisible(account.id)})` : ''}`).join('<br>') || '—')}
+${row('Akun / accounts', subject.accounts.map((account) => `${escapeHtml(platformName(account.platform))}: @${escapeVisible(account.handle)}${account.id ? ` (id ${escapeVisible(account.id)})` : ''}`).join('<br>') || '—')}
 </table>`
     : `<p>Subjek / subject: <span class="hash">${escapeVisible(value.subjectId)}</span> (data subjek tidak dilampirkan / subject record not supplied)</p>`;
   const posts = views
@@ -344,12 +409,12 @@ ${row('Akun / accounts', subject.accounts.map((account) => `${escapeHtml(account
       const first = view.versions[0]?.item;
       const author = first?.author;
       const header = `<table>
-${row('Platform', escapeHtml(first?.platform ?? view.key.split(':')[0] ?? '?'))}
+${row('Platform', escapeHtml(platformName(first?.platform ?? view.key.split(':')[0] ?? '?')))}
 ${row('Penulis / author', author ? escapeVisible(display([author.handle ? `@${author.handle}` : '', author.name ?? '', author.id ? `(id ${author.id})` : ''].filter(Boolean).join(' '))) : '—')}
-${row('Jenis / kind', escapeHtml(first?.kind ?? '—'))}
+${row('Jenis / kind', first ? bi(ITEM_KIND_LABELS[first.kind]) : '—')}
 ${row('Kunci item / item key', `<span class="hash">${escapeVisible(view.key)}</span>`)}
-${row('Waktu unggah / posted at', time(first?.createdAt))}
-${row('Lama tayang / how long public', publicDuration(view))}
+${row('Waktu unggah / posted at', time(first?.createdAt, zone))}
+${row('Lama tayang / how long public', publicDuration(view, zone))}
 </table>`;
       const versions = view.versions.map((_, index) => versionHtml(view, index, input, display)).join('\n');
       return `<section class="post">
@@ -357,7 +422,7 @@ ${row('Lama tayang / how long public', publicDuration(view))}
 ${header}
 ${versions || '<p>Isi unggahan tidak tertangkap / content not captured.</p>'}
 <h4>Pemeriksaan penghapusan / deletion lookups</h4>
-${lookupsHtml(view.history)}
+${lookupsHtml(view.history, zone)}
 <h4>Tangkapan / captures</h4>
 ${capturesHtml(view, input)}
 </section>`;
@@ -366,7 +431,7 @@ ${capturesHtml(view, input)}
   const findings = input.findings.map((finding) => findingHtml(finding, input, display)).join('\n');
   const body = `<header>
 <h1>Laporan Bukti Kasus ${escapeVisible(value.id)} <span class="en">/ Case evidence report</span></h1>
-<p>${escapeVisible(input.office.name)} — dibuat / generated ${time(input.generatedAt)} oleh / by ${escapeVisible(input.generatedBy)}</p>
+<p>${escapeVisible(input.office.name)} — dibuat / generated ${time(input.generatedAt, zone)} oleh / by ${escapeVisible(input.generatedBy)}</p>
 </header>
 <div class="notice"><strong>${escapeHtml(FINDINGS_ARE_FLAGS.id)}</strong><br><span class="en">${escapeHtml(FINDINGS_ARE_FLAGS.en)}</span></div>
 <div class="notice">${

@@ -1,11 +1,13 @@
 import type { Capture } from '../capture/capture-schema.js';
 import { itemKey } from '../capture/item-schema.js';
 import type { ElectionContext } from '../election/election-context-schema.js';
+import { formatLocalDateTime } from '../election/local-time-text.js';
+import type { IndonesianTimeZone } from '../election/time-zone.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { toCsv } from './csv-export.js';
 import { maskEmployeeNumber, personalDataFilter } from './mask-personal-data.js';
-import { FINDING_CATEGORY_LABELS, LEGAL_BASIS_UNVERIFIED, SANCTION_LABELS, SUBJECT_CATEGORY_LABELS } from './report-labels.js';
+import { FINDING_CATEGORY_LABELS, ITEM_KIND_LABELS, LEGAL_BASIS_UNVERIFIED, PHASE_LABELS, SANCTION_LABELS, SUBJECT_CATEGORY_LABELS } from './report-labels.js';
 
 /**
  * The fields of Bawaslu's supervision report, *Formulir Model A* (Laporan Hasil Pengawasan,
@@ -41,23 +43,18 @@ export interface FormModelAOptions {
   captures?: readonly Capture[];
   /** @default false */
   includePersonalData?: boolean;
+  /** The election's zone: times are written in it, named. @default 'WIB' */
+  timeZone?: IndonesianTimeZone;
 }
-
-const PHASE_NAMES: Record<string, string> = {
-  pre_campaign: 'Sebelum masa kampanye',
-  campaign: 'Masa kampanye',
-  quiet: 'Masa tenang',
-  voting: 'Pemungutan suara',
-  counting: 'Penghitungan dan rekapitulasi suara',
-  post: 'Pascapenetapan',
-};
 
 /** Findings mapped into the fields of Formulir Model A. */
 export function toFormModelA(findings: readonly Finding[], options: FormModelAOptions): FormModelARow[] {
   const display = personalDataFilter(options.includePersonalData ?? false);
   const items = new Map((options.captures ?? []).flatMap((capture) => capture.items.map((item) => [itemKey(item), item] as const)));
   const subjects = new Map((options.subjects ?? []).map((subject) => [subject.id, subject]));
+  const zone = options.timeZone ?? 'WIB';
   return findings.map((finding) => {
+    const when = formatLocalDateTime(finding.actAt, zone);
     const item = items.get(finding.itemKey);
     const subject = subjects.get(finding.subjectId);
     const who = subject
@@ -66,12 +63,12 @@ export function toFormModelA(findings: readonly Finding[], options: FormModelAOp
     const quote = item?.text ? ` dengan isi: "${display(item.text.length > 1000 ? `${item.text.slice(0, 1000)} …` : item.text)}"` : '';
     const url = item?.url ? ` (${item.url})` : '';
     return {
-      tahapan: `${options.context?.name ? `${options.context.name} — ` : ''}${finding.phase ? (PHASE_NAMES[finding.phase] ?? finding.phase) : 'di luar jadwal tahapan'}`,
+      tahapan: `${options.context?.name ? `${options.context.name} — ` : ''}${finding.phase ? PHASE_LABELS[finding.phase].id : 'di luar jadwal tahapan'}`,
       pengawas: options.pengawas,
       suratTugas: options.suratTugas ?? '',
       bentukPengawasan: options.bentukPengawasan ?? 'Patroli siber (pengawasan media sosial)',
-      waktuTempat: `${finding.actAt}; media sosial ${finding.accountKey}${url}`,
-      uraian: `Pada ${finding.actAt}, ${who} melalui akun ${finding.accountKey} melakukan ${finding.itemKind}${quote}.`,
+      waktuTempat: `${when}; media sosial ${finding.accountKey}${url}`,
+      uraian: `Pada ${when}, ${who} melalui akun ${item?.author.handle ? `@${item.author.handle} (${finding.accountKey})` : finding.accountKey} melakukan ${ITEM_KIND_LABELS[finding.itemKind].id}${quote}.`,
       analisis: `Memenuhi aturan "${finding.title.id}" (${finding.ruleId}); kata yang cocok: ${finding.spans.map((span) => `"${display(span.text)}"`).join(', ') || '—'}. Dasar hukum: ${finding.legalBasis.map((basis) => `${basis.instrument} ${basis.article}${basis.verified ? '' : ` (${LEGAL_BASIS_UNVERIFIED.id})`}`).join('; ')}. Temuan otomatis ini perlu dikaji petugas.`,
       dugaanPelanggaran: `${FINDING_CATEGORY_LABELS[finding.category].id}; kemungkinan sanksi: ${finding.sanctions.map((sanction) => SANCTION_LABELS[sanction].id).join(' / ')}; rute: ${finding.routes.join(', ') || '—'}`,
       buktiPendukung: `temuan ${finding.id}; capture ${finding.evidence.captureId}; hash item ${finding.evidence.itemHash}${finding.evidence.rawBlobs.length ? `; respons mentah ${finding.evidence.rawBlobs.join(', ')}` : ''}`,

@@ -35,6 +35,8 @@ export const LETTER_PLACEHOLDERS = [
   'office.city',
   'letter.number',
   'letter.date',
+  /** The seat and the date: "Lembah Harapan, 5 Oktober 2024" (the date alone without a seat). */
+  'letter.placeDate',
   'letter.kind',
   'recipients',
   'copies',
@@ -45,6 +47,8 @@ export const LETTER_PLACEHOLDERS = [
   'subject.position',
   'subject.accounts',
   'case.id',
+  /** What the case is about, from its findings and route: "Dugaan Kampanye di Luar Jadwal". */
+  'case.about',
   'case.title',
   'case.state',
   'case.violationType',
@@ -55,6 +59,8 @@ export const LETTER_PLACEHOLDERS = [
   'route.code',
   'route.basis',
   'evidence.hashes',
+  /** The annex page with internal ids, rule-set versions and hashes; added at the end when a template leaves it out. */
+  'annex',
   'signatory.name',
   'signatory.title',
   'notice.flags',
@@ -63,19 +69,19 @@ export type LetterPlaceholder = (typeof LETTER_PLACEHOLDERS)[number];
 
 const COMMON_HEAD = `<div class="kop"><strong>{{office.name}}</strong></div>
 <table class="meta">
-<tr><td>Nomor</td><td>: {{letter.number}}</td><td class="right">{{office.city}}, {{letter.date}}</td></tr>
+<tr><td>Nomor</td><td>: {{letter.number}}</td><td class="right">{{letter.placeDate}}</td></tr>
 <tr><td>Sifat</td><td>: Segera</td><td></td></tr>
-<tr><td>Lampiran</td><td>: 1 (satu) berkas laporan bukti</td><td></td></tr>
-<tr><td>Hal</td><td>: {{letter.kind}} Dugaan Pelanggaran Netralitas a.n. {{subject.name}}</td><td></td></tr>
+<tr><td>Lampiran</td><td colspan="2">: 1 (satu) berkas laporan bukti dan rujukan bukti elektronik</td></tr>
+<tr><td>Hal</td><td colspan="2">: {{letter.kind}} {{case.about}} a.n. {{subject.name}}</td></tr>
 </table>
 <p>Kepada Yth.<br>{{recipients}}<br>di tempat</p>`;
 
-const COMMON_TAIL = `<p>Bersama surat ini kami lampirkan laporan bukti kasus {{case.id}} beserta nilai hash bukti elektronik berikut, yang dapat diperiksa keasliannya dengan bundel verifikasi:</p>
-{{evidence.hashes}}
+const COMMON_TAIL = `<p>Bersama surat ini kami lampirkan laporan bukti beserta rujukan bukti elektronik (lampiran), yang dapat diperiksa keasliannya dengan bundel verifikasi.</p>
 <p>Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.</p>
 <div class="ttd"><p>{{signatory.title}}</p><p class="nama">{{signatory.name}}</p></div>
 <p class="tembusan"><strong>Tembusan:</strong><br>{{copies}}</p>
-<p class="catatan">{{notice.flags}}</p>`;
+<p class="catatan">{{notice.flags}}</p>
+{{annex}}`;
 
 /** The built-in recommendation letter (ASN → BKN/KASN, KPU). */
 export const DEFAULT_RECOMMENDATION_TEMPLATE: LetterTemplate = LetterTemplateSchema.parse({

@@ -1,4 +1,9 @@
-import type { FindingCategory, SanctionClass } from '../findings/finding-schema.js';
+import type { CaptureScope } from '../capture/capture-schema.js';
+import type { ItemKind } from '../capture/item-schema.js';
+import type { AuthorityOutcome, CaseOrigin, ViolationType } from '../cases/case-schema.js';
+import type { GapReason } from '../deletion/coverage-types.js';
+import type { Phase } from '../election/election-context-schema.js';
+import type { Finding, FindingCategory, SanctionClass } from '../findings/finding-schema.js';
 import type { SubjectCategory } from '../subject/subject-schema.js';
 
 /** A label in Indonesian with its English beside it. */
@@ -73,3 +78,119 @@ export const FINDINGS_ARE_FLAGS: BilingualLabel = {
   id: 'Temuan otomatis SIPANSOS adalah penanda untuk ditinjau petugas, bukan putusan pelanggaran. Hanya kajian yang memutuskan apakah suatu perbuatan merupakan pelanggaran.',
   en: 'SIPANSOS findings are flags for human review, not verdicts. Only the kajian (legal study) decides whether an act was a violation.',
 };
+
+/** Election phases in words (the phase at the time of the act). */
+export const PHASE_LABELS: Readonly<Record<Phase, BilingualLabel>> = {
+  pre_campaign: { id: 'Sebelum masa kampanye', en: 'Before the campaign period' },
+  campaign: { id: 'Masa kampanye', en: 'Campaign period' },
+  quiet: { id: 'Masa tenang', en: 'Quiet period' },
+  voting: { id: 'Pemungutan suara', en: 'Voting' },
+  counting: { id: 'Penghitungan dan rekapitulasi suara', en: 'Counting and tabulation' },
+  post: { id: 'Pascapenetapan', en: 'After the result' },
+};
+
+/** A finding's severity in words. */
+export const SEVERITY_LABELS: Readonly<Record<Finding['severity'], BilingualLabel>> = {
+  low: { id: 'Rendah', en: 'Low' },
+  medium: { id: 'Sedang', en: 'Medium' },
+  high: { id: 'Tinggi', en: 'High' },
+};
+
+/** What kind of act an item is, in words. */
+export const ITEM_KIND_LABELS: Readonly<Record<ItemKind, BilingualLabel>> = {
+  post: { id: 'unggahan', en: 'post' },
+  reply: { id: 'balasan', en: 'reply' },
+  repost: { id: 'unggah ulang', en: 'repost' },
+  quote: { id: 'kutipan unggahan', en: 'quote post' },
+  comment: { id: 'komentar', en: 'comment' },
+  like: { id: 'menyukai', en: 'like' },
+  share: { id: 'membagikan', en: 'share' },
+  follow: { id: 'mengikuti akun', en: 'follow' },
+  membership: { id: 'keanggotaan grup', en: 'group membership' },
+  profile: { id: 'profil akun', en: 'account profile' },
+};
+
+/** The kind of violation the kajian decided, in words. */
+export const VIOLATION_TYPE_LABELS: Readonly<Record<ViolationType, BilingualLabel>> = {
+  administrasi: { id: 'Pelanggaran administrasi', en: 'Administrative violation' },
+  pidana: { id: 'Tindak pidana pemilihan', en: 'Election crime' },
+  kode_etik: { id: 'Pelanggaran kode etik penyelenggara', en: 'Organiser ethics violation' },
+  peraturan_lainnya: { id: 'Pelanggaran peraturan perundang-undangan lainnya', en: 'Breach of another law' },
+};
+
+/** The kajian's decision in words. */
+export const DECISION_OUTCOME_LABELS: Readonly<Record<'pelanggaran' | 'bukan_pelanggaran', BilingualLabel>> = {
+  pelanggaran: { id: 'Pelanggaran', en: 'Violation' },
+  bukan_pelanggaran: { id: 'Bukan pelanggaran', en: 'Not a violation' },
+};
+
+/** What the receiving authority answered, in words. */
+export const AUTHORITY_OUTCOME_LABELS: Readonly<Record<AuthorityOutcome, BilingualLabel>> = {
+  sanction_imposed: { id: 'Sanksi dijatuhkan', en: 'Sanction imposed' },
+  refused: { id: 'Tidak ditindaklanjuti', en: 'Refused' },
+  no_answer: { id: 'Tidak ada jawaban', en: 'No answer' },
+  in_process: { id: 'Sedang diproses', en: 'In process' },
+};
+
+/** Where a case came from, in words. */
+export const CASE_ORIGIN_LABELS: Readonly<Record<CaseOrigin, BilingualLabel>> = {
+  temuan: { id: 'Temuan pengawas', en: 'Supervisors\' own finding' },
+  laporan: { id: 'Laporan masyarakat', en: 'Report by the public' },
+};
+
+/** What a lookup by id answered, in words. */
+export const LOOKUP_STATUS_LABELS: Readonly<Record<string, BilingualLabel>> = {
+  live: { id: 'masih tayang', en: 'live' },
+  gone: { id: 'sudah tidak ada', en: 'gone' },
+  hidden: { id: 'tersembunyi (akun privat/ditangguhkan)', en: 'hidden (account private/suspended)' },
+  unknown: { id: 'tidak dapat diperiksa', en: 'could not be checked' },
+};
+
+/** What a capture read, in words. */
+export const CAPTURE_SCOPE_LABELS: Readonly<Record<CaptureScope, BilingualLabel>> = {
+  timeline: { id: 'linimasa', en: 'timeline' },
+  likes: { id: 'suka', en: 'likes' },
+  follows: { id: 'akun yang diikuti', en: 'follows' },
+  profile: { id: 'profil', en: 'profile' },
+};
+
+/** What a capture saw of the account, in words. */
+export const ACCOUNT_OBSERVATION_LABELS: Readonly<Record<string, BilingualLabel>> = {
+  public: { id: 'akun publik', en: 'public account' },
+  private: { id: 'akun privat', en: 'private account' },
+  suspended: { id: 'akun ditangguhkan', en: 'account suspended' },
+  deactivated: { id: 'akun dinonaktifkan', en: 'account deactivated' },
+  not_found: { id: 'akun tidak ditemukan', en: 'account not found' },
+  age_gated: { id: 'dibatasi usia', en: 'age-gated' },
+  unknown: { id: 'tidak diketahui', en: 'unknown' },
+};
+
+/** Why an account was not observed, in words. */
+export const GAP_REASON_LABELS: Readonly<Record<GapReason, BilingualLabel>> = {
+  rate_limited: { id: 'dibatasi platform (rate limit)', en: 'rate-limited by the platform' },
+  unauthorized: { id: 'token ditolak', en: 'token refused' },
+  private: { id: 'akun privat', en: 'account private' },
+  suspended: { id: 'akun ditangguhkan', en: 'account suspended' },
+  deactivated: { id: 'akun dinonaktifkan', en: 'account deactivated' },
+  not_found: { id: 'akun tidak ditemukan', en: 'account not found' },
+  age_gated: { id: 'dibatasi usia', en: 'age-gated' },
+  account_unknown: { id: 'akun belum dikenali', en: 'account not resolved' },
+  network: { id: 'gangguan jaringan', en: 'network failure' },
+  timeout: { id: 'waktu habis', en: 'timed out' },
+  http: { id: 'galat dari server platform', en: 'platform server error' },
+  parse: { id: 'bentuk respons berubah', en: 'response shape changed' },
+  invalid_input: { id: 'masukan tidak sah', en: 'invalid input' },
+  empty_capture: { id: 'rekaman kosong', en: 'empty capture' },
+  unavailable: { id: 'tidak tersedia', en: 'unavailable' },
+  other: { id: 'sebab lain', en: 'other cause' },
+};
+
+/** Platform names as a reader writes them; a custom adapter's slug stays as it is. */
+export function platformName(platform: string): string {
+  return ({ x: 'X (Twitter)', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' } as Record<string, string>)[platform] ?? platform;
+}
+
+/** A code's label from a map, or the code itself when the map does not know it (never blank). */
+export function labelOf(labels: Readonly<Record<string, BilingualLabel>>, code: string): BilingualLabel {
+  return labels[code] ?? { id: code, en: code };
+}
