@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { categoryFromWord, parseSubjectsJson, SubjectListSchema, type Subject, type SubjectTableSettings } from '@sipansos/core';
+import { categoryFromWord, parseSubjectsJson, subjectListProblems, type Subject, type SubjectTableSettings } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig } from '../config/load-config.js';
@@ -126,20 +126,21 @@ async function importSubjects(args: string[], io: CliIo): Promise<number> {
     else updated++;
     byId.set(subject.id, subject);
   }
-  const merged = SubjectListSchema.safeParse([...byId.values()]);
-  if (!merged.success) {
-    const issue = merged.error.issues[0];
-    const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
+  // Both lists were checked subject by subject as they were read; what is left is between them.
+  const merged = [...byId.values()];
+  const clash = subjectListProblems(merged)[0];
+  if (clash) {
+    const where = `${clash.path.join('.')}: ${clash.message}`;
     printError(io, `daftar gabungan tidak sah, tidak ada yang ditulis: ${where}`, `the merged list is invalid, nothing written: ${where}`);
     return EXIT.problem;
   }
-  const summary = `${added} baru / new, ${updated} diperbarui / updated, ${unchanged} tetap / unchanged; total ${merged.data.length}`;
+  const summary = `${added} baru / new, ${updated} diperbarui / updated, ${unchanged} tetap / unchanged; total ${merged.length}`;
   if (parsed.values['dry-run']) {
     io.stdout.write(`uji coba, tidak ditulis / dry run, not written: ${summary}\n`);
     return EXIT.ok;
   }
   try {
-    await writeSubjectsFile(target, merged.data);
+    await writeSubjectsFile(target, merged);
   } catch (error) {
     printError(io, `tidak dapat menulis ${target}: ${(error as Error).message}`, `cannot write ${target}: ${(error as Error).message}`);
     return EXIT.failure;

@@ -5,7 +5,9 @@ export {
   SubjectIdSchema,
   SubjectListSchema,
   SubjectSchema,
+  subjectListProblems,
   type Subject,
+  type SubjectListProblem,
   type SubjectCategory,
   type SubjectInput,
 } from './subject-schema.js';

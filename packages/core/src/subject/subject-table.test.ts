@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SubjectSchema } from './subject-schema.js';
 import { createSubjectTableReader, type SubjectTableCell, type SubjectTableSettings } from './subject-table.js';
 
 function readTable(rows: SubjectTableCell[][], settings: Partial<SubjectTableSettings> = {}) {
@@ -133,5 +135,44 @@ describe('subject table reader', () => {
     const noHeader = readTable([['a', 'b'], ['c', 'd']]);
     expect(noHeader.issues).toMatchObject([{ message: { en: expect.stringContaining('no header row found') } }]);
     expect(noHeader.issues[0]!.row).toBeUndefined();
+  });
+
+  it('gives only subjects SubjectSchema accepts as they are, whatever the cells hold', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', '1', '.', '_', '-', ' ', '/', '@', ',', ';', '\n', '\u0000', '\u202e', 'é', 'https://x.com/', 'facebook.com/', '9'), maxLength: 30 });
+    const hostile = fc.oneof(text, fc.integer({ min: 0, max: 10 ** 9 }), fc.constant(198701012010011000), fc.constant(null), fc.constant('x'.repeat(2100)));
+    const mostly = (good: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: hostile });
+    const word = fc.stringMatching(/^[a-z][a-z._]{0,12}$/);
+    const columns: Array<[string, fc.Arbitrary<unknown>]> = [
+      ['No', fc.nat(999)],
+      ['id', mostly(fc.oneof(fc.constant(null), word))],
+      ['Nama', mostly(fc.stringMatching(/^[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,2}$/))],
+      ['Kategori', mostly(fc.constantFrom('PNS', 'Honorer', 'Kepala Desa', 'p3k', 'TNI AD'))],
+      ['NIP', mostly(fc.oneof(fc.stringMatching(/^\d{18}$/), fc.integer({ min: 10000, max: 99999999 })))],
+      ['Instansi', mostly(text)],
+      ['Jabatan', mostly(text)],
+      ['Wilayah', mostly(text)],
+      ['Kecamatan', mostly(text)],
+      ['Nomor Urut Paslon', mostly(fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5 }), fc.constant('2')))],
+      ['Keterangan', mostly(text)],
+      ['Akun', mostly(word.map((handle) => `https://www.instagram.com/${handle}/`))],
+      ['Facebook', mostly(fc.array(word, { maxLength: 3 }).map((handles) => handles.join(', ')))],
+      ['X', mostly(word.map((handle) => `@${handle}`))],
+    ];
+    const header = columns.map(([name]) => name);
+    const row = fc.tuple(...columns.map(([, arbitrary]) => arbitrary)) as fc.Arbitrary<SubjectTableCell[]>;
+    let seen = 0;
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const result = readTable([header, ...rows]);
+        seen += result.subjects.length;
+        for (const subject of result.subjects) {
+          const parsed = SubjectSchema.safeParse(subject);
+          expect(parsed.success).toBe(true);
+          expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(subject));
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(seen).toBeGreaterThan(20);
   });
 });

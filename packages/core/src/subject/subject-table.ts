@@ -3,7 +3,7 @@ import { readAccountCell, type AccountFromCell } from './subject-account-cell.js
 import { CATEGORY_WORD_EXAMPLES, categoryFromWord } from './subject-category-words.js';
 import { columnLetter, roleOfHeader, type SubjectColumnRole, type SubjectField } from './subject-columns.js';
 import { quoteCellValue, type SubjectMessage } from './subject-message.js';
-import { SubjectIdSchema, SubjectSchema, type Subject, type SubjectCategory } from './subject-schema.js';
+import { SubjectIdSchema, type Subject, type SubjectCategory } from './subject-schema.js';
 
 /**
  * One cell as a spreadsheet holds it. A number stays a number so that an employee number Excel
@@ -84,6 +84,14 @@ export interface SubjectTableReader {
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 const JOINED_FIELDS: ReadonlySet<SubjectField> = new Set(['region', 'notes']);
+// The lengths SubjectSchema allows.
+const LENGTH_LIMITS: ReadonlyArray<[SubjectField, number]> = [
+  ['name', 200],
+  ['agency', 200],
+  ['position', 200],
+  ['region', 200],
+  ['notes', 2000],
+];
 
 /**
  * A reader for a subjects table as offices keep it (Excel or CSV): it finds the header row below
@@ -260,7 +268,7 @@ export function createSubjectTableReader(settings: SubjectTableSettings): Subjec
     if (fields.candidatePairNumber !== undefined) {
       pairNumber = /^\d{1,3}$/.test(fields.candidatePairNumber) ? Number(fields.candidatePairNumber) : Number.NaN;
     }
-    if (pairNumber !== undefined && !(Number.isInteger(pairNumber) && pairNumber > 0)) {
+    if (pairNumber !== undefined && !(Number.isSafeInteger(pairNumber) && pairNumber > 0)) {
       at(fieldColumn.candidatePairNumber, { id: 'nomor urut paslon harus bilangan bulat positif', en: 'the candidate pair number must be a positive whole number' });
     }
 
@@ -273,30 +281,32 @@ export function createSubjectTableReader(settings: SubjectTableSettings): Subjec
       return true;
     });
 
-    if (problems.length === 0 && id !== undefined) {
-      const parsed = SubjectSchema.safeParse({
+    for (const [field, limit] of LENGTH_LIMITS) {
+      const value = fields[field];
+      if (value !== undefined && value.length > limit) {
+        at(fieldColumn[field], { id: `isian lebih dari ${limit} karakter`, en: `the value is longer than ${limit} characters` });
+      }
+    }
+
+    if (problems.length === 0 && id !== undefined && name !== undefined && category !== undefined) {
+      // Every field was checked above by the rules SubjectSchema holds (the tests hold the two
+      // together); building the object directly keeps a large list from paying zod twice, since
+      // the merged list is parsed by SubjectListSchema before it is stored.
+      const subject: Subject = {
         id,
         name,
         category,
-        employeeNumber,
-        agency: fields.agency,
-        position: fields.position,
-        region: fields.region,
-        candidatePairNumber: pairNumber,
-        notes: fields.notes,
+        ...(employeeNumber !== undefined ? { employeeNumber } : {}),
+        ...(fields.agency !== undefined ? { agency: fields.agency } : {}),
+        ...(fields.position !== undefined ? { position: fields.position } : {}),
+        ...(fields.region !== undefined ? { region: fields.region } : {}),
+        ...(pairNumber !== undefined ? { candidatePairNumber: pairNumber } : {}),
         accounts: unique.map(({ account }) => account),
-      });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const [first, index] = issue.path;
-          const column = first === 'accounts' && typeof index === 'number' ? unique[index]?.column : fieldColumn[first as SubjectField];
-          at(column, { id: `isian tidak sah: ${issue.message}`, en: `invalid value: ${issue.message}` });
-        }
-      } else {
-        const clash = checkUnique(parsed.data, row.row, fieldColumn, unique);
-        if (clash.length === 0) result.subjects.push(parsed.data);
-        problems.push(...clash);
-      }
+        ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
+      };
+      const clash = checkUnique(subject, row.row, fieldColumn, unique);
+      if (clash.length === 0) result.subjects.push(subject);
+      problems.push(...clash);
     }
     if (problems.length > 0) {
       result.rowsWithProblems++;
