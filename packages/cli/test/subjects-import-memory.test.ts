@@ -19,9 +19,9 @@ async function writeLargeCsv(file: string, bytes: number): Promise<number> {
     const line = `${rows + 1};Pegawai Contoh Nomor ${rows};${nip};PNS;Dinas Contoh ${rows % 40};Staf Pelaksana;https://www.facebook.com/pegawai.contoh.${rows};https://www.instagram.com/pegawai_contoh_${rows}/;@pc_${rows}\n`;
     written += line.length;
     rows++;
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return rows;
 }
 

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { columnLetter, type SubjectTableCell, type SubjectTableRow } from '@sipansos/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** Cells of the sheet that hold a link, by reference (`E4`); filled as the rows are read. */
 export interface XlsxLinks {
@@ -16,8 +16,10 @@ const MAX_LINKS = 10_000;
  * links are stored after the rows, so `links` only lists the linked cells once the rows are read.
  */
 export async function* xlsxRows(input: Readable, links?: XlsxLinks): AsyncGenerator<SubjectTableRow> {
+  // Loaded here, not at start-up: exceljs takes a second or more to load, and only xlsx needs it.
+  const { default: excel } = await import('exceljs');
   // Styles are not read: a date comes as its serial number, which no subject field needs.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'emit', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'emit', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
   for await (const worksheet of workbook) {
     const reader = worksheet as unknown as { parse(): AsyncIterable<Array<{ eventType: string; value: unknown }>> };
     for await (const events of reader.parse()) {

@@ -11,8 +11,8 @@ export {
   type SubjectCategory,
   type SubjectInput,
 } from './subject-schema.js';
-export { SUBJECT_CSV_COLUMNS, parseSubjectsCsv, parseSubjectsFile, parseSubjectsJson, subjectTableError } from './subject-import.js';
-export { detectCsvDelimiter, readSubjectsCsv, readSubjectsCsvText, type CsvDelimiter, type SubjectCsvResult } from './subject-csv.js';
+export { SUBJECT_CSV_COLUMNS, parseSubjectsCsv, parseSubjectsFile, parseSubjectsJson } from './subject-import.js';
+export { readSubjectsCsv, type CsvDelimiter, type SubjectCsvResult } from './subject-csv.js';
 export {
   createSubjectTableReader,
   type SubjectTableCell,
@@ -23,7 +23,7 @@ export {
   type SubjectTableRow,
   type SubjectTableSettings,
 } from './subject-table.js';
-export { columnLetter, roleOfHeader, type SubjectColumnRole, type SubjectField } from './subject-columns.js';
+export { columnLetter, type SubjectColumnRole, type SubjectField } from './subject-columns.js';
 export { categoryFromWord } from './subject-category-words.js';
 export { readAccountCell, type AccountCellReading, type AccountFromCell } from './subject-account-cell.js';
 export type { SubjectMessage } from './subject-message.js';
