@@ -53,6 +53,11 @@ export const validateCommand: CliCommand = {
     for (const name of parsed.positionals) {
       const file = path.resolve(io.cwd, name);
       const format = subjectFileFormat(name);
+      if (format === 'old_spreadsheet') {
+        printError(io, `${name}: simpan dulu sebagai Excel (.xlsx) atau "CSV UTF-8"`, `${name}: save it as Excel (.xlsx) or "CSV UTF-8" first`);
+        problems++;
+        continue;
+      }
       if ((format === 'csv' || format === 'xlsx') && (!forcedKind || forcedKind === 'subjects')) {
         if (!(await checkTable(io, name, file, format, maxErrors))) problems++;
         continue;

@@ -1,6 +1,7 @@
 import { parse as parseCsvStream, type Options as CsvOptions } from 'csv-parse/stream';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { roleOfHeader } from './subject-columns.js';
+import { escapeControlCharacters } from './subject-message.js';
 import { createSubjectTableReader, type SubjectTableResult, type SubjectTableSettings } from './subject-table.js';
 
 /** A field separator offices' spreadsheets write: `,`, `;` (Excel in Indonesian locale) or tab. */
@@ -146,7 +147,7 @@ function csvErrorText(error: unknown): { id: string; en: string } {
   if (code === 'CSV_QUOTE_NOT_CLOSED') {
     return { id: 'tanda kutip (") dibuka di baris ini tetapi tidak pernah ditutup; tambahkan kutip penutup', en: 'a quote (") opened on this row is never closed; add the closing quote' };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = escapeControlCharacters(error instanceof Error ? error.message : String(error));
   return { id: `CSV rusak: ${message}`, en: `malformed CSV: ${message}` };
 }
 

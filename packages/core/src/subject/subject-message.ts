@@ -13,3 +13,8 @@ export function quoteCellValue(value: string): string {
   const cut = value.length > 60 ? `${value.slice(0, 57)}...` : value;
   return `"${cut.replace(/[\p{Cc}\p{Cf}\u2028\u2029"\\]/gu, (char) => (char === '"' || char === '\\' ? `\\${char}` : `\\u{${char.codePointAt(0)!.toString(16)}}`))}"`;
 }
+
+/** Text from a file made safe to print: control, format and bidi characters written as `\u{…}`. */
+export function escapeControlCharacters(value: string): string {
+  return value.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+}

@@ -175,4 +175,19 @@ describe('subject table reader', () => {
     );
     expect(seen).toBeGreaterThan(20);
   });
+
+  it('reads a header with invisible characters and shows a hostile header escaped', () => {
+    const result = readTable([['Na\u200bma', 'Kategori', 'Catatan\u001b[31m\u202e'], ['Budi Contoh', 'PNS', '']]);
+    expect(result.subjects.map((subject) => subject.name)).toEqual(['Budi Contoh']);
+    expect(result.columns[0]!.header).toBe('Na\\u{200b}ma');
+    expect(result.columns[2]).toMatchObject({ header: 'Catatan\\u{1b}[31m\\u{202e}', ignored: 'unknown' });
+  });
+
+  it('takes a list of names alone when a default category says who they are', () => {
+    const result = readTable([['Nama Lengkap'], ['Kades Satu Contoh'], ['Kades Dua Contoh']], { defaultCategory: 'kepala_desa' });
+    expect(result.subjects.map((subject) => [subject.id, subject.category])).toEqual([
+      ['kades-satu-contoh', 'kepala_desa'],
+      ['kades-dua-contoh', 'kepala_desa'],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import { accountKey } from '../account/account-schema.js';
 import { readAccountCell, type AccountFromCell } from './subject-account-cell.js';
 import { CATEGORY_WORD_EXAMPLES, categoryFromWord } from './subject-category-words.js';
 import { columnLetter, roleOfHeader, type SubjectColumnRole, type SubjectField } from './subject-columns.js';
-import { quoteCellValue, type SubjectMessage } from './subject-message.js';
+import { escapeControlCharacters, quoteCellValue, type SubjectMessage } from './subject-message.js';
 import { SubjectIdSchema, type Subject, type SubjectCategory } from './subject-schema.js';
 
 /**
@@ -119,12 +119,15 @@ export function createSubjectTableReader(settings: SubjectTableSettings): Subjec
   function tryHeader(row: SubjectTableRow): void {
     rowsSearched++;
     const columns = row.cells.map((cell, index): SubjectTableColumn => {
-      const header = cellText(cell).replace(/\s+/g, ' ').trim();
-      return { column: columnLetter(index), header, role: roleOfHeader(header) };
+      const text = cellText(cell).replace(/\s+/g, ' ').trim();
+      // Shown back to the clerk with control characters escaped; read without invisible ones
+      // (a zero-width space copied from a web page).
+      return { column: columnLetter(index), header: escapeControlCharacters(text), role: roleOfHeader(text.replace(/[\p{Cc}\p{Cf}]/gu, '')) };
     });
     const known = columns.filter((column) => column.role.kind === 'field' || column.role.kind === 'platform' || column.role.kind === 'accounts');
     const hasName = columns.some((column) => column.role.kind === 'field' && column.role.field === 'name');
-    if (!hasName || known.length < 2) return;
+    // A list of names alone is a table when a default category says who they are.
+    if (!hasName || known.length < (settings.defaultCategory ? 1 : 2)) return;
     const taken = new Set<SubjectField>();
     for (const column of columns) {
       if (column.role.kind === 'unknown' && column.header !== '') column.ignored = 'unknown';
