@@ -80,7 +80,7 @@ describe('sipansos validate', () => {
     await writeFile(path.join(dir, 'subjects.csv'), 'id,name,category\nok,Budi,asn\nbad,Sari,guru\n');
     const io = memoryIo(dir);
     expect(await main(['validate', 'subjects.csv'], io)).toBe(1);
-    expect(io.out()).toContain('subjects.csv:3 row 3.category');
+    expect(io.out()).toContain('subjects.csv baris 3, kolom C "category": kategori "guru" tidak dikenal');
   });
 
   it('needs at least one file and a known --kind', async () => {

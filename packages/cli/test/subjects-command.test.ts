@@ -52,13 +52,13 @@ describe('sipansos subjects import', () => {
     expect(await readFile(path.join(dir, 'subjects.json'), 'utf8')).toBe(before);
   });
 
-  it('names the line of a bad CSV row and exits 1', async () => {
+  it('names the row and column of a bad CSV row and exits 1', async () => {
     const dir = await office();
     await writeFile(path.join(dir, 'bad.csv'), 'id,name,category\nasn-1,Nama Contoh,pegawai\n');
     const io = memoryIo(dir);
     expect(await main(['subjects', 'import', 'bad.csv'], io)).toBe(1);
-    expect(io.err()).toContain('bad.csv:2');
-    expect(io.err()).toContain('category must be one of');
+    expect(io.err()).toContain('bad.csv baris 2, kolom C "category": kategori "pegawai" tidak dikenal');
+    expect(io.err()).toContain('/ row 2, column C: category "pegawai" is not known');
   });
 
   it('says how to start when there is no config', async () => {

@@ -1,27 +1,50 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseSubjectsFile, parseSubjectsJson, SubjectListSchema, type Subject } from '@sipansos/core';
+import { categoryFromWord, parseSubjectsJson, subjectListProblems, type Subject, type SubjectTableSettings } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig } from '../config/load-config.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { configErrorLine } from '../runtime/runtime-error.js';
+import { readSubjectTable, subjectFileFormat } from '../subjects/read-subject-table.js';
+import { issueLines, subjectPreview, tableDescription } from '../subjects/subject-table-preview.js';
+import { writeSubjectsFile } from '../subjects/write-subjects-file.js';
 
-const USAGE = `sipansos subjects import <berkas.csv|berkas.json> [--replace] [--dry-run] [--config F]
+const USAGE = `sipansos subjects import <berkas.xlsx|berkas.csv|berkas.json> [--dry-run] [--replace]
+                 [--category KATEGORI] [--max-errors N] [--config F]
 sipansos subjects list [--json] [--config F]
 
-Mengimpor daftar subjek (CSV atau JSON) ke berkas subjek kantor (kunci "subjects" di
-sipansos.config.json). Subjek dengan id yang sama diperbarui, yang baru ditambahkan; --replace
-mengganti seluruh daftar. Daftar hasil diperiksa dulu (id unik, satu akun hanya milik satu
-subjek); bila ada masalah tidak ada yang ditulis.
+Mengimpor daftar subjek ke berkas subjek kantor (kunci "subjects" di sipansos.config.json).
+Daftar boleh berupa Excel (.xlsx, lembar pertama), CSV (pemisah ",", ";" atau tab dikenali
+sendiri) atau JSON. Judul kolom boleh bahasa Indonesia atau Inggris, huruf besar atau kecil:
+Nama / Nama Lengkap, Kategori / Status Kepegawaian, NIP / NIP/NRP, Instansi / Unit Kerja,
+Jabatan, Wilayah, Keterangan, id, Akun FB / Link Facebook, Instagram / IG, Twitter/X, TikTok,
+Akun (alamat profil apa saja). Baris judul di atas tabel dan baris kosong dilewati; kolom lain
+diabaikan dengan catatan. Kategori ditulis seperti biasa: ASN, PNS, PPPK, Honorer, THL, TNI,
+Polri, Kepala Desa, Perangkat Desa, Calon, Tim Kampanye, Relawan. Akun boleh berupa nama akun
+(dengan atau tanpa @) atau alamat profil (https://www.facebook.com/profile.php?id=...,
+https://www.instagram.com/nama/, https://x.com/nama), beberapa per sel dipisah "," ";" atau
+baris baru. Tanpa kolom id, id dibuat dari nama.
 
-Imports a subjects list (CSV or JSON) into the office's subjects file (the "subjects" key of
-sipansos.config.json). A subject with the same id is updated, new ones are added; --replace
-replaces the whole list. The merged list is checked first (unique ids, each account owned by
-one subject); on any problem nothing is written.
+Subjek dengan id yang sama diperbarui, yang baru ditambahkan; --replace mengganti seluruh
+daftar. Setiap masalah disebut dengan baris dan kolomnya seperti terlihat di Excel; bila ada
+masalah tidak ada yang ditulis. --dry-run menampilkan pratinjau (kolom yang dibaca, subjek
+pertama, masalah, perubahan) tanpa menulis apa pun.
 
-CSV: header id,name,category[,employeeNumber,agency,position,region,candidatePairNumber,notes]
-plus one column per platform (x, facebook, instagram; several handles separated by ";").
+Imports a subjects list into the office's subjects file (the "subjects" key of
+sipansos.config.json). The list may be Excel (.xlsx, first sheet), CSV (",", ";" or tab, found
+by itself) or JSON. Headers may be Indonesian or English, any case (see above); title rows above
+the table and blank rows are skipped; other columns are ignored with a note. Categories are the
+words people write (ASN, PNS, PPPK, Honorer, ...). Accounts are handles (with or without @) or
+profile addresses, several per cell separated by ",", ";" or line breaks. Without an id column,
+ids are made from names.
+
+A subject with the same id is updated, new ones are added; --replace replaces the whole list.
+Every problem names its row and column as Excel shows them; on any problem nothing is written.
+--dry-run shows a preview (columns read, first subjects, problems, changes) and writes nothing.
+
+  --category KATEGORI   kategori untuk baris tanpa kategori / category for rows without one
+  --max-errors N        masalah yang ditampilkan (bawaan 50) / problems shown (default 50)
 `;
 
 export const subjectsCommand: CliCommand = {
@@ -50,11 +73,32 @@ async function readExisting(file: string): Promise<{ subjects: Subject[] } | { p
 }
 
 async function importSubjects(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, replace: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } }, true);
+  const parsed = parseCommandArgs(
+    args,
+    io,
+    {
+      ...CONFIG_OPTION,
+      replace: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      category: { type: 'string' },
+      'max-errors': { type: 'string', default: '50' },
+    },
+    true,
+  );
   if ('exitCode' in parsed) return parsed.exitCode;
   const source = parsed.positionals[0];
   if (!source || parsed.positionals.length > 1) {
-    printError(io, 'sebutkan satu berkas: sipansos subjects import <berkas.csv|berkas.json>', 'name one file: sipansos subjects import <file.csv|file.json>');
+    printError(io, 'sebutkan satu berkas: sipansos subjects import <berkas.xlsx|berkas.csv|berkas.json>', 'name one file: sipansos subjects import <file.xlsx|file.csv|file.json>');
+    return EXIT.usage;
+  }
+  const maxErrors = Number(parsed.values['max-errors']);
+  if (!Number.isInteger(maxErrors) || maxErrors < 1) {
+    printError(io, '--max-errors harus bilangan bulat positif', '--max-errors must be a positive whole number');
+    return EXIT.usage;
+  }
+  const defaultCategory = parsed.values.category === undefined ? undefined : categoryFromWord(parsed.values.category);
+  if (parsed.values.category !== undefined && !defaultCategory) {
+    printError(io, `--category "${parsed.values.category}" tidak dikenal; mis. ASN, PPPK, Honorer, Kepala Desa`, `--category "${parsed.values.category}" is not known; e.g. ASN, PPPK, Honorer, Kepala Desa`);
     return EXIT.usage;
   }
   const config = await loadConfig(parsed.values.config ?? 'sipansos.config.json', io.cwd);
@@ -63,20 +107,8 @@ async function importSubjects(args: string[], io: CliIo): Promise<number> {
     printError(io, line.id, line.en);
     return EXIT.problem;
   }
-  let text: string;
-  try {
-    text = await readFile(path.resolve(io.cwd, source), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    printError(io, `tidak dapat membaca ${source} (${code})`, `cannot read ${source} (${code})`);
-    return EXIT.problem;
-  }
-  const incoming = parseSubjectsFile(text, source);
-  if (incoming.isErr()) {
-    printError(io, `berkas subjek tidak sah: ${incoming.error.message}`, `invalid subjects file: ${incoming.error.message}`);
-    for (const issue of incoming.error.issues.slice(0, 20)) io.stderr.write(`  ${issue.line !== undefined ? `${source}:${issue.line} ` : ''}${issue.path}: ${issue.message}\n`);
-    return EXIT.problem;
-  }
+  const incoming = await readIncoming(io, source, { source, maxIssues: maxErrors, ...(defaultCategory ? { defaultCategory } : {}) }, parsed.values['dry-run']);
+  if (typeof incoming === 'number') return incoming;
   const target = config.value.resolve(config.value.config.subjects);
   const existing = parsed.values.replace ? { subjects: [] as Subject[] } : await readExisting(target);
   if ('problem' in existing) {
@@ -87,36 +119,78 @@ async function importSubjects(args: string[], io: CliIo): Promise<number> {
   let added = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const subject of incoming.value) {
+  for (const subject of incoming) {
     const before = byId.get(subject.id);
     if (!before) added++;
     else if (JSON.stringify(before) === JSON.stringify(subject)) unchanged++;
     else updated++;
     byId.set(subject.id, subject);
   }
-  const merged = SubjectListSchema.safeParse([...byId.values()]);
-  if (!merged.success) {
-    const issue = merged.error.issues[0];
-    const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
+  // Both lists were checked subject by subject as they were read; what is left is between them.
+  const merged = [...byId.values()];
+  const clash = subjectListProblems(merged)[0];
+  if (clash) {
+    const where = `${clash.path.join('.')}: ${clash.message}`;
     printError(io, `daftar gabungan tidak sah, tidak ada yang ditulis: ${where}`, `the merged list is invalid, nothing written: ${where}`);
     return EXIT.problem;
   }
-  const summary = `${added} baru / new, ${updated} diperbarui / updated, ${unchanged} tetap / unchanged; total ${merged.data.length}`;
+  const summary = `${added} baru / new, ${updated} diperbarui / updated, ${unchanged} tetap / unchanged; total ${merged.length}`;
   if (parsed.values['dry-run']) {
     io.stdout.write(`uji coba, tidak ditulis / dry run, not written: ${summary}\n`);
     return EXIT.ok;
   }
-  // Write beside, then rename: a crash leaves the old list or the new one, never half of one.
-  const temporary = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, `${JSON.stringify(merged.data, null, 2)}\n`, { mode: 0o600 });
-    await rename(temporary, target);
+    await writeSubjectsFile(target, merged);
   } catch (error) {
     printError(io, `tidak dapat menulis ${target}: ${(error as Error).message}`, `cannot write ${target}: ${(error as Error).message}`);
     return EXIT.failure;
   }
   io.stdout.write(`${target}: ${summary}\n`);
   return EXIT.ok;
+}
+
+/** The subjects of the file to import, or the exit code after its problems were printed. */
+async function readIncoming(io: CliIo, source: string, settings: SubjectTableSettings & { maxIssues: number }, preview: boolean): Promise<Subject[] | number> {
+  const file = path.resolve(io.cwd, source);
+  const format = subjectFileFormat(source);
+  const cannotRead = (error: unknown): number => {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    printError(io, `tidak dapat membaca ${source} (${code})`, `cannot read ${source} (${code})`);
+    return EXIT.problem;
+  };
+  if (format === 'old_spreadsheet') {
+    printError(io, `${source}: simpan dulu sebagai Excel (.xlsx) atau "CSV UTF-8"`, `${source}: save it as Excel (.xlsx) or "CSV UTF-8" first`);
+    return EXIT.problem;
+  }
+  if (format === 'json') {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      return cannotRead(error);
+    }
+    const parsed = parseSubjectsJson(text, source);
+    if (parsed.isOk()) return parsed.value;
+    printError(io, `berkas subjek tidak sah: ${parsed.error.message}`, `invalid subjects file: ${parsed.error.message}`);
+    for (const issue of parsed.error.issues.slice(0, settings.maxIssues)) io.stderr.write(`  ${issue.line !== undefined ? `${source}:${issue.line} ` : ''}${issue.path}: ${issue.message}\n`);
+    if (parsed.error.issues.length > settings.maxIssues) io.stderr.write(`  ${parsed.error.issues.length} masalah, ${parsed.error.issues.length - settings.maxIssues} tidak ditampilkan / ${parsed.error.issues.length} problems, ${parsed.error.issues.length - settings.maxIssues} not shown (--max-errors)\n`);
+    return EXIT.problem;
+  }
+  let reading;
+  try {
+    reading = await readSubjectTable(file, format, settings);
+  } catch (error) {
+    return cannotRead(error);
+  }
+  for (const line of tableDescription(source, reading)) io.stdout.write(`${line}\n`);
+  if (preview) for (const line of subjectPreview(reading.subjects, 10)) io.stdout.write(`${line}\n`);
+  if (reading.issueCount > 0) {
+    printError(io, `${source}: ada masalah, tidak ada yang ditulis`, `${source}: there are problems, nothing written`);
+    for (const line of issueLines(source, reading, settings.maxIssues)) io.stderr.write(`${line}\n`);
+    return EXIT.problem;
+  }
+  io.stdout.write(`${reading.rowCount} baris dibaca / rows read\n`);
+  return reading.subjects;
 }
 
 async function listSubjects(args: string[], io: CliIo): Promise<number> {

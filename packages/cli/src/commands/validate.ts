@@ -1,20 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { invalidInputFromZod, parseJsonText, parseSubjectsCsv, type ValidationIssue } from '@sipansos/core';
+import { invalidInputFromZod, parseJsonText, type ValidationIssue } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
+import { readSubjectTable, subjectFileFormat } from '../subjects/read-subject-table.js';
+import { issueLines } from '../subjects/subject-table-preview.js';
 import { FILE_KINDS } from '../validate/file-kinds.js';
 
-const USAGE = `sipansos validate [--kind KIND] <file>...
+const USAGE = `sipansos validate [--kind KIND] [--max-errors N] <file>...
 
-Memeriksa berkas subjek (JSON atau CSV), konteks pemilihan, konfigurasi, dan set aturan. Setiap
-masalah dicetak dengan letaknya dan bentuk yang diharapkan. Keluar dengan kode 1 bila ada masalah.
+Memeriksa berkas subjek (JSON, CSV atau Excel .xlsx), konteks pemilihan, konfigurasi, dan set
+aturan. Masalah dicetak dengan letaknya dan bentuk yang diharapkan, paling banyak N per berkas,
+lalu jumlah seluruhnya. Daftar subjek CSV/xlsx dibaca bertahap, berapa pun besarnya. Keluar
+dengan kode 1 bila ada masalah.
 
-Checks subjects files (JSON or CSV), election contexts, configs and rule sets. Every problem is
-printed with its location and the expected form. Exits 1 on any problem.
+Checks subjects files (JSON, CSV or Excel .xlsx), election contexts, configs and rule sets.
+Problems are printed with their location and the expected form, at most N per file, then the
+total. CSV/xlsx subject lists are read as a stream, however large. Exits 1 on any problem.
 
-  --kind KIND   ${FILE_KINDS.map((kind) => kind.kind).join(' | ')} (default: detected from content)
+  --kind KIND      ${FILE_KINDS.map((kind) => kind.kind).join(' | ')} (default: detected from content)
+  --max-errors N   masalah yang dicetak per berkas / problems printed per file (default 50)
 `;
 
 export const validateCommand: CliCommand = {
@@ -24,7 +30,7 @@ export const validateCommand: CliCommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, 'max-errors': { type: 'string', default: '50' } } });
     } catch (error) {
       printError(io, `argumen tidak dikenal: ${(error as Error).message}`, `unknown argument: ${(error as Error).message}`);
       return EXIT.usage;
@@ -34,6 +40,11 @@ export const validateCommand: CliCommand = {
       printError(io, `--kind harus salah satu dari ${FILE_KINDS.map((kind) => kind.kind).join(', ')}`, `--kind must be one of ${FILE_KINDS.map((kind) => kind.kind).join(', ')}`);
       return EXIT.usage;
     }
+    const maxErrors = Number(parsed.values['max-errors']);
+    if (!Number.isInteger(maxErrors) || maxErrors < 1) {
+      printError(io, '--max-errors harus bilangan bulat positif', '--max-errors must be a positive whole number');
+      return EXIT.usage;
+    }
     if (parsed.positionals.length === 0) {
       printError(io, 'sebutkan berkas yang diperiksa', 'name the files to check');
       return EXIT.usage;
@@ -41,6 +52,16 @@ export const validateCommand: CliCommand = {
     let problems = 0;
     for (const name of parsed.positionals) {
       const file = path.resolve(io.cwd, name);
+      const format = subjectFileFormat(name);
+      if (format === 'old_spreadsheet') {
+        printError(io, `${name}: simpan dulu sebagai Excel (.xlsx) atau "CSV UTF-8"`, `${name}: save it as Excel (.xlsx) or "CSV UTF-8" first`);
+        problems++;
+        continue;
+      }
+      if ((format === 'csv' || format === 'xlsx') && (!forcedKind || forcedKind === 'subjects')) {
+        if (!(await checkTable(io, name, file, format, maxErrors))) problems++;
+        continue;
+      }
       let text: string;
       try {
         text = await readFile(file, 'utf8');
@@ -56,20 +77,38 @@ export const validateCommand: CliCommand = {
       }
       problems++;
       io.stdout.write(`SALAH / INVALID ${name}${issues.kindLabel ? ` (${issues.kindLabel})` : ''}\n`);
-      for (const issue of issues.list) {
+      for (const issue of issues.list.slice(0, maxErrors)) {
         const where = issue.line !== undefined ? `${name}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : name;
         io.stdout.write(`  ${where} ${issue.path}: ${issue.message}\n`);
+      }
+      if (issues.list.length > maxErrors) {
+        io.stdout.write(`  ${issues.list.length} masalah, ${issues.list.length - maxErrors} tidak ditampilkan / ${issues.list.length} problems, ${issues.list.length - maxErrors} not shown (--max-errors)\n`);
       }
     }
     return problems > 0 ? EXIT.problem : EXIT.ok;
   },
 };
 
-function checkText(name: string, text: string, forcedKind: string | undefined): { kindLabel?: string; list: ValidationIssue[] } {
-  if (/\.csv$/i.test(name) && (!forcedKind || forcedKind === 'subjects')) {
-    const result = parseSubjectsCsv(text, name);
-    return { kindLabel: 'daftar subjek / subjects (CSV)', list: result.isErr() ? result.error.issues : [] };
+/** Check a CSV or xlsx subject list as a stream; whether it has no problem. */
+async function checkTable(io: CliIo, name: string, file: string, format: 'csv' | 'xlsx', maxErrors: number): Promise<boolean> {
+  const label = `daftar subjek / subjects (${format === 'csv' ? 'CSV' : 'xlsx'})`;
+  let reading;
+  try {
+    reading = await readSubjectTable(file, format, { source: name, maxIssues: maxErrors });
+  } catch (error) {
+    printError(io, `tidak dapat membaca ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, `cannot read ${name}`);
+    return false;
   }
+  if (reading.issueCount === 0) {
+    io.stdout.write(`OK ${name} (${label}, ${reading.subjects.length})\n`);
+    return true;
+  }
+  io.stdout.write(`SALAH / INVALID ${name} (${label})\n`);
+  for (const line of issueLines(name, reading, maxErrors)) io.stdout.write(`${line}\n`);
+  return false;
+}
+
+function checkText(name: string, text: string, forcedKind: string | undefined): { kindLabel?: string; list: ValidationIssue[] } {
   const json = parseJsonText(text, name);
   if (json.isErr()) return { list: json.error.issues };
   const kind = forcedKind ? FILE_KINDS.find((entry) => entry.kind === forcedKind) : FILE_KINDS.find((entry) => entry.detect(json.value));

@@ -78,23 +78,41 @@ export const SubjectSchema = z
 export type Subject = z.infer<typeof SubjectSchema>;
 export type SubjectInput = z.input<typeof SubjectSchema>;
 
+/** A problem between the subjects of one list: a repeated id, or an account held by two subjects. */
+export interface SubjectListProblem {
+  /** Index of the subject in the list, then the field (`[3, 'id']`, `[5, 'accounts']`). */
+  path: [number, 'id' | 'accounts'];
+  message: string;
+}
+
+/**
+ * The problems between subjects of one list that each subject alone cannot show: a repeated id,
+ * an account that belongs to two subjects. {@link SubjectListSchema} reports the same; this reads
+ * a list already checked subject by subject without copying it.
+ */
+export function subjectListProblems(subjects: readonly Subject[]): SubjectListProblem[] {
+  const problems: SubjectListProblem[] = [];
+  const ids = new Map<string, number>();
+  const accounts = new Map<string, string>();
+  subjects.forEach((subject, index) => {
+    const first = ids.get(subject.id);
+    if (first !== undefined) {
+      problems.push({ path: [index, 'id'], message: `subject id "${subject.id}" is already used by entry ${first}` });
+    } else ids.set(subject.id, index);
+    for (const account of subject.accounts) {
+      const key = accountKey(account);
+      const owner = accounts.get(key);
+      if (owner !== undefined && owner !== subject.id) {
+        problems.push({ path: [index, 'accounts'], message: `account ${key} also belongs to subject "${owner}"` });
+      } else accounts.set(key, subject.id);
+    }
+  });
+  return problems;
+}
+
 /** A subjects file: an array, or `{ "subjects": [...] }`. Ids must be unique. */
 export const SubjectListSchema = z
   .union([z.array(SubjectSchema), z.object({ subjects: z.array(SubjectSchema) }).transform((value) => value.subjects)])
   .superRefine((subjects, context) => {
-    const ids = new Map<string, number>();
-    const accounts = new Map<string, string>();
-    subjects.forEach((subject, index) => {
-      const first = ids.get(subject.id);
-      if (first !== undefined) {
-        context.addIssue({ code: 'custom', path: [index, 'id'], message: `subject id "${subject.id}" is already used by entry ${first}` });
-      } else ids.set(subject.id, index);
-      for (const account of subject.accounts) {
-        const key = accountKey(account);
-        const owner = accounts.get(key);
-        if (owner !== undefined && owner !== subject.id) {
-          context.addIssue({ code: 'custom', path: [index, 'accounts'], message: `account ${key} also belongs to subject "${owner}"` });
-        } else accounts.set(key, subject.id);
-      }
-    });
+    for (const problem of subjectListProblems(subjects)) context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
