@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFromStore, bundleToZip, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
@@ -7,6 +6,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { writeOutputFile } from '../runtime/write-output.js';
 
 const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report]
 
@@ -76,7 +76,7 @@ export const bundleCommand: CliCommand = {
           return EXIT.problem;
         }
         try {
-          await writeFile(target, zip.value, { mode: 0o600, flag: 'wx' });
+          await writeOutputFile(target, zip.value, { exclusive: true });
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           printError(io, `bundel tidak dapat ditulis: ${(error as Error).message}`, `cannot write the bundle: ${(error as Error).message}`);

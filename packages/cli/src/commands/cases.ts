@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   AUTHORITY_OUTCOMES,
@@ -29,6 +29,7 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import type { Office } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
 
@@ -214,7 +215,8 @@ async function exportCases({ io, office, workflow, values, actor, now }: ActionC
   const includePersonalData = values['include-personal-data'] ?? false;
   const text = format === 'csv' ? casesToCsv(cases.value, { includePersonalData }) : casesToJsonl(cases.value, { includePersonalData });
   const file = path.resolve(io.cwd, values.out);
-  await writeFile(file, text, { mode: 0o600 });
+  const written = await writeOutput(io, file, text);
+  if (written !== undefined) return written;
   const audit = await office.store!.append('audit', [
     exportAuditEntry({ actor, at: now().toISOString(), action: format === 'csv' ? 'export.csv' : 'export.jsonl', target: { kind: 'cases', id: '*' }, includePersonalData, destination: values.out, details: { cases: cases.value.length } }),
   ]);

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   FINDING_CATEGORIES,
@@ -22,6 +21,7 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const FORMATS = ['text', 'json', 'csv', 'jsonl', 'form-a', 'form-a-csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -122,8 +122,10 @@ export const findingsCommand: CliCommand = {
         text = format === 'form-a-csv' ? formModelAToCsv(rows) : toJsonl(rows);
         action = 'export.form_a';
       }
-      if (values.out) await writeFile(path.resolve(io.cwd, values.out), text, { mode: 0o600 });
-      else io.stdout.write(text);
+      if (values.out) {
+        const written = await writeOutput(io, path.resolve(io.cwd, values.out), text);
+        if (written !== undefined) return written;
+      } else io.stdout.write(text);
       const unaudited = await auditExport(
         io,
         store,

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { collectCaseEvidence, exportAuditEntry, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
@@ -6,6 +5,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos letter <kasus> --out F.html [--number N] [--date YYYY-MM-DD] [--city KOTA]
                 [--signatory-name NAMA] [--signatory-title JABATAN] [--route R-...] [--include-personal-data]
@@ -109,7 +109,8 @@ export const letterCommand: CliCommand = {
         printError(io, `surat tidak dapat dibuat: ${html.error.message}`, `cannot write the letter: ${html.error.type}`);
         return EXIT.problem;
       }
-      await writeFile(path.resolve(io.cwd, out), html.value, { mode: 0o600 });
+      const written = await writeOutput(io, path.resolve(io.cwd, out), html.value);
+      if (written !== undefined) return written;
       const actor = values.actor ?? office.config.config.actor;
       const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft } }));
       if (unaudited !== undefined) return unaudited;

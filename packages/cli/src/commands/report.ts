@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
 import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
@@ -6,6 +5,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos report <kasus> --out F.html [--include-personal-data] [--no-verify]
 
@@ -63,7 +63,8 @@ export const reportCommand: CliCommand = {
         }
         return error.type === 'case_not_found' ? EXIT.problem : EXIT.failure;
       }
-      await writeFile(path.resolve(io.cwd, out), report.value.html, { mode: 0o600 });
+      const written = await writeOutput(io, path.resolve(io.cwd, out), report.value.html);
+      if (written !== undefined) return written;
       const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at, action: 'export.report', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { findings: report.value.evidence.findings.length, storeVerified: report.value.verification?.ok ?? null } }));
       if (unaudited !== undefined) return unaudited;
       io.stdout.write(`laporan ditulis ke / report written to ${out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
