@@ -29,6 +29,7 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import type { Office } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { terminalJson } from '../runtime/terminal-text.js';
 import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
@@ -158,7 +159,7 @@ async function list({ io, workflow, settings, values, now }: ActionContext): Pro
     const due = await workflow.remindersDue();
     if (due.isErr()) return failed(io, due.error);
     for (const entry of due.value) {
-      if (values.json) io.stdout.write(`${JSON.stringify({ id: entry.case.id, sentAt: entry.sentAt, waitingSince: entry.waitingSince, daysWaiting: entry.daysWaiting, reminders: entry.reminderCount })}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ id: entry.case.id, sentAt: entry.sentAt, waitingSince: entry.waitingSince, daysWaiting: entry.daysWaiting, reminders: entry.reminderCount })}\n`);
       else io.stdout.write(`${entry.case.id}  perlu pengingat / reminder due: menunggu ${entry.daysWaiting} hari sejak / waiting ${entry.daysWaiting} days since ${entry.waitingSince} (pengingat ke-${entry.reminderCount + 1})\n`);
     }
     if (!values.json) io.stdout.write(`${due.value.length} kasus perlu pengingat / cases need a reminder\n`);
@@ -168,7 +169,7 @@ async function list({ io, workflow, settings, values, now }: ActionContext): Pro
     const overdue = await workflow.overdue();
     if (overdue.isErr()) return failed(io, overdue.error);
     for (const entry of overdue.value) {
-      if (values.json) io.stdout.write(`${JSON.stringify({ id: entry.case.id, state: entry.case.state, overdue: entry.overdue })}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ id: entry.case.id, state: entry.case.state, overdue: entry.overdue })}\n`);
       else io.stdout.write(caseLine(entry.case, entry.overdue));
     }
     if (!values.json) io.stdout.write(`${overdue.value.length} kasus lewat batas waktu / cases overdue\n`);
@@ -179,7 +180,7 @@ async function list({ io, workflow, settings, values, now }: ActionContext): Pro
   const shown = values['include-personal-data'] ? cases.value : cases.value.map(maskCase);
   for (const value of shown) {
     const deadlines = caseDeadlines(value, settings.deadlines, now());
-    if (values.json) io.stdout.write(`${JSON.stringify({ ...value, deadlines })}\n`);
+    if (values.json) io.stdout.write(`${terminalJson({ ...value, deadlines })}\n`);
     else io.stdout.write(caseLine(value, deadlines));
   }
   if (!values.json) io.stdout.write(`${cases.value.length} kasus / cases\n`);
@@ -196,7 +197,7 @@ async function show({ io, workflow, settings, values, rest, now }: ActionContext
   if (value.isErr()) return failed(io, value.error);
   const deadlines = caseDeadlines(value.value, settings.deadlines, now());
   const shown = values['include-personal-data'] ? value.value : maskCase(value.value);
-  io.stdout.write(values.json ? `${JSON.stringify({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines));
+  io.stdout.write(values.json ? `${terminalJson({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines));
   return EXIT.ok;
 }
 

@@ -28,3 +28,11 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Text {
     return { invalidLine: line - 1 };
   }
 }
+
+/** The bilingual complaint about a file that is not UTF-8, naming the line. */
+export function utf8Problem(file: string, line: number): { id: string; en: string } {
+  return {
+    id: `${file}:${line}: bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252); simpan ulang sebagai UTF-8`,
+    en: `${file}:${line}: not UTF-8 text (perhaps saved as ANSI/Windows-1252); save it again as UTF-8`,
+  };
+}
