@@ -28,8 +28,9 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import type { Office } from '../runtime/open-office.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
-import { terminalJson } from '../runtime/terminal-text.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
@@ -102,6 +103,7 @@ export const casesCommand: CliCommand = {
   name: 'cases',
   summary: { id: 'kasus: buka, pindahkan, catat, batas waktu, jawaban instansi', en: 'cases: open, move, note, deadlines, authority responses' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, OPTIONS, true);
     if ('exitCode' in parsed) return parsed.exitCode;
@@ -226,7 +228,8 @@ async function exportCases({ io, office, workflow, values, actor, now }: ActionC
     printError(io, line.id, line.en);
     return EXIT.failure;
   }
-  io.stdout.write(`${cases.value.length} kasus ditulis ke / cases written to ${values.out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
+  if (values.json) io.stdout.write(`${terminalJson({ written: values.out, cases: cases.value.length, includePersonalData })}\n`);
+  else io.stdout.write(`${cases.value.length} kasus ditulis ke / cases written to ${values.out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
   return EXIT.ok;
 }
 
@@ -310,7 +313,7 @@ async function change(context: ActionContext, action: string): Promise<number> {
   const outcome = await result;
   if (outcome.isErr()) return failed(io, outcome.error);
   const value = outcome.value as { id: string; state: CaseState; version: number };
-  io.stdout.write(`OK ${value.id}: ${value.state} (versi / version ${value.version})\n`);
+  io.stdout.write(context.values.json ? `${terminalJson({ ok: true, id: value.id, state: value.state, version: value.version })}\n` : `OK ${terminalText(value.id)}: ${value.state} (versi / version ${value.version})\n`);
   return EXIT.ok;
 }
 

@@ -19,6 +19,7 @@ import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
 import { writeOutput } from '../runtime/write-output.js';
@@ -49,6 +50,7 @@ export const findingsCommand: CliCommand = {
   name: 'findings',
   summary: { id: 'temuan: daftar dan ekspor (CSV, JSONL, Formulir Model A)', en: 'findings: list and export (CSV, JSONL, Form A)' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, {
       ...CONFIG_OPTION,

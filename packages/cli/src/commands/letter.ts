@@ -5,10 +5,12 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
+import { terminalJson } from '../runtime/terminal-text.js';
 import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos letter <kasus> --out F.html [--number N] [--date YYYY-MM-DD] [--city KOTA]
-                [--signatory-name NAMA] [--signatory-title JABATAN] [--route R-...] [--include-personal-data]
+                [--signatory-name NAMA] [--signatory-title JABATAN] [--route R-...] [--include-personal-data] [--json]
 
 Menulis surat rekomendasi atau penerusan kasus sebagai HTML siap cetak, dari templat kantor
 (templates/rekomendasi.json, templates/penerusan.json di samping konfigurasi) atau templat
@@ -25,6 +27,7 @@ export const letterCommand: CliCommand = {
   name: 'letter',
   summary: { id: 'surat rekomendasi/penerusan (HTML siap cetak)', en: 'recommendation/referral letter (printable HTML)' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(
       args,
@@ -41,6 +44,7 @@ export const letterCommand: CliCommand = {
         'include-personal-data': { type: 'boolean', default: false },
         actor: { type: 'string' },
         store: { type: 'string' },
+        json: { type: 'boolean', default: false },
       },
       true,
     );
@@ -114,7 +118,8 @@ export const letterCommand: CliCommand = {
       const actor = values.actor ?? office.config.config.actor;
       const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft } }));
       if (unaudited !== undefined) return unaudited;
-      io.stdout.write(`surat ${referral.kind} (${referral.routeCode}) ditulis ke / letter written to ${out}${draft ? ' — DRAF: kasus belum tahap rekomendasi / DRAFT: the case has not reached rekomendasi' : ''}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ written: out, caseId, kind: referral.kind, routeCode: referral.routeCode, draft })}\n`);
+      else io.stdout.write(`surat ${referral.kind} (${referral.routeCode}) ditulis ke / letter written to ${out}${draft ? ' — DRAF: kasus belum tahap rekomendasi / DRAFT: the case has not reached rekomendasi' : ''}\n`);
       return EXIT.ok;
     });
   },

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { invalidInputFromZod, parseJsonText, parseSubjectsCsv, type ValidationIssue } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
+import { isAbortError, readInputBytes } from '../runtime/input-file.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
+import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
 import { FILE_KINDS } from '../validate/file-kinds.js';
 
-const USAGE = `sipansos validate [--kind KIND] <file>...
+const USAGE = `sipansos validate [--kind KIND] [--json] <file>...
 
 Memeriksa berkas subjek (JSON atau CSV), konteks pemilihan, konfigurasi, dan set aturan. Setiap
 masalah dicetak dengan letaknya dan bentuk yang diharapkan. Keluar dengan kode 1 bila ada masalah.
@@ -15,6 +17,10 @@ Checks subjects files (JSON or CSV), election contexts, configs and rule sets. E
 printed with its location and the expected form. Exits 1 on any problem.
 
   --kind KIND   ${FILE_KINDS.map((kind) => kind.kind).join(' | ')} (default: detected from content)
+  --json        satu objek JSON per berkas / one JSON object per file ({ file, ok, kind, issues })
+
+Berkas harus teks UTF-8; baris pertama yang bukan UTF-8 disebutkan.
+Files must be UTF-8 text; the first line that is not is named.
 `;
 
 export const validateCommand: CliCommand = {
@@ -24,7 +30,7 @@ export const validateCommand: CliCommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, json: { type: 'boolean', default: false } } });
     } catch (error) {
       printError(io, `argumen tidak dikenal: ${(error as Error).message}`, `unknown argument: ${(error as Error).message}`);
       return EXIT.usage;
@@ -38,27 +44,39 @@ export const validateCommand: CliCommand = {
       printError(io, 'sebutkan berkas yang diperiksa', 'name the files to check');
       return EXIT.usage;
     }
+    const json = parsed.values.json ?? false;
     let problems = 0;
     for (const name of parsed.positionals) {
       const file = path.resolve(io.cwd, name);
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(file, 'utf8');
+        // Also a FIFO (`<(…)`), read so that Ctrl-C still stops the command.
+        bytes = await readInputBytes(file, io.signal);
       } catch (error) {
-        printError(io, `tidak dapat membaca ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, `cannot read ${name}`);
+        if (isAbortError(error)) return EXIT.interrupted;
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        printError(io, `tidak dapat membaca ${name} (${code})`, `cannot read ${name} (${code})`);
+        if (json) io.stdout.write(`${terminalJson({ file: name, ok: false, unreadable: code })}\n`);
         problems++;
         continue;
       }
-      const issues = checkText(name, text, forcedKind);
-      if (issues.kindLabel && issues.list.length === 0) {
-        io.stdout.write(`OK ${name} (${issues.kindLabel})\n`);
+      const decoded = decodeUtf8(bytes);
+      const issues: { kindLabel?: string; list: ValidationIssue[] } =
+        'text' in decoded ? checkText(name, decoded.text, forcedKind) : { list: [{ path: '(file)', line: decoded.invalidLine, message: utf8Problem(name, decoded.invalidLine).en.replace(`${name}:${decoded.invalidLine}: `, '') }] };
+      const ok = Boolean(issues.kindLabel) && issues.list.length === 0;
+      if (!ok) problems++;
+      if (json) {
+        io.stdout.write(`${terminalJson({ file: name, ok, ...(issues.kindLabel ? { kind: issues.kindLabel } : {}), issues: issues.list })}\n`);
         continue;
       }
-      problems++;
-      io.stdout.write(`SALAH / INVALID ${name}${issues.kindLabel ? ` (${issues.kindLabel})` : ''}\n`);
+      if (ok) {
+        io.stdout.write(`OK ${terminalText(name)} (${issues.kindLabel})\n`);
+        continue;
+      }
+      io.stdout.write(`SALAH / INVALID ${terminalText(name)}${issues.kindLabel ? ` (${issues.kindLabel})` : ''}\n`);
       for (const issue of issues.list) {
         const where = issue.line !== undefined ? `${name}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : name;
-        io.stdout.write(`  ${where} ${issue.path}: ${issue.message}\n`);
+        io.stdout.write(`  ${terminalText(where)} ${terminalText(issue.path, 200)}: ${terminalText(issue.message, 400)}\n`);
       }
     }
     return problems > 0 ? EXIT.problem : EXIT.ok;
