@@ -28,7 +28,7 @@ export const statusCommand: CliCommand = {
   name: 'status',
   summary: { id: 'cakupan per akun: terakhir teramati, celah dan sebabnya', en: 'coverage per account: last observed, gaps and why' },
   usage: USAGE,
-  environment: PLATFORM_ENVIRONMENT.filter((entry) => /TOKEN|USER_ID/.test(entry.name)),
+  environment: PLATFORM_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, json: { type: 'boolean', default: false }, gaps: { type: 'boolean', default: false }, store: { type: 'string' } });
     if ('exitCode' in parsed) return parsed.exitCode;
