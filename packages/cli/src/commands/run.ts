@@ -8,6 +8,7 @@ import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { terminalJson } from '../runtime/terminal-text.js';
 
 const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
 
@@ -73,7 +74,7 @@ export const runCommand: CliCommand = {
       }
       const json = values.json || !io.stdout.isTTY;
       const emit = (value: unknown): void => {
-        io.stdout.write(`${JSON.stringify(value)}\n`);
+        io.stdout.write(`${terminalJson(value)}\n`);
       };
       for (const note of office.notes) {
         if (json) emit({ type: 'note', id: note.id, en: note.en });

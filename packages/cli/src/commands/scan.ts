@@ -18,6 +18,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
 import { openInputStream } from '../runtime/input-file.js';
+import { terminalJson } from '../runtime/terminal-text.js';
 import { readLines } from '../scan/read-lines.js';
 import { subjectIndex } from '../scan/subject-by-account.js';
 import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
@@ -149,7 +150,7 @@ export const scanCommand: CliCommand = {
         }
         for (const finding of evaluateItem(compiled.value, { item: item.data, subject, evidence: { captureId, rawBlobs: [] }, now })) {
           counts.findings++;
-          if (!(await write(io, `${JSON.stringify({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
+          if (!(await write(io, `${terminalJson({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
         }
         if (output.closed) return EXIT.ok;
         if (io.signal?.aborted) break;
