@@ -1,7 +1,8 @@
 import packageJson from '../package.json' with { type: 'json' };
 import type { CliIo } from './cli-io.js';
-import { EXIT, printError } from './command.js';
+import { EXIT, EXIT_CODE_HELP, printError, type CliCommand } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { environmentHelp } from './runtime/environment.js';
 
 /** The CLI's version, from its package.json. */
 export const CLI_VERSION: string = packageJson.version;
@@ -20,7 +21,18 @@ Opsi umum / common options:
   --help      bantuan / help (also: sipansos <command> --help)
   --version   versi / version
   --debug     tampilkan jejak galat / show stack traces
-`;
+  --json      (perintah yang mencetak hasil / commands that print results) keluaran JSON / JSON output
+
+${environmentHelp(COMMANDS)}
+${EXIT_CODE_HELP}`;
+}
+
+/** A command's own help, then the environment it reads and the exit codes. */
+export function commandHelp(command: CliCommand): string {
+  return `${command.usage.trimEnd()}
+
+${environmentHelp([command])}
+${EXIT_CODE_HELP}`;
 }
 
 /**
@@ -46,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const rest = args.slice(1);
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(command.usage);
+    io.stdout.write(commandHelp(command));
     return EXIT.ok;
   }
   try {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   world = createSimulatedWorld({ subjects: 48 });
   server = await startWorldServer(world);
   dir = await mkdtemp(path.join(tmpdir(), 'sipansos-run-'));
-  await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Contoh', monitor: { deadline: '5m' } }));
+  await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Contoh', signingKey: null, monitor: { deadline: '5m' } }));
   await writeFile(path.join(dir, 'election.json'), JSON.stringify(world.context));
   await writeFile(path.join(dir, 'subjects.json'), JSON.stringify(world.subjects));
   const control = world.posts.find((post) => post.platform === 'facebook' && post.appearsCycle === 1 && post.deletedCycle === undefined && world.accounts.find((account) => account.id === post.accountId)?.kind === 'facebook_page');

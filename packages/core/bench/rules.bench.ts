@@ -9,7 +9,7 @@ import { BUILTIN_RULE_SETS } from '../src/rules/builtin/builtin-rule-sets.js';
 import { compileRules } from '../src/rules/compile-rules.js';
 import { evaluateItem } from '../src/rules/evaluate-item.js';
 import { compileTermMatcher, wordUnits } from '../src/rules/term-matcher.js';
-import { EXAMPLE_CONTEXT } from '../../testkit/src/world/world-context.js';
+import { EXAMPLE_CONTEXT } from '../src/election/example-election.js';
 
 // A fixed-seed generator, so every run measures the same terms and text.
 let seed = 0x5eed;

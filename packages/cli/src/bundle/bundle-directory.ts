@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleFiles } from '@sipansos/core';
+import { writeOutputDirectory } from '../runtime/write-output.js';
 
 /** Why a bundle directory could not be written or read. */
 export interface BundleDirectoryError {
@@ -13,21 +14,29 @@ export interface BundleDirectoryError {
 
 /**
  * Write a bundle into a new directory (mode 0700, files 0600: it holds raw personal data).
- * Refuses a directory that already has files in it, so an older bundle is never mixed in.
+ * Refuses a directory that already has files in it, so an older bundle is never mixed in. The
+ * files are written into a directory beside it that is renamed into place at the end, so a full
+ * disk leaves no half-written bundle.
  */
 export async function writeBundleDirectory(dir: string, files: BundleFiles): Promise<BundleDirectoryError | undefined> {
   try {
     const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
     if (existing.length > 0) return { type: 'exists', path: dir, message: `${dir} is not empty; choose a new directory` };
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    for (const [name, bytes] of files) {
+    for (const name of files.keys()) {
       if (!isSafeBundlePath(name)) return { type: 'unsafe_path', path: name, message: `refusing unsafe bundle path ${name}` };
-      const target = path.join(dir, ...name.split('/'));
-      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-      await writeFile(target, bytes, { mode: 0o600, flag: 'wx' });
     }
+    await mkdir(path.dirname(dir), { recursive: true });
+    await writeOutputDirectory(dir, async (temporary) => {
+      for (const [name, bytes] of files) {
+        const target = path.join(temporary, ...name.split('/'));
+        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+        await writeFile(target, bytes, { mode: 0o600, flag: 'wx' });
+      }
+    });
     return undefined;
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return { type: 'exists', path: dir, message: `${dir} is not empty; choose a new directory` };
     return { type: 'io', path: dir, message: (error as Error).message };
   }
 }

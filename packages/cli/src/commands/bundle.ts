@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFromStore, bundleToZip, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
@@ -7,8 +6,11 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
+import { terminalJson } from '../runtime/terminal-text.js';
+import { writeOutputFile } from '../runtime/write-output.js';
 
-const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report]
+const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report] [--json]
 
 Membuat bundel verifikasi luring untuk satu kasus: blob mentah, rekaman, checkpoint bertanda
 tangan, kunci publik kantor, bukti inklusi Merkle, laporan bukti, dan VERIFY.md (cara memeriksa
@@ -26,8 +28,9 @@ export const bundleCommand: CliCommand = {
   name: 'bundle',
   summary: { id: 'bundel verifikasi luring sebuah kasus', en: 'offline verification bundle of a case' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-report': { type: 'boolean', default: false }, zip: { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
+    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-report': { type: 'boolean', default: false }, zip: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
     if ('exitCode' in parsed) return parsed.exitCode;
     const { values, positionals } = parsed;
     const caseId = positionals[0];
@@ -76,7 +79,7 @@ export const bundleCommand: CliCommand = {
           return EXIT.problem;
         }
         try {
-          await writeFile(target, zip.value, { mode: 0o600, flag: 'wx' });
+          await writeOutputFile(target, zip.value, { exclusive: true });
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           printError(io, `bundel tidak dapat ditulis: ${(error as Error).message}`, `cannot write the bundle: ${(error as Error).message}`);
@@ -91,7 +94,8 @@ export const bundleCommand: CliCommand = {
       }
       const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at, action: 'export.bundle', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { files: files.value.size, zip: Boolean(values.zip || /\.zip$/i.test(out)) } }));
       if (unaudited !== undefined) return unaudited;
-      io.stdout.write(`bundel ditulis ke / bundle written to ${out} (${files.value.size} berkas / files); periksa dengan / check with: sipansos verify-bundle ${out}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ written: out, caseId, files: files.value.size, zip: Boolean(values.zip || /\.zip$/i.test(out)) })}\n`);
+      else io.stdout.write(`bundel ditulis ke / bundle written to ${out} (${files.value.size} berkas / files); periksa dengan / check with: sipansos verify-bundle ${out}\n`);
       return EXIT.ok;
     });
   },

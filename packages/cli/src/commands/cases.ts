@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   AUTHORITY_OUTCOMES,
@@ -30,7 +30,10 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
 import type { Office } from '../runtime/open-office.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
 
@@ -102,6 +105,7 @@ export const casesCommand: CliCommand = {
   name: 'cases',
   summary: { id: 'kasus: buka, pindahkan, catat, batas waktu, jawaban instansi', en: 'cases: open, move, note, deadlines, authority responses' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, OPTIONS, true);
     if ('exitCode' in parsed) return parsed.exitCode;
@@ -160,7 +164,7 @@ async function list({ io, office, workflow, settings, values, now }: ActionConte
     if (due.isErr()) return failed(io, due.error);
     const timeZone = await officeTimeZone(office, settings.deadlines.timeZone);
     for (const entry of due.value) {
-      if (values.json) io.stdout.write(`${JSON.stringify({ id: entry.case.id, sentAt: entry.sentAt, waitingSince: entry.waitingSince, daysWaiting: entry.daysWaiting, reminders: entry.reminderCount })}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ id: entry.case.id, sentAt: entry.sentAt, waitingSince: entry.waitingSince, daysWaiting: entry.daysWaiting, reminders: entry.reminderCount })}\n`);
       else io.stdout.write(`${entry.case.id}  perlu pengingat / reminder due: menunggu ${entry.daysWaiting} hari sejak / waiting ${entry.daysWaiting} days since ${formatLocalTimestamp(entry.waitingSince, timeZone)} (pengingat ke-${entry.reminderCount + 1})\n`);
     }
     if (!values.json) io.stdout.write(`${due.value.length} kasus perlu pengingat / cases need a reminder\n`);
@@ -170,7 +174,7 @@ async function list({ io, office, workflow, settings, values, now }: ActionConte
     const overdue = await workflow.overdue();
     if (overdue.isErr()) return failed(io, overdue.error);
     for (const entry of overdue.value) {
-      if (values.json) io.stdout.write(`${JSON.stringify({ id: entry.case.id, state: entry.case.state, overdue: entry.overdue })}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ id: entry.case.id, state: entry.case.state, overdue: entry.overdue })}\n`);
       else io.stdout.write(caseLine(entry.case, entry.overdue));
     }
     if (!values.json) io.stdout.write(`${overdue.value.length} kasus lewat batas waktu / cases overdue\n`);
@@ -181,7 +185,7 @@ async function list({ io, office, workflow, settings, values, now }: ActionConte
   const shown = values['include-personal-data'] ? cases.value : cases.value.map(maskCase);
   for (const value of shown) {
     const deadlines = caseDeadlines(value, settings.deadlines, now());
-    if (values.json) io.stdout.write(`${JSON.stringify({ ...value, deadlines })}\n`);
+    if (values.json) io.stdout.write(`${terminalJson({ ...value, deadlines })}\n`);
     else io.stdout.write(caseLine(value, deadlines));
   }
   if (!values.json) io.stdout.write(`${cases.value.length} kasus / cases\n`);
@@ -198,7 +202,7 @@ async function show({ io, office, workflow, settings, values, rest, now }: Actio
   if (value.isErr()) return failed(io, value.error);
   const deadlines = caseDeadlines(value.value, settings.deadlines, now());
   const shown = values['include-personal-data'] ? value.value : maskCase(value.value);
-  io.stdout.write(values.json ? `${JSON.stringify({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines, await officeTimeZone(office, settings.deadlines.timeZone)));
+  io.stdout.write(values.json ? `${terminalJson({ ...shown, deadlines })}\n` : caseDetails(shown, deadlines, await officeTimeZone(office, settings.deadlines.timeZone)));
   return EXIT.ok;
 }
 
@@ -217,7 +221,8 @@ async function exportCases({ io, office, workflow, values, actor, now }: ActionC
   const includePersonalData = values['include-personal-data'] ?? false;
   const text = format === 'csv' ? casesToCsv(cases.value, { includePersonalData }) : casesToJsonl(cases.value, { includePersonalData });
   const file = path.resolve(io.cwd, values.out);
-  await writeFile(file, text, { mode: 0o600 });
+  const written = await writeOutput(io, file, text);
+  if (written !== undefined) return written;
   const audit = await office.store.append('audit', [
     exportAuditEntry({ actor, at: now().toISOString(), action: format === 'csv' ? 'export.csv' : 'export.jsonl', target: { kind: 'cases', id: '*' }, includePersonalData, destination: values.out, details: { cases: cases.value.length } }),
   ]);
@@ -226,7 +231,8 @@ async function exportCases({ io, office, workflow, values, actor, now }: ActionC
     printError(io, line.id, line.en);
     return EXIT.failure;
   }
-  io.stdout.write(`${cases.value.length} kasus ditulis ke / cases written to ${values.out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
+  if (values.json) io.stdout.write(`${terminalJson({ written: values.out, cases: cases.value.length, includePersonalData })}\n`);
+  else io.stdout.write(`${cases.value.length} kasus ditulis ke / cases written to ${values.out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
   return EXIT.ok;
 }
 
@@ -310,7 +316,7 @@ async function change(context: ActionContext, action: string): Promise<number> {
   const outcome = await result;
   if (outcome.isErr()) return failed(io, outcome.error);
   const value = outcome.value as { id: string; state: CaseState; version: number };
-  io.stdout.write(`OK ${value.id}: ${value.state} (versi / version ${value.version})\n`);
+  io.stdout.write(context.values.json ? `${terminalJson({ ok: true, id: value.id, state: value.state, version: value.version })}\n` : `OK ${terminalText(value.id)}: ${value.state} (versi / version ${value.version})\n`);
   return EXIT.ok;
 }
 

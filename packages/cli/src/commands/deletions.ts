@@ -7,7 +7,7 @@ import { formatDuration } from '../runtime/duration.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
-import { terminalText } from '../runtime/terminal-text.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 
 const VERDICTS = ['deleted', 'deleted_unverified', 'original_deleted', 'edited'] as const;
 
@@ -61,7 +61,7 @@ export const deletionsCommand: CliCommand = {
         for (const verdict of deletionVerdicts(state)) {
           if (values.verdict && verdict.verdict !== values.verdict) continue;
           count++;
-          if (values.json) io.stdout.write(`${JSON.stringify({ ...verdict, subjectId: owner?.subjectId, handle: owner?.handle ?? state.handle })}\n`);
+          if (values.json) io.stdout.write(`${terminalJson({ ...verdict, subjectId: owner?.subjectId, handle: owner?.handle ?? state.handle })}\n`);
           else io.stdout.write(describe(verdict, timeZone, owner ? `${owner.subjectId} ${owner.subjectName} @${owner.handle}` : state.handle ? `@${state.handle}` : ''));
         }
       }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   FINDING_CATEGORIES,
@@ -22,8 +21,10 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalText } from '../runtime/terminal-text.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const FORMATS = ['text', 'json', 'csv', 'jsonl', 'form-a', 'form-a-csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,6 +53,7 @@ export const findingsCommand: CliCommand = {
   name: 'findings',
   summary: { id: 'temuan: daftar dan ekspor (CSV, JSONL, Formulir Model A)', en: 'findings: list and export (CSV, JSONL, Form A)' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, {
       ...CONFIG_OPTION,
@@ -126,8 +128,10 @@ export const findingsCommand: CliCommand = {
         text = format === 'form-a-csv' ? formModelAToCsv(rows) : toJsonl(rows);
         action = 'export.form_a';
       }
-      if (values.out) await writeFile(path.resolve(io.cwd, values.out), text, { mode: 0o600 });
-      else io.stdout.write(text);
+      if (values.out) {
+        const written = await writeOutput(io, path.resolve(io.cwd, values.out), text);
+        if (written !== undefined) return written;
+      } else io.stdout.write(text);
       const unaudited = await auditExport(
         io,
         store,

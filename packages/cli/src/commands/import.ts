@@ -12,6 +12,7 @@ import { loadContext } from '../runtime/load-context.js';
 import { loadRules } from '../runtime/load-rules.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from '../runtime/runtime-error.js';
 import { closeWriterStore, printStoreRecovery, readOnlyStoreLine } from '../runtime/store-integrity.js';
+import { loadSigningKey } from '../runtime/signing-key.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
 /**
@@ -274,14 +275,12 @@ async function readSubjects(config: LoadedConfig): Promise<{ subjects: Subject[]
 
 /** Open the office store as its writer, with the signing key when there is one. */
 async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: EvidenceStoreV1 } | { exitCode: number }> {
-  let signingKeyPem: string | undefined;
-  try {
-    signingKeyPem = await readFile(config.resolve(config.config.signingKey), 'utf8');
-  } catch {
-    io.stderr.write(
-      `catatan: kunci tanda tangan ${config.config.signingKey} tidak ada: checkpoint tidak ditandatangani / note: signing key ${config.config.signingKey} not found: checkpoints are not signed\n`,
-    );
+  const key = await loadSigningKey(config);
+  if ('problem' in key) {
+    printError(io, key.problem.id, key.problem.en);
+    return { exitCode: EXIT.problem };
   }
+  const signingKeyPem = key.pem;
   let store: EvidenceStoreV1;
   try {
     store = createFsStore({ dir: config.resolve(config.config.store.dir), checkpointOnClose: true, actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });

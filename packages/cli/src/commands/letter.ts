@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CASE_STATE_LABELS, collectCaseEvidence, exportAuditEntry, isDraftLetter, letterShowsEmployeeNumber, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
@@ -7,9 +6,12 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
+import { terminalJson } from '../runtime/terminal-text.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos letter <kasus> --out F.html [--number N] [--date YYYY-MM-DD] [--city KOTA]
-                [--signatory-name NAMA] [--signatory-title JABATAN] [--route R-...] [--include-personal-data]
+                [--signatory-name NAMA] [--signatory-title JABATAN] [--route R-...] [--include-personal-data] [--json]
 
 Menulis surat rekomendasi atau penerusan kasus sebagai HTML siap cetak, dari templat kantor
 (templates/rekomendasi.json, templates/penerusan.json di samping konfigurasi) atau templat
@@ -34,6 +36,7 @@ export const letterCommand: CliCommand = {
   name: 'letter',
   summary: { id: 'surat rekomendasi/penerusan (HTML siap cetak)', en: 'recommendation/referral letter (printable HTML)' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(
       args,
@@ -50,6 +53,7 @@ export const letterCommand: CliCommand = {
         'include-personal-data': { type: 'boolean', default: false },
         actor: { type: 'string' },
         store: { type: 'string' },
+        json: { type: 'boolean', default: false },
       },
       true,
     );
@@ -122,13 +126,15 @@ export const letterCommand: CliCommand = {
         printError(io, `surat tidak dapat dibuat: ${html.error.message}`, `cannot write the letter: ${html.error.type}`);
         return EXIT.problem;
       }
-      await writeFile(path.resolve(io.cwd, out), html.value, { mode: 0o600 });
+      const written = await writeOutput(io, path.resolve(io.cwd, out), html.value);
+      if (written !== undefined) return written;
       const actor = values.actor ?? office.config.config.actor;
       const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at: now.toISOString(), action: 'export.letter', target: { kind: 'case', id: caseId }, includePersonalData: includePersonalData || employeeNumberShown, destination: out, details: { routeCode: referral.routeCode, entryId: referral.entryId, draft, employeeNumberShown } }));
       if (unaudited !== undefined) return unaudited;
       const kind = referral.kind === 'rekomendasi' ? 'rekomendasi / recommendation' : 'penerusan / forwarding';
       const state = CASE_STATE_LABELS[value.state];
-      io.stdout.write(`surat ${kind} ditulis ke / letter written to ${out}${draft ? ` — DRAF: kasus masih ${state.id.toLowerCase()}, belum tahap rekomendasi / DRAFT: the case is at ${state.en.toLowerCase()}, not yet at the recommendation stage` : ''}${employeeNumberShown ? ' (NIP/NRP ditulis lengkap untuk penerima / employee number in full for the recipient)' : ''}\n`);
+      if (values.json) io.stdout.write(`${terminalJson({ written: out, caseId, kind: referral.kind, routeCode: referral.routeCode, draft, employeeNumberShown })}\n`);
+      else io.stdout.write(`surat ${kind} ditulis ke / letter written to ${out}${draft ? ` — DRAF: kasus masih ${state.id.toLowerCase()}, belum tahap rekomendasi / DRAFT: the case is at ${state.en.toLowerCase()}, not yet at the recommendation stage` : ''}${employeeNumberShown ? ' (NIP/NRP ditulis lengkap untuk penerima / employee number in full for the recipient)' : ''}\n`);
       return EXIT.ok;
     });
   },

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
 import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
@@ -7,6 +6,9 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { NOW_ENVIRONMENT } from '../runtime/environment.js';
+import { terminalJson } from '../runtime/terminal-text.js';
+import { writeOutput } from '../runtime/write-output.js';
 
 const USAGE = `sipansos report <kasus> --out F.html [--include-personal-data] [--no-verify]
 
@@ -22,6 +24,10 @@ script); every time in the election's zone, named. The export is recorded in the
   --out F.html              berkas tujuan / output file
   --include-personal-data   jangan samarkan NIP/NRP, NIK, telepon, surel / do not mask personal data
   --no-verify               lewati pemeriksaan penuh penyimpanan / skip the full store check
+  --json                    ringkasan sebagai JSON / summary as JSON
+
+Berkas ditulis di samping lalu diganti namanya: disk penuh tidak meninggalkan berkas setengah jadi.
+The file is written beside the target and renamed: a full disk leaves no half-written file.
 `;
 
 /** `sipansos report`: the self-contained HTML evidence report of a case, audited. */
@@ -29,8 +35,9 @@ export const reportCommand: CliCommand = {
   name: 'report',
   summary: { id: 'laporan bukti kasus (HTML mandiri)', en: 'case evidence report (self-contained HTML)' },
   usage: USAGE,
+  environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-verify': { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
+    const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, out: { type: 'string' }, 'include-personal-data': { type: 'boolean', default: false }, 'no-verify': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, actor: { type: 'string' }, store: { type: 'string' } }, true);
     if ('exitCode' in parsed) return parsed.exitCode;
     const { values, positionals } = parsed;
     const caseId = positionals[0];
@@ -66,11 +73,15 @@ export const reportCommand: CliCommand = {
         }
         return error.type === 'case_not_found' ? EXIT.problem : EXIT.failure;
       }
-      await writeFile(path.resolve(io.cwd, out), report.value.html, { mode: 0o600 });
+      const written = await writeOutput(io, path.resolve(io.cwd, out), report.value.html);
+      if (written !== undefined) return written;
       const unaudited = await auditExport(io, store, exportAuditEntry({ actor, at, action: 'export.report', target: { kind: 'case', id: caseId }, includePersonalData, destination: out, details: { findings: report.value.evidence.findings.length, storeVerified: report.value.verification?.ok ?? null } }));
       if (unaudited !== undefined) return unaudited;
-      io.stdout.write(`laporan ditulis ke / report written to ${out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
+      const storeVerified = report.value.verification?.ok ?? null;
+      if (values.json) io.stdout.write(`${terminalJson({ written: out, caseId, includePersonalData, findings: report.value.evidence.findings.length, storeVerified })}\n`);
+      else io.stdout.write(`laporan ditulis ke / report written to ${out}${includePersonalData ? ' (DENGAN data pribadi / WITH personal data)' : ''}\n`);
       if (report.value.verification && !report.value.verification.ok) {
+        if (values.json) return EXIT.problem;
         io.stdout.write(`PERINGATAN / WARNING: penyimpanan gagal verifikasi (${report.value.verification.problems.length} masalah); laporan menyebutkannya / the store failed verification; the report says so\n`);
         return EXIT.problem;
       }

@@ -4,10 +4,12 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
+import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { closeWriterStore } from '../runtime/store-integrity.js';
+import { terminalJson } from '../runtime/terminal-text.js';
 
 const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
 
@@ -28,16 +30,18 @@ next run without losing or duplicating evidence.
   --json          baris JSON per kejadian / one JSON line per event (default when not a terminal)
   --store DIR     folder store lain / another store directory
 
-Lingkungan / environment: SIPANSOS_X_BEARER_TOKEN, SIPANSOS_X_BASE_URL,
-SIPANSOS_META_ACCESS_TOKEN, SIPANSOS_FACEBOOK_BASE_URL, SIPANSOS_INSTAGRAM_BASE_URL.
-Kode keluar / exit codes: 0 selesai atau dihentikan / done or stopped; 1 konfigurasi / config
-problem; 3 store atau platform gagal / store failure.
+Dengan --once, keluar 3 bila tak satu akun pun terekam (setiap permintaan gagal, atau tidak ada
+token untuk platform akun-akun subjek) dan 1 bila daftar subjek kosong. Ctrl-C: keluar 0.
+With --once, exits 3 when no account could be captured (every request failed, or no token for the
+subjects' platforms) and 1 when the subjects list is empty. Ctrl-C: exits 0.
 `;
 
 export const runCommand: CliCommand = {
   name: 'run',
   summary: { id: 'jalankan siklus pemantauan', en: 'run monitoring cycles' },
   usage: USAGE,
+  environment: PLATFORM_ENVIRONMENT,
+  stopsGracefully: true,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, {
       ...CONFIG_OPTION,
@@ -71,7 +75,7 @@ export const runCommand: CliCommand = {
       }
       const json = values.json || !io.stdout.isTTY;
       const emit = (value: unknown): void => {
-        io.stdout.write(`${JSON.stringify(value)}\n`);
+        io.stdout.write(`${terminalJson(value)}\n`);
       };
       for (const note of office.notes) {
         if (json) emit({ type: 'note', id: note.id, en: note.en });
@@ -115,7 +119,7 @@ export const runCommand: CliCommand = {
         }
         const report: CycleReport = result.value;
         if (!json) io.stdout.write(formatCycleReport(report));
-        if (report.status === 'complete') await signCheckpoint(store, io, json);
+        const signed = report.status === 'complete' ? await signCheckpoint(store, io, json) : true;
         cycles++;
         if (io.signal?.aborted || report.status === 'interrupted') {
           const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
@@ -123,7 +127,8 @@ export const runCommand: CliCommand = {
           else io.stderr.write(`${message.id} / ${message.en}\n`);
           return EXIT.ok;
         }
-        if (values.once || (maxCycles !== undefined && cycles >= maxCycles)) return EXIT.ok;
+        if (values.once) return signed ? onceExitCode(io, report, json, emit) : EXIT.failure;
+        if (maxCycles !== undefined && cycles >= maxCycles) return EXIT.ok;
         const wait = Math.max(0, every - (Date.now() - startedAt));
         if (!json) io.stdout.write(`siklus berikut dalam / next cycle in ${formatDuration(wait)} (Ctrl-C untuk berhenti / to stop)\n`);
         else emit({ type: 'waiting', ms: wait });
@@ -139,17 +144,41 @@ export const runCommand: CliCommand = {
   },
 };
 
-async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean): Promise<void> {
-  if (!store.capabilities.merkleProofs || !store.proofs) return;
+/**
+ * `run --once` in a script must tell a cycle that kept evidence from one that kept none: no
+ * account captured (every request failed, or no token for any subject's platform) is exit 3.
+ */
+function onceExitCode(io: CliIo, report: CycleReport, json: boolean, emit: (value: unknown) => void): number {
+  const problem =
+    report.accounts.total === 0 && report.skipped.length === 0
+      ? { exitCode: EXIT.problem, id: 'daftar subjek kosong, tidak ada yang direkam; isi dengan "sipansos subjects import daftar.csv"', en: 'the subjects list is empty, nothing was captured; fill it with "sipansos subjects import list.csv"' }
+      : report.accounts.captured === 0
+        ? {
+            exitCode: EXIT.failure,
+            id: `tak satu akun pun terekam (${report.accounts.failed} gagal, ${report.accounts.deferred} ditunda, ${report.skipped.length} dilewati); lihat "sipansos status"`,
+            en: `no account was captured (${report.accounts.failed} failed, ${report.accounts.deferred} deferred, ${report.skipped.length} skipped); see "sipansos status"`,
+          }
+        : undefined;
+  if (!problem) return EXIT.ok;
+  if (json) emit({ type: 'error', id: problem.id, en: problem.en, exitCode: problem.exitCode });
+  printError(io, problem.id, problem.en);
+  return problem.exitCode;
+}
+
+/** Sign a checkpoint over the cycle's captures; false when signing failed (said on stderr). */
+async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean): Promise<boolean> {
+  if (!store.capabilities.merkleProofs || !store.proofs) return true;
   const checkpoint = await store.proofs.createCheckpoint();
   if (checkpoint.isErr()) {
-    // Without a signing key the store answers `unsupported`; the note at start said so.
-    if (checkpoint.error.type !== 'unsupported') io.stderr.write(`catatan: checkpoint gagal / note: checkpoint failed: ${checkpoint.error.message}\n`);
-    return;
+    // `unsupported` only when the config says "signingKey": null on purpose.
+    if (checkpoint.error.type === 'unsupported') return true;
+    printError(io, `checkpoint tidak dapat ditandatangani: ${checkpoint.error.message}`, `the checkpoint could not be signed: ${checkpoint.error.message}`);
+    return false;
   }
   const { treeSize, rootHash } = checkpoint.value;
   if (json) io.stdout.write(`${JSON.stringify({ type: 'checkpoint', treeSize, rootHash })}\n`);
   else io.stdout.write(`  checkpoint bertanda tangan / signed checkpoint: ${treeSize} rekaman / captures, root ${rootHash.slice(0, 16)}…\n`);
+  return true;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {

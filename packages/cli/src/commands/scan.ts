@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -18,8 +17,11 @@ import {
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
+import { openInputStream } from '../runtime/input-file.js';
+import { terminalJson } from '../runtime/terminal-text.js';
 import { readLines } from '../scan/read-lines.js';
 import { subjectIndex } from '../scan/subject-by-account.js';
+import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
 
 /** A line longer than this is reported and skipped rather than held in memory. */
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
@@ -104,7 +106,18 @@ export const scanCommand: CliCommand = {
     }
 
     const source = positionals[0]!;
-    const input = source === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, source));
+    let input: NodeJS.ReadableStream;
+    try {
+      input = source === '-' ? io.stdin : await openInputStream(path.resolve(io.cwd, source));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      printError(io, `masukan ${source} tidak dapat dibaca (${code})`, `cannot read input ${source} (${code})`);
+      return EXIT.failure;
+    }
+    // Ctrl-C while waiting for input (a quiet pipe, a FIFO): stop reading at once.
+    const stop = (): void => void (input as { destroy?: () => void }).destroy?.();
+    if (io.signal?.aborted) return EXIT.interrupted;
+    io.signal?.addEventListener('abort', stop, { once: true });
     const findSubject = subjectIndex(subjects);
     const captureId = `scan:${source === '-' ? 'stdin' : path.basename(source)}`;
     const counts = { items: 0, findings: 0, malformed: 0, noSubject: 0 };
@@ -137,21 +150,33 @@ export const scanCommand: CliCommand = {
         }
         for (const finding of evaluateItem(compiled.value, { item: item.data, subject, evidence: { captureId, rawBlobs: [] }, now })) {
           counts.findings++;
-          if (!(await write(io, `${JSON.stringify({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
+          if (!(await write(io, `${terminalJson({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
         }
         if (output.closed) return EXIT.ok;
+        if (io.signal?.aborted) break;
       }
     } catch (error) {
+      if (output.closed) return EXIT.ok;
+      if (io.signal?.aborted) return stopped(io, counts);
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       printError(io, `masukan ${source} tidak dapat dibaca (${code})`, `cannot read input ${source} (${code})`);
       return EXIT.failure;
+    } finally {
+      io.signal?.removeEventListener('abort', stop);
     }
+    if (output.closed) return EXIT.ok;
+    if (io.signal?.aborted) return stopped(io, counts);
     io.stderr.write(
       `selesai: ${counts.items} item, ${counts.findings} temuan, ${counts.malformed} baris rusak dilewati, ${counts.noSubject} item tanpa subjek / done: ${counts.items} items, ${counts.findings} findings, ${counts.malformed} malformed lines skipped, ${counts.noSubject} items without a subject\n`,
     );
     return counts.malformed > 0 ? EXIT.problem : EXIT.ok;
   },
 };
+
+function stopped(io: CliIo, counts: { items: number; findings: number }): number {
+  io.stderr.write(`dihentikan setelah ${counts.items} item, ${counts.findings} temuan / stopped after ${counts.items} items, ${counts.findings} findings\n`);
+  return EXIT.interrupted;
+}
 
 type Output = { write(text: string): unknown; once?: (event: 'drain' | 'error' | 'close', listener: (error?: unknown) => void) => unknown; on?: (event: 'error', listener: (error: NodeJS.ErrnoException) => void) => unknown };
 
@@ -173,13 +198,19 @@ async function write(io: CliIo, text: string, state: { closed: boolean }): Promi
 }
 
 async function readText(file: string, io: CliIo): Promise<string | undefined> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     printError(io, `tidak dapat membaca ${file} (${code})`, `cannot read ${file} (${code})`);
     return undefined;
   }
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return decoded.text;
+  const problem = utf8Problem(file, decoded.invalidLine);
+  printError(io, problem.id, problem.en);
+  return undefined;
 }
 
 async function readContext(file: string, io: CliIo): Promise<ElectionContext | undefined> {

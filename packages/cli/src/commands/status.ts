@@ -2,11 +2,13 @@ import { ACCOUNT_OBSERVATION_LABELS, CAPTURE_SCOPE_LABELS, CYCLE_AUDIT_KIND, cov
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { accountDirectory } from '../runtime/account-directory.js';
+import { buildAdapters } from '../runtime/build-adapters.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
+import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
-import { terminalText } from '../runtime/terminal-text.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 
 const USAGE = `sipansos status [--json] [--gaps] [--store DIR] [--config F]
 
@@ -15,8 +17,9 @@ teramati) beserta alasannya, mis. "tidak teramati sejak X karena rate_limited". 
 terakhir dan akun subjek yang belum pernah terekam.
 
 Coverage per account: when it was last observed, and gaps (stretches it was not observed) with
-their reason, e.g. "not observed since X because rate_limited". Also the last cycle and subject
-accounts never captured.
+their reason, e.g. "not observed since X because rate_limited". Also the last cycle, subject
+accounts never captured, and accounts "run" skips and why (no token for the platform, platform
+disabled in the config). Akun yang dilewati "run" juga dicantumkan beserta sebabnya.
 
   --json   satu objek JSON per akun / one JSON object per account
   --gaps   hanya akun dengan celah terbuka / only accounts with open gaps
@@ -26,6 +29,7 @@ export const statusCommand: CliCommand = {
   name: 'status',
   summary: { id: 'cakupan per akun: terakhir teramati, celah dan sebabnya', en: 'coverage per account: last observed, gaps and why' },
   usage: USAGE,
+  environment: PLATFORM_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, json: { type: 'boolean', default: false }, gaps: { type: 'boolean', default: false }, store: { type: 'string' } });
     if ('exitCode' in parsed) return parsed.exitCode;
@@ -64,7 +68,7 @@ export const statusCommand: CliCommand = {
         const lastObserved = lastObservedOf(coverage);
         shown++;
         if (values.json) {
-          io.stdout.write(`${JSON.stringify({ ...coverage, subjectId: owner?.subjectId, handle: owner?.handle ?? state.handle, lastObserved, visibility: state.visibility?.observation, items: state.itemCount })}\n`);
+          io.stdout.write(`${terminalJson({ ...coverage, subjectId: owner?.subjectId, handle: owner?.handle ?? state.handle, lastObserved, visibility: state.visibility?.observation, items: state.itemCount })}\n`);
           continue;
         }
         const who = owner ? `${owner.subjectId} @${owner.handle}` : state.handle ? `@${state.handle}` : '';
@@ -76,7 +80,14 @@ export const statusCommand: CliCommand = {
         }
       }
       const never = [...new Set(directory.entries())].filter(([key]) => !seen.has(key) && !key.includes(':@')).length;
-      if (!values.json) io.stdout.write(`${shown} akun / accounts${never > 0 ? `; ${never} akun subjek belum pernah terekam / subject accounts never captured` : ''}\n`);
+      // Accounts `run` would skip with this config and environment, and why (no token, disabled).
+      const skippedPlatforms = buildAdapters(office.config.config, io.env).skipped;
+      const skipped = (office.subjects ?? []).flatMap((subject) => subject.accounts.filter((account) => skippedPlatforms.has(account.platform)).map((account) => ({ subject, account, reason: skippedPlatforms.get(account.platform)! })));
+      for (const { subject, account, reason } of skipped) {
+        if (values.json) io.stdout.write(`${terminalJson({ skipped: true, subjectId: subject.id, platform: account.platform, handle: account.handle, reason })}\n`);
+        else io.stdout.write(`dilewati / skipped: ${terminalText(subject.id, 40)} ${account.platform}:@${terminalText(account.handle, 60)} — ${reason.id} / ${reason.en}\n`);
+      }
+      if (!values.json) io.stdout.write(`${shown} akun / accounts${never > 0 ? `; ${never} akun subjek belum pernah terekam / subject accounts never captured` : ''}${skipped.length > 0 ? `; ${skipped.length} akun dilewati / accounts skipped` : ''}\n`);
       return EXIT.ok;
     } finally {
       await store.close();

@@ -9,6 +9,8 @@ import { configErrorLine } from '../runtime/runtime-error.js';
 import { readSubjectTable, subjectFileFormat } from '../subjects/read-subject-table.js';
 import { issueLines, subjectPreview, tableDescription } from '../subjects/subject-table-preview.js';
 import { writeSubjectsFile } from '../subjects/write-subjects-file.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
+import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
 
 const USAGE = `sipansos subjects import <berkas.xlsx|berkas.csv|berkas.json> [--dry-run] [--replace]
                  [--category KATEGORI] [--max-errors N] [--config F]
@@ -61,13 +63,16 @@ export const subjectsCommand: CliCommand = {
 };
 
 async function readExisting(file: string): Promise<{ subjects: Subject[] } | { problem: string }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { subjects: [] };
     return { problem: `${file}: ${(error as Error).message}` };
   }
+  const decoded = decodeUtf8(bytes);
+  if ('invalidLine' in decoded) return { problem: utf8Problem(file, decoded.invalidLine).en };
+  const text = decoded.text;
   const parsed = parseSubjectsJson(text, file);
   return parsed.isOk() ? { subjects: parsed.value } : { problem: parsed.error.message };
 }
@@ -208,12 +213,13 @@ async function listSubjects(args: string[], io: CliIo): Promise<number> {
     return EXIT.problem;
   }
   if (parsed.values.json) {
-    for (const subject of existing.subjects) io.stdout.write(`${JSON.stringify(subject)}\n`);
+    for (const subject of existing.subjects) io.stdout.write(`${terminalJson(subject)}\n`);
     return EXIT.ok;
   }
+  // Names and handles come from a file someone else wrote: escapes and bidi overrides are shown, not obeyed.
   for (const subject of existing.subjects) {
-    const accounts = subject.accounts.map((account) => `${account.platform}:@${account.handle}`).join(', ');
-    io.stdout.write(`${subject.id.padEnd(16)} ${subject.category.padEnd(14)} ${subject.name}  ${accounts}\n`);
+    const accounts = subject.accounts.map((account) => `${account.platform}:@${terminalText(account.handle, 80)}`).join(', ');
+    io.stdout.write(`${terminalText(subject.id, 64).padEnd(16)} ${subject.category.padEnd(14)} ${terminalText(subject.name, 120)}  ${accounts}\n`);
   }
   io.stdout.write(`${existing.subjects.length} subjek / subjects\n`);
   return EXIT.ok;

@@ -6,7 +6,7 @@ import { readBundleZip } from '../bundle/bundle-zip-reader.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
-import { terminalText } from '../runtime/terminal-text.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 
 const USAGE = `sipansos verify-bundle <folder|berkas.zip> [--trusted-key-id ID] [--json]
 
@@ -68,7 +68,7 @@ export const verifyBundleCommand: CliCommand = {
       report.ok = false;
     }
     if (parsed.values.json) {
-      io.stdout.write(`${JSON.stringify(report)}\n`);
+      io.stdout.write(`${terminalJson(report)}\n`);
       return report.ok ? EXIT.ok : EXIT.problem;
     }
     if (report.ok) {

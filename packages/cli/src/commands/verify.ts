@@ -119,7 +119,8 @@ export const verifyCommand: CliCommand = {
       }
       dir = parsed.values.store !== undefined ? path.resolve(io.cwd, parsed.values.store) : loaded.value.resolve(loaded.value.config.store.dir);
       // With the office key at hand, a checkpoint signed by any other key is reported too.
-      signingKeyPem = await readFile(loaded.value.resolve(loaded.value.config.signingKey), 'utf8').catch(() => undefined);
+      const keyFile = loaded.value.config.signingKey;
+      signingKeyPem = keyFile === null ? undefined : await readFile(loaded.value.resolve(keyFile), 'utf8').catch(() => undefined);
       actor = loaded.value.config.actor;
     }
     if (parsed.values.repair) {

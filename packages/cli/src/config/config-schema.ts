@@ -16,8 +16,11 @@ export const CliConfigSchema = z.object({
    */
   seat: z.string().trim().min(1).max(100).optional(),
   store: z.object({ dir: z.string().min(1).default('store') }).default({ dir: 'store' }),
-  /** The office's Ed25519 signing key (PEM), kept outside the store directory. */
-  signingKey: z.string().min(1).default('keys/office-ed25519.pem'),
+  /**
+   * The office's Ed25519 signing key (PEM), kept outside the store directory. `null` says on
+   * purpose that checkpoints go unsigned; a key that is named but missing is an error.
+   */
+  signingKey: z.string().min(1).nullable().default('keys/office-ed25519.pem'),
   context: z.string().min(1).default('election.json'),
   subjects: z.string().min(1).default('subjects.json'),
   /** Extra rule-set files, added to (or replacing, by id) the built-in rule sets. */

@@ -1,7 +1,7 @@
-// The example election and subjects live in @sipansos/testkit, the single source shared with the
-// simulated platform world, so `sipansos init` writes the same regency the demo runs against.
-// Everything there is invented: the regency, the candidates and the accounts do not exist.
-export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '@sipansos/testkit';
+// The example election and subjects live in @sipansos/core, the single source shared with the
+// testkit's simulated world, so `sipansos init` writes the same regency the demo runs against
+// without loading the testkit (msw) at run time. Everything there is invented.
+export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '@sipansos/core';
 
 /** The config `sipansos init` writes. */
 export const EXAMPLE_CONFIG = {

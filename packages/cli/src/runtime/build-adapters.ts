@@ -23,6 +23,8 @@ export interface BuiltAdapters {
   adapters: PlatformAdapterV1[];
   notes: BilingualLine[];
   problems: BilingualLine[];
+  /** Platforms left out, and why: their subjects' accounts are skipped (`sipansos status` lists them). */
+  skipped: Map<string, BilingualLine>;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface BuiltAdapters {
  * with a note (its accounts are reported as skipped), so an office with only an X token can run.
  */
 export function buildAdapters(config: CliConfig, env: Record<string, string | undefined>): BuiltAdapters {
-  const built: BuiltAdapters = { adapters: [], notes: [], problems: [] };
+  const built: BuiltAdapters = { adapters: [], notes: [], problems: [], skipped: new Map() };
   const attempt = (platform: string, make: () => PlatformAdapterV1): void => {
     try {
       built.adapters.push(make());
@@ -39,15 +41,21 @@ export function buildAdapters(config: CliConfig, env: Record<string, string | un
       // (never a token). Anything else is a bug and must not pass as "platform skipped".
       if (!(error instanceof AdapterSettingsError)) throw error;
       const message = error.message;
-      built.problems.push({ id: `adaptor ${platform} tidak dapat dibuat: ${message}`, en: `cannot build the ${platform} adapter: ${message}` });
+      const line = { id: `adaptor ${platform} tidak dapat dibuat: ${message}`, en: `cannot build the ${platform} adapter: ${message}` };
+      built.problems.push(line);
+      built.skipped.set(platform, line);
     }
   };
   const skip = (platform: string, variable: string): void => {
+    built.skipped.set(platform, { id: `${variable} belum diisi`, en: `${variable} is not set` });
     built.notes.push({
       id: `${platform} dilewati: ${variable} belum diisi (akun ${platform} tidak direkam)`,
       en: `${platform} skipped: ${variable} is not set (${platform} accounts are not captured)`,
     });
   };
+  for (const platform of ['x', 'facebook', 'instagram'] as const) {
+    if (!config.platforms[platform].enabled) built.skipped.set(platform, { id: 'platform dimatikan di konfigurasi', en: 'platform disabled in the config' });
+  }
   if (config.platforms.x.enabled) {
     if (env[PLATFORM_ENV.xToken]) attempt('x', () => createXAdapter({ env }));
     else skip('x', PLATFORM_ENV.xToken);

@@ -1,4 +1,5 @@
 import { FINDING_CATEGORY_LABELS, labelOf, type CycleReport } from '@sipansos/core';
+import { terminalText } from './terminal-text.js';
 
 /** Change types in words, Indonesian first. */
 const CHANGE_WORDS: Readonly<Record<string, string>> = {
@@ -25,12 +26,12 @@ export function formatCycleReport(report: CycleReport): string {
   lines.push(`  temuan / findings: ${report.findings.total}${findings ? ` (${findings})` : ''}`);
   lines.push(`  permintaan / requests: ${report.requestsTotal}${Object.keys(report.requests).length ? ` (${Object.entries(report.requests).map(([platform, counts]) => `${platform} ${Object.values(counts).reduce((sum, count) => sum + count, 0)}`).join(', ')})` : ''}`);
   for (const failure of report.failures.slice(0, 10)) {
-    lines.push(`  gagal / failed: ${failure.accountKey} ${failure.scope}: ${failure.errorType} — ${failure.message}`);
+    lines.push(`  gagal / failed: ${terminalText(failure.accountKey, 80)} ${failure.scope}: ${failure.errorType} — ${terminalText(failure.message, 200)}`);
   }
   if (report.failures.length > 10) lines.push(`  … ${report.failures.length - 10} kegagalan lain / more failures`);
   for (const deferral of report.deferred.slice(0, 10)) {
     const wait = deferral.retryAfterMs !== undefined ? ` (${Math.ceil(deferral.retryAfterMs / 60_000)} min)` : '';
-    lines.push(`  ditunda ke siklus berikut / deferred to next cycle: ${deferral.accountKey} ${deferral.scope}: ${deferral.reason}${wait}`);
+    lines.push(`  ditunda ke siklus berikut / deferred to next cycle: ${terminalText(deferral.accountKey, 80)} ${deferral.scope}: ${terminalText(deferral.reason, 120)}${wait}`);
   }
   if (report.deferred.length > 10) lines.push(`  … ${report.deferred.length - 10} penundaan lain / more deferrals`);
   if (report.skipped.length > 0) lines.push(`  dilewati / skipped: ${report.skipped.length} akun / accounts (${[...new Set(report.skipped.map((entry) => entry.reason))].join('; ')})`);

@@ -7,6 +7,8 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { buildAdapters } from './build-adapters.js';
 import { loadContext } from './load-context.js';
 import { loadRules } from './load-rules.js';
+import { loadSigningKey } from './signing-key.js';
+import { decodeUtf8, utf8Problem } from './utf8-text.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from './runtime-error.js';
 import { printStoreRecovery, readOnlyStoreLine } from './store-integrity.js';
 
@@ -59,12 +61,16 @@ export type Office<N extends OfficeNeeds = OfficeNeeds> = Pick<OfficeParts, Aske
 const fail = (exitCode: number, id: string, en: string): OfficeFailure => ({ exitCode, line: { id, en } });
 
 async function readText(file: string, what: BilingualLine): Promise<string | OfficeFailure> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return fail(EXIT.problem, `${what.id} ${file} tidak terbaca (${code})`, `cannot read ${what.en} ${file} (${code})`);
   }
+  const decoded = decodeUtf8(bytes);
+  if ('invalidLine' in decoded) return fail(EXIT.problem, utf8Problem(file, decoded.invalidLine).id, utf8Problem(file, decoded.invalidLine).en);
+  return decoded.text;
 }
 
 /**
@@ -112,14 +118,9 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
     const dir = needs.storeDir ? config.resolve(needs.storeDir) : config.resolve(config.config.store.dir);
     let signingKeyPem: string | undefined;
     if (needs.store === 'write') {
-      try {
-        signingKeyPem = await readFile(config.resolve(config.config.signingKey), 'utf8');
-      } catch {
-        office.notes.push({
-          id: `kunci tanda tangan ${config.config.signingKey} tidak ada: checkpoint tidak ditandatangani (buat dengan sipansos init)`,
-          en: `signing key ${config.config.signingKey} not found: checkpoints are not signed (create one with sipansos init)`,
-        });
-      }
+      const key = await loadSigningKey(config);
+      if ('problem' in key) return { exitCode: EXIT.problem, line: key.problem };
+      signingKeyPem = key.pem;
     }
     let store: EvidenceStoreV1;
     try {

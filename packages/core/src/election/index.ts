@@ -10,6 +10,7 @@ export {
   type Phase,
   type PhaseWindow,
 } from './election-context-schema.js';
+export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from './example-election.js';
 export { phaseAt, type PhaseMoment } from './phase-at.js';
 export {
   IndonesianTimeZoneSchema,

@@ -1,4 +1,4 @@
-import { EXAMPLE_CONTEXT } from '../../../../testkit/src/world/world-context.js';
+import { EXAMPLE_CONTEXT } from '../../election/example-election.js';
 import { ElectionContextSchema, type ElectionContext } from '../../election/election-context-schema.js';
 
 /**
