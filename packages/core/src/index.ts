@@ -25,4 +25,4 @@ export * from './store-memory/index.js';
 export * from './subject/index.js';
 export * from './text/index.js';
 export * from './validation/index.js';
-export { registerJsonSchema, renderJsonSchemas } from './json-schemas.js';
+export { renderJsonSchemas } from './json-schemas.js';
