@@ -1,22 +1,21 @@
 import { createHmac } from 'node:crypto';
+import { type Account, type CaptureScope, type CaptureWindow, type Item } from '@sipansos/core';
 import {
   createPlatformAdapter,
   type AdapterCall,
+  type HttpSuccess,
+  type ManagedPlatformAdapter,
+} from '@sipansos/core/adapter-kit';
+import {
   type AdapterCaptureV1,
   type AdapterCapabilitiesV1,
   type AdapterErrorV1,
-  type Account,
   type CaptureOptionsV1,
-  type CaptureScope,
-  type CaptureWindow,
-  type HttpSuccess,
-  type Item,
   type LookupBatchV1,
   type LookupResultV1,
-  type ManagedPlatformAdapter,
   type RawResponseV1,
   type ResolvedAccountV1,
-} from '@sipansos/core';
+} from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import { FACEBOOK_DEFAULT_API_VERSION, FACEBOOK_GRAPH_BASE_URL, type FacebookAdapterSettings } from './facebook-adapter-settings.js';
 import { isObjectUnavailable, mapGraphError, metaUsageRateLimitReader } from './facebook-graph-errors.js';

@@ -1,8 +1,9 @@
-import { readMetaUsage, type AdapterErrorV1, type HttpFailure } from '@sipansos/core';
+import { readMetaUsage, type HttpFailure } from '@sipansos/core/adapter-kit';
+import { type AdapterErrorV1 } from '@sipansos/core/spec';
 import { GraphErrorBodySchema, type GraphErrorBody } from './facebook-schemas.js';
 
 // Meta's usage headers are read by core; re-exported here under the names this package had.
-export { DEFAULT_META_SLOW_DOWN_AT_PERCENT as DEFAULT_SLOW_DOWN_AT_PERCENT, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core';
+export { DEFAULT_META_SLOW_DOWN_AT_PERCENT as DEFAULT_SLOW_DOWN_AT_PERCENT, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core/adapter-kit';
 
 /**
  * Marks the message of a `not_found` that came from Graph error code 100 with subcode 33:

@@ -1,17 +1,16 @@
+import { type Account, type CaptureScope, type CaptureWindow, type Item } from '@sipansos/core';
 import {
   createPlatformAdapter,
   type AdapterCall,
+  type HttpSuccess,
+  type ManagedPlatformAdapter,
+} from '@sipansos/core/adapter-kit';
+import {
   type AdapterCaptureV1,
   type AdapterErrorV1,
-  type Account,
   type CaptureOptionsV1,
-  type CaptureScope,
-  type CaptureWindow,
-  type HttpSuccess,
-  type Item,
-  type ManagedPlatformAdapter,
   type RawResponseV1,
-} from '@sipansos/core';
+} from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import { INSTAGRAM_DEFAULT_API_VERSION, INSTAGRAM_GRAPH_BASE_URL, type InstagramAdapterSettings } from './instagram-adapter-settings.js';
 import { mapInstagramGraphError, metaUsageRateLimitReader } from './instagram-graph-errors.js';

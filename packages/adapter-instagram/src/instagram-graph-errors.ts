@@ -1,8 +1,9 @@
-import { readMetaUsage, type AdapterErrorV1, type HttpFailure } from '@sipansos/core';
+import { readMetaUsage, type HttpFailure } from '@sipansos/core/adapter-kit';
+import { type AdapterErrorV1 } from '@sipansos/core/spec';
 import { GraphErrorBodySchema, type GraphErrorBody } from './instagram-schemas.js';
 
 // Meta's usage headers are read by core; re-exported here under the names this package had.
-export { metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core';
+export { metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core/adapter-kit';
 
 /** Throttling codes (Meta "Handling Errors"): app 4, user 17, page 32, custom 613. */
 export const GRAPH_THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613]);

@@ -18,23 +18,25 @@ import {
   sha256Hex,
   SHA256_HEX_PATTERN,
   signCheckpoint,
-  type BlobRefV1,
   type ChainTip,
-  type EvidenceProofsV1,
-  type EvidenceStoreV1,
-  type InclusionProofV1,
   type IndexedEntry,
   type PlannedEntry,
   type RecordIndexKeys,
   type RecordKind,
   type RecordOf,
+} from '@sipansos/core/evidence';
+import {
+  type BlobRefV1,
+  type EvidenceProofsV1,
+  type EvidenceStoreV1,
+  type InclusionProofV1,
   type RecordQueryV1,
   type SignedCheckpointV1,
   type StoredRecordV1,
   type StoreErrorV1,
   type StoreOpenReportV1,
   type VerifyReportV1,
-} from '@sipansos/core';
+} from '@sipansos/core/spec';
 import { BlobFiles } from './blob-files.js';
 import { checkpointLine, scanCheckpoints } from './checkpoint-file.js';
 import { defaultFsync, fsyncDirectory, ioError, writeFileDurably, writeFully, type FsyncFunction } from './durable-io.js';

@@ -7,10 +7,8 @@ import {
   RECORD_KINDS,
   SHA256_HEX_PATTERN,
   verifyCheckpoint,
-  type StoredRecordV1,
-  type VerifyProblemV1,
-  type VerifyReportV1,
-} from '@sipansos/core';
+} from '@sipansos/core/evidence';
+import { type StoredRecordV1, type VerifyProblemV1, type VerifyReportV1 } from '@sipansos/core/spec';
 import { hashFile } from './blob-files.js';
 import { scanCheckpoints } from './checkpoint-file.js';
 import { scanLog } from './log-scan.js';

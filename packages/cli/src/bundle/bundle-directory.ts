@@ -1,6 +1,6 @@
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSafeBundlePath, type BundleFiles } from '@sipansos/core';
+import { isSafeBundlePath, type BundleFiles } from '@sipansos/core/evidence';
 
 /** Why a bundle directory could not be written or read. */
 export interface BundleDirectoryError {

@@ -1,4 +1,4 @@
-import { CASE_STATE_LABELS, type Case, type CaseDeadline } from '@sipansos/core';
+import { CASE_STATE_LABELS, type Case, type CaseDeadline } from '@sipansos/core/cases';
 import { terminalText } from '../runtime/terminal-text.js';
 
 /** One line per case for `sipansos cases list`. */

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectCaseEvidence, exportAuditEntry, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
+import { localDateAt, type RouteCode } from '@sipansos/core';
+import { resolveReferral, toCaseReferral, type CaseReferral } from '@sipansos/core/cases';
+import { collectCaseEvidence, exportAuditEntry, renderLetter } from '@sipansos/core/report';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFromZip, verifyBundle, type BundleFiles, type BundleProblem } from '@sipansos/core';
+import { bundleFromZip, verifyBundle, type BundleFiles, type BundleProblem } from '@sipansos/core/evidence';
 import { readBundleDirectory } from '../bundle/bundle-directory.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';

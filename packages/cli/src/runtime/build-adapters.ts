@@ -1,4 +1,4 @@
-import type { PlatformAdapterV1 } from '@sipansos/core';
+import type { PlatformAdapterV1 } from '@sipansos/core/spec';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';

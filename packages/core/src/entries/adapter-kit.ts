@@ -1,0 +1,53 @@
+/**
+ * @sipansos/core/adapter-kit — for adapter authors: `createPlatformAdapter` (queues, rate limits,
+ * deadlines, retries, validation, redaction, accounting), the web-page adapter and saved-page parsing.
+ *
+ * @packageDocumentation
+ */
+export {
+  type AdapterCall,
+  type AdapterClock,
+  type AdapterEvent,
+  type AdapterRetryPolicy,
+  type AdapterRuntimeSettings,
+  type AdapterTimeouts,
+  type CostInput,
+  createPlatformAdapter,
+  type CreatePlatformAdapterInput,
+  createWebPageAdapter,
+  DEFAULT_META_SLOW_DOWN_AT_PERCENT,
+  type EndpointRateLimit,
+  type HttpFailure,
+  type HttpRequest,
+  type HttpSuccess,
+  type JsonRequest,
+  type ManagedPlatformAdapter,
+  type MediaDownloadConfig,
+  type MetaUsage,
+  metaUsageRateLimitReader,
+  parseRetryAfter,
+  PLATFORM_ADAPTER_DEFAULTS,
+  type PlatformAdapterConfig,
+  type PlatformAdapterDefinition,
+  type PlatformResult,
+  type QueryValue,
+  type RateLimitHeaderReader,
+  readMetaUsage,
+  readXRateLimitHeaders,
+  REDACTED,
+  systemClock,
+  type WebPageAdapterOptions,
+} from '../adapter/index.js';
+export {
+  decodeMhtml,
+  detectSavedFileFormat,
+  type MhtmlDecodeError,
+  type MhtmlDocument,
+  type MhtmlPart,
+  platformFromUrl,
+  readSavedPage,
+  type SavedFileFormat,
+  type SavedPage,
+  type SavedPageParse,
+  type SavedPageParser,
+} from '../capture/index.js';
