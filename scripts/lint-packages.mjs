@@ -10,6 +10,23 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const packagesDir = path.join(root, 'packages');
 const out = mkdtempSync(path.join(tmpdir(), 'sipansos-pack-'));
 let failures = 0;
+
+/**
+ * What every tarball must hold and must not: README and LICENSE, the metadata npm shows, and no
+ * trace of the workspace-only "sipansos-source" condition or of the sources it points at.
+ */
+function checkContents(tarball, manifest) {
+  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+  const packed = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+  const packedManifest = JSON.parse(packed);
+  const problems = [];
+  for (const required of ['README.md', 'LICENSE', 'package.json']) if (!files.includes(required)) problems.push(`${required} is not in the tarball`);
+  for (const field of ['repository', 'homepage', 'bugs', 'keywords', 'license']) if (!packedManifest[field]) problems.push(`package.json has no "${field}"`);
+  if (packed.includes('sipansos-source')) problems.push('the packed package.json still names the "sipansos-source" condition (override "exports" in publishConfig)');
+  if (files.some((f) => f.startsWith('src/'))) problems.push('src/ is published; list only dist (and data) in "files"');
+  if (manifest.name === '@sipansos/core' && !files.some((f) => f.startsWith('schemas/') && f.endsWith('.schema.json'))) problems.push('schemas/*.schema.json are not in the tarball');
+  return problems;
+}
 try {
   for (const dir of readdirSync(packagesDir).sort()) {
     const pkgDir = path.join(packagesDir, dir);
@@ -20,6 +37,13 @@ try {
     const tarball = readdirSync(out).find((file) => !before.has(file) && file.endsWith('.tgz'));
     if (!tarball) throw new Error(`pnpm pack produced no tarball for ${manifest.name}`);
     const file = path.join(out, tarball);
+    const contentProblems = checkContents(file, manifest);
+    if (contentProblems.length > 0) {
+      failures++;
+      process.stdout.write(`FAIL contents ${manifest.name}\n${contentProblems.map((p) => `  - ${p}\n`).join('')}`);
+    } else {
+      process.stdout.write(`ok   contents ${manifest.name}\n`);
+    }
     for (const [tool, args] of [
       ['publint', ['run', file, '--strict']],
       ['attw', [file, '--format', 'ascii', '--profile', 'node16']],

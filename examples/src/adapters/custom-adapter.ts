@@ -5,7 +5,8 @@
 // adapter runs the same conformance suite as the shipped adapters.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPlatformAdapter, type AdapterCall, type Item } from '@sipansos/core';
+import { type Item } from '@sipansos/core';
+import { createPlatformAdapter, type AdapterCall } from '@sipansos/core/adapter-kit';
 import { adapterConformanceSuite, type AdapterConformanceEnvironment } from '@sipansos/testkit';
 import { http, HttpResponse } from 'msw';
 import { err, ok, type Result } from 'neverthrow';

@@ -4,7 +4,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUILTIN_RULE_SETS, compileRules, createCaseWorkflow, createMemoryStore, ElectionContextSchema, evaluateItem, renderLetter, type Capture, type Subject } from '@sipansos/core';
+import { createMemoryStore, ElectionContextSchema, type Capture, type Subject } from '@sipansos/core';
+import { createCaseWorkflow } from '@sipansos/core/cases';
+import { renderLetter } from '@sipansos/core/report';
+import { BUILTIN_RULE_SETS, compileRules, evaluateItem } from '@sipansos/core/rules';
 import { EXAMPLE_CONTEXT } from '@sipansos/testkit';
 import { err, ok, type Result } from 'neverthrow';
 import { run, type ExampleError } from '../lib/run.js';

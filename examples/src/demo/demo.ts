@@ -20,21 +20,11 @@ import { parseArgs } from 'node:util';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';
-import {
-  BUILTIN_RULE_SETS,
-  compileRules,
-  createCaseWorkflow,
-  createMonitor,
-  deletionVerdicts,
-  FINDING_CATEGORY_LABELS,
-  labelOf,
-  renderCaseReportFromStore,
-  systemClock,
-  type AccountState,
-  type AdapterClock,
-  type CycleReport,
-  type Finding,
-} from '@sipansos/core';
+import { createMonitor, deletionVerdicts, type AccountState, type CycleReport, type Finding } from '@sipansos/core';
+import { systemClock, type AdapterClock } from '@sipansos/core/adapter-kit';
+import { createCaseWorkflow } from '@sipansos/core/cases';
+import { FINDING_CATEGORY_LABELS, labelOf, renderCaseReportFromStore } from '@sipansos/core/report';
+import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { createFsStore } from '@sipansos/store-fs';
 import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
 

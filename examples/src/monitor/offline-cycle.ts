@@ -3,7 +3,8 @@
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';
-import { BUILTIN_RULE_SETS, compileRules, createMemoryStore, createMonitor } from '@sipansos/core';
+import { createMemoryStore, createMonitor } from '@sipansos/core';
+import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
 import { err, ok, type Result } from 'neverthrow';
 import { run, type ExampleError } from '../lib/run.js';

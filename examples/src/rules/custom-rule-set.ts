@@ -1,6 +1,7 @@
 // An office's own rule set, written as data (JSON) with its legal basis, checked, compiled with
 // the built-in ones against the election context, and tried on two posts.
-import { BUILTIN_RULE_SETS, compileRules, ElectionContextSchema, evaluateItem, parseRuleSet, type Item, type Subject } from '@sipansos/core';
+import { ElectionContextSchema, type Item, type Subject } from '@sipansos/core';
+import { BUILTIN_RULE_SETS, compileRules, evaluateItem, parseRuleSet } from '@sipansos/core/rules';
 import { EXAMPLE_CONTEXT } from '@sipansos/testkit';
 import { err, ok, type Result } from 'neverthrow';
 import { run, type ExampleError } from '../lib/run.js';

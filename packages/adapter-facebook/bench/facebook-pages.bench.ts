@@ -1,4 +1,5 @@
-import { decodeMhtml, sha256Hex } from '@sipansos/core';
+import { decodeMhtml } from '@sipansos/core/adapter-kit';
+import { sha256Hex } from '@sipansos/core/evidence';
 import { parseFacebookPage } from '../src/index.js';
 import { reportBench } from '../../../scripts/bench-results.js';
 

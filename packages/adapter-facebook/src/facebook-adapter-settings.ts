@@ -1,4 +1,4 @@
-import type { AdapterRuntimeSettings, EndpointRateLimit } from '@sipansos/core';
+import type { AdapterRuntimeSettings, EndpointRateLimit } from '@sipansos/core/adapter-kit';
 
 /** Default Graph API host. */
 export const FACEBOOK_GRAPH_BASE_URL = 'https://graph.facebook.com';

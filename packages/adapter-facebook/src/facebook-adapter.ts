@@ -4,10 +4,9 @@ import {
   META_SECRET_QUERY_PARAMS,
   metaUsageRateLimitReader,
   resolveMetaGraphSettings,
-  type AdapterCapabilitiesV1,
   type ManagedPlatformAdapter,
-  type ResolvedAccountV1,
-} from '@sipansos/core';
+} from '@sipansos/core/adapter-kit';
+import { type AdapterCapabilitiesV1, type ResolvedAccountV1 } from '@sipansos/core/spec';
 import { FACEBOOK_DEFAULT_API_VERSION, FACEBOOK_GRAPH_BASE_URL, type FacebookAdapterSettings } from './facebook-adapter-settings.js';
 import { captureFacebook, FACEBOOK_ENDPOINTS, readPage, type FacebookGraph } from './facebook-capture.js';
 import { mapGraphError } from './facebook-graph-errors.js';

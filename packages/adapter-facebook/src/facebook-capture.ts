@@ -1,4 +1,6 @@
-import type { AdapterCall, AdapterCaptureV1, AdapterErrorV1, Account, CaptureOptionsV1, CaptureScope, CaptureWindow, Item, RawResponseV1, ResolvedMetaGraphSettings } from '@sipansos/core';
+import type { Account, CaptureScope, CaptureWindow, Item } from '@sipansos/core';
+import type { AdapterCall, ResolvedMetaGraphSettings } from '@sipansos/core/adapter-kit';
+import type { AdapterCaptureV1, AdapterErrorV1, CaptureOptionsV1, RawResponseV1 } from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import { facebookPageToProfile, facebookPostToItem } from './facebook-map-item.js';
 import { FacebookPageSchema, FacebookPostsPageSchema, type FacebookPage } from './facebook-schemas.js';

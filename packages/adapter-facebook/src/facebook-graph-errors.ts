@@ -1,8 +1,9 @@
-import { mapMetaGraphError, type AdapterErrorV1, type HttpFailure } from '@sipansos/core';
+import { mapMetaGraphError, type HttpFailure } from '@sipansos/core/adapter-kit';
+import { type AdapterErrorV1 } from '@sipansos/core/spec';
 
 // Graph's error body, throttling levels and common codes live in core (shared with Instagram);
 // re-exported here under the names this package had.
-export { DEFAULT_META_SLOW_DOWN_AT_PERCENT as DEFAULT_SLOW_DOWN_AT_PERCENT, GRAPH_THROTTLE_CODES, graphErrorOf, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core';
+export { DEFAULT_META_SLOW_DOWN_AT_PERCENT as DEFAULT_SLOW_DOWN_AT_PERCENT, GRAPH_THROTTLE_CODES, graphErrorOf, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core/adapter-kit';
 
 /**
  * Marks the message of a `not_found` that came from Graph error code 100 with subcode 33:

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ItemSchema, readSavedPage, sha256Hex, type SavedPage } from '@sipansos/core';
+import { ItemSchema } from '@sipansos/core';
+import { readSavedPage, type SavedPage } from '@sipansos/core/adapter-kit';
+import { sha256Hex } from '@sipansos/core/evidence';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFacebookPage } from './facebook-html-parser.js';

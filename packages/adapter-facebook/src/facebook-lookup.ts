@@ -1,4 +1,5 @@
-import type { AdapterCall, AdapterErrorV1, HttpSuccess, LookupBatchV1, LookupResultV1, RawResponseV1 } from '@sipansos/core';
+import type { AdapterCall, HttpSuccess } from '@sipansos/core/adapter-kit';
+import type { AdapterErrorV1, LookupBatchV1, LookupResultV1, RawResponseV1 } from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import { FACEBOOK_ENDPOINTS, FACEBOOK_POST_FIELDS, type FacebookGraph } from './facebook-capture.js';
 import { isObjectUnavailable } from './facebook-graph-errors.js';

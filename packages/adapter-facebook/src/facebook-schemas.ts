@@ -84,5 +84,5 @@ export const FacebookPostsPageSchema = z.object({
 export type FacebookPostsPage = z.infer<typeof FacebookPostsPageSchema>;
 
 // The Graph error body is core's (shared by both Meta adapters).
-export { GraphErrorBodySchema, type GraphErrorBody } from '@sipansos/core';
+export { GraphErrorBodySchema, type GraphErrorBody } from '@sipansos/core/adapter-kit';
 

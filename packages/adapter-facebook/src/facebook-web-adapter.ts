@@ -1,4 +1,4 @@
-import { adapterSettingsReader, createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core';
+import { adapterSettingsReader, createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core/adapter-kit';
 import { FACEBOOK_ADAPTER_VERSION } from './facebook-adapter.js';
 import { FACEBOOK_WEB_BASE_URL, type FacebookWebAdapterSettings } from './facebook-adapter-settings.js';
 import { parseFacebookPage } from './facebook-html-parser.js';

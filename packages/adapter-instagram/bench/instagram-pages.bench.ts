@@ -1,4 +1,4 @@
-import { sha256Hex } from '@sipansos/core';
+import { sha256Hex } from '@sipansos/core/evidence';
 import { parseInstagramPage } from '../src/index.js';
 import { reportBench } from '../../../scripts/bench-results.js';
 

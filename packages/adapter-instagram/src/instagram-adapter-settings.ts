@@ -1,4 +1,4 @@
-import type { AdapterRuntimeSettings, EndpointRateLimit } from '@sipansos/core';
+import type { AdapterRuntimeSettings, EndpointRateLimit } from '@sipansos/core/adapter-kit';
 
 /** Default Graph API host for the Instagram API with Facebook Login (business discovery lives there). */
 export const INSTAGRAM_GRAPH_BASE_URL = 'https://graph.facebook.com';

@@ -1,4 +1,4 @@
-import { adapterSettingsReader, createPlatformAdapter, META_SECRET_QUERY_PARAMS, resolveMetaGraphSettings, type ManagedPlatformAdapter } from '@sipansos/core';
+import { adapterSettingsReader, createPlatformAdapter, META_SECRET_QUERY_PARAMS, resolveMetaGraphSettings, type ManagedPlatformAdapter } from '@sipansos/core/adapter-kit';
 import { err, ok } from 'neverthrow';
 import { INSTAGRAM_DEFAULT_API_VERSION, INSTAGRAM_GRAPH_BASE_URL, type InstagramAdapterSettings } from './instagram-adapter-settings.js';
 import { captureInstagram, discover, INSTAGRAM_DISCOVERY_ENDPOINT, type InstagramDiscovery } from './instagram-capture.js';

@@ -1,4 +1,6 @@
-import type { AdapterCall, AdapterCaptureV1, AdapterErrorV1, Account, CaptureOptionsV1, CaptureScope, CaptureWindow, HttpSuccess, Item, RawResponseV1, ResolvedMetaGraphSettings } from '@sipansos/core';
+import type { Account, CaptureScope, CaptureWindow, Item } from '@sipansos/core';
+import type { AdapterCall, HttpSuccess, ResolvedMetaGraphSettings } from '@sipansos/core/adapter-kit';
+import type { AdapterCaptureV1, AdapterErrorV1, CaptureOptionsV1, RawResponseV1 } from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import { instagramMediaToItem, instagramUserToProfile } from './instagram-map-item.js';
 import { BusinessDiscoveryResponseSchema, type BusinessDiscoveryResponse } from './instagram-schemas.js';

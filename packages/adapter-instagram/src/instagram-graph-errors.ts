@@ -1,8 +1,9 @@
-import { mapMetaGraphError, type AdapterErrorV1, type HttpFailure } from '@sipansos/core';
+import { mapMetaGraphError, type HttpFailure } from '@sipansos/core/adapter-kit';
+import { type AdapterErrorV1 } from '@sipansos/core/spec';
 
 // Graph's error body, throttling levels and common codes live in core (shared with Facebook);
 // re-exported here under the names this package had.
-export { GRAPH_THROTTLE_CODES, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core';
+export { GRAPH_THROTTLE_CODES, metaUsageRateLimitReader, readMetaUsage, type MetaUsage } from '@sipansos/core/adapter-kit';
 
 /**
  * Business discovery's answer for a user name that is not a business or creator account (or

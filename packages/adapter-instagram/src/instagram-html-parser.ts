@@ -1,4 +1,6 @@
-import { ItemSchema, type AdapterErrorV1, type Item, type Media, type ProfileSnapshot, type SavedPage, type SavedPageParse } from '@sipansos/core';
+import { ItemSchema, type Item, type Media, type ProfileSnapshot } from '@sipansos/core';
+import { type SavedPage, type SavedPageParse } from '@sipansos/core/adapter-kit';
+import { type AdapterErrorV1 } from '@sipansos/core/spec';
 import * as cheerio from 'cheerio';
 import { err, ok, type Result } from 'neverthrow';
 import { hashtagsOf, linksOf, mentionsOf, shortcodeOf } from './instagram-map-item.js';

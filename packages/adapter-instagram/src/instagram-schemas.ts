@@ -68,5 +68,5 @@ export const BusinessDiscoveryResponseSchema = z.object({
 export type BusinessDiscoveryResponse = z.infer<typeof BusinessDiscoveryResponseSchema>;
 
 // The Graph error body is core's (shared by both Meta adapters).
-export { GraphErrorBodySchema, type GraphErrorBody } from '@sipansos/core';
+export { GraphErrorBodySchema, type GraphErrorBody } from '@sipansos/core/adapter-kit';
 

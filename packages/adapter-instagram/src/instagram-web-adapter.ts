@@ -1,4 +1,4 @@
-import { adapterSettingsReader, createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core';
+import { adapterSettingsReader, createWebPageAdapter, type ManagedPlatformAdapter } from '@sipansos/core/adapter-kit';
 import { INSTAGRAM_ADAPTER_VERSION } from './instagram-adapter.js';
 import { INSTAGRAM_WEB_BASE_URL, type InstagramWebAdapterSettings } from './instagram-adapter-settings.js';
 import { parseInstagramPage } from './instagram-html-parser.js';

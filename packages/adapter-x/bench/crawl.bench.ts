@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { reportBench } from '../../../scripts/bench-results.js';
 import { xPage, xTweet } from '../src/__fixtures__/x-fixture-builders.js';
-import { createXAdapter, X_ENDPOINTS } from '../src/index.js';
+import { createXAdapter } from '../src/index.js';
+import { X_ENDPOINTS } from '../src/x-endpoints.js';
 
 const ACCOUNT_COUNT = 1_000;
 const WINDOW_MS = 1_000;

@@ -1,4 +1,4 @@
-import { adapterSettingsReader, type AdapterRuntimeSettings, type EndpointRateLimit } from '@sipansos/core';
+import { adapterSettingsReader, type AdapterRuntimeSettings, type EndpointRateLimit } from '@sipansos/core/adapter-kit';
 import { X_DEFAULT_PRICING, type XPricing } from './x-endpoints.js';
 
 /** Settings of {@link createXAdapter}. Only the bearer token is required (here or in the environment). */

@@ -1,4 +1,5 @@
-import { createPlatformAdapter, type ManagedPlatformAdapter, type ResolvedAccountV1 } from '@sipansos/core';
+import { createPlatformAdapter, type ManagedPlatformAdapter } from '@sipansos/core/adapter-kit';
+import { type ResolvedAccountV1 } from '@sipansos/core/spec';
 import { err } from 'neverthrow';
 import { resolveXSettings, type XAdapterSettings } from './x-adapter-settings.js';
 import { captureX, checkUsername, fetchUser, X_HISTORY_LIMIT } from './x-capture.js';

@@ -1,4 +1,6 @@
-import type { Account, AdapterCall, AdapterCaptureV1, AdapterErrorV1, CaptureOptionsV1, CaptureScope, CaptureWindow, Item, ItemAuthor, RawResponseV1 } from '@sipansos/core';
+import type { Account, CaptureScope, CaptureWindow, Item, ItemAuthor } from '@sipansos/core';
+import type { AdapterCall } from '@sipansos/core/adapter-kit';
+import type { AdapterCaptureV1, AdapterErrorV1, CaptureOptionsV1, RawResponseV1 } from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import type { ResolvedXSettings } from './x-adapter-settings.js';
 import { tweetQuery, X_ENDPOINTS, X_USER_FIELDS } from './x-endpoints.js';

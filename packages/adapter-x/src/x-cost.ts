@@ -1,4 +1,4 @@
-import type { CostInput } from '@sipansos/core';
+import type { CostInput } from '@sipansos/core/adapter-kit';
 import { X_ENDPOINTS, type XPricing } from './x-endpoints.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { EndpointRateLimit } from '@sipansos/core';
+import type { EndpointRateLimit } from '@sipansos/core/adapter-kit';
 
 /** The X API v2 endpoints this adapter calls; the ids key rate limits and request accounting. */
 export const X_ENDPOINTS = {

@@ -1,4 +1,5 @@
-import type { AdapterCall, AdapterErrorV1, LookupBatchV1, LookupResultV1, RawResponseV1 } from '@sipansos/core';
+import type { AdapterCall } from '@sipansos/core/adapter-kit';
+import type { AdapterErrorV1, LookupBatchV1, LookupResultV1, RawResponseV1 } from '@sipansos/core/spec';
 import { err, ok, type Result } from 'neverthrow';
 import { tweetQuery, X_ENDPOINTS } from './x-endpoints.js';
 import { mapTweet, responseContext } from './x-map-item.js';

@@ -1,4 +1,5 @@
-import type { AdapterErrorV1, HttpFailure, LookupResultV1 } from '@sipansos/core';
+import type { HttpFailure } from '@sipansos/core/adapter-kit';
+import type { AdapterErrorV1, LookupResultV1 } from '@sipansos/core/spec';
 import type { XProblem } from './x-schemas.js';
 
 /** How X's words about one resource are read. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errAsync } from 'neverthrow';
-import type { EvidenceStoreV1 } from '@sipansos/core';
+import type { EvidenceStoreV1 } from '@sipansos/core/spec';
 import { createFsStore } from '@sipansos/store-fs';
 import { EXAMPLE_CONTEXT } from '@sipansos/testkit';
 import { describe, expect, it, vi } from 'vitest';

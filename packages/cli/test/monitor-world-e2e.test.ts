@@ -2,18 +2,16 @@ import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';
 import {
-  BUILTIN_RULE_SETS,
-  compileRules,
   createMemoryStore,
   createMonitor,
   deletionVerdicts,
-  systemClock,
   type AccountState,
-  type AdapterClock,
   type CycleReport,
   type DeletionVerdict,
   type Finding,
 } from '@sipansos/core';
+import { systemClock, type AdapterClock } from '@sipansos/core/adapter-kit';
+import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { createSimulatedWorld, startWorldServer, type ExpectedEvent, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { canonicalJson, type RecordKind } from '@sipansos/core';
+import { canonicalJson, type RecordKind } from '@sipansos/core/evidence';
 import { createFsStore } from '@sipansos/store-fs';
 import { createSimulatedWorld, startWorldServer, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { BUILTIN_RULE_SETS } from '@sipansos/core';
+import { BUILTIN_RULE_SETS } from '@sipansos/core/rules';
 import { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '@sipansos/testkit';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';

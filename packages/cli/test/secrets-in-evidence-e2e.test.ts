@@ -6,19 +6,12 @@ import yauzl from 'yauzl';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';
-import {
-  BUILTIN_RULE_SETS,
-  bundleFromStore,
-  bundleToZip,
-  compileRules,
-  createCaseWorkflow,
-  createMonitor,
-  renderCaseReportFromStore,
-  systemClock,
-  type AdapterClock,
-  type Capture,
-  type Finding,
-} from '@sipansos/core';
+import { createMonitor, type Capture, type Finding } from '@sipansos/core';
+import { systemClock, type AdapterClock } from '@sipansos/core/adapter-kit';
+import { createCaseWorkflow } from '@sipansos/core/cases';
+import { bundleFromStore, bundleToZip } from '@sipansos/core/evidence';
+import { renderCaseReportFromStore } from '@sipansos/core/report';
+import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { createFsStore } from '@sipansos/store-fs';
 import { createSimulatedWorld, startWorldServer, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

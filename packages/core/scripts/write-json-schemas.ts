@@ -1,7 +1,6 @@
 /** `pnpm schemas`: regenerate packages/core/schemas/*.schema.json from the zod schemas. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import '../src/index.js';
 import { renderJsonSchemas } from '../src/json-schemas.js';
 
 const dir = path.resolve(import.meta.dirname, '..', 'schemas');

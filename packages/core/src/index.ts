@@ -1,31 +1,213 @@
 /**
- * @sipansos/core — the domain model, the versioned adapter and store contracts, and the
- * machinery (diffing, deletion detection, rules, cases, reports, the monitor) that composes them.
+ * @sipansos/core — the domain model (subjects, the election context, captures, items, findings,
+ * changes, deletion detection) and the monitor that runs a cycle. The other parts have their own
+ * entry points: `/spec` (versioned contracts), `/adapter-kit` (for adapter authors), `/rules`,
+ * `/cases`, `/report` and `/evidence`.
  *
  * @packageDocumentation
  */
-export * from './account/index.js';
-export * from './adapter/index.js';
-export * from './bundle/index.js';
-export * from './case-store/index.js';
-export * from './capture/index.js';
-export * from './cases/index.js';
-export * from './deletion/index.js';
-export * from './diff/index.js';
-export * from './election/index.js';
-export * from './evidence/index.js';
-export * from './findings/index.js';
-export * from './hashing/index.js';
-export * from './monitor/index.js';
-export * from './records/index.js';
-export * from './rules/index.js';
-export * from './saved-page/index.js';
-export * from './referral/index.js';
-export * from './report/index.js';
-export * from './spec/index.js';
-export * from './store-kit/index.js';
-export * from './store-memory/index.js';
-export * from './subject/index.js';
-export * from './text/index.js';
-export * from './validation/index.js';
-export { registerJsonSchema, renderJsonSchemas } from './json-schemas.js';
+export {
+  type Account,
+  accountKey,
+  AccountSchema,
+  HandleSchema,
+  KNOWN_PLATFORMS,
+  type KnownPlatform,
+  type Platform,
+  PlatformAccountIdSchema,
+  PlatformSchema,
+} from './account/index.js';
+export {
+  type AccountObservation,
+  AccountObservationSchema,
+  type BoundedPageHtml,
+  boundPageHtml,
+  type Capture,
+  CAPTURE_SCOPES,
+  type CaptureInput,
+  type CaptureRedaction,
+  CaptureRedactionSchema,
+  type CaptureRequest,
+  CaptureRequestSchema,
+  CaptureSchema,
+  type CaptureScope,
+  CaptureScopeSchema,
+  type CaptureWindow,
+  CaptureWindowSchema,
+  InstantSchema,
+  type Item,
+  ITEM_KINDS,
+  type ItemAuthor,
+  ItemAuthorSchema,
+  type ItemInput,
+  type ItemKind,
+  ItemKindSchema,
+  ItemSchema,
+  type ItemTarget,
+  ItemTargetSchema,
+  type Media,
+  MediaSchema,
+  PAGE_HTML_LIMITS,
+  type ProfileSnapshot,
+  ProfileSnapshotSchema,
+  type SkippedHtml,
+  SkippedHtmlSchema,
+  WindowEdgeSchema,
+} from './capture/index.js';
+export {
+  type AccountState,
+  type CaptureFailure,
+  type Coverage,
+  type CoverageGap,
+  coverageOf,
+  createAccountState,
+  DEFAULT_DELETION_OPTIONS,
+  type DeletionCapabilities,
+  type DeletionOptions,
+  type DeletionProof,
+  type DeletionVerdict,
+  type DeletionVerdictKind,
+  deletionVerdicts,
+  diffCaptures,
+  GAP_REASONS,
+  type GapReason,
+  ITEM_STATUSES,
+  type ItemStatus,
+  type ItemVersion,
+  type LookupAnswer,
+  type LookupBatch,
+  observeCapture,
+  observeCaptureFailure,
+  type ObserveCaptureResult,
+  observeLookups,
+  type ObserveLookupsResult,
+  type ScopeCoverage,
+  type SuspicionEpisode,
+  type TrackedItem,
+} from './deletion/index.js';
+export {
+  type Change,
+  CHANGE_TYPES,
+  ChangeSchema,
+  type ChangeType,
+  ChangeTypeSchema,
+  type TextDiffSegment,
+  TextDiffSegmentSchema,
+  wordDiff,
+  type WordDiffOptions,
+} from './diff/index.js';
+export {
+  type CandidatePair,
+  CandidatePairSchema,
+  type ElectionContext,
+  type ElectionContextInput,
+  ElectionContextSchema,
+  EXAMPLE_CONTEXT,
+  EXAMPLE_SUBJECTS,
+  formatLocalDateTime,
+  formatLocalTimestamp,
+  INDONESIAN_MONTHS,
+  type IndonesianTimeZone,
+  indonesianTimeZoneOf,
+  IndonesianTimeZoneSchema,
+  isValidLocalDate,
+  localDateAt,
+  LocalDateSchema,
+  type Phase,
+  phaseAt,
+  type PhaseMoment,
+  PHASES,
+  PhaseSchema,
+  type PhaseWindow,
+  PhaseWindowSchema,
+  startOfLocalDate,
+  TIME_ZONE_OFFSET_MINUTES,
+} from './election/index.js';
+export {
+  type EvidenceRef,
+  EvidenceRefSchema,
+  type Finding,
+  FINDING_CATEGORIES,
+  type FindingCategory,
+  FindingCategorySchema,
+  type FindingInput,
+  FindingSchema,
+  type LegalBasis,
+  LegalBasisSchema,
+  type MatchSpan,
+  MatchSpanSchema,
+  ROUTE_CODES,
+  type RouteCode,
+  RouteCodeSchema,
+  SANCTION_CLASSES,
+  type SanctionClass,
+  SanctionClassSchema,
+} from './findings/index.js';
+export {
+  appendIfAbsent,
+  createMonitor,
+  CYCLE_AUDIT_KIND,
+  type CycleDeferral,
+  type CycleDeletion,
+  type CycleFailure,
+  type CycleReport,
+  DEFAULT_SCOPE_ORDER,
+  loadResolutions,
+  type Monitor,
+  MONITOR_DEFAULTS,
+  type MonitorError,
+  type MonitorOptions,
+  type MonitorProgressEvent,
+  type MonitorProgressListener,
+  type MonitorSettings,
+  RESOLUTION_AUDIT_KIND,
+  type RunCycleOptions,
+} from './monitor/index.js';
+export {
+  createMemoryStore,
+  type MemoryEvidenceStore,
+  type MemoryStoreOptions,
+} from './store-memory/index.js';
+export {
+  type AccountCellReading,
+  type AccountFromCell,
+  categoryFromWord,
+  columnLetter,
+  createSubjectTableReader,
+  type CsvDelimiter,
+  NEUTRAL_CATEGORIES,
+  parseSubjectsCsv,
+  parseSubjectsFile,
+  parseSubjectsJson,
+  readAccountCell,
+  readSubjectsCsv,
+  type Subject,
+  SUBJECT_CATEGORIES,
+  SUBJECT_CSV_COLUMNS,
+  type SubjectCategory,
+  SubjectCategorySchema,
+  type SubjectColumnRole,
+  type SubjectCsvResult,
+  type SubjectField,
+  SubjectIdSchema,
+  type SubjectInput,
+  type SubjectListProblem,
+  subjectListProblems,
+  SubjectListSchema,
+  type SubjectMessage,
+  SubjectSchema,
+  type SubjectTableCell,
+  type SubjectTableColumn,
+  type SubjectTableIssue,
+  type SubjectTableReader,
+  type SubjectTableResult,
+  type SubjectTableRow,
+  type SubjectTableSettings,
+} from './subject/index.js';
+export {
+  type InvalidInputError,
+  invalidInputFromZod,
+  parseJsonText,
+  type ValidationIssue,
+} from './validation/index.js';
+export { renderJsonSchemas } from './json-schemas.js';

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import './index.js';
 import { renderJsonSchemas } from './json-schemas.js';
 
 const dir = path.resolve(import.meta.dirname, '..', 'schemas');

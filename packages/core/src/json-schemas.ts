@@ -1,33 +1,40 @@
 import { z } from 'zod';
+import { DeadlinePolicyOverrideSchema } from './cases/deadline-policy-override.js';
 import { CaptureSchema } from './capture/capture-schema.js';
 import { ItemSchema } from './capture/item-schema.js';
 import { ElectionContextSchema } from './election/election-context-schema.js';
 import { FindingSchema } from './findings/finding-schema.js';
+import { RoutingOverrideSchema, RoutingTableSchema } from './referral/routing-table-schema.js';
+import { LetterTemplateSchema } from './report/letter-template.js';
+import { RuleSetSchema } from './rules/rule-set-schema.js';
 import { SubjectListSchema, SubjectSchema } from './subject/subject-schema.js';
 
 /**
  * The schemas published as JSON Schema files under `packages/core/schemas/`, for people who
- * write subjects, contexts or rule sets by hand (and their editors). File name → zod schema.
- * Other folders add theirs (e.g. the rule set) through {@link registerJsonSchema}.
+ * write subjects, contexts, rule sets, routing or deadline overrides and letter templates by hand
+ * (and their editors). File base name → zod schema.
+ *
+ * An explicit list, not a registry filled by side-effect imports: the package is
+ * `sideEffects: false`, so a bundler may drop a module that only registers itself.
  */
-const registry = new Map<string, z.ZodType>([
+const PUBLISHED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
+  ['capture', CaptureSchema],
+  ['deadline-override', DeadlinePolicyOverrideSchema],
+  ['election-context', ElectionContextSchema],
+  ['finding', FindingSchema],
+  ['item', ItemSchema],
+  ['letter-template', LetterTemplateSchema],
+  ['routing-override', RoutingOverrideSchema],
+  ['routing-table', RoutingTableSchema],
+  ['rule-set', RuleSetSchema],
   ['subject', SubjectSchema],
   ['subjects', SubjectListSchema],
-  ['election-context', ElectionContextSchema],
-  ['item', ItemSchema],
-  ['capture', CaptureSchema],
-  ['finding', FindingSchema],
-]);
-
-/** Add a schema to the published set (done at module load by the owning folder). */
-export function registerJsonSchema(name: string, schema: z.ZodType): void {
-  registry.set(name, schema);
-}
+];
 
 /** Every published schema rendered as JSON Schema (draft 2020-12), by file base name. */
 export function renderJsonSchemas(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, schema] of [...registry.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, schema] of [...PUBLISHED_SCHEMAS].sort(([a], [b]) => a.localeCompare(b))) {
     // "input": the shape a person writes, before defaults and transforms are applied.
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
     out.set(name, `${JSON.stringify({ $id: `https://sipansos.invalid/schemas/${name}.schema.json`, title: name, ...json }, null, 2)}\n`);

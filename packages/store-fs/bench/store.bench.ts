@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { canonicalJsonOrThrow, sha256Hex, type AuditEntry } from '@sipansos/core';
+import { canonicalJsonOrThrow, sha256Hex, type AuditEntry } from '@sipansos/core/evidence';
 import { createFsStore, defaultFsync, type FsyncFunction } from '../src/index.js';
 import { reportBench } from '../../../scripts/bench-results.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { sha256Hex } from '@sipansos/core';
+import { sha256Hex } from '@sipansos/core/evidence';
 import { fsyncDirectory, writeFully, type FsyncFunction } from './durable-io.js';
 import { DIR_MODE, FILE_MODE, type StoreLayout } from './store-layout.js';
 

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { canonicalJsonOrThrow, SignedCheckpointSchema, type SignedCheckpointV1, type VerifyProblemV1 } from '@sipansos/core';
+import { canonicalJsonOrThrow, SignedCheckpointSchema } from '@sipansos/core/evidence';
+import { type SignedCheckpointV1, type VerifyProblemV1 } from '@sipansos/core/spec';
 import { readLines } from './log-scan.js';
 
 /** One checkpoint line: its canonical JSON. */

@@ -7,11 +7,13 @@ import {
   merkleRoot,
   publicKeyPemOf,
   signCheckpoint,
+} from '@sipansos/core/evidence';
+import {
   type CheckpointLogHeadsV1,
   type InclusionProofV1,
   type SignedCheckpointV1,
   type StoreErrorV1,
-} from '@sipansos/core';
+} from '@sipansos/core/spec';
 import { checkpointLine } from './checkpoint-file.js';
 import { ioError, writeFileDurably, writeFully, type FsyncFunction } from './durable-io.js';
 import { FILE_MODE, type StoreLayout } from './store-layout.js';

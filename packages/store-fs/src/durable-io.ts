@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { StoreErrorV1 } from '@sipansos/core';
+import type { StoreErrorV1 } from '@sipansos/core/spec';
 import { FILE_MODE } from './store-layout.js';
 
 /**

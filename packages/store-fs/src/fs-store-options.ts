@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { StoreErrorV1 } from '@sipansos/core';
+import type { StoreErrorV1 } from '@sipansos/core/spec';
 import type { FsyncFunction } from './durable-io.js';
 
 /** Settings of `createFsStore`. */

@@ -9,20 +9,22 @@ import {
   sha256Hex,
   SHA256_HEX_PATTERN,
   type AuditEntry,
+  type PlannedEntry,
+  type RecordKind,
+  type RecordOf,
+} from '@sipansos/core/evidence';
+import {
   type BlobRefV1,
   type EvidenceProofsV1,
   type EvidenceStoreV1,
   type InclusionProofV1,
-  type PlannedEntry,
-  type RecordKind,
-  type RecordOf,
   type RecordQueryV1,
   type SignedCheckpointV1,
   type StoredRecordV1,
   type StoreErrorV1,
   type StoreOpenReportV1,
   type VerifyReportV1,
-} from '@sipansos/core';
+} from '@sipansos/core/spec';
 import { BlobFiles } from './blob-files.js';
 import { CheckpointLog } from './checkpoint-log.js';
 import { defaultFsync, ioError, type FsyncFunction } from './durable-io.js';

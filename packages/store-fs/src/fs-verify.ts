@@ -9,10 +9,8 @@ import {
   SHA256_HEX_PATTERN,
   verifyCheckpoint,
   type RecordKind,
-  type StoredRecordV1,
-  type VerifyProblemV1,
-  type VerifyReportV1,
-} from '@sipansos/core';
+} from '@sipansos/core/evidence';
+import { type StoredRecordV1, type VerifyProblemV1, type VerifyReportV1 } from '@sipansos/core/spec';
 import { hashFile } from './blob-files.js';
 import { scanCheckpoints } from './checkpoint-file.js';
 import { scanLog } from './log-scan.js';

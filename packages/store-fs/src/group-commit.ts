@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
-import type { PlannedEntry, RecordKind, StoredRecordV1, StoreErrorV1 } from '@sipansos/core';
+import type { PlannedEntry, RecordKind } from '@sipansos/core/evidence';
+import type { StoredRecordV1, StoreErrorV1 } from '@sipansos/core/spec';
 import { writeFully, type FsyncFunction } from './durable-io.js';
 import type { KindLog, LogBatch } from './kind-log.js';
 import { FILE_MODE } from './store-layout.js';

@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { GENESIS_HASH, hashRecord, RecordLogIndex, type ChainTip, type IndexedEntry, type RecordIndexKeys, type RecordKind, type StoredRecordV1, type StoreErrorV1 } from '@sipansos/core';
+import { GENESIS_HASH, hashRecord, RecordLogIndex, type ChainTip, type IndexedEntry, type RecordIndexKeys, type RecordKind } from '@sipansos/core/evidence';
+import { type StoredRecordV1, type StoreErrorV1 } from '@sipansos/core/spec';
 import { ioError } from './durable-io.js';
 import type { StoreLayout } from './store-layout.js';
 

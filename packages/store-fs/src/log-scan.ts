@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { checkStoredRecord, GENESIS_HASH, type ChainTip, type RecordKind, type StoredRecordV1, type VerifyProblemV1 } from '@sipansos/core';
+import { checkStoredRecord, GENESIS_HASH, type ChainTip, type RecordKind } from '@sipansos/core/evidence';
+import { type StoredRecordV1, type VerifyProblemV1 } from '@sipansos/core/spec';
 
 /** One line of a log, where it sits in the file. */
 export interface LogLine {

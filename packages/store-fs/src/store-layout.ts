@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { RECORD_KINDS, type RecordKind } from '@sipansos/core';
+import { RECORD_KINDS, type RecordKind } from '@sipansos/core/evidence';
 
 /** File format marker; its bytes never vary, so `verify` can check them exactly. */
 export const STORE_MARKER_FILE = 'STORE.json';

@@ -9,10 +9,8 @@ import {
   recordIndexKeys,
   type RecordKind,
   type RecordOf,
-  type SignedCheckpointV1,
-  type StoreErrorV1,
-  type StoreOpenReportV1,
-} from '@sipansos/core';
+} from '@sipansos/core/evidence';
+import { type SignedCheckpointV1, type StoreErrorV1, type StoreOpenReportV1 } from '@sipansos/core/spec';
 import type { BlobFiles } from './blob-files.js';
 import { scanCheckpoints } from './checkpoint-file.js';
 import { fsyncDirectory, ioError, writeFileDurably, type FsyncFunction } from './durable-io.js';

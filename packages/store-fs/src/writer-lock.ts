@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
-import type { StoreErrorV1 } from '@sipansos/core';
+import type { StoreErrorV1 } from '@sipansos/core/spec';
 import { ioError } from './durable-io.js';
 import { FILE_MODE } from './store-layout.js';
 

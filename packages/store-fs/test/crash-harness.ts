@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RecordKind } from '@sipansos/core';
+import type { RecordKind } from '@sipansos/core/evidence';
 import { createFsStore } from '../src/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storedRecordLine, type AuditEntry } from '@sipansos/core';
+import { storedRecordLine, type AuditEntry } from '@sipansos/core/evidence';
 import { createFsStore } from '../src/index.js';
 import { temporaryDir } from './store-test-helpers.js';
 

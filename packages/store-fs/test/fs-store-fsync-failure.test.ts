@@ -65,7 +65,7 @@ describe('injected fsync failure', () => {
     expect((await store.putBlob(bytes))._unsafeUnwrapErr().type).toBe('not_durable');
     await store.close();
     const reopened = createFsStore({ dir: temporary.dir });
-    const sha = (await import('@sipansos/core')).sha256Hex(bytes);
+    const sha = (await import('@sipansos/core/evidence')).sha256Hex(bytes);
     expect((await reopened.hasBlob(sha))._unsafeUnwrap()).toBe(false);
     await reopened.close();
   });

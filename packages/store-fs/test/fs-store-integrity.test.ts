@@ -1,7 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureLeafHash, canonicalJsonOrThrow, merkleRoot, signCheckpoint, type RecordKind } from '@sipansos/core';
+import { captureLeafHash, canonicalJsonOrThrow, merkleRoot, signCheckpoint, type RecordKind } from '@sipansos/core/evidence';
 import { fixtureAccountState, fixtureAudit, fixtureCapture, fixtureCase, fixtureChange, fixtureFinding } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';
 import { flipBit, lineRanges, officeKeyPair, temporaryDir } from './store-test-helpers.js';

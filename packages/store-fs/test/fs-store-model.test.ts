@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { createMemoryStore, type EvidenceStoreV1, type RecordQueryV1 } from '@sipansos/core';
+import { createMemoryStore } from '@sipansos/core';
+import { type EvidenceStoreV1, type RecordQueryV1 } from '@sipansos/core/spec';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureAudit, fixtureCase, fixtureChange, fixtureFinding } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';

@@ -1,6 +1,6 @@
 import { readdirSync, statSync, truncateSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { verifyInclusionProof } from '@sipansos/core';
+import { verifyInclusionProof } from '@sipansos/core/evidence';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureCapture } from '@sipansos/testkit';
 import { createFsStore } from '../src/index.js';

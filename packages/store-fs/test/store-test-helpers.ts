@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RecordKind } from '@sipansos/core';
+import type { RecordKind } from '@sipansos/core/evidence';
 
 /** A fresh temporary directory; removed by the returned cleanup. */
 export function temporaryDir(prefix = 'sipansos-store-'): { dir: string; cleanup: () => void } {

@@ -1,7 +1,7 @@
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sha256Hex } from '@sipansos/core';
+import { sha256Hex } from '@sipansos/core/evidence';
 import { describe, expect, it } from 'vitest';
 import { readBundleDirectory, writeBundleDirectory } from './bundle-directory.js';
 

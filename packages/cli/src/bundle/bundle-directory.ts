@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleFiles } from '@sipansos/core';
+import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleFiles } from '@sipansos/core/evidence';
 import { writeOutputDirectory } from '../runtime/write-output.js';
 
 /** Why a bundle directory could not be written or read. */

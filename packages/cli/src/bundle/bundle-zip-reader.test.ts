@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
-import { bundleToZip, sha256Hex, type BundleFiles } from '@sipansos/core';
+import { bundleToZip, sha256Hex, type BundleFiles } from '@sipansos/core/evidence';
 import { describe, expect, it } from 'vitest';
 import { readBundleZip, type BundleZipRead } from './bundle-zip-reader.js';
 

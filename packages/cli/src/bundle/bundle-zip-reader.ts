@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleZipError } from '@sipansos/core';
+import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleZipError } from '@sipansos/core/evidence';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseError } from '@sipansos/core';
+import type { CaseError } from '@sipansos/core/cases';
 import type { BilingualLine } from '../runtime/runtime-error.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { EXIT } from '../command.js';

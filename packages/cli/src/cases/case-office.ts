@@ -1,4 +1,6 @@
-import { ensureCheckpointCovers, collectCaseEvidence, type AuditEntry, type EvidenceStoreV1 } from '@sipansos/core';
+import { ensureCheckpointCovers, type AuditEntry } from '@sipansos/core/evidence';
+import { collectCaseEvidence } from '@sipansos/core/report';
+import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError } from '../command.js';
 import { isOfficeFailure, openOffice, type Office } from '../runtime/open-office.js';

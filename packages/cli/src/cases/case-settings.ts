@@ -1,18 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { invalidInputFromZod, parseJsonText } from '@sipansos/core';
 import {
   DEFAULT_DEADLINE_POLICY,
   DEFAULT_ROUTING_TABLE,
   DeadlinePolicyOverrideSchema,
   applyDeadlineOverride,
-  LetterTemplateSchema,
   RoutingOverrideSchema,
-  invalidInputFromZod,
   mergeRoutingTable,
-  parseJsonText,
   type DeadlinePolicy,
-  type LetterTemplate,
   type RoutingTable,
-} from '@sipansos/core';
+} from '@sipansos/core/cases';
+import { LetterTemplateSchema, type LetterTemplate } from '@sipansos/core/report';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { BilingualLine } from '../runtime/runtime-error.js';
 

@@ -1,15 +1,12 @@
+import { formatLocalTimestamp, type IndonesianTimeZone } from '@sipansos/core';
+import { CASE_STATE_LABELS, type Case, type CaseDeadline } from '@sipansos/core/cases';
 import {
   AUTHORITY_OUTCOME_LABELS,
   CASE_ORIGIN_LABELS,
-  CASE_STATE_LABELS,
   DECISION_OUTCOME_LABELS,
   formatIndonesianDate,
-  formatLocalTimestamp,
   VIOLATION_TYPE_LABELS,
-  type Case,
-  type CaseDeadline,
-  type IndonesianTimeZone,
-} from '@sipansos/core';
+} from '@sipansos/core/report';
 import { terminalText } from '../runtime/terminal-text.js';
 
 /** One line per case for `sipansos cases list`. */

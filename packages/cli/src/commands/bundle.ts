@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { bundleFromStore, bundleToZip, exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
+import { bundleFromStore, bundleToZip } from '@sipansos/core/evidence';
+import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core/report';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
 import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';

@@ -1,25 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ROUTE_CODES, formatLocalTimestamp, type RouteCode, type SubjectCategory } from '@sipansos/core';
 import {
   AUTHORITY_OUTCOMES,
   CASE_STATES,
-  ROUTE_CODES,
   VIOLATION_TYPES,
   caseDeadlines,
-  casesToCsv,
-  formatLocalTimestamp,
-  casesToJsonl,
   createCaseWorkflow,
-  exportAuditEntry,
-  maskCase,
   type AuthorityOutcome,
   type CaseError,
   type CaseState,
   type CaseWorkflow,
-  type RouteCode,
-  type SubjectCategory,
   type ViolationType,
-} from '@sipansos/core';
+} from '@sipansos/core/cases';
+import { casesToCsv, casesToJsonl, exportAuditEntry, maskCase } from '@sipansos/core/report';
 import type { ResultAsync } from 'neverthrow';
 import { caseErrorLine } from '../cases/case-error-line.js';
 import { withCaseOffice, type CaseOffice } from '../cases/case-office.js';

@@ -1,4 +1,5 @@
-import { deletionVerdicts, formatLocalTimestamp, labelOf, LOOKUP_STATUS_LABELS, type AccountState, type DeletionVerdict, type IndonesianTimeZone } from '@sipansos/core';
+import { deletionVerdicts, formatLocalTimestamp, type AccountState, type DeletionVerdict, type IndonesianTimeZone } from '@sipansos/core';
+import { labelOf, LOOKUP_STATUS_LABELS } from '@sipansos/core/report';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { accountDirectory } from '../runtime/account-directory.js';

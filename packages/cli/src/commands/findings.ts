@@ -1,21 +1,17 @@
 import path from 'node:path';
+import { FINDING_CATEGORIES, isValidLocalDate, startOfLocalDate, type Capture, type Finding } from '@sipansos/core';
+import { formatLocalTimestamp } from '@sipansos/core';
 import {
-  FINDING_CATEGORIES,
   FINDING_CATEGORY_LABELS,
   exportAuditEntry,
   findingsToCsv,
   findingsToJsonl,
-  formatLocalTimestamp,
   formModelAToCsv,
-  isValidLocalDate,
   maskPersonalData,
-  startOfLocalDate,
   toFormModelA,
   toJsonl,
-  type Capture,
   type ExportAction,
-  type Finding,
-} from '@sipansos/core';
+} from '@sipansos/core/report';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { CASE_STATE_LABELS, collectCaseEvidence, exportAuditEntry, isDraftLetter, letterShowsEmployeeNumber, localDateAt, renderLetter, resolveReferral, toCaseReferral, type CaseReferral, type RouteCode } from '@sipansos/core';
+import { localDateAt, type RouteCode } from '@sipansos/core';
+import { CASE_STATE_LABELS, resolveReferral, toCaseReferral, type CaseReferral } from '@sipansos/core/cases';
+import { collectCaseEvidence, exportAuditEntry, isDraftLetter, letterShowsEmployeeNumber, renderLetter } from '@sipansos/core/report';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';

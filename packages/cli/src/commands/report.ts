@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core';
+import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core/report';
 import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';

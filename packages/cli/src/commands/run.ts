@@ -1,4 +1,5 @@
-import { createMonitor, type CycleReport, type EvidenceStoreV1, type MonitorOptions } from '@sipansos/core';
+import { createMonitor, type CycleReport, type MonitorOptions } from '@sipansos/core';
+import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';

@@ -1,19 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  BUILTIN_RULE_SETS,
-  compileRules,
   ElectionContextSchema,
-  evaluateItem,
   invalidInputFromZod,
   ItemSchema,
   parseJsonText,
-  parseRuleSet,
   parseSubjectsJson,
   type ElectionContext,
-  type RuleSet,
   type Subject,
 } from '@sipansos/core';
+import { BUILTIN_RULE_SETS, compileRules, evaluateItem, parseRuleSet, type RuleSet } from '@sipansos/core/rules';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';

@@ -1,4 +1,5 @@
-import { ACCOUNT_OBSERVATION_LABELS, CAPTURE_SCOPE_LABELS, CYCLE_AUDIT_KIND, coverageOf, formatLocalTimestamp, GAP_REASON_LABELS, labelOf, type AccountState, type Coverage } from '@sipansos/core';
+import { CYCLE_AUDIT_KIND, coverageOf, formatLocalTimestamp, type AccountState, type Coverage } from '@sipansos/core';
+import { ACCOUNT_OBSERVATION_LABELS, CAPTURE_SCOPE_LABELS, GAP_REASON_LABELS, labelOf } from '@sipansos/core/report';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { accountDirectory } from '../runtime/account-directory.js';

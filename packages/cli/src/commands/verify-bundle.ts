@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { verifyBundle, type BundleFileContent, type BundleProblem } from '@sipansos/core';
+import { verifyBundle, type BundleFileContent, type BundleProblem } from '@sipansos/core/evidence';
 import { readBundleDirectory } from '../bundle/bundle-directory.js';
 import { readBundleZip } from '../bundle/bundle-zip-reader.js';
 import type { CliIo } from '../cli-io.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { VerifyProblemV1, VerifyReportV1 } from '@sipansos/core';
+import type { VerifyProblemV1, VerifyReportV1 } from '@sipansos/core/spec';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';

@@ -1,4 +1,5 @@
-import { accountKey, loadResolutions, type EvidenceStoreV1, type Subject } from '@sipansos/core';
+import { accountKey, loadResolutions, type Subject } from '@sipansos/core';
+import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 
 /** Who an account key belongs to, for listings. */
 export interface AccountOwner {

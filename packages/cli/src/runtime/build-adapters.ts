@@ -1,4 +1,5 @@
-import { AdapterSettingsError, type PlatformAdapterV1 } from '@sipansos/core';
+import { AdapterSettingsError } from '@sipansos/core/adapter-kit';
+import { type PlatformAdapterV1 } from '@sipansos/core/spec';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';

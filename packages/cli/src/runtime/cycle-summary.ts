@@ -1,4 +1,5 @@
-import { FINDING_CATEGORY_LABELS, labelOf, type CycleReport } from '@sipansos/core';
+import { type CycleReport } from '@sipansos/core';
+import { FINDING_CATEGORY_LABELS, labelOf } from '@sipansos/core/report';
 import { terminalText } from './terminal-text.js';
 
 /** Change types in words, Indonesian first. */

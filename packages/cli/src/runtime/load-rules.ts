@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { BUILTIN_RULE_SETS, compileRules, parseRuleSet, type CompiledRules, type ElectionContext, type RuleSet } from '@sipansos/core';
+import { type ElectionContext } from '@sipansos/core';
+import { BUILTIN_RULE_SETS, compileRules, parseRuleSet, type CompiledRules, type RuleSet } from '@sipansos/core/rules';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { BilingualLine } from './runtime-error.js';
 

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseSubjectsFile, type CompiledRules, type ElectionContext, type EvidenceStoreV1, type PlatformAdapterV1, type Subject } from '@sipansos/core';
+import { parseSubjectsFile, type ElectionContext, type Subject } from '@sipansos/core';
+import { type CompiledRules } from '@sipansos/core/rules';
+import { type EvidenceStoreV1, type PlatformAdapterV1 } from '@sipansos/core/spec';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../command.js';

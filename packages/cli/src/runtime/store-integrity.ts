@@ -1,4 +1,4 @@
-import type { EvidenceStoreV1, StoreOpenReportV1 } from '@sipansos/core';
+import type { EvidenceStoreV1, StoreOpenReportV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { printError } from '../command.js';
 import type { BilingualLine } from './runtime-error.js';

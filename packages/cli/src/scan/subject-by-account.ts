@@ -1,4 +1,5 @@
-import { accountLookupKeys, type Item, type Subject } from '@sipansos/core';
+import { type Item, type Subject } from '@sipansos/core';
+import { accountLookupKeys } from '@sipansos/core/rules';
 
 /**
  * How `sipansos scan` finds an item's subject: by the item's author account — platform plus

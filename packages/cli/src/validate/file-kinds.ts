@@ -1,4 +1,7 @@
-import { DEFAULT_ROUTING_TABLE, DeadlinePolicyOverrideSchema, ElectionContextSchema, LetterTemplateSchema, mergeRoutingTable, RoutingOverrideSchema, RuleSetSchema, ruleSetProblems, SubjectListSchema } from '@sipansos/core';
+import { ElectionContextSchema, SubjectListSchema } from '@sipansos/core';
+import { DEFAULT_ROUTING_TABLE, DeadlinePolicyOverrideSchema, mergeRoutingTable, RoutingOverrideSchema } from '@sipansos/core/cases';
+import { LetterTemplateSchema } from '@sipansos/core/report';
+import { RuleSetSchema, ruleSetProblems } from '@sipansos/core/rules';
 import type { z } from 'zod';
 import { CliConfigSchema } from '../config/config-schema.js';
 

@@ -1,4 +1,3 @@
-import './case-json-schemas.js';
 export {
   AUTHORITY_OUTCOMES,
   AuthorityOutcomeSchema,

@@ -1,4 +1,3 @@
-import './routing-json-schemas.js';
 export { DEFAULT_ROUTING_TABLE, KASN_TO_BKN_DATE } from './default-routing-table.js';
 export { mergeRoutingTable, withAsnSuccessor, type AsnSuccessor } from './merge-routing-table.js';
 export {

@@ -1,4 +1,3 @@
-import './letter-template-json-schema.js';
 export { renderEvidenceReport, formatDuration } from './evidence-report.js';
 export type {
   EvidenceReportInput,

@@ -1,4 +1,3 @@
-import './rule-set-json-schema.js';
 export { BUILTIN_LEXICONS } from './builtin/builtin-lexicons.js';
 export { BUILTIN_RULE_SETS } from './builtin/builtin-rule-sets.js';
 export { accountLookupKeys, candidateTerms, type CampaignAccountInfo, type CandidateTerm } from './candidate-terms.js';

@@ -1,5 +1,6 @@
 import { errAsync, okAsync } from 'neverthrow';
-import type { Account, AdapterCaptureV1, PlatformAdapterV1 } from '@sipansos/core';
+import type { Account } from '@sipansos/core';
+import type { AdapterCaptureV1, PlatformAdapterV1 } from '@sipansos/core/spec';
 import { describe, expect, it } from 'vitest';
 import { adapterConformanceSuite, CONFORMANCE_SECRET } from './adapter-conformance-suite.js';
 import { ADAPTER_SCENARIOS, type AdapterScenarioWires } from './adapter-scenarios.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { asPlatformAdapter, type AdapterErrorV1, type PlatformAdapterV1 } from '@sipansos/core';
+import { asPlatformAdapter, type AdapterErrorV1, type PlatformAdapterV1 } from '@sipansos/core/spec';
 import type { Result } from 'neverthrow';
 import { setupServer } from 'msw/node';
 import {

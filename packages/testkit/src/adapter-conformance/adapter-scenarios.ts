@@ -1,4 +1,5 @@
-import type { Account, CaptureOptionsV1, PlatformAdapterV1 } from '@sipansos/core';
+import type { Account } from '@sipansos/core';
+import type { CaptureOptionsV1, PlatformAdapterV1 } from '@sipansos/core/spec';
 import type { RequestHandler } from 'msw';
 
 /**

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  asEvidenceStore,
-  checkRecordChain,
-  computeEntryHash,
-  hashRecord,
-  sha256Hex,
-  type EvidenceStoreV1,
-  type RecordKind,
-  type StoredRecordV1,
-} from '@sipansos/core';
+import { checkRecordChain, computeEntryHash, hashRecord, sha256Hex, type RecordKind } from '@sipansos/core/evidence';
+import { asEvidenceStore, type EvidenceStoreV1, type StoredRecordV1 } from '@sipansos/core/spec';
 import type { Result } from 'neverthrow';
 import { fixtureAccountState, fixtureAudit, fixtureCapture, fixtureCase, fixtureChange, fixtureFinding, fixtureTime } from './store-fixtures.js';
 

@@ -1,4 +1,6 @@
-import { AuditEntrySchema, CaptureSchema, CaseSchema, ChangeSchema, FindingSchema, type AuditEntry, type Capture, type Case, type Change, type Finding, type RecordOf } from '@sipansos/core';
+import { CaptureSchema, ChangeSchema, FindingSchema, type Capture, type Change, type Finding } from '@sipansos/core';
+import { CaseSchema, type Case } from '@sipansos/core/cases';
+import { AuditEntrySchema, type AuditEntry, type RecordOf } from '@sipansos/core/evidence';
 
 /**
  * Invented records for store tests: valid against core's schemas, small, and varied in the
