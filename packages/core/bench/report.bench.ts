@@ -7,7 +7,7 @@ import { reportBench } from '../../../scripts/bench-results.js';
 import { testOfficeKey, withTestProofs } from '../src/bundle/__fixtures__/store-with-proofs.js';
 import { bundleFromStore } from '../src/bundle/bundle-from-store.js';
 import { verifyBundle } from '../src/bundle/verify-bundle.js';
-import { createCaseWorkflow } from '../src/cases/case-workflow-store.js';
+import { createCaseWorkflow } from '../src/case-store/case-workflow-store.js';
 import { buildCaseFixture, hostilePostText, TINY_PNG } from '../src/report/__fixtures__/case-fixture.js';
 import { renderEvidenceReport } from '../src/report/evidence-report.js';
 import { createMemoryStore } from '../src/store-memory/memory-store.js';

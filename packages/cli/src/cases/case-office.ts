@@ -7,7 +7,8 @@ import { loadCaseSettings, type CaseSettings } from './case-settings.js';
 
 /** What a case command works with: the office, its open store and its case settings. */
 export interface CaseOffice {
-  office: Office;
+  /** Opened with the subjects (empty when the file is missing) and the store. */
+  office: Office<{ subjects: 'optional'; store: 'read' | 'write' }>;
   store: EvidenceStoreV1;
   settings: CaseSettings;
 }
@@ -26,7 +27,7 @@ export async function withCaseOffice(
     printError(io, office.line.id, office.line.en);
     return office.exitCode;
   }
-  const store = office.store!;
+  const { store } = office;
   try {
     const settings = await loadCaseSettings(office.config);
     if ('problem' in settings) {

@@ -21,13 +21,12 @@ import {
 } from '@sipansos/core';
 import type { ResultAsync } from 'neverthrow';
 import { caseErrorLine } from '../cases/case-error-line.js';
-import { withCaseOffice } from '../cases/case-office.js';
+import { withCaseOffice, type CaseOffice } from '../cases/case-office.js';
 import type { CaseSettings } from '../cases/case-settings.js';
 import { caseDetails, caseLine } from '../cases/case-text.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
-import type { Office } from '../runtime/open-office.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 
 const USAGE = `sipansos cases <list|show|open|move|note|respond|remind|export> ...
@@ -133,7 +132,7 @@ type Values = Extract<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>, { val
 
 interface ActionContext {
   io: CliIo;
-  office: Office;
+  office: CaseOffice['office'];
   settings: CaseSettings;
   workflow: CaseWorkflow;
   actor: string;
@@ -215,7 +214,7 @@ async function exportCases({ io, office, workflow, values, actor, now }: ActionC
   const text = format === 'csv' ? casesToCsv(cases.value, { includePersonalData }) : casesToJsonl(cases.value, { includePersonalData });
   const file = path.resolve(io.cwd, values.out);
   await writeFile(file, text, { mode: 0o600 });
-  const audit = await office.store!.append('audit', [
+  const audit = await office.store.append('audit', [
     exportAuditEntry({ actor, at: now().toISOString(), action: format === 'csv' ? 'export.csv' : 'export.jsonl', target: { kind: 'cases', id: '*' }, includePersonalData, destination: values.out, details: { cases: cases.value.length } }),
   ]);
   if (audit.isErr()) {
@@ -240,7 +239,7 @@ async function change(context: ActionContext, action: string): Promise<number> {
       const findingIds = values.finding ?? [];
       let subjectId = values.subject;
       if (!subjectId && findingIds[0]) {
-        const finding = await context.office.store!.get('finding', findingIds[0]);
+        const finding = await context.office.store.get('finding', findingIds[0]);
         if (finding.isOk() && finding.value) subjectId = finding.value.record.subjectId;
         else {
           printError(io, `temuan ${findingIds[0]} tidak ditemukan`, `finding ${findingIds[0]} not found`);
@@ -321,7 +320,7 @@ async function staffCaptureReferralFacts(context: ActionContext, caseId: string)
   const subject = context.office.subjects?.find((entry) => entry.id === value.value.subjectId);
   const times: string[] = [];
   for (const captureId of value.value.captureIds) {
-    const stored = await context.office.store!.get('capture', captureId);
+    const stored = await context.office.store.get('capture', captureId);
     if (stored.isOk() && stored.value) {
       const capture = stored.value.record;
       times.push(...capture.items.map((item) => item.createdAt ?? capture.capturedAt));

@@ -43,7 +43,7 @@ export const deletionsCommand: CliCommand = {
       printError(io, office.line.id, office.line.en);
       return office.exitCode;
     }
-    const store = office.store!;
+    const { store } = office;
     try {
       const states = await store.query('account_state', values.account ? { accountKey: values.account } : {});
       if (states.isErr()) {
@@ -51,7 +51,7 @@ export const deletionsCommand: CliCommand = {
         printError(io, line.id, line.en);
         return EXIT.failure;
       }
-      const directory = await accountDirectory(store, office.subjects ?? []);
+      const directory = await accountDirectory(store, office.subjects);
       let count = 0;
       for (const { record } of states.value) {
         const state = record as unknown as AccountState;

@@ -54,7 +54,7 @@ export const runCommand: CliCommand = {
       printError(io, office.line.id, office.line.en);
       return office.exitCode;
     }
-    const store = office.store!;
+    const { store } = office;
     try {
       const monitorConfig = office.config.config.monitor;
       const every = parseDuration(values.every ?? monitorConfig.every);
@@ -76,7 +76,7 @@ export const runCommand: CliCommand = {
         if (json) emit({ type: 'note', id: note.id, en: note.en });
         else io.stderr.write(`catatan: ${note.id} / note: ${note.en}\n`);
       }
-      if ((office.adapters ?? []).length === 0) {
+      if (office.adapters.length === 0) {
         printError(io, 'tidak ada platform yang dapat direkam: isi SIPANSOS_X_BEARER_TOKEN dan/atau SIPANSOS_META_ACCESS_TOKEN di lingkungan, atau aktifkan platform di konfigurasi', 'no platform can be captured: set SIPANSOS_X_BEARER_TOKEN and/or SIPANSOS_META_ACCESS_TOKEN in the environment, or enable a platform in the config');
         return EXIT.problem;
       }
@@ -88,7 +88,7 @@ export const runCommand: CliCommand = {
         ...(monitorConfig.maxPages !== undefined ? { maxPages: monitorConfig.maxPages } : {}),
         ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
       };
-      const monitor = createMonitor({ store, adapters: office.adapters!, rules: office.rules!, context: office.context!, subjects: office.subjects!, options });
+      const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       if (monitor.isErr()) {
         printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
         return EXIT.problem;

@@ -34,7 +34,7 @@ export const statusCommand: CliCommand = {
       printError(io, office.line.id, office.line.en);
       return office.exitCode;
     }
-    const store = office.store!;
+    const { store } = office;
     try {
       const states = await store.query('account_state');
       const cycles = await store.query('audit', { category: CYCLE_AUDIT_KIND });
@@ -43,7 +43,7 @@ export const statusCommand: CliCommand = {
         printError(io, line.id, line.en);
         return EXIT.failure;
       }
-      const directory = await accountDirectory(store, office.subjects ?? []);
+      const directory = await accountDirectory(store, office.subjects);
       const lastFinished = cycles.value.filter((entry) => entry.record.action === 'monitor.cycle_finished').at(-1)?.record;
       const unfinished = cycles.value.filter((entry) => entry.record.action === 'monitor.cycle_started').map((entry) => entry.record.target?.id).filter((id) => !cycles.value.some((entry) => entry.record.action === 'monitor.cycle_finished' && entry.record.target?.id === id));
       if (!values.json) {

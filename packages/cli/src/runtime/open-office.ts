@@ -28,18 +28,32 @@ export interface OfficeNeeds {
   storeDir?: string;
 }
 
-/** The office's files, opened. Fields are present when asked for in {@link OfficeNeeds}. */
-export interface Office {
+/** What {@link openOffice} can open, each part when asked for. */
+interface OfficeParts {
+  context: ElectionContext;
+  /** With `subjects: 'optional'`, empty when the file is missing or invalid. */
+  subjects: Subject[];
+  rules: CompiledRules;
+  adapters: PlatformAdapterV1[];
+  /** Open; the caller closes it. */
+  store: EvidenceStoreV1;
+  storeDir: string;
+}
+
+/** The parts a set of needs opens (rules need the context, so it comes along). */
+type AskedParts<N extends OfficeNeeds> =
+  | (N['context'] extends true ? 'context' : never)
+  | (N['subjects'] extends true | 'optional' ? 'subjects' : never)
+  | (N['rules'] extends true ? 'rules' | 'context' : never)
+  | (N['adapters'] extends true ? 'adapters' : never)
+  | (N['store'] extends 'write' | 'read' ? 'store' | 'storeDir' : never);
+
+/** The office's files, opened: exactly the parts asked for in `N` are present. */
+export type Office<N extends OfficeNeeds = OfficeNeeds> = Pick<OfficeParts, AskedParts<N>> & {
   config: LoadedConfig;
-  context?: ElectionContext;
-  subjects?: Subject[];
-  rules?: CompiledRules;
-  adapters?: PlatformAdapterV1[];
-  store?: EvidenceStoreV1;
-  storeDir?: string;
   /** Things the user should know (a platform skipped for want of a token, no signing key). */
   notes: BilingualLine[];
-}
+};
 
 const fail = (exitCode: number, id: string, en: string): OfficeFailure => ({ exitCode, line: { id, en } });
 
@@ -57,14 +71,14 @@ async function readText(file: string, what: BilingualLine): Promise<string | Off
  * rule sets, the store (with the office signing key) and the adapters (tokens and base URLs
  * from the environment, so any API-compatible server can stand in for a platform).
  */
-export async function openOffice(io: CliIo, configPath: string, needs: OfficeNeeds): Promise<Office | OfficeFailure> {
+export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configPath: string, needs: N): Promise<Office<N> | OfficeFailure> {
   const loaded = await loadConfig(configPath, io.cwd);
   if (loaded.isErr()) {
     const line = configErrorLine(loaded.error);
     return { exitCode: EXIT.problem, line };
   }
   const config = loaded.value;
-  const office: Office = { config, notes: [] };
+  const office: Partial<OfficeParts> & Office<Record<never, never>> = { config, notes: [] };
   if (needs.context || needs.rules) {
     const loadedContext = await loadContext(config);
     if ('problem' in loadedContext) return { exitCode: EXIT.problem, line: loadedContext.problem };
@@ -122,10 +136,11 @@ export async function openOffice(io: CliIo, configPath: string, needs: OfficeNee
     office.store = store;
     office.storeDir = dir;
   }
-  return office;
+  // Each branch above fills the parts its need asks for, or returns a failure.
+  return office as Office<N>;
 }
 
 /** Whether {@link openOffice} failed. */
-export function isOfficeFailure(value: Office | OfficeFailure): value is OfficeFailure {
+export function isOfficeFailure<O extends object>(value: O | OfficeFailure): value is OfficeFailure {
   return 'exitCode' in value;
 }

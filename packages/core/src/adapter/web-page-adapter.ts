@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Platform } from '../account/account-schema.js';
-import type { SavedPageParse, SavedPageParser } from '../capture/saved-page.js';
+import type { SavedPageParse, SavedPageParser } from '../saved-page/saved-page.js';
 import type { AdapterCaptureV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
 import type { AdapterClock } from './clock.js';

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaseWorkflow } from '../cases/case-workflow-store.js';
+import { createCaseWorkflow } from '../case-store/case-workflow-store.js';
 import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
 import { sha256Hex } from '../hashing/sha256.js';
 import { buildCaseFixture, TINY_PNG } from '../report/__fixtures__/case-fixture.js';

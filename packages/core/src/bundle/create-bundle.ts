@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
-import { storedRecordLine } from '../records/record-chain.js';
+import { storedRecordLine } from '../store-kit/record-chain.js';
 import type { CaseEvidence } from '../report/case-evidence.js';
 import type { InclusionProofV1, SignedCheckpointV1, StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { BUNDLE_FILES, BUNDLE_FORMAT, blobFileName, isSafeBundlePath, proofFileName, recordFileName, type BundleRecordKind } from './bundle-layout.js';

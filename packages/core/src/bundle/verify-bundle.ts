@@ -6,7 +6,7 @@ import { verifyInclusionProof } from '../evidence/inclusion-proof.js';
 import { FindingSchema } from '../findings/finding-schema.js';
 import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
-import { computeEntryHash, storedRecordLine } from '../records/record-chain.js';
+import { computeEntryHash, storedRecordLine } from '../store-kit/record-chain.js';
 import type { StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_RECORD_KINDS, proofFileName, recordFileName } from './bundle-layout.js';
 

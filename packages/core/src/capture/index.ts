@@ -32,23 +32,3 @@ export {
   type CaptureWindow,
 } from './capture-schema.js';
 export { decodeMhtml, decodeQuotedPrintable, looksLikeMhtml, type MhtmlDecodeError, type MhtmlDocument, type MhtmlPart } from './mhtml-decode.js';
-export {
-  detectSavedFileFormat,
-  platformFromUrl,
-  readSavedPage,
-  savedFileMediaType,
-  type SavedFileFormat,
-  type SavedPage,
-  type SavedPageParse,
-  type SavedPageParser,
-} from './saved-page.js';
-export {
-  MANUAL_ADAPTER_ID,
-  MANUAL_ADAPTER_VERSION,
-  buildManualCapture,
-  manualCaptureId,
-  redactUrlSecrets,
-  type ManualCapture,
-  type ManualCaptureError,
-  type ManualCaptureInput,
-} from './manual-capture.js';

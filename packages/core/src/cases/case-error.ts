@@ -1,9 +1,11 @@
-import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { InvalidInputError } from '../validation/validation-issue.js';
 import type { CaseState } from './case-schema.js';
 
-/** Why a case operation was refused. Plain objects with a `type` discriminant. */
-export type CaseError =
+/**
+ * Why the case procedure refused an operation. Plain objects with a `type` discriminant. A
+ * workflow on a store adds the store's own failures: `CaseError` in `case-store/`.
+ */
+export type CaseRuleError =
   | {
       /** The procedure does not allow this move (`CASE_TRANSITIONS`). */
       type: 'illegal_transition';
@@ -37,10 +39,4 @@ export type CaseError =
     }
   | { type: 'not_found'; message: string; caseId: string }
   | { type: 'already_exists'; message: string; caseId: string }
-  | InvalidInputError
-  | { type: 'store'; message: string; cause: StoreErrorV1 };
-
-/** Wrap a store error so case callers see one error union. */
-export function caseStoreError(cause: StoreErrorV1): CaseError {
-  return { type: 'store', message: `penyimpanan gagal / store failed: ${cause.message}`, cause };
-}
+  | InvalidInputError;

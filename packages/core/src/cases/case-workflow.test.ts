@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { auditEntriesForCase } from '../case-store/case-audit.js';
 import { CASE_STATES, type Case, type CaseState } from './case-schema.js';
 import { CASE_TRANSITIONS, isAllowedTransition } from './case-transitions.js';
 import { addCaseNote, moveCase, openCase, recordAuthorityResponse, recordReminder, type MoveCaseInput } from './case-workflow.js';
-import { auditEntriesForCase } from './case-audit.js';
 
 const referral = {
   routeCode: 'R-ASN' as const,

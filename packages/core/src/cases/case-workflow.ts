@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InstantSchema } from '../capture/item-schema.js';
 import { RouteCodeSchema } from '../findings/finding-schema.js';
 import { invalidInputFromZod } from '../validation/validation-issue.js';
-import type { CaseError } from './case-error.js';
+import type { CaseRuleError } from './case-error.js';
 import {
   AuthorityResponseSchema,
   CaseReferralSchema,
@@ -39,7 +39,7 @@ export const OpenCaseInputSchema = z
 export type OpenCaseInput = z.input<typeof OpenCaseInputSchema>;
 
 /** Open a case in state `temuan`. Its first transition (null → temuan) records who and why. */
-export function openCase(input: OpenCaseInput): Result<Case, CaseError> {
+export function openCase(input: OpenCaseInput): Result<Case, CaseRuleError> {
   const parsed = OpenCaseInputSchema.safeParse(input);
   if (!parsed.success) return err(invalidInputFromZod('openCase', parsed.error));
   const value = parsed.data;
@@ -89,7 +89,7 @@ export type MoveCaseInput = z.input<typeof MoveCaseInputSchema>;
  * (`illegal_transition`), a move without what the target state needs (`missing_field`), a time
  * earlier than the last recorded step, and a stale `expectedVersion`.
  */
-export function moveCase(current: Case, input: MoveCaseInput): Result<Case, CaseError> {
+export function moveCase(current: Case, input: MoveCaseInput): Result<Case, CaseRuleError> {
   const parsed = MoveCaseInputSchema.safeParse(input);
   if (!parsed.success) return err(invalidInputFromZod(`moveCase ${current.id}`, parsed.error));
   const move = parsed.data;
@@ -115,7 +115,7 @@ export function moveCase(current: Case, input: MoveCaseInput): Result<Case, Case
     transitions: [...current.transitions, { from: current.state, to: move.to, at: move.at, actor: move.actor, reason: move.reason }],
     ...(move.kajianSummary !== undefined ? { kajianSummary: move.kajianSummary } : {}),
   };
-  const missing = (field: string, why: string): Result<Case, CaseError> =>
+  const missing = (field: string, why: string): Result<Case, CaseRuleError> =>
     err({ type: 'missing_field', caseId: current.id, field, message: `${field} wajib diisi / is required: ${why}` });
   switch (move.to) {
     case 'pelanggaran':
@@ -160,7 +160,7 @@ export const CaseNoteInputSchema = z.object({
 export type CaseNoteInput = z.input<typeof CaseNoteInputSchema>;
 
 /** Add a note (any state, closed cases included: later facts must still be recordable). */
-export function addCaseNote(current: Case, input: CaseNoteInput): Result<Case, CaseError> {
+export function addCaseNote(current: Case, input: CaseNoteInput): Result<Case, CaseRuleError> {
   const parsed = CaseNoteInputSchema.safeParse(input);
   if (!parsed.success) return err(invalidInputFromZod(`note ${current.id}`, parsed.error));
   const base = checkVersionAndTime(current, parsed.data.expectedVersion, parsed.data.at);
@@ -182,7 +182,7 @@ export type AuthorityResponseInput = z.input<typeof AuthorityResponseInputSchema
  * Record what the authority did: a sanction imposed, a refusal, no answer, or "in process".
  * Only a case that was sent (`tindak_lanjut`) can receive one.
  */
-export function recordAuthorityResponse(current: Case, input: AuthorityResponseInput): Result<Case, CaseError> {
+export function recordAuthorityResponse(current: Case, input: AuthorityResponseInput): Result<Case, CaseRuleError> {
   const parsed = AuthorityResponseInputSchema.safeParse(input);
   if (!parsed.success) return err(invalidInputFromZod(`response ${current.id}`, parsed.error));
   const base = checkVersionAndTime(current, parsed.data.expectedVersion, parsed.data.recordedAt);
@@ -209,7 +209,7 @@ export const CaseReminderInputSchema = z.object({
 export type CaseReminderInput = z.input<typeof CaseReminderInputSchema>;
 
 /** Record that a reminder letter was sent. */
-export function recordReminder(current: Case, input: CaseReminderInput): Result<Case, CaseError> {
+export function recordReminder(current: Case, input: CaseReminderInput): Result<Case, CaseRuleError> {
   const parsed = CaseReminderInputSchema.safeParse(input);
   if (!parsed.success) return err(invalidInputFromZod(`reminder ${current.id}`, parsed.error));
   const base = checkVersionAndTime(current, parsed.data.expectedVersion, parsed.data.at);
@@ -230,7 +230,7 @@ export function enteredStateAt(value: Case, state: CaseState): string | undefine
   return undefined;
 }
 
-function checkVersionAndTime(current: Case, expectedVersion: number | undefined, at: string): Result<void, CaseError> {
+function checkVersionAndTime(current: Case, expectedVersion: number | undefined, at: string): Result<void, CaseRuleError> {
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     return err({
       type: 'version_conflict',

@@ -30,7 +30,7 @@ export {
   type ViolationType,
 } from './case-schema.js';
 export { CASE_STATE_LABELS, CASE_TRANSITIONS, isAllowedTransition, isOpenState } from './case-transitions.js';
-export { caseStoreError, type CaseError } from './case-error.js';
+export type { CaseRuleError } from './case-error.js';
 export {
   AuthorityResponseInputSchema,
   CaseNoteInputSchema,
@@ -49,7 +49,6 @@ export {
   type MoveCaseInput,
   type OpenCaseInput,
 } from './case-workflow.js';
-export { auditEntriesForCase } from './case-audit.js';
 export {
   DEFAULT_DEADLINE_POLICY,
   DeadlinePolicySchema,
@@ -77,5 +76,4 @@ export {
   type DayUnit,
   type OfficeCalendar,
 } from './working-days.js';
-export { createCaseWorkflow, type CaseWorkflow, type CaseWorkflowSettings, type WorkflowMoveInput } from './case-workflow-store.js';
 export { DeadlinePolicyOverrideSchema, applyDeadlineOverride, type DeadlinePolicyOverride } from './deadline-policy-override.js';

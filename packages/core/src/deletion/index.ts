@@ -11,6 +11,7 @@ export {
   type SuspicionEpisode,
   type TrackedItem,
 } from './account-state.js';
+export { diffCaptures } from './diff-captures.js';
 export { coverageOf, gapReasonOf } from './coverage.js';
 export { GAP_REASONS, type Coverage, type CoverageGap, type GapReason, type ScopeCoverage } from './coverage-types.js';
 export { DEFAULT_DELETION_OPTIONS, resolveDeletionOptions, type DeletionOptions, type ResolvedDeletionOptions } from './deletion-options.js';
@@ -19,5 +20,5 @@ export { deletionVerdicts, findTrackedItem, verdictOf, type DeletionProof, type 
 export { ITEM_OBSERVATIONS, ITEM_STATUSES, type ItemObservation, type ItemStatus } from './item-status.js';
 export { observeCapture, type ObserveCaptureResult } from './observe-capture.js';
 export { observeCaptureFailure, type CaptureFailure } from './observe-capture-failure.js';
-export { observeLookups, type LookupBatch, type ObserveLookupsResult } from './observe-lookups.js';
+export { observeLookups, type LookupAnswer, type LookupBatch, type ObserveLookupsResult } from './observe-lookups.js';
 export { lookupIdsOf } from './pending-lookups.js';

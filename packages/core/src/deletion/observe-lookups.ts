@@ -4,16 +4,30 @@ import { changedContentFields, itemContentHash } from '../diff/item-content.js';
 import { wordDiff } from '../diff/word-diff.js';
 import { sha256Hex } from '../hashing/sha256.js';
 import type { AccountObservation } from '../capture/capture-schema.js';
-import type { LookupResultV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import type { Item } from '../capture/item-schema.js';
 import type { AccountState, DeletionCapabilities, LookupRef, TrackedItem } from './account-state.js';
 import { applyObservation, type ObservationSource } from './apply-observation.js';
 import { resolveDeletionOptions, type DeletionOptions } from './deletion-options.js';
 import type { ItemObservation } from './item-status.js';
 import { StateDraft } from './state-draft.js';
 
+/**
+ * One answer of a lookup by id, as deletion reads it: the shape of the adapter contract's
+ * `LookupResultV1`, restated here because the store contract holds deletion's state and so
+ * sits above this folder. The monitor hands `LookupResultV1` values straight in, so the
+ * compiler notices if the two part.
+ */
+export interface LookupAnswer {
+  id: string;
+  status: 'live' | 'gone' | 'hidden' | 'unknown';
+  /** The item as served, when `live`. */
+  item?: Item;
+  reason?: string;
+}
+
 /** One lookup call's answers, as the monitor received them. */
 export interface LookupBatch {
-  results: LookupResultV1[];
+  results: LookupAnswer[];
   /** sha256 of the raw response bodies (already stored as blobs). */
   rawBlobs: string[];
   /** When the answers were read. */
@@ -37,8 +51,8 @@ export interface ObserveLookupsResult {
 }
 
 interface Answers {
-  item?: LookupResultV1;
-  original?: LookupResultV1;
+  item?: LookupAnswer;
+  original?: LookupAnswer;
 }
 
 /**
@@ -138,7 +152,7 @@ function classify(answer: Answers, hasOriginal: boolean, trustsGone: boolean, co
 }
 
 /** A lookup served the item: if its content differs, that is a new version. */
-function withServedVersion(item: TrackedItem, served: LookupResultV1 | undefined, source: ObservationSource, changes: Change[]): TrackedItem {
+function withServedVersion(item: TrackedItem, served: LookupAnswer | undefined, source: ObservationSource, changes: Change[]): TrackedItem {
   if (!served?.item) return item;
   const contentHash = itemContentHash(served.item);
   const latest = item.versions.at(-1);

@@ -8,7 +8,6 @@ export {
   type TextDiffSegment,
 } from './change-schema.js';
 export { changeId } from './change-id.js';
-export { diffCaptures } from './diff-captures.js';
 export { changedContentFields, itemContentHash, sameContent } from './item-content.js';
 export { changedProfileFields } from './profile-changes.js';
 export { tokenizeWords, wordDiff, wordSimilarity, type WordDiffOptions } from './word-diff.js';

@@ -1,6 +1,8 @@
+import { ok, safeTry, type Err, type Result, type ResultAsync } from 'neverthrow';
 import { accountKey as accountKeyOf, PlatformAccountIdSchema, type Account } from '../account/account-schema.js';
 import { CaptureSchema, type Capture, type CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
+import type { DeletionOptions } from '../deletion/deletion-options.js';
 import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
@@ -14,17 +16,6 @@ import { addRequests, type CycleReport } from './cycle-report.js';
 import { captureIdFor } from './evidence-ids.js';
 import type { MonitorAccountState, MonitorEngine } from './monitor-engine.js';
 import type { MonitorProgressEvent } from './monitor-events.js';
-
-/** Thrown inside a cycle when the store fails; the cycle ends with this error as a value. */
-export class StoreFailure {
-  constructor(readonly error: StoreErrorV1) {}
-}
-
-async function must<T>(result: PromiseLike<import('neverthrow').Result<T, StoreErrorV1>>): Promise<T> {
-  const settled = await result;
-  if (settled.isErr()) throw new StoreFailure(settled.error);
-  return settled.value;
-}
 
 /** One account of one subject, with the adapter and scopes to read it. */
 export interface AccountTask {
@@ -46,7 +37,7 @@ export interface PipelineContext {
   maxPages: number | undefined;
   fetchMedia: boolean;
   maxMediaPerCapture: number;
-  deletionOptions: Record<string, unknown> | undefined;
+  deletionOptions: DeletionOptions | undefined;
   emit(event: MonitorProgressEvent): void;
 }
 
@@ -79,6 +70,13 @@ function withoutProgress(state: MonitorAccountState): MonitorAccountState {
 /** How one account ended in this run. */
 export type AccountOutcome = 'captured' | 'failed' | 'deferred' | 'interrupted' | 'skipped';
 
+/** One account's run: how it ended and what it added. */
+export interface AccountRun {
+  outcome: AccountOutcome;
+  changes: number;
+  findings: number;
+}
+
 const RULE_CHANGE_TYPES = new Set(['added', 'edited', 'profile_changed']);
 
 /**
@@ -86,9 +84,14 @@ const RULE_CHANGE_TYPES = new Set(['added', 'edited', 'profile_changed']);
  * interrupted run stored), diff, look up what is missing, evaluate the rules on what is new,
  * and write changes, findings and finally the account state. Each write is idempotent and the
  * state (with the list of scopes done) is written last, so a crash at any point is repaired by
- * running the same steps again.
+ * running the same steps again. A store failure ends the account at once, as an `err`.
  */
-export async function runAccount(task: AccountTask, context: PipelineContext): Promise<{ outcome: AccountOutcome; changes: number; findings: number }> {
+export function runAccount(task: AccountTask, context: PipelineContext): ResultAsync<AccountRun, StoreErrorV1> {
+  return safeTry(() => accountSteps(task, context));
+}
+
+/** The steps of {@link runAccount}; each `yield*` ends the account on a store error. */
+async function* accountSteps(task: AccountTask, context: PipelineContext): AsyncGenerator<Err<never, StoreErrorV1>, Result<AccountRun, StoreErrorV1>> {
   const { store, engine, control, report, cycleId } = context;
   const platform = task.account.platform;
   const adapter = task.adapter;
@@ -116,21 +119,21 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
     const resolved = await control.call(`${platform}:resolve`, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
     if (resolved.kind === 'deferred') {
       defer('resolve', resolved.reason, key, resolved.retryAfterMs);
-      return { outcome: resolved.reason === 'interrupted' ? 'interrupted' : 'deferred', changes: 0, findings: 0 };
+      return ok({ outcome: resolved.reason === 'interrupted' ? 'interrupted' : 'deferred', changes: 0, findings: 0 });
     }
     if (resolved.kind === 'error') {
       fail('resolve', resolved.error.type, resolved.error.message, key);
-      await recordFailures(task, key, task.scopes, resolved.error.type, resolved.error.message, context);
-      return { outcome: 'failed', changes: 0, findings: 0 };
+      yield* recordFailures(task, key, task.scopes, resolved.error.type, resolved.error.message, context);
+      return ok({ outcome: 'failed', changes: 0, findings: 0 });
     }
     addRequests(report, platform, { resolve: Math.max(1, resolved.value.raw.length) });
-    const rawBlobs = await storeRaw(resolved.value.raw, store);
+    const rawBlobs = yield* storeRaw(resolved.value.raw, store);
     const id = resolved.value.account.id;
     if (!id || !PlatformAccountIdSchema.safeParse(id).success) {
       fail('resolve', 'parse', `the adapter resolved @${account.handle} to an unusable id ${JSON.stringify(id)}`, key);
-      return { outcome: 'failed', changes: 0, findings: 0 };
+      return ok({ outcome: 'failed', changes: 0, findings: 0 });
     }
-    await must(appendIfAbsent(store, 'audit', [resolutionEntry({ account, id, rawBlobs, at: control.now(), actor: context.actor })]));
+    yield* appendIfAbsent(store, 'audit', [resolutionEntry({ account, id, rawBlobs, at: control.now(), actor: context.actor })]);
     context.resolutions.set(key, id);
     account = { ...account, id };
   }
@@ -138,12 +141,12 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
   context.emit({ type: 'account_started', cycleId, accountKey: key, subjectId: task.subject.id, platform, at: control.now() });
 
   // 2. The state as the last finished step left it.
-  const stored = (await must(store.get('account_state', key)))?.record as MonitorAccountState | undefined;
+  const stored = (yield* store.get('account_state', key))?.record as MonitorAccountState | undefined;
   const previousProgress = progressOf(stored);
   let state = stored ? withoutProgress(stored) : engine.createAccountState({ accountKey: key, platform, at: control.now() });
   const done = new Set(previousProgress?.cycleId === cycleId ? previousProgress.done : []);
   const pendingScopes = task.scopes.filter((scope) => !done.has(captureIdFor(cycleId, key, scope)));
-  if (pendingScopes.length === 0) return { outcome: 'skipped', changes: 0, findings: 0 };
+  if (pendingScopes.length === 0) return ok({ outcome: 'skipped', changes: 0, findings: 0 });
   const verdictsBefore = new Map(engine.deletionVerdicts(state).map((verdict) => [verdict.itemKey, verdict.verdict]));
   const mediaIndex = previousProgress?.media ?? {};
   const nextMedia: Record<string, string> = {};
@@ -155,7 +158,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
   // 3. Capture each scope, or take the capture an interrupted run already stored.
   for (const scope of pendingScopes) {
     const captureId = captureIdFor(cycleId, key, scope);
-    let capture = (await must(store.get('capture', captureId)))?.record;
+    let capture = (yield* store.get('capture', captureId))?.record;
     const reused = capture !== undefined;
     if (capture) {
       report.captures.reused++;
@@ -186,7 +189,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
         continue;
       }
       addRequests(report, platform, result.value.requests ?? { [`capture:${scope}`]: result.value.raw.length });
-      const built = await buildCapture(captureId, key, result.value, adapter, context, mediaIndex, nextMedia);
+      const built = yield* buildCapture(captureId, key, result.value, adapter, context, mediaIndex, nextMedia);
       if ('problem' in built) {
         fail(scope, 'parse', built.problem, key);
         state = engine.observeCaptureFailure(state, { scope, errorType: 'parse', message: built.problem, at: control.now() }).state;
@@ -195,7 +198,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
         continue;
       }
       capture = built.capture;
-      await must(store.append('capture', [capture]));
+      yield* store.append('capture', [capture]);
       report.captures.stored++;
     }
     for (const item of capture.items) for (const media of item.media) if (media.url && media.blobSha256) nextMedia[media.url] = media.blobSha256;
@@ -237,7 +240,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
         }
         // Managed adapters count requests per endpoint; others are counted by raw bodies.
         addRequests(report, platform, (result.value as { requests?: Record<string, number> }).requests ?? { lookup: Math.max(1, result.value.raw.length) });
-        const rawBlobs = await storeRaw(result.value.raw, store);
+        const rawBlobs = yield* storeRaw(result.value.raw, store);
         const statuses: Record<string, number> = {};
         for (const entry of result.value.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
         report.lookups.asked += batch.length;
@@ -251,8 +254,8 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
   }
 
   // 7. Write what this account produced; the state goes last and marks the scopes done.
-  const newChanges = await must(appendIfAbsent(store, 'change', changes));
-  const newFindings = await must(appendIfAbsent(store, 'finding', findings));
+  const newChanges = yield* appendIfAbsent(store, 'change', changes);
+  const newFindings = yield* appendIfAbsent(store, 'finding', findings);
   for (const change of newChanges) report.changes[change.type] = (report.changes[change.type] ?? 0) + 1;
   for (const finding of newFindings) {
     report.findings.total++;
@@ -267,7 +270,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
     const media = Object.fromEntries(Object.entries({ ...nextMedia }).slice(-MEDIA_INDEX_LIMIT));
     const progress: MonitorProgress = { cycleId, done: [...done], media };
     const record: MonitorAccountState = { ...state, accountKey: key, updatedAt: control.now(), monitorProgress: progress };
-    await must(store.append('account_state', [record]));
+    yield* store.append('account_state', [record]);
   }
   const outcome: AccountOutcome = deferrals.includes('interrupted')
     ? 'interrupted'
@@ -276,7 +279,7 @@ export async function runAccount(task: AccountTask, context: PipelineContext): P
       : failures.length > 0
         ? 'failed'
         : 'captured';
-  return { outcome, changes: newChanges.length, findings: newFindings.length };
+  return ok({ outcome, changes: newChanges.length, findings: newFindings.length });
 }
 
 function evaluate(item: Item, capture: Capture, subject: Subject, context: PipelineContext): Finding[] {
@@ -284,14 +287,16 @@ function evaluate(item: Item, capture: Capture, subject: Subject, context: Pipel
   return context.engine.evaluateItem({ item, subject, evidence: { captureId: capture.id, rawBlobs: [...capture.rawBlobs, ...mediaBlobs] }, now: capture.capturedAt });
 }
 
-async function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): Promise<string[]> {
-  const hashes: string[] = [];
-  for (const response of raw) hashes.push((await must(store.putBlob(response.bytes))).sha256);
-  return hashes;
+function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): ResultAsync<string[], StoreErrorV1> {
+  return safeTry<string[], StoreErrorV1>(async function* () {
+    const hashes: string[] = [];
+    for (const response of raw) hashes.push((yield* store.putBlob(response.bytes)).sha256);
+    return ok(hashes);
+  });
 }
 
 /** Turn what the adapter saw into a capture record: raw bodies and media stored as blobs first. */
-async function buildCapture(
+function buildCapture(
   captureId: string,
   key: string,
   seen: AdapterCaptureV1,
@@ -299,98 +304,105 @@ async function buildCapture(
   context: PipelineContext,
   mediaIndex: Record<string, string>,
   nextMedia: Record<string, string>,
-): Promise<{ capture: Capture } | { problem: string }> {
-  const rawBlobs = await storeRaw(seen.raw, context.store);
-  const items = context.fetchMedia ? await fetchMedia(seen.items, adapter, context, mediaIndex, nextMedia) : seen.items;
-  const parsed = CaptureSchema.safeParse({
-    id: captureId,
-    adapter: { id: adapter.adapterId, version: adapter.adapterVersion },
-    platform: adapter.platform,
-    account: seen.account,
-    accountKey: key,
-    scope: seen.scope,
-    startedAt: seen.startedAt,
-    capturedAt: seen.capturedAt,
-    status: seen.status,
-    accountObservation: seen.accountObservation,
-    requests: seen.raw.map((response, index) => ({
-      method: response.request.method,
-      url: response.request.url,
-      ...(response.request.status !== undefined ? { status: response.request.status } : {}),
-      at: response.request.at,
-      bodySha256: rawBlobs[index],
-      ...(response.request.durationMs !== undefined ? { durationMs: response.request.durationMs } : {}),
-    })),
-    rawBlobs,
-    items,
-    window: seen.window,
+): ResultAsync<{ capture: Capture } | { problem: string }, StoreErrorV1> {
+  return safeTry<{ capture: Capture } | { problem: string }, StoreErrorV1>(async function* () {
+    const rawBlobs = yield* storeRaw(seen.raw, context.store);
+    const items = context.fetchMedia ? (yield* fetchMedia(seen.items, adapter, context, mediaIndex, nextMedia)) : seen.items;
+    const parsed = CaptureSchema.safeParse({
+      id: captureId,
+      adapter: { id: adapter.adapterId, version: adapter.adapterVersion },
+      platform: adapter.platform,
+      account: seen.account,
+      accountKey: key,
+      scope: seen.scope,
+      startedAt: seen.startedAt,
+      capturedAt: seen.capturedAt,
+      status: seen.status,
+      accountObservation: seen.accountObservation,
+      requests: seen.raw.map((response, index) => ({
+        method: response.request.method,
+        url: response.request.url,
+        ...(response.request.status !== undefined ? { status: response.request.status } : {}),
+        at: response.request.at,
+        bodySha256: rawBlobs[index],
+        ...(response.request.durationMs !== undefined ? { durationMs: response.request.durationMs } : {}),
+      })),
+      rawBlobs,
+      items,
+      window: seen.window,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return ok({ problem: `the adapter's capture does not fit the Capture schema at ${issue?.path.join('.') ?? '(root)'}: ${issue?.message ?? 'invalid'}` });
+    }
+    return ok({ capture: parsed.data });
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { problem: `the adapter's capture does not fit the Capture schema at ${issue?.path.join('.') ?? '(root)'}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { capture: parsed.data };
 }
 
-async function fetchMedia(
+function fetchMedia(
   items: readonly Item[],
   adapter: PlatformAdapterV1,
   context: PipelineContext,
   mediaIndex: Record<string, string>,
   nextMedia: Record<string, string>,
-): Promise<Item[]> {
-  const canFetch = adapter.capabilities.mediaDownload && adapter.fetchMedia !== undefined;
-  let budget = context.maxMediaPerCapture;
-  const out: Item[] = [];
-  for (const item of items) {
-    if (item.media.length === 0) {
-      out.push(item);
-      continue;
+): ResultAsync<Item[], StoreErrorV1> {
+  return safeTry<Item[], StoreErrorV1>(async function* () {
+    const canFetch = adapter.capabilities.mediaDownload && adapter.fetchMedia !== undefined;
+    let budget = context.maxMediaPerCapture;
+    const out: Item[] = [];
+    for (const item of items) {
+      if (item.media.length === 0) {
+        out.push(item);
+        continue;
+      }
+      const media = [];
+      for (const entry of item.media) {
+        if (!entry.url || entry.blobSha256) {
+          media.push(entry);
+          continue;
+        }
+        const known = mediaIndex[entry.url] ?? nextMedia[entry.url];
+        if (known) {
+          media.push({ ...entry, blobSha256: known });
+          continue;
+        }
+        if (!canFetch || budget <= 0 || context.control.stopReason) {
+          media.push(entry);
+          continue;
+        }
+        budget--;
+        const url = entry.url;
+        const result = await adapter.fetchMedia!(url, { signal: context.control.signal, deadlineAt: context.control.deadlineAt });
+        if (result.isErr()) {
+          context.report.media.failed++;
+          media.push(entry);
+          continue;
+        }
+        addRequests(context.report, adapter.platform, { media: 1 });
+        const blob = yield* context.store.putBlob(result.value.bytes);
+        context.report.media.stored++;
+        nextMedia[url] = blob.sha256;
+        media.push({ ...entry, blobSha256: blob.sha256, mediaType: entry.mediaType ?? result.value.mediaType });
+      }
+      out.push({ ...item, media });
     }
-    const media = [];
-    for (const entry of item.media) {
-      if (!entry.url || entry.blobSha256) {
-        media.push(entry);
-        continue;
-      }
-      const known = mediaIndex[entry.url] ?? nextMedia[entry.url];
-      if (known) {
-        media.push({ ...entry, blobSha256: known });
-        continue;
-      }
-      if (!canFetch || budget <= 0 || context.control.stopReason) {
-        media.push(entry);
-        continue;
-      }
-      budget--;
-      const url = entry.url;
-      const result = await adapter.fetchMedia!(url, { signal: context.control.signal, deadlineAt: context.control.deadlineAt });
-      if (result.isErr()) {
-        context.report.media.failed++;
-        media.push(entry);
-        continue;
-      }
-      addRequests(context.report, adapter.platform, { media: 1 });
-      const blob = await must(context.store.putBlob(result.value.bytes));
-      context.report.media.stored++;
-      nextMedia[url] = blob.sha256;
-      media.push({ ...entry, blobSha256: blob.sha256, mediaType: entry.mediaType ?? result.value.mediaType });
-    }
-    out.push({ ...item, media });
-  }
-  return out;
+    return ok(out);
+  });
 }
 
-async function recordFailures(task: AccountTask, key: string, scopes: readonly CaptureScope[], errorType: string, message: string, context: PipelineContext): Promise<void> {
-  const stored = (await must(context.store.get('account_state', key)))?.record as MonitorAccountState | undefined;
-  const previous = progressOf(stored);
-  const done = new Set(previous?.cycleId === context.cycleId ? previous.done : []);
-  if (scopes.every((scope) => done.has(captureIdFor(context.cycleId, key, scope)))) return;
-  let state = stored ? withoutProgress(stored) : context.engine.createAccountState({ accountKey: key, platform: task.account.platform, at: context.control.now() });
-  for (const scope of scopes) {
-    state = context.engine.observeCaptureFailure(state, { scope, errorType, message, at: context.control.now() }).state;
-    done.add(captureIdFor(context.cycleId, key, scope));
-  }
-  const progress: MonitorProgress = { cycleId: context.cycleId, done: [...done], media: previous?.media ?? {} };
-  await must(context.store.append('account_state', [{ ...state, accountKey: key, updatedAt: context.control.now(), monitorProgress: progress }]));
+function recordFailures(task: AccountTask, key: string, scopes: readonly CaptureScope[], errorType: string, message: string, context: PipelineContext): ResultAsync<void, StoreErrorV1> {
+  return safeTry<void, StoreErrorV1>(async function* () {
+    const stored = (yield* context.store.get('account_state', key))?.record as MonitorAccountState | undefined;
+    const previous = progressOf(stored);
+    const done = new Set(previous?.cycleId === context.cycleId ? previous.done : []);
+    if (scopes.every((scope) => done.has(captureIdFor(context.cycleId, key, scope)))) return ok(undefined);
+    let state = stored ? withoutProgress(stored) : context.engine.createAccountState({ accountKey: key, platform: task.account.platform, at: context.control.now() });
+    for (const scope of scopes) {
+      state = context.engine.observeCaptureFailure(state, { scope, errorType, message, at: context.control.now() }).state;
+      done.add(captureIdFor(context.cycleId, key, scope));
+    }
+    const progress: MonitorProgress = { cycleId: context.cycleId, done: [...done], media: previous?.media ?? {} };
+    yield* context.store.append('account_state', [{ ...state, accountKey: key, updatedAt: context.control.now(), monitorProgress: progress }]);
+    return ok(undefined);
+  });
 }

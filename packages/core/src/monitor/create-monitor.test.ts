@@ -136,7 +136,10 @@ const fakeEngine: MonitorEngine = {
     current.failures.push(`${scope}:${errorType}`);
     return { state: current as unknown as MonitorAccountState };
   },
-  deletionVerdicts: (state) => Object.entries((state as unknown as FakeState).items).map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, verdict: entry.status })),
+  deletionVerdicts: (state) =>
+    Object.entries((state as unknown as FakeState).items)
+      .filter(([, entry]) => entry.status === 'deleted')
+      .map(([id, entry]) => ({ itemKey: `${entry.item.platform}:${id}`, verdict: 'deleted' as const })),
   evaluateItem({ item, subject, evidence, now }): Finding[] {
     if (!item.text?.includes('coblos')) return [];
     return [
@@ -369,6 +372,18 @@ describe('runCycle', () => {
       const evidence = await run(createMemoryStore(), crashAfter);
       expect(evidence, `crash after ${crashAfter} writes`).toEqual(baseline);
     }
+  });
+
+  it('a store failure ends the cycle as a store error, the monitor stays usable and the next run resumes the cycle', async () => {
+    const store = createMemoryStore();
+    const failing = monitorFor(crashingStore(store, 3), worlds());
+    const failed = (await failing.runCycle())._unsafeUnwrapErr();
+    expect(failed).toMatchObject({ type: 'store', error: { type: 'io', message: 'simulated crash' } });
+    expect(failed.message).toContain('simulated crash');
+    // Not `busy`: the failed cycle released the monitor.
+    expect((await failing.runCycle())._unsafeUnwrapErr().type).toBe('store');
+    const resumed = (await monitorFor(store, worlds()).runCycle())._unsafeUnwrap();
+    expect(resumed).toMatchObject({ cycleId: 'cycle-000001', resumed: true, status: 'complete' });
   });
 
   it('keeps which scopes are done inside the account state, so the marker and the state are written together', async () => {

@@ -1,10 +1,11 @@
-import { err, ok, ResultAsync, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, safeTry, type Result } from 'neverthrow';
 import PQueue from 'p-queue';
 import { asEvidenceStore, asPlatformAdapter } from '../spec/check-specification-version.js';
+import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { ValidationIssue } from '../validation/validation-issue.js';
 import { loadResolutions } from './account-resolutions.js';
-import { runAccount, StoreFailure, type AccountOutcome, type PipelineContext } from './account-pipeline.js';
+import { runAccount, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import { CycleControl } from './cycle-control.js';
 import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
@@ -87,7 +88,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
   const actor = options.actor ?? MONITOR_DEFAULTS.actor;
   let running = false;
 
-  async function cycle(runOptions: RunCycleOptions): Promise<CycleReport> {
+  async function cycle(runOptions: RunCycleOptions): Promise<Result<CycleReport, MonitorError>> {
     const { store } = settings;
     const listeners = [options.onProgress, runOptions.onProgress].filter((listener): listener is MonitorProgressListener => listener !== undefined);
     const emit = (event: MonitorProgressEvent): void => {
@@ -99,16 +100,24 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         }
       }
     };
-    await unwrap(store.open());
-    const plan = await unwrap(planCycle(store));
-    const resolutions = await unwrap(loadResolutions(store));
+    const loaded = await safeTry(async function* () {
+      yield* store.open();
+      const plan = yield* planCycle(store);
+      const resolutions = yield* loadResolutions(store);
+      return ok({ plan, resolutions });
+    });
+    if (loaded.isErr()) return err(storeFailed(loaded.error));
+    const { plan, resolutions } = loaded.value;
     const { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
     const control = new CycleControl(clock, options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs, options.maxRateLimitRetries ?? MONITOR_DEFAULTS.maxRateLimitRetries, runOptions.signal);
     const startedAt = control.now();
     const report = emptyCycleReport({ cycleId: plan.cycleId, resumed: plan.resumed, startedAt, deadlineAt: new Date(control.deadlineAt).toISOString(), accounts: tasks.length });
     report.skipped = skipped;
     try {
-      if (!plan.resumed) await unwrap(appendIfAbsent(store, 'audit', [cycleStartedEntry(plan.cycleId, startedAt, actor, { accounts: tasks.length })]));
+      if (!plan.resumed) {
+        const started = await appendIfAbsent(store, 'audit', [cycleStartedEntry(plan.cycleId, startedAt, actor, { accounts: tasks.length })]);
+        if (started.isErr()) return err(storeFailed(started.error));
+      }
       emit({ type: 'cycle_started', cycleId: plan.cycleId, resumed: plan.resumed, accounts: tasks.length, tasks: tasks.reduce((sum, task) => sum + task.scopes.length, 0), deadlineAt: report.deadlineAt, at: startedAt });
       const context: PipelineContext = {
         cycleId: plan.cycleId,
@@ -126,7 +135,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
       };
       // One queue per platform: platforms run side by side, each within its own limits.
       const queues = new Map<string, PQueue>();
-      let storeFailure: StoreFailure | undefined;
+      let storeFailure: StoreErrorV1 | undefined;
       let done = 0;
       const outcomes: Record<AccountOutcome, number> = { captured: 0, failed: 0, deferred: 0, interrupted: 0, skipped: 0 };
       const runs = tasks.map((task) => {
@@ -137,17 +146,14 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
           queues.set(platform, queue);
         }
         return queue.add(async () => {
-          let result: Awaited<ReturnType<typeof runAccount>>;
-          if (storeFailure || control.stopReason === 'interrupted') {
-            result = { outcome: 'interrupted', changes: 0, findings: 0 };
-          } else {
-            try {
-              result = await runAccount(task, context);
-            } catch (error) {
-              if (!(error instanceof StoreFailure)) throw error;
-              storeFailure ??= error;
+          let result: AccountRun = { outcome: 'interrupted', changes: 0, findings: 0 };
+          if (!storeFailure && control.stopReason !== 'interrupted') {
+            const run = await runAccount(task, context);
+            if (run.isOk()) {
+              result = run.value;
+            } else {
+              storeFailure ??= run.error;
               control.stop('interrupted');
-              result = { outcome: 'interrupted', changes: 0, findings: 0 };
             }
           }
           outcomes[result.outcome]++;
@@ -166,16 +172,19 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         });
       });
       await Promise.all(runs);
-      if (storeFailure) throw storeFailure;
+      if (storeFailure) return err(storeFailed(storeFailure));
       report.accounts.captured = outcomes.captured + outcomes.skipped;
       report.accounts.failed = outcomes.failed;
       report.accounts.deferred = outcomes.deferred;
       report.accounts.interrupted = outcomes.interrupted;
       report.status = outcomes.interrupted > 0 || control.stopReason === 'interrupted' ? 'interrupted' : 'complete';
       report.finishedAt = control.now();
-      if (report.status === 'complete') await unwrap(appendIfAbsent(store, 'audit', [cycleFinishedEntry(report, actor)]));
+      if (report.status === 'complete') {
+        const finished = await appendIfAbsent(store, 'audit', [cycleFinishedEntry(report, actor)]);
+        if (finished.isErr()) return err(storeFailed(finished.error));
+      }
       emit({ type: 'cycle_finished', cycleId: plan.cycleId, report, at: report.finishedAt });
-      return report;
+      return ok(report);
     } finally {
       control.dispose();
     }
@@ -186,11 +195,10 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
       if (running) return ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => err<CycleReport, MonitorError>({ type: 'busy', message: 'a cycle of this monitor is already running; wait for it to finish' }));
       running = true;
       return ResultAsync.fromPromise(cycle(runOptions), (error): MonitorError => {
-        if (error instanceof StoreFailure) return { type: 'store', message: `the store failed, the cycle stopped (the next run resumes it): ${error.error.message}`, error: error.error };
         // A bug, not a platform or store condition: still a value, with what is known of it.
         const message = error instanceof Error ? error.message : String(error);
         return { type: 'unexpected', message: `the cycle stopped on an unexpected error (the next run resumes it): ${message}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
-      }).map((report) => {
+      }).andThen((result) => result).map((report) => {
         running = false;
         return report;
       }).mapErr((error) => {
@@ -201,8 +209,6 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
   };
 }
 
-async function unwrap<T>(result: PromiseLike<Result<T, import('../spec/evidence-store/v1/store-error-v1.js').StoreErrorV1>>): Promise<T> {
-  const settled = await result;
-  if (settled.isErr()) throw new StoreFailure(settled.error);
-  return settled.value;
+function storeFailed(error: StoreErrorV1): MonitorError {
+  return { type: 'store', message: `the store failed, the cycle stopped (the next run resumes it): ${error.message}`, error };
 }

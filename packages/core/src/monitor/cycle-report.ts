@@ -1,4 +1,5 @@
 import type { CaptureScope } from '../capture/capture-schema.js';
+import type { DeletionVerdictKind } from '../deletion/deletion-verdicts.js';
 import type { ChangeType } from '../diff/change-schema.js';
 import type { FindingCategory } from '../findings/finding-schema.js';
 
@@ -29,7 +30,7 @@ export interface CycleDeletion {
   accountKey: string;
   subjectId: string;
   itemKey: string;
-  verdict: string;
+  verdict: DeletionVerdictKind;
 }
 
 /** What one cycle did. Counts cover work done in this run, including work resumed from an interrupted run. */

@@ -31,9 +31,9 @@ export function createDefaultEngine(rules: unknown, context: ElectionContext, de
   const asState = (state: MonitorAccountState): AccountState => state;
   return ok({
     createAccountState: (input) => createAccountState(input),
-    observeCapture: (state, capture, options, capabilities) => observeCapture(asState(state), capture, options as DeletionOptions | undefined, capabilities),
+    observeCapture: (state, capture, options, capabilities) => observeCapture(asState(state), capture, options, capabilities),
     observeLookups: (state, input, options) => {
-      const result = observeLookups(asState(state), input, options as DeletionOptions | undefined);
+      const result = observeLookups(asState(state), input, options);
       return { state: result.state, changes: result.changes };
     },
     observeCaptureFailure: (state, input) => observeCaptureFailure(asState(state), input),

@@ -4,6 +4,8 @@ import type { Item } from '../capture/item-schema.js';
 import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { AccountState } from '../deletion/account-state.js';
+import type { DeletionOptions } from '../deletion/deletion-options.js';
+import type { DeletionVerdictKind } from '../deletion/deletion-verdicts.js';
 import type { Subject } from '../subject/subject-schema.js';
 import type { AdapterCapabilitiesV1, LookupResultV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 
@@ -16,8 +18,7 @@ export type MonitorAccountState = AccountState & { monitorProgress?: unknown };
 /** One deletion verdict, as far as the monitor reads it (the rest is passed through). */
 export interface MonitorDeletionVerdict {
   itemKey: string;
-  /** `deleted`, `deleted_unverified`, `original_deleted`, `edited`. */
-  verdict: string;
+  verdict: DeletionVerdictKind;
 }
 
 /**
@@ -30,13 +31,13 @@ export interface MonitorEngine {
   observeCapture(
     state: MonitorAccountState,
     capture: Capture,
-    options: Record<string, unknown> | undefined,
+    options: DeletionOptions | undefined,
     capabilities: AdapterCapabilitiesV1,
   ): { state: MonitorAccountState; changes: Change[]; lookupNeeded: string[] };
   observeLookups(
     state: MonitorAccountState,
     input: { results: LookupResultV1[]; rawBlobs: string[]; at: string },
-    options: Record<string, unknown> | undefined,
+    options: DeletionOptions | undefined,
   ): { state: MonitorAccountState; changes: Change[] };
   observeCaptureFailure(
     state: MonitorAccountState,

@@ -1,5 +1,6 @@
 import type { Platform } from '../account/account-schema.js';
 import type { CaptureScope } from '../capture/capture-schema.js';
+import type { DeletionOptions } from '../deletion/deletion-options.js';
 import type { ElectionContext } from '../election/election-context-schema.js';
 import type { CompiledRules } from '../rules/compile-rules.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
@@ -33,7 +34,7 @@ export interface MonitorOptions {
   /** How many times a rate-limited call is retried when its wait ends before the deadline. @default 2 */
   maxRateLimitRetries?: number;
   /** Options handed to the deletion state machine (`observeCapture`, `observeLookups`). */
-  deletion?: Record<string, unknown>;
+  deletion?: DeletionOptions;
   /** The clock; tests inject one. @default () => new Date() */
   clock?: () => Date;
   /** Receives progress events of every cycle. */

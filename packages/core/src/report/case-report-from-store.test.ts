@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testOfficeKey, withTestProofs } from '../bundle/__fixtures__/store-with-proofs.js';
-import { createCaseWorkflow } from '../cases/case-workflow-store.js';
+import { createCaseWorkflow } from '../case-store/case-workflow-store.js';
 import { createMemoryStore } from '../store-memory/memory-store.js';
 import { buildCaseFixture, TINY_PNG } from './__fixtures__/case-fixture.js';
 import { renderCaseReportFromStore } from './case-report-from-store.js';

@@ -2,9 +2,9 @@ import { errAsync, okAsync } from 'neverthrow';
 import { publicKeyPemOf, signCheckpoint, verifyCheckpoint } from '../evidence/checkpoint-signature.js';
 import { captureLeafHash, merkleInclusionPath, merkleRoot } from '../evidence/merkle-tree.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
-import { planAppend } from '../records/append-plan.js';
-import { checkStoredRecord, GENESIS_HASH, type ChainTip } from '../records/record-chain.js';
-import { parseRecordQuery, RecordLogIndex, type IndexedEntry } from '../records/record-index.js';
+import { planAppend } from '../store-kit/append-plan.js';
+import { checkStoredRecord, GENESIS_HASH, type ChainTip } from '../store-kit/record-chain.js';
+import { parseRecordQuery, RecordLogIndex, type IndexedEntry } from '../store-kit/record-index.js';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from '../records/record-kinds.js';
 import type {
   BlobRefV1,

@@ -1,7 +1,7 @@
-import type { StoredRecordV1, VerifyProblemV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
-import { recordIndexKeys, type RecordKind } from './record-kinds.js';
+import { recordIndexKeys, type RecordKind } from '../records/record-kinds.js';
+import type { StoredRecordV1, VerifyProblemV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 
 /** `prevHash` of the first entry of every log: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);

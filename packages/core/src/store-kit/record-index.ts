@@ -1,8 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
+import { SNAPSHOT_KINDS, type RecordIndexKeys, type RecordKind } from '../records/record-kinds.js';
 import type { RecordQueryV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { invalidInputFromZod, type InvalidInputError } from '../validation/validation-issue.js';
-import { SNAPSHOT_KINDS, type RecordIndexKeys, type RecordKind } from './record-kinds.js';
 
 const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { message: 'expected an ISO 8601 time, e.g. 2024-11-20T08:15:00+07:00' });
 

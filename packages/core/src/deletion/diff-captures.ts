@@ -1,8 +1,8 @@
 import type { Capture } from '../capture/capture-schema.js';
-import type { AccountState, DeletionCapabilities } from '../deletion/account-state.js';
-import type { DeletionOptions } from '../deletion/deletion-options.js';
-import { observeCapture } from '../deletion/observe-capture.js';
-import type { Change } from './change-schema.js';
+import type { Change } from '../diff/change-schema.js';
+import type { AccountState, DeletionCapabilities } from './account-state.js';
+import type { DeletionOptions } from './deletion-options.js';
+import { observeCapture } from './observe-capture.js';
 
 /**
  * The changes a capture reveals against an account state (`added`, `edited`, `missing`,

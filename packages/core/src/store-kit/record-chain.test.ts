@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
+import { RECORD_KINDS } from '../records/record-kinds.js';
 import type { StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { buildStoredRecord, checkRecordChain, checkStoredRecord, computeEntryHash, GENESIS_HASH, storedRecordLine } from './record-chain.js';
-import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
-import { RECORD_KINDS } from './record-kinds.js';
 
 function audit(index: number) {
   return { id: `A-${index}`, at: '2024-11-20T08:00:00Z', actor: 'petugas', action: 'test.entry', details: { index, note: 'catatan ✓' } };

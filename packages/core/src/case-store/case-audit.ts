@@ -1,5 +1,5 @@
+import type { Case } from '../cases/case-schema.js';
 import type { AuditEntry } from '../records/audit-entry-schema.js';
-import type { Case } from './case-schema.js';
 
 /**
  * The audit entries a case's history implies: one per transition, note, authority response and

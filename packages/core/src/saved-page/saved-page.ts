@@ -1,10 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Platform } from '../account/account-schema.js';
+import type { AccountObservation } from '../capture/capture-schema.js';
+import type { Item, ProfileSnapshot } from '../capture/item-schema.js';
+import { decodeMhtml, looksLikeMhtml, type MhtmlDecodeError } from '../capture/mhtml-decode.js';
 import { sha256Hex } from '../hashing/sha256.js';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
-import type { AccountObservation } from './capture-schema.js';
-import type { Item, ProfileSnapshot } from './item-schema.js';
-import { decodeMhtml, looksLikeMhtml, type MhtmlDecodeError } from './mhtml-decode.js';
 
 /** What kind of file a supervisor handed in. */
 export type SavedFileFormat = 'html' | 'mhtml' | 'png' | 'jpeg' | 'unknown';

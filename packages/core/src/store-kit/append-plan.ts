@@ -1,9 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
+import { recordIndexKeys, SNAPSHOT_KINDS, type RecordIndexKeys, type RecordKind, type RecordOf } from '../records/record-kinds.js';
+import { parseRecord } from '../records/record-validation.js';
 import type { StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import { buildStoredRecord, storedRecordLine, type ChainTip } from './record-chain.js';
-import { recordIndexKeys, SNAPSHOT_KINDS, type RecordIndexKeys, type RecordKind, type RecordOf } from './record-kinds.js';
-import { parseRecord } from './record-validation.js';
 
 /** An entry already in a log (or on its way there) that an append may meet again. */
 export interface ExistingEntryRef {

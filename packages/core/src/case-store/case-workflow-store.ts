@@ -1,15 +1,6 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
-import type { IndonesianTimeZone } from '../election/time-zone.js';
-import type { Finding, RouteCode } from '../findings/finding-schema.js';
-import { DEFAULT_ROUTING_TABLE } from '../referral/default-routing-table.js';
-import { resolveReferral, toCaseReferral } from '../referral/resolve-referral.js';
-import type { RoutingTable } from '../referral/routing-table-schema.js';
-import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
-import type { SubjectCategory } from '../subject/subject-schema.js';
-import { auditEntriesForCase } from './case-audit.js';
-import { DEFAULT_DEADLINE_POLICY, casesNeedingReminder, listOverdueCases, type DeadlinePolicy, type OverdueCase, type ReminderDue } from './case-deadlines.js';
-import { caseStoreError, type CaseError } from './case-error.js';
-import type { Case, CaseState } from './case-schema.js';
+import { DEFAULT_DEADLINE_POLICY, casesNeedingReminder, listOverdueCases, type DeadlinePolicy, type OverdueCase, type ReminderDue } from '../cases/case-deadlines.js';
+import type { Case, CaseState } from '../cases/case-schema.js';
 import {
   addCaseNote,
   moveCase,
@@ -21,7 +12,16 @@ import {
   type CaseReminderInput,
   type MoveCaseInput,
   type OpenCaseInput,
-} from './case-workflow.js';
+} from '../cases/case-workflow.js';
+import type { IndonesianTimeZone } from '../election/time-zone.js';
+import type { Finding, RouteCode } from '../findings/finding-schema.js';
+import { DEFAULT_ROUTING_TABLE } from '../referral/default-routing-table.js';
+import { resolveReferral, toCaseReferral } from '../referral/resolve-referral.js';
+import type { RoutingTable } from '../referral/routing-table-schema.js';
+import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
+import type { SubjectCategory } from '../subject/subject-schema.js';
+import { auditEntriesForCase } from './case-audit.js';
+import { caseStoreError, type CaseError } from './case-store-error.js';
 
 /** Settings of {@link createCaseWorkflow}. */
 export interface CaseWorkflowSettings {

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import { accountKey, type Account } from '../account/account-schema.js';
+import { CaptureSchema, type Capture, type CaptureWindow } from '../capture/capture-schema.js';
+import type { Item } from '../capture/item-schema.js';
 import { sha256Hex } from '../hashing/sha256.js';
 import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
 import { issuesFromZod, type InvalidInputError } from '../validation/validation-issue.js';
-import { CaptureSchema, type Capture, type CaptureWindow } from './capture-schema.js';
-import type { Item } from './item-schema.js';
 import { detectSavedFileFormat, readSavedPage, savedFileMediaType, type SavedFileFormat, type SavedPageParser } from './saved-page.js';
 
 /** The adapter id every staff capture carries. */
