@@ -56,6 +56,17 @@ class ItemState {
     return (this.target ??= this.fields.filter((field) => field.scope === 'target'));
   }
 
+  /** Whether any field holds something the trigger names: without it the rule cannot hold. */
+  mayMeet(trigger: Trigger): boolean {
+    const fields = this.analyses('all');
+    for (const field of fields) {
+      if (trigger.mentions && field.mentions.length > 0) return true;
+      if (trigger.gestures && field.gestures.length > 0) return true;
+      for (const lexicon of trigger.lexicons) if (field.lexiconHits.has(lexicon)) return true;
+    }
+    return false;
+  }
+
   /** `#tag`s written in the item's text, found once per item for every hashtag predicate. */
   hashtagsInText(): readonly { index: number; text: string; tag: string }[] {
     if (this.textHashtags) return this.textHashtags;
@@ -67,6 +78,56 @@ class ItemState {
 }
 
 const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
+
+/**
+ * What a rule's condition cannot hold without: a hit of one of these lexicons, a candidate
+ * mention or a ballot gesture in some field. Most rules need a lexicon most posts never touch,
+ * so one look at the item's hits skips walking their conditions.
+ */
+interface Trigger {
+  lexicons: number[];
+  mentions: boolean;
+  gestures: boolean;
+}
+
+/** A necessary trigger of `condition`, or undefined when it may hold on anything. */
+function triggerOf(condition: CompiledCondition): Trigger | undefined {
+  switch (condition.kind) {
+    case 'lexicon':
+      return condition.minTerms > 0 ? { lexicons: [condition.lexicon], mentions: false, gestures: false } : undefined;
+    case 'mentions':
+      return { lexicons: [], mentions: true, gestures: false };
+    case 'gesture':
+      return { lexicons: [], mentions: false, gestures: true };
+    case 'all':
+      // Every child must hold: any one child's trigger is the whole condition's.
+      for (const child of condition.children) {
+        const trigger = triggerOf(child);
+        if (trigger) return trigger;
+      }
+      return undefined;
+    case 'any': {
+      const union: Trigger = { lexicons: [], mentions: false, gestures: false };
+      for (const child of condition.children) {
+        const trigger = triggerOf(child);
+        if (!trigger) return undefined;
+        for (const lexicon of trigger.lexicons) if (!union.lexicons.includes(lexicon)) union.lexicons.push(lexicon);
+        union.mentions ||= trigger.mentions;
+        union.gestures ||= trigger.gestures;
+      }
+      return condition.children.length > 0 ? union : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const triggersOf = new WeakMap<CompiledRules, (Trigger | undefined)[]>();
+function ruleTriggers(compiled: CompiledRules): (Trigger | undefined)[] {
+  let triggers = triggersOf.get(compiled);
+  if (!triggers) triggersOf.set(compiled, (triggers = compiled.rules.map((rule) => triggerOf(rule.condition))));
+  return triggers;
+}
 
 /**
  * The last phase looked up: items of one stream share act times (likes, follows and profiles
@@ -96,9 +157,12 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   const state = new ItemState(compiled, item, subject);
   const findings: Finding[] = [];
   let itemHash: string | undefined;
+  const triggers = ruleTriggers(compiled);
   for (const index of candidates) {
     const rule = compiled.rules[index]!;
     if (!applies(rule, moment)) continue;
+    const trigger = triggers[index];
+    if (trigger && !state.mayMeet(trigger)) continue;
     const outcome = evaluate(rule.condition, state);
     if (!outcome.matched) continue;
     itemHash ??= hashRecord(item);
