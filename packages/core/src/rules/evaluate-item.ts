@@ -314,19 +314,24 @@ function distance(a: TokenHit, b: TokenHit): number {
 }
 
 function hashtag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, state: ItemState): Outcome {
+  const hashtags = state.item.hashtags;
+  const inText = state.hashtagsInText();
+  // Most items carry no hashtag at all: leave before allocating anything.
+  if (hashtags.length === 0 && inText.length === 0) return NO;
   const spans: MatchSpan[] = [];
-  const wanted = (tag: string): boolean => {
-    const lower = tag.toLowerCase();
-    return (condition.tags?.has(lower) ?? false) || (condition.candidate && state.compiled.candidateHashtags.has(lower));
-  };
-  state.item.hashtags.forEach((tag, index) => {
+  hashtags.forEach((tag, index) => {
     const bare = tag.replace(/^#/, '');
-    if (wanted(bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
+    if (wantedTag(condition, state.compiled, bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
   });
-  for (const match of state.hashtagsInText()) {
-    if (wanted(match.tag)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.tag.toLowerCase(), predicate: 'hashtag' });
+  for (const match of inText) {
+    if (wantedTag(condition, state.compiled, match.tag)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.tag.toLowerCase(), predicate: 'hashtag' });
   }
   return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
+}
+
+function wantedTag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, compiled: CompiledRules, tag: string): boolean {
+  const lower = tag.toLowerCase();
+  return (condition.tags?.has(lower) ?? false) || (condition.candidate && compiled.candidateHashtags.has(lower));
 }
 
 const KIND_TO_VIA: Readonly<Record<string, string>> = { like: 'like', share: 'share', repost: 'repost', quote: 'quote', reply: 'reply', comment: 'comment', follow: 'follow', membership: 'membership' };
