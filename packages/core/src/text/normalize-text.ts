@@ -535,7 +535,9 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
   }
   const tokens: NormalizedToken[] = [];
   let text = '';
-  let rootText = '';
+  // The root text is built only from the first word whose root differs: until then it is the
+  // text itself (most posts of everyday words keep every word as its own root).
+  let rootText: string | undefined;
   for (const piece of pieces) {
     if (piece.text.length === 0) continue;
     let root = piece.text;
@@ -551,12 +553,13 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
     }
     if (tokens.length > 0) {
       text += ' ';
-      rootText += ' ';
+      if (rootText !== undefined) rootText += ' ';
     }
     const start = text.length;
-    const rootStart = rootText.length;
+    if (rootText === undefined && root !== piece.text) rootText = text;
+    const rootStart = rootText === undefined ? start : rootText.length;
     text += piece.text;
-    rootText += root;
+    if (rootText !== undefined) rootText += root;
     tokens.push({
       text: piece.text,
       root,
@@ -564,13 +567,13 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
       start,
       end: text.length,
       rootStart,
-      rootEnd: rootText.length,
+      rootEnd: rootText === undefined ? text.length : rootText.length,
       originalStart: piece.originalStart,
       originalEnd: piece.originalEnd,
       fromHashtag: piece.fromHashtag,
     });
   }
-  return { original, text, rootText, tokens };
+  return { original, text, rootText: rootText ?? text, tokens };
 }
 
 /**
