@@ -248,7 +248,10 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         continue;
       }
     }
-    if (isEmojiBase(codePoint)) {
+    // ASCII here is a space or punctuation (letters and digits were taken above): no emoji,
+    // invisible character, mark or letter once folded, so those checks are skipped.
+    const ascii = codePoint < 0x80;
+    if (!ascii && isEmojiBase(codePoint)) {
       c.flush();
       c.pendingHashtag = false;
       let text = String.fromCodePoint(codePoint);
@@ -277,7 +280,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       index = next;
       continue;
     }
-    if (isInvisible(codePoint)) {
+    if (!ascii && isInvisible(codePoint)) {
       c.materialize(); // the word goes on after the invisible character, without it
       index += width;
       continue;
@@ -289,7 +292,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       index += width;
       continue;
     }
-    const folded = foldCodePoint(codePoint);
+    const folded = ascii ? '' : foldCodePoint(codePoint);
     let wordish = folded.length > 0;
     for (let k = 0; k < folded.length && wordish; k++) wordish = isWordCodePoint(folded.charCodeAt(k));
     if (wordish) {
