@@ -8,8 +8,17 @@
  *   process's CPU time; `diff_items_per_s_wall_<n>` is the same from wall-clock time.
  * - `diff_incremental_ms_<n>`: a capture of the 200 newest items (page-limited window) against
  *   the same state: the everyday case, which should not grow with n.
- * - `diff_peak_rss_mb_1m`: the process's peak resident memory after the 1M run.
+ * - `diff_peak_rss_mb_1m`: the process's peak resident memory after the 1M run (it holds the
+ *   bench's own 1M built Items, the state, the 1M-item re-capture and the diff).
+ * - `diff_inputs_heap_mb_1m`: heap in use (after GC) holding the diff's inputs, the 1M-item state
+ *   and the 1M-item re-capture, just before the diff.
+ * - `diff_peak_above_inputs_mb_1m`: the diff's own peak: the process's peak resident memory
+ *   during the diff (Linux: the peak is reset just before it) minus its resident memory then.
+ *   That resident memory already holds heap V8 kept from building the inputs, so the diff's
+ *   allocations first fill it: this is how far the diff raises the process, not all it allocates.
+ * - `diff_retained_heap_mb_1m`: heap (after GC) the diff's result adds to its inputs.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Capture, Item } from '../src/index.js';
 import { createAccountState, observeCapture, type AccountState } from '../src/index.js';
@@ -78,21 +87,51 @@ function fullRecapture(n: number, round: number): Item[] {
   return items;
 }
 
+/** Resets the process's peak resident memory (Linux `clear_refs`); false where that is not possible. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The process's peak resident memory in bytes since the last {@link resetPeakRss} (Linux `VmHWM`). */
+function peakRssSinceReset(): number | undefined {
+  try {
+    const kilobytes = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+interface DiffMemory {
+  inputsHeapMb: number;
+  peakAboveInputsMb: number | undefined;
+  retainedHeapMb: number;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(n: number, repeats: number): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number } {
+function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; memory?: DiffMemory } {
   gc?.();
   const { state, at } = build(n);
   const full: number[] = [];
   const cpu: number[] = [];
   let changes = 0;
+  let memory: DiffMemory | undefined;
   for (let round = 0; round < repeats; round++) {
     const items = fullRecapture(n, round);
     const recapture = capture(`full-${round}`, items, at + 86_400_000 * (round + 1), { complete: true, reachedEnd: true });
     gc?.();
+    const inputsHeap = process.memoryUsage().heapUsed;
+    const peakReset = withMemory && gc !== undefined && resetPeakRss();
+    const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     const result = observeCapture(state, recapture, {}, CAPABILITIES);
@@ -100,6 +139,15 @@ function measure(n: number, repeats: number): { fullMs: number; fullCpuMs: numbe
     const used = process.cpuUsage(cpuStarted);
     cpu.push((used.user + used.system) / 1000);
     changes = result.changes.length;
+    if (withMemory && gc) {
+      const peak = peakReset ? peakRssSinceReset() : undefined;
+      gc();
+      memory = {
+        inputsHeapMb: inputsHeap / 1e6,
+        peakAboveInputsMb: peak === undefined ? undefined : (peak - rssBefore) / 1e6,
+        retainedHeapMb: (process.memoryUsage().heapUsed - inputsHeap) / 1e6,
+      };
+    }
   }
   const incremental: number[] = [];
   for (let round = 0; round < 20; round++) {
@@ -111,7 +159,7 @@ function measure(n: number, repeats: number): { fullMs: number; fullCpuMs: numbe
     observeCapture(state, recapture, {}, CAPABILITIES);
     incremental.push(performance.now() - started);
   }
-  return { fullMs: median(full), fullCpuMs: median(cpu), incrementalMs: median(incremental), changes };
+  return { fullMs: median(full), fullCpuMs: median(cpu), incrementalMs: median(incremental), changes, memory };
 }
 
 const sizes: Array<[label: string, n: number, repeats: number]> = [
@@ -125,7 +173,7 @@ const entries: BenchEntry[] = [];
 const notes: string[] = [];
 const results = new Map<string, ReturnType<typeof measure>>();
 for (const [label, n, repeats] of sizes) {
-  const result = measure(n, repeats);
+  const result = measure(n, repeats, label === '1m');
   results.set(label, result);
   // Throughput from the process's CPU time: the machine is shared, and wall time there measures
   // the neighbours. Wall-clock throughput is reported beside it.
@@ -137,7 +185,16 @@ for (const [label, n, repeats] of sizes) {
   );
   process.stdout.write(`  ${notes.at(-1)}\n`);
 }
-entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB' });
+entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
+const memory = results.get('1m')?.memory;
+if (memory) {
+  entries.push({ name: 'diff_inputs_heap_mb_1m', value: Math.round(memory.inputsHeapMb), unit: 'MB (heap after GC: 1M-item state + 1M-item re-capture)' });
+  if (memory.peakAboveInputsMb !== undefined) entries.push({ name: 'diff_peak_above_inputs_mb_1m', value: Math.round(memory.peakAboveInputsMb), unit: 'MB (peak RSS during the diff minus RSS with its inputs built)' });
+  entries.push({ name: 'diff_retained_heap_mb_1m', value: Math.round(memory.retainedHeapMb), unit: 'MB (heap after GC the result adds to its inputs)' });
+  notes.push(
+    `1m memory: inputs ${memory.inputsHeapMb.toFixed(0)} MB of heap; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
+  );
+}
 const ratio = (a: string, b: string) => (results.get(b)?.fullMs ?? Number.NaN) / (results.get(a)?.fullMs ?? Number.NaN);
 const cpuRatio = (a: string, b: string) => (results.get(b)?.fullCpuMs ?? Number.NaN) / (results.get(a)?.fullCpuMs ?? Number.NaN);
 notes.push(`CPU-time ratio 100k/10k = ${cpuRatio('10k', '100k').toFixed(2)}x, 1m/100k = ${cpuRatio('100k', '1m').toFixed(2)}x`);

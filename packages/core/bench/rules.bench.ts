@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { reportBench } from '../../../scripts/bench-results.js';
+import { measureCalibration } from '../../../scripts/bench-calibration.js';
 import { ElectionContextSchema, ItemSchema, SubjectSchema } from '../src/index.js';
 import { BUILTIN_RULE_SETS } from '../src/rules/builtin/builtin-rule-sets.js';
 import { compileRules } from '../src/rules/compile-rules.js';
@@ -165,13 +166,9 @@ for (let round = 0; round < 3; round++) {
 }
 
 progress('end to end done');
-// Calibration: a bare charCodeAt loop over the same text, to read the figures on a loaded machine.
-const calibrationText = corpus(terms1k, 1_000_000);
-const plainLoopMbPerS = throughput(calibrationText, (input) => {
-  let sum = 0;
-  for (let index = 0; index < input.length; index++) sum += input.charCodeAt(index);
-  return sum;
-});
+// Calibration: a bare charCodeAt loop (and sha256), to read the figures on a loaded machine.
+const calibration = measureCalibration();
+const plainLoopMbPerS = calibration.charLoopMbPerS;
 
 const m100 = matcherFigures.get(100)!;
 const m1000 = matcherFigures.get(1000)!;
@@ -196,4 +193,5 @@ reportBench(
     `calibration: a bare charCodeAt loop runs at ${plainLoopMbPerS.toFixed(0)} MB/s on this machine now; matcher at 1,000 terms = ${((m1000 / plainLoopMbPerS) * 100).toFixed(0)}% of it`,
     'text: 70% everyday Indonesian words, 28% random syllable words sharing prefixes with the terms, 2% terms; matcher text ~1 MB, RegExp baselines ~200 kB; MB = 10^6 UTF-8 bytes; best of 2 rounds of >= 150 ms; shared machine, figures are noisy',
   ],
+  calibration,
 );

@@ -56,6 +56,17 @@ class ItemState {
     return (this.target ??= this.fields.filter((field) => field.scope === 'target'));
   }
 
+  /** Whether any field holds something the trigger names: without it the rule cannot hold. */
+  mayMeet(trigger: Trigger): boolean {
+    const fields = this.analyses('all');
+    for (const field of fields) {
+      if (trigger.mentions && field.mentions.length > 0) return true;
+      if (trigger.gestures && field.gestures.length > 0) return true;
+      for (const lexicon of trigger.lexicons) if (field.lexiconHits.has(lexicon)) return true;
+    }
+    return false;
+  }
+
   /** `#tag`s written in the item's text, found once per item for every hashtag predicate. */
   hashtagsInText(): readonly { index: number; text: string; tag: string }[] {
     if (this.textHashtags) return this.textHashtags;
@@ -67,6 +78,56 @@ class ItemState {
 }
 
 const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
+
+/**
+ * What a rule's condition cannot hold without: a hit of one of these lexicons, a candidate
+ * mention or a ballot gesture in some field. Most rules need a lexicon most posts never touch,
+ * so one look at the item's hits skips walking their conditions.
+ */
+interface Trigger {
+  lexicons: number[];
+  mentions: boolean;
+  gestures: boolean;
+}
+
+/** A necessary trigger of `condition`, or undefined when it may hold on anything. */
+function triggerOf(condition: CompiledCondition): Trigger | undefined {
+  switch (condition.kind) {
+    case 'lexicon':
+      return condition.minTerms > 0 ? { lexicons: [condition.lexicon], mentions: false, gestures: false } : undefined;
+    case 'mentions':
+      return { lexicons: [], mentions: true, gestures: false };
+    case 'gesture':
+      return { lexicons: [], mentions: false, gestures: true };
+    case 'all':
+      // Every child must hold: any one child's trigger is the whole condition's.
+      for (const child of condition.children) {
+        const trigger = triggerOf(child);
+        if (trigger) return trigger;
+      }
+      return undefined;
+    case 'any': {
+      const union: Trigger = { lexicons: [], mentions: false, gestures: false };
+      for (const child of condition.children) {
+        const trigger = triggerOf(child);
+        if (!trigger) return undefined;
+        for (const lexicon of trigger.lexicons) if (!union.lexicons.includes(lexicon)) union.lexicons.push(lexicon);
+        union.mentions ||= trigger.mentions;
+        union.gestures ||= trigger.gestures;
+      }
+      return condition.children.length > 0 ? union : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const triggersOf = new WeakMap<CompiledRules, (Trigger | undefined)[]>();
+function ruleTriggers(compiled: CompiledRules): (Trigger | undefined)[] {
+  let triggers = triggersOf.get(compiled);
+  if (!triggers) triggersOf.set(compiled, (triggers = compiled.rules.map((rule) => triggerOf(rule.condition))));
+  return triggers;
+}
 
 /**
  * The last phase looked up: items of one stream share act times (likes, follows and profiles
@@ -96,9 +157,12 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   const state = new ItemState(compiled, item, subject);
   const findings: Finding[] = [];
   let itemHash: string | undefined;
+  const triggers = ruleTriggers(compiled);
   for (const index of candidates) {
     const rule = compiled.rules[index]!;
     if (!applies(rule, moment)) continue;
+    const trigger = triggers[index];
+    if (trigger && !state.mayMeet(trigger)) continue;
     const outcome = evaluate(rule.condition, state);
     if (!outcome.matched) continue;
     itemHash ??= hashRecord(item);
@@ -250,19 +314,24 @@ function distance(a: TokenHit, b: TokenHit): number {
 }
 
 function hashtag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, state: ItemState): Outcome {
+  const hashtags = state.item.hashtags;
+  const inText = state.hashtagsInText();
+  // Most items carry no hashtag at all: leave before allocating anything.
+  if (hashtags.length === 0 && inText.length === 0) return NO;
   const spans: MatchSpan[] = [];
-  const wanted = (tag: string): boolean => {
-    const lower = tag.toLowerCase();
-    return (condition.tags?.has(lower) ?? false) || (condition.candidate && state.compiled.candidateHashtags.has(lower));
-  };
-  state.item.hashtags.forEach((tag, index) => {
+  hashtags.forEach((tag, index) => {
     const bare = tag.replace(/^#/, '');
-    if (wanted(bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
+    if (wantedTag(condition, state.compiled, bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
   });
-  for (const match of state.hashtagsInText()) {
-    if (wanted(match.tag)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.tag.toLowerCase(), predicate: 'hashtag' });
+  for (const match of inText) {
+    if (wantedTag(condition, state.compiled, match.tag)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.tag.toLowerCase(), predicate: 'hashtag' });
   }
   return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
+}
+
+function wantedTag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, compiled: CompiledRules, tag: string): boolean {
+  const lower = tag.toLowerCase();
+  return (condition.tags?.has(lower) ?? false) || (condition.candidate && compiled.candidateHashtags.has(lower));
 }
 
 const KIND_TO_VIA: Readonly<Record<string, string>> = { like: 'like', share: 'share', repost: 'repost', quote: 'quote', reply: 'reply', comment: 'comment', follow: 'follow', membership: 'membership' };

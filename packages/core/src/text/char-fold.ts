@@ -89,8 +89,14 @@ export function isWordCodePoint(codePoint: number): boolean {
 export function isEmojiBase(codePoint: number): boolean {
   if (codePoint < 0xa9) return false;
   if (codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff) return true;
-  return /^\p{Extended_Pictographic}$/u.test(String.fromCodePoint(codePoint));
+  // Every non-ASCII character of a post is asked this first: remember the answers.
+  const cached = emojiCache.get(codePoint);
+  if (cached !== undefined) return cached;
+  return remember(emojiCache, codePoint, EMOJI_BASE.test(String.fromCodePoint(codePoint)));
 }
+
+const emojiCache = new Map<number, boolean>();
+const EMOJI_BASE = /^\p{Extended_Pictographic}$/u;
 
 /** Skin-tone modifiers: dropped from an emoji token so ✌🏽 and ✌ are the same gesture. */
 export function isSkinTone(codePoint: number): boolean {

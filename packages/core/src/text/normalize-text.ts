@@ -248,7 +248,10 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         continue;
       }
     }
-    if (isEmojiBase(codePoint)) {
+    // ASCII here is a space or punctuation (letters and digits were taken above): no emoji,
+    // invisible character, mark or letter once folded, so those checks are skipped.
+    const ascii = codePoint < 0x80;
+    if (!ascii && isEmojiBase(codePoint)) {
       c.flush();
       c.pendingHashtag = false;
       let text = String.fromCodePoint(codePoint);
@@ -277,7 +280,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       index = next;
       continue;
     }
-    if (isInvisible(codePoint)) {
+    if (!ascii && isInvisible(codePoint)) {
       c.materialize(); // the word goes on after the invisible character, without it
       index += width;
       continue;
@@ -289,7 +292,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       index += width;
       continue;
     }
-    const folded = foldCodePoint(codePoint);
+    const folded = ascii ? '' : foldCodePoint(codePoint);
     let wordish = folded.length > 0;
     for (let k = 0; k < folded.length && wordish; k++) wordish = isWordCodePoint(folded.charCodeAt(k));
     if (wordish) {
@@ -535,7 +538,9 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
   }
   const tokens: NormalizedToken[] = [];
   let text = '';
-  let rootText = '';
+  // The root text is built only from the first word whose root differs: until then it is the
+  // text itself (most posts of everyday words keep every word as its own root).
+  let rootText: string | undefined;
   for (const piece of pieces) {
     if (piece.text.length === 0) continue;
     let root = piece.text;
@@ -551,12 +556,13 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
     }
     if (tokens.length > 0) {
       text += ' ';
-      rootText += ' ';
+      if (rootText !== undefined) rootText += ' ';
     }
     const start = text.length;
-    const rootStart = rootText.length;
+    if (rootText === undefined && root !== piece.text) rootText = text;
+    const rootStart = rootText === undefined ? start : rootText.length;
     text += piece.text;
-    rootText += root;
+    if (rootText !== undefined) rootText += root;
     tokens.push({
       text: piece.text,
       root,
@@ -564,13 +570,13 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
       start,
       end: text.length,
       rootStart,
-      rootEnd: rootText.length,
+      rootEnd: rootText === undefined ? text.length : rootText.length,
       originalStart: piece.originalStart,
       originalEnd: piece.originalEnd,
       fromHashtag: piece.fromHashtag,
     });
   }
-  return { original, text, rootText, tokens };
+  return { original, text, rootText: rootText ?? text, tokens };
 }
 
 /**
