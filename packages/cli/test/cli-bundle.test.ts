@@ -18,7 +18,9 @@ describe('the built sipansos bin', () => {
     await mkdir(path.join(CLI, '.sipansos-tmp'), { recursive: true });
     const outDir = await mkdtemp(path.join(CLI, '.sipansos-tmp', 'build-'));
     scratch.push(outDir);
-    await build({ entry: { bin: path.join(CLI, 'src/bin.ts') }, format: ['esm'], outDir, target: 'node20', platform: 'node', metafile: true, silent: true, dts: false, config: false, tsconfig: path.join(CLI, 'tsconfig.build.json'), external: [/^@sipansos\//, 'zod', 'neverthrow'] });
+    // As `pnpm build` does: the CLI's own dependencies stay imports, everything else is bundled.
+    const manifest = JSON.parse(await readFile(path.join(CLI, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    await build({ entry: { bin: path.join(CLI, 'src/bin.ts') }, format: ['esm'], outDir, target: 'node20', platform: 'node', metafile: true, silent: true, dts: false, config: false, tsconfig: path.join(CLI, 'tsconfig.build.json'), external: [/^@sipansos\//, ...Object.keys(manifest.dependencies)] });
     const metafile = JSON.parse(await readFile(path.join(outDir, 'metafile-esm.json'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, { imports: Array<{ path: string }> }> };
     const loaded = [...Object.keys(metafile.inputs), ...Object.values(metafile.outputs).flatMap((output) => output.imports.map((entry) => entry.path))];
     expect(loaded.some((name) => name.includes('src/bin.ts'))).toBe(true);

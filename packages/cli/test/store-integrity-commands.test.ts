@@ -105,14 +105,19 @@ describe('store integrity through the CLI', () => {
     expect((await run(['verify'])).code).toBe(0);
   });
 
-  it('--repair needs the office key and says when there is nothing to repair; without the key writers say nothing is signed', async () => {
+  it('--repair needs the office key and says when there is nothing to repair; a missing key stops writers, signingKey null lets them write unsigned and say so', async () => {
     await officeWithCase();
     const clean = await run(['verify', '--repair']);
     expect(clean.code).toBe(0);
     expect(clean.err).toContain('nothing to repair');
     await rm(path.join(dir, 'keys', 'office-ed25519.pem'));
     expect((await run(['verify', '--repair'])).code).toBe(2);
-    // Without the key a writing command still works, and says why nothing is signed.
+    // A missing key stops a writing command, naming the key file.
+    const missing = await note();
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('office-ed25519.pem');
+    // Signing switched off on purpose: the command works and says nothing is signed.
+    await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Kabupaten Lembah Harapan', actor: 'petugas-a', signingKey: null }));
     const unsigned = await note();
     expect(unsigned.code).toBe(0);
     expect(unsigned.err).toContain('checkpoints are not signed');

@@ -123,6 +123,12 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
       const key = await loadSigningKey(config);
       if ('problem' in key) return { exitCode: EXIT.problem, line: key.problem };
       signingKeyPem = key.pem;
+      if (signingKeyPem === undefined) {
+        office.notes.push({
+          id: 'penandatanganan dimatikan di konfigurasi ("signingKey": null): checkpoint tidak ditandatangani',
+          en: 'signing is switched off in the config ("signingKey": null): checkpoints are not signed',
+        });
+      }
     }
     let store: EvidenceStoreV1;
     try {
