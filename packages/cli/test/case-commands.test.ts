@@ -1,33 +1,17 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFsStore } from '@sipansos/store-fs';
 import { EXAMPLE_CONTEXT } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCaseFixture, hostilePostText, TINY_PNG } from '../../core/src/report/__fixtures__/case-fixture.js';
 import { main } from '../src/main.js';
+import { caseOffice } from './case-office-fixture.js';
 import { memoryIo } from './memory-io.js';
 
 // An office directory with a store holding one invented ASN's hostile post, its captures and finding.
 async function office(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'sipansos-cases-'));
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const signingKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  await mkdir(path.join(dir, 'keys'));
-  await writeFile(path.join(dir, 'keys', 'office-ed25519.pem'), signingKeyPem, { mode: 0o600 });
-  const text = hostilePostText();
-  const fixture = buildCaseFixture({ text, editedText: `${text.slice(0, -5)}EDIT!` });
-  await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Kabupaten Lembah Harapan', actor: 'petugas-a' }));
-  await writeFile(path.join(dir, 'subjects.json'), JSON.stringify([fixture.subject]));
+  const dir = await caseOffice(tmpdir());
   await writeFile(path.join(dir, 'deadlines.json'), JSON.stringify({ holidays: ['2024-10-07'], reminderAfter: { amount: 10, unit: 'working_days' } }));
-  const store = createFsStore({ dir: path.join(dir, 'store'), signingKeyPem });
-  (await store.open())._unsafeUnwrap();
-  (await store.putBlob(fixture.rawBody))._unsafeUnwrap();
-  (await store.putBlob(TINY_PNG))._unsafeUnwrap();
-  (await store.append('capture', fixture.captures))._unsafeUnwrap();
-  (await store.append('finding', fixture.findings))._unsafeUnwrap();
-  (await store.close())._unsafeUnwrap();
   return dir;
 }
 
