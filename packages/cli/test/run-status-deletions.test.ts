@@ -96,9 +96,9 @@ describe('sipansos run / deletions / status', () => {
     expect(human.out()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 
-  it('run without any token says which variable to set, in one bilingual line, exit 1', async () => {
+  it('run without any token says which variable to set, in one bilingual line, exit 3 (no account could be captured)', async () => {
     const io = memoryIo(dir, {});
-    expect(await main(['run', '--once'], io)).toBe(1);
+    expect(await main(['run', '--once'], io)).toBe(3);
     expect(io.err()).toContain('galat: tidak ada platform yang dapat direkam');
     expect(io.err()).toContain('SIPANSOS_X_BEARER_TOKEN');
     expect(io.err().trim().split('\n').filter((line) => line.startsWith('galat:'))).toHaveLength(1);

@@ -73,6 +73,7 @@ describe('the signing key of a writing command', () => {
     expect(result.err).not.toContain('signing key');
     // It gets as far as the platforms: without a token nothing can be captured.
     expect(result.err).toContain('no platform can be captured');
+    expect(result.code).toBe(3);
   });
 });
 

@@ -84,7 +84,8 @@ export const runCommand: CliCommand = {
       }
       if (office.adapters.length === 0) {
         printError(io, 'tidak ada platform yang dapat direkam: isi SIPANSOS_X_BEARER_TOKEN dan/atau SIPANSOS_META_ACCESS_TOKEN di lingkungan, atau aktifkan platform di konfigurasi', 'no platform can be captured: set SIPANSOS_X_BEARER_TOKEN and/or SIPANSOS_META_ACCESS_TOKEN in the environment, or enable a platform in the config');
-        return EXIT.problem;
+        // As documented for --once: no account could be captured is exit 3, whatever the cause.
+        return EXIT.failure;
       }
       const options: MonitorOptions = {
         deadlineMs: deadline,
