@@ -30,6 +30,17 @@ describe('sipansos init', () => {
     expect(subjects.map((subject) => subject.id)).toContain('asn-001');
   });
 
+  it('names the next commands the way the user started it (pnpm sipansos from the workspace, sipansos otherwise)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sipansos-staff-'));
+    const viaPnpm = memoryIo(dir, { npm_lifecycle_event: 'sipansos' });
+    expect(await main(['init', 'kantor'], viaPnpm)).toBe(0);
+    expect(viaPnpm.out()).toContain('  pnpm sipansos validate election.json');
+    const direct = memoryIo(dir);
+    expect(await main(['init', 'lain'], direct)).toBe(0);
+    expect(direct.out()).toContain('\n  sipansos validate election.json');
+    expect(direct.out()).not.toContain('pnpm sipansos');
+  });
+
   it('--json prints one object per file', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sipansos-staff-'));
     const result = await run(dir, ['init', 'kantor', '--json']);

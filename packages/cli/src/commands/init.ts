@@ -76,7 +76,9 @@ export const initCommand: CliCommand = {
       }
     }
     if (written > 0 && !json) {
-      io.stdout.write(`\nLangkah berikut / next:\n  cd ${target}\n  sipansos validate election.json   # sesuaikan dulu / edit it first\n  sipansos subjects import daftar.csv\n`);
+      // Started through the workspace script, the next commands are typed the same way.
+      const command = io.env.npm_lifecycle_event === 'sipansos' ? 'pnpm sipansos' : 'sipansos';
+      io.stdout.write(`\nLangkah berikut / next:\n  cd ${target}\n  ${command} validate election.json   # sesuaikan dulu / edit it first\n  ${command} subjects import daftar.csv\n`);
     }
     return EXIT.ok;
   },
