@@ -39,6 +39,11 @@ export function runProcess(command: string, args: string[], options: { cwd: stri
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
+    // A child stopped (e.g. by the signal a test sends) before it read its input closes the pipe;
+    // its exit is what the test reads, so that EPIPE is not a failure of the harness.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.stdin.end(options.input ?? '');
   });
 }
