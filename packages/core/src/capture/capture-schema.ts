@@ -65,6 +65,40 @@ export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
 export const AccountObservationSchema = z.enum(['public', 'private', 'suspended', 'deactivated', 'not_found', 'age_gated', 'unknown']);
 export type AccountObservation = z.infer<typeof AccountObservationSchema>;
 
+/** The TLS connection of a patrol page's main document, as the browser reported it. */
+export const PatrolTlsSchema = z.object({
+  protocol: z.string().max(50),
+  issuer: z.string().max(1000),
+  subjectName: z.string().max(1000),
+  /** ISO instants. */
+  validFrom: InstantSchema,
+  validTo: InstantSchema,
+});
+export type PatrolTls = z.infer<typeof PatrolTlsSchema>;
+
+/**
+ * What a patrol capture (staff browsing in a real browser, `adapter.id === "patrol"`) records of
+ * its custody: who captured the page, when, with which browser, and the blobs that hold the page
+ * as recorded. It proves custody, not origin: the platform signed nothing.
+ */
+export const PatrolProvenanceSchema = z.object({
+  /** The staff member who kept the page. */
+  actor: z.string().min(1).max(200),
+  browser: z.object({ product: z.string().max(200), userAgent: z.string().max(2000) }),
+  /** The URLs the main document went through, first to last (redirects included). */
+  urlChain: z.array(z.string().max(8000)).min(1).max(50),
+  tls: PatrolTlsSchema.optional(),
+  /** Every HTTP exchange of the page as WARC/1.1 records (uncompressed), without cookies or auth headers. */
+  warcSha256: sha256,
+  /** Full-page screenshot (PNG). */
+  screenshotSha256: sha256.optional(),
+  /** MHTML snapshot. */
+  mhtmlSha256: sha256.optional(),
+  /** The page's visible text (UTF-8). */
+  textSha256: sha256.optional(),
+});
+export type PatrolProvenance = z.infer<typeof PatrolProvenanceSchema>;
+
 /** One fetch of one account and scope, as evidence. */
 export const CaptureSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
@@ -91,6 +125,8 @@ export const CaptureSchema = z.object({
    * The raw body in `rawBlobs` still holds all of it; absent when everything was read.
    */
   skippedHtml: SkippedHtmlSchema.optional(),
+  /** For patrol captures (`adapter.id === "patrol"`): custody and the blobs of the page as recorded. */
+  patrol: PatrolProvenanceSchema.optional(),
   /** For staff captures (`adapter.id === "manual"`): who imported it, from which URL, and why. */
   manual: z
     .object({

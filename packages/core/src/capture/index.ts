@@ -24,6 +24,8 @@ export {
   CaptureSchema,
   CaptureScopeSchema,
   CaptureWindowSchema,
+  PatrolProvenanceSchema,
+  PatrolTlsSchema,
   WindowEdgeSchema,
   type AccountObservation,
   type Capture,
@@ -32,6 +34,8 @@ export {
   type CaptureRequest,
   type CaptureScope,
   type CaptureWindow,
+  type PatrolProvenance,
+  type PatrolTls,
 } from './capture-schema.js';
 export { decodeMhtml, decodeQuotedPrintable, looksLikeMhtml, type MhtmlDecodeError, type MhtmlDocument, type MhtmlPart } from './mhtml-decode.js';
 export { PAGE_HTML_LIMITS, SkippedHtmlSchema, boundPageHtml, type BoundedPageHtml, type SkippedHtml } from './bound-page-html.js';

@@ -1,6 +1,6 @@
 /**
  * @sipansos/core/cases — the case workflow (states, transitions, deadlines, notes, authority
- * responses) and referral routing.
+ * responses), reviewers' decisions on findings, and referral routing.
  *
  * @packageDocumentation
  */
@@ -10,6 +10,22 @@ export {
   type CaseWorkflowSettings,
   createCaseWorkflow,
   type WorkflowMoveInput,
+  FINDING_REVIEW_ACTION,
+  FINDING_REVIEW_OUTCOMES,
+  FindingReviewSchema,
+  MIN_DISMISSAL_REASON_CHARS,
+  findingReviewEntry,
+  findingReviewLedger,
+  findingReviewOf,
+  readFindingReviews,
+  recordFindingReview,
+  reviewPrecision,
+  type FindingDecision,
+  type FindingReview,
+  type FindingReviewError,
+  type FindingReviewLedger,
+  type FindingReviewOutcome,
+  type ReviewPrecision,
 } from '../case-store/index.js';
 export {
   addCaseNote,
