@@ -9,8 +9,17 @@ import { FILE_MODE } from './store-layout.js';
 const INITIAL_BATCH_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
 
+/**
+ * A batch is sealed (its write starts) once it holds this many entries, even while the
+ * appends that follow are still being prepared: the write and fsync then run on libuv's
+ * threads while the main thread hashes the next entries, instead of the CPU idling during
+ * every fsync. Smaller batches cost more fsyncs; larger ones overlap less.
+ */
+export const DEFAULT_MAX_BATCH_ENTRIES = 128;
+
 interface CommitBatch {
   logs: Map<KindLog, LogBatch>;
+  entries: number;
   promise: Promise<void>;
   resolve(): void;
   reject(error: StoreErrorV1): void;
@@ -25,31 +34,45 @@ function newBatch(): CommitBatch {
   });
   // Each appender awaits the promise; this keeps an unobserved failure from crashing Node.
   promise.catch(() => undefined);
-  return { logs: new Map(), promise, resolve, reject };
+  return { logs: new Map(), entries: 0, promise, resolve, reject };
 }
 
 /**
- * The group-commit log writer: appends are queued per log, one loop writes each log's queued
- * lines in one `write` and fsyncs every touched log, then resolves every append in the batch.
- * Entries reach the logs' indexes only after that fsync. After a failed write or fsync it
- * refuses every later write (`failure`) until the store is reopened.
+ * The group-commit log writer. Appends are queued into the open batch; a batch is sealed when
+ * it is full or at the end of the event-loop turn. Sealed batches are written strictly one
+ * after another (each log is one append-only file) but a batch's fsync may overlap the next
+ * batch's write and the preparation of later appends. A batch is acknowledged only after its
+ * own fsync and after every earlier batch was acknowledged, so entries become visible in
+ * sequence order and an acknowledged entry is always durable. When any write or fsync fails,
+ * every batch not yet acknowledged is rolled back and refused, and so is every later write
+ * (`failure`) until the store is reopened.
  */
 export class GroupCommitWriter {
   /** Set once a write could not be made durable (or by the store for a failed blob or checkpoint). */
   failure: StoreErrorV1 | undefined;
-  private batch: CommitBatch | undefined;
-  private flushing: Promise<void> | undefined;
+  private open: CommitBatch | undefined;
+  private sealScheduled = false;
+  /** Sealed batches not yet acknowledged or refused, oldest first. */
+  private readonly unsettled: CommitBatch[] = [];
+  /** Settles when the last sealed batch's write has finished (never rejects). */
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Settles when the last sealed batch is acknowledged or refused (never rejects). */
+  private lastSettled: Promise<unknown> = Promise.resolve();
+  private rollingBack: Promise<void> | undefined;
+  /** Set when the rollback starts: no batch settles as acknowledged from then on. */
+  private rolledBack = false;
 
   constructor(
     private readonly fsync: FsyncFunction,
     /** Called for each entry as it becomes durable, in sequence order. */
     private readonly onDurable: (log: KindLog, stored: StoredRecordV1<unknown>) => void,
+    private readonly maxBatchEntries = DEFAULT_MAX_BATCH_ENTRIES,
   ) {}
 
   /** Queue entries of one log; the returned batch's `durable` settles after their fsync. */
   enqueue(log: KindLog, entries: ReadonlyArray<PlannedEntry<RecordKind>>): LogBatch {
-    this.batch ??= newBatch();
-    const batch = this.batch;
+    this.open ??= newBatch();
+    const batch = this.open;
     let pending = batch.logs.get(log);
     if (!pending) {
       pending = { firstSeq: entries[0]!.stored.seq, stored: [], keys: [], lineEnds: [], bytes: Buffer.allocUnsafe(INITIAL_BATCH_BYTES), used: 0, durable: batch.promise };
@@ -70,8 +93,17 @@ export class GroupCommitWriter {
       pending.stored.push(entry.stored);
       pending.keys.push(entry.keys);
     }
-    // Appends issued while a write and fsync run join the next batch: one fsync for all.
-    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flushLoop());
+    batch.entries += entries.length;
+    if (batch.entries >= this.maxBatchEntries) {
+      this.seal();
+    } else if (!this.sealScheduled) {
+      // Appends issued in this turn (and while earlier batches are in flight) join the batch.
+      this.sealScheduled = true;
+      setImmediate(() => {
+        this.sealScheduled = false;
+        this.seal();
+      });
+    }
     return pending;
   }
 
@@ -84,46 +116,56 @@ export class GroupCommitWriter {
     return undefined;
   }
 
-  /** Resolves when nothing is queued or being written. */
+  /** Resolves when nothing is queued, being written, or waiting for its fsync. */
   async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
-  private async flushLoop(): Promise<void> {
     for (;;) {
-      const current = this.batch;
-      if (!current) {
-        // Cleared synchronously, so an append arriving from now on starts a new flush.
-        this.flushing = undefined;
-        return;
-      }
-      this.batch = undefined;
-      if (this.failure) {
-        current.reject(this.failure);
-        continue;
-      }
-      try {
-        await this.commitBatch(current.logs);
-        current.resolve();
-      } catch (error) {
-        this.failure = {
-          type: 'not_durable',
-          message: `a write could not be made durable; nothing in it was acknowledged and the store refuses writes until it is reopened: ${(error as Error).message}`,
-          cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-        };
-        await this.rollBack(current.logs);
-        current.reject(this.failure);
-      }
+      this.seal();
+      const settled = this.lastSettled;
+      await settled;
+      if (this.rollingBack) await this.rollingBack;
+      if (!this.open && settled === this.lastSettled && this.unsettled.length === 0) return;
     }
   }
 
-  private async commitBatch(logBatches: Map<KindLog, LogBatch>): Promise<void> {
+  private seal(): void {
+    const batch = this.open;
+    if (!batch) return;
+    this.open = undefined;
+    if (this.failure) {
+      this.refuse(batch);
+      return;
+    }
+    this.unsettled.push(batch);
+    const written = this.lastWrite.then(() => {
+      if (this.failure) throw this.failure;
+      return this.writeBatch(batch.logs);
+    });
+    const synced = written.then(() => Promise.all([...batch.logs.keys()].map((log) => this.fsync(log.appendHandle!, log.file))));
+    const previous = this.lastSettled;
+    const settled = Promise.all([synced, previous]).then(
+      () => {
+        // Every earlier batch has settled; if they were refused, so is this one.
+        if (this.rolledBack) return this.refuse(batch);
+        this.apply(batch.logs);
+        this.unsettled.shift();
+        batch.resolve();
+        return undefined;
+      },
+      (error: unknown) => this.failWith(error, batch, previous),
+    );
+    this.lastWrite = written.catch(() => undefined);
+    this.lastSettled = settled.catch(() => undefined);
+  }
+
+  private async writeBatch(logBatches: Map<KindLog, LogBatch>): Promise<void> {
     for (const [log, pending] of logBatches) {
       log.appendHandle ??= await open(log.file, 'a', FILE_MODE);
       await writeFully(log.appendHandle, pending.bytes.subarray(0, pending.used));
     }
-    await Promise.all([...logBatches.keys()].map((log) => this.fsync(log.appendHandle!, log.file)));
-    // Durable: now the entries become visible to readers, in sequence order.
+  }
+
+  /** Durable: the entries become visible to readers, in sequence order. */
+  private apply(logBatches: Map<KindLog, LogBatch>): void {
     for (const [log, pending] of logBatches) {
       const base = log.committedBytes;
       let offset = 0;
@@ -140,11 +182,42 @@ export class GroupCommitWriter {
     }
   }
 
-  private async rollBack(logBatches: Map<KindLog, LogBatch>): Promise<void> {
-    // Best effort: bytes of an unacknowledged batch should not reappear on the next open.
-    for (const log of logBatches.keys()) {
+  /**
+   * Once the batches before this one have settled, refuse it and every batch not yet
+   * acknowledged, after truncating what of them reached the logs. The first failure names the
+   * cause; later batches are refused with the same error.
+   */
+  private async failWith(error: unknown, batch: CommitBatch, previous: Promise<unknown>): Promise<void> {
+    if (!this.failure) {
+      this.failure = {
+        type: 'not_durable',
+        message: `a write could not be made durable; nothing in it was acknowledged and the store refuses writes until it is reopened: ${(error as Error).message}`,
+        cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      };
+    }
+    // Earlier batches whose fsync still succeeds are acknowledged before anything is cut.
+    await previous;
+    this.rollingBack ??= this.rollBack();
+    await this.rollingBack;
+    this.refuse(batch);
+  }
+
+  private async rollBack(): Promise<void> {
+    this.rolledBack = true;
+    // No write may land after the truncation: later writes see `failure` and are skipped.
+    await this.lastWrite;
+    const logs = new Set(this.unsettled.flatMap((batch) => [...batch.logs.keys()]));
+    // Best effort: bytes of unacknowledged batches should not reappear on the next open.
+    for (const log of logs) {
       await log.appendHandle?.truncate(log.committedBytes).catch(() => undefined);
       await log.appendHandle?.sync().catch(() => undefined);
     }
+    for (const batch of [...this.unsettled]) this.refuse(batch);
+  }
+
+  private refuse(batch: CommitBatch): void {
+    const index = this.unsettled.indexOf(batch);
+    if (index >= 0) this.unsettled.splice(index, 1);
+    batch.reject(this.failure!);
   }
 }

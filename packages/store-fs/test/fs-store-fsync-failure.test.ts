@@ -54,6 +54,48 @@ describe('injected fsync failure', () => {
     await reopened.close();
   });
 
+  it('with several batches in flight, a failed fsync refuses that batch and every later one, keeping exactly the acknowledged', async () => {
+    const temporary = temporaryDir();
+    cleanup = temporary.cleanup;
+    let logFsyncs = 0;
+    let armed = false;
+    // Slow fsyncs keep several batches in flight; the second batch's fsync fails once the
+    // first batch's fsync has finished (so the first batch is acknowledged, deterministically).
+    let firstDone!: () => void;
+    const first = new Promise<void>((resolve) => (firstDone = resolve));
+    const fsync: FsyncFunction = async (handle, file) => {
+      if (!armed || !file.endsWith('.jsonl')) return defaultFsync(handle, file);
+      const call = ++logFsyncs;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (call === 2) {
+        await first;
+        throw Object.assign(new Error(`EIO: i/o error, fsync '${file}'`), { code: 'EIO' });
+      }
+      await defaultFsync(handle, file);
+      if (call === 1) firstDone();
+    };
+    const store = createFsStore({ dir: temporary.dir, fsync });
+    (await store.open())._unsafeUnwrap();
+    armed = true;
+    const results = await Promise.all(Array.from({ length: 600 }, (_, index) => store.append('audit', [fixtureAudit({ id: `P-${index}` })])));
+    const acknowledged = results.flatMap((result) => (result.isOk() ? result.value.map((entry) => entry.id) : []));
+    const refused = results.filter((result) => result.isErr());
+    // More than one batch was written before the failure surfaced, and only a prefix was acknowledged.
+    expect(logFsyncs).toBeGreaterThan(2);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged).toEqual(Array.from({ length: acknowledged.length }, (_, index) => `P-${index}`));
+    expect(refused.length).toBe(600 - acknowledged.length);
+    for (const result of refused) expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'not_durable', cause: 'EIO' });
+    expect((await store.query('audit'))._unsafeUnwrap().map((entry) => entry.id)).toEqual(acknowledged);
+    await store.close();
+
+    const reopened = createFsStore({ dir: temporary.dir });
+    expect((await reopened.open())._unsafeUnwrap().damaged).toEqual([]);
+    expect((await reopened.query('audit'))._unsafeUnwrap().map((entry) => entry.id)).toEqual(acknowledged);
+    expect((await reopened.verify())._unsafeUnwrap().problems).toEqual([]);
+    await reopened.close();
+  });
+
   it('a blob whose fsync fails is not acknowledged and not left in place', async () => {
     const temporary = temporaryDir();
     cleanup = temporary.cleanup;
