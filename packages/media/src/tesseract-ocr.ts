@@ -5,6 +5,7 @@ import { checkImage } from './decode-image.js';
 import { DEFAULT_MAX_PIXELS, type ImageLimits } from './image-limits.js';
 import { tesseractMissing, type MediaError } from './media-error.js';
 import { parseOcrTsv, type OcrText } from './ocr-tsv.js';
+import { inkFromBackground } from './ocr-preprocess.js';
 
 /** Settings of {@link readImageText}. */
 export interface TesseractOptions {
@@ -14,6 +15,8 @@ export interface TesseractOptions {
   languages?: string;
   /** Kill the process after this long. @default 30_000 */
   timeoutMs?: number;
+  /** Tesseract page segmentation mode (`--psm`). @default 3 (automatic page layout) */
+  pageSegmentation?: number;
   /** Words below this confidence (0–100) are dropped. @default 30 */
   minConfidence?: number;
   limits?: ImageLimits;
@@ -21,7 +24,7 @@ export interface TesseractOptions {
 }
 
 /** Tesseract reads best with text ≥ 20 px high: small images are enlarged to this width first. */
-const MIN_READ_WIDTH = 1400;
+const MIN_READ_WIDTH = 1200;
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
 /**
@@ -36,16 +39,22 @@ export function readImageText(bytes: Uint8Array, options: TesseractOptions = {})
   return checkImage(bytes, options.limits).andThen((size) => {
     const scale = size.width < MIN_READ_WIDTH ? Math.min(4, MIN_READ_WIDTH / size.width) : 1;
     return ResultAsync.fromPromise(
-      sharp(bytes, { limitInputPixels: options.limits?.maxPixels ?? DEFAULT_MAX_PIXELS })
-        .flatten({ background: '#ffffff' })
-        .resize(scale === 1 ? undefined : { width: Math.round(size.width * scale), kernel: 'lanczos3' })
-        .greyscale()
-        .normalise()
-        .png()
-        .toBuffer(),
+      preparePage(bytes, size.width, scale, options.limits?.maxPixels ?? DEFAULT_MAX_PIXELS),
       (cause): MediaError => ({ type: 'decode', message: `gambar tidak dapat diurai / image could not be decoded: ${String((cause as Error)?.message ?? cause)}`, cause }),
     ).andThen((png) => ResultAsync.fromSafePromise(runTesseract(png, languages, options)).andThen((result) => result.map((tsv) => parseOcrTsv(tsv, { minConfidence: options.minConfidence, scale }))));
   });
+}
+
+/** The page Tesseract reads: enlarged when small, every text colour turned into dark ink on white. */
+async function preparePage(bytes: Uint8Array, width: number, scale: number, maxPixels: number): Promise<Buffer> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels })
+    .flatten({ background: '#ffffff' })
+    .resize(scale === 1 ? undefined : { width: Math.round(width * scale), kernel: 'lanczos3' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const ink = inkFromBackground(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), info.channels);
+  return sharp(ink, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
 }
 
 function runTesseract(png: Buffer, languages: string, options: TesseractOptions): Promise<Result<string, MediaError>> {
@@ -53,7 +62,7 @@ function runTesseract(png: Buffer, languages: string, options: TesseractOptions)
   const binary = options.binary ?? 'tesseract';
   return new Promise((resolve) => {
     // One thread per process: the queue, not Tesseract, decides how many run at once.
-    const child = execFile(binary, ['stdin', 'stdout', '-l', languages, '--psm', '3', 'tsv'], { timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' }, signal: options.signal }, (error, stdout, stderr) => {
+    const child = execFile(binary, ['stdin', 'stdout', '-l', languages, '--psm', String(options.pageSegmentation ?? 3), 'tsv'], { timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' }, signal: options.signal }, (error, stdout, stderr) => {
       if (!error) return resolve(ok(stdout));
       const failure = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
       if (failure.code === 'ENOENT') return resolve(err(tesseractMissing(`${binary} is not on PATH`)));
