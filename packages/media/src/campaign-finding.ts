@@ -90,7 +90,7 @@ export function campaignImageFinding(input: CampaignImageFindingInput): Finding 
         text: '',
         term: `paslon ${match.pair}`,
         predicate: `campaignImage:${match.distance}`,
-        image: { blobSha256: match.candidate.blobSha256, box: { x: 0, y: 0, width, height } },
+        image: { blobSha256: match.candidate.blobSha256, box: { x: 0, y: 0, width, height }, ...(width > 0 && height > 0 ? { size: { width, height } } : {}) },
       },
     ],
     evidence: { captureId: input.evidence.captureId, rawBlobs: [...new Set([...input.evidence.rawBlobs, match.candidate.blobSha256, match.reference.blobSha256])], itemHash },

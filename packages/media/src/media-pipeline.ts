@@ -4,6 +4,7 @@ import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { campaignAccountIndex } from './campaign-accounts.js';
 import { campaignImageFinding } from './campaign-finding.js';
 import { CampaignMatcher, DEFAULT_MATCH_DISTANCE, type CampaignMatch } from './campaign-matcher.js';
+import { checkImage } from './decode-image.js';
 import { imageFingerprint, type ImageFingerprint } from './image-fingerprint.js';
 import type { ImageLimits } from './image-limits.js';
 import type { MediaAnalysis, MediaAnalysisKind } from './media-analysis-store.js';
@@ -111,6 +112,7 @@ export class MediaPipeline {
       }
       if (picture.media !== 'profile' && this.ocrEnabled() && this.settings.rules && input.subject) {
         const text = await this.readText(picture.sha, bytes.value);
+        const size = await checkImage(bytes.value, this.settings.limits);
         if (text.isErr()) {
           if (text.error.type === 'tesseract_missing') {
             this.ocrUnavailable = text.error;
@@ -118,7 +120,7 @@ export class MediaPipeline {
           } else result.problems.push({ blobSha256: picture.sha, error: text.error });
         } else {
           result.read++;
-          mediaTexts.push({ mediaIndex: picture.media, blobSha256: picture.sha, text: text.value.text, words: text.value.words });
+          mediaTexts.push({ mediaIndex: picture.media, blobSha256: picture.sha, text: text.value.text, words: text.value.words, ...(size.isOk() ? { size: size.value } : {}) });
         }
       }
     }

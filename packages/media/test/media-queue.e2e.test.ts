@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS, ElectionContextSchema, SubjectSchema, type CaptureInput, CaptureSchema } from '@sipansos/core';
+import { type Capture, createMemoryStore, EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS, ElectionContextSchema, type Finding, SubjectSchema, type CaptureInput, CaptureSchema } from '@sipansos/core';
+import { openCase } from '@sipansos/core/cases';
+import { renderEvidenceReport, type EvidenceReportInput } from '@sipansos/core/report';
 import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { degrade, posterSpec, renderPoster } from '../src/__fixtures__/render-poster.js';
 import { requireTesseract } from '../src/__fixtures__/tesseract-present.js';
@@ -15,6 +17,12 @@ const rules = compileRules(BUILTIN_RULE_SETS, context)._unsafeUnwrap();
 
 function capture(id: string, handle: string, items: CaptureInput['items'], capturedAt: string): CaptureInput {
   return { id, adapter: { id: 'test', version: '1' }, platform: 'x', account: { platform: 'x', handle }, accountKey: `x:@${handle}`, scope: 'timeline', capturedAt, items, window: { complete: true } };
+}
+
+/** A case on the civil servant's findings, as staff would open it, for the evidence report. */
+function reportInput(captures: Capture[], findings: Finding[]): EvidenceReportInput {
+  const opened = openCase({ id: 'K-2024-900', title: 'Poster paslon', subjectId: 'asn-001', findingIds: findings.map((finding) => finding.id), captureIds: captures.map((entry) => entry.id), actor: 'petugas-contoh', at: '2024-10-23T02:00:00Z', reason: 'temuan gambar / image finding' })._unsafeUnwrap();
+  return { office: { name: 'Bawaslu Kabupaten Contoh' }, case: opened, subject: subjects.find((subject) => subject.id === 'asn-001'), findings, captures, generatedAt: '2024-10-23T03:00:00Z', generatedBy: 'petugas-contoh' };
 }
 
 describe('media queue beside a monitor (OCR + campaign pictures, stored)', () => {
@@ -61,6 +69,11 @@ describe('media queue beside a monitor (OCR + campaign pictures, stored)', () =>
     expect(box.y).toBeLessThanOrEqual(105);
     expect(box.y + box.height).toBeGreaterThanOrEqual(145);
     expect(box.y + box.height).toBeLessThan(200);
+    expect(span!.image!.size).toEqual({ width: 1200, height: 400 });
+
+    // The evidence report draws that box on the picture.
+    const html = renderEvidenceReport({ ...reportInput(captures, findings), blobs: new Map([[bannerBlob, { bytes: banner, mediaType: 'image/png' }]]) });
+    expect(html).toMatch(/<div class="sip-boxed"><img src="data:image\/png;base64,[^"]+" alt=""><div class="sip-box" style="left:[\d.]+%;top:[\d.]+%;width:[\d.]+%;height:[\d.]+%"><\/div>/);
 
     // Derived records are tied to each blob (the candidate's own poster is read too: rules bind
     // candidates as well) and reused: a second run reads nothing again and adds nothing.

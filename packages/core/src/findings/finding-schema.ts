@@ -62,6 +62,8 @@ export const MatchSpanSchema = z.object({
     .object({
       blobSha256: z.string().regex(/^[0-9a-f]{64}$/),
       box: z.object({ x: z.number().int().nonnegative(), y: z.number().int().nonnegative(), width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }),
+      /** The image's own size in pixels, so a report can draw the box at any display size. */
+      size: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
     })
     .optional(),
 });

@@ -24,6 +24,8 @@ export interface MediaText {
   blobSha256: string;
   text: string;
   words: readonly MediaTextWord[];
+  /** The image's size in pixels, carried into spans so reports can draw the boxes. */
+  size?: { width: number; height: number };
 }
 
 /** The field name a media text is read under. */
@@ -32,7 +34,7 @@ export function mediaTextField(mediaIndex: number): string {
 }
 
 /** The image and the box (around every word the span touches) a span in a media text points to. */
-export function mediaSpanImage(mediaText: MediaText, start: number, end: number): { blobSha256: string; box: ImageBox } | undefined {
+export function mediaSpanImage(mediaText: MediaText, start: number, end: number): { blobSha256: string; box: ImageBox; size?: { width: number; height: number } } | undefined {
   let left = Number.POSITIVE_INFINITY;
   let top = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
@@ -45,5 +47,6 @@ export function mediaSpanImage(mediaText: MediaText, start: number, end: number)
     bottom = Math.max(bottom, word.box.y + word.box.height);
   }
   if (left === Number.POSITIVE_INFINITY) return undefined;
-  return { blobSha256: mediaText.blobSha256, box: { x: left, y: top, width: right - left, height: bottom - top } };
+  const box = { x: left, y: top, width: right - left, height: bottom - top };
+  return mediaText.size ? { blobSha256: mediaText.blobSha256, box, size: mediaText.size } : { blobSha256: mediaText.blobSha256, box };
 }
