@@ -6,6 +6,7 @@ import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
 import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
+import { createRunMediaStep } from '../runtime/media-step.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
@@ -96,6 +97,8 @@ export const runCommand: CliCommand = {
         ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
       };
       const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
+      const mediaConfig = office.config.config.media;
+      const media = mediaConfig ? createRunMediaStep(mediaConfig, { store, context: office.context, subjects: office.subjects, rules: office.rules, actor: office.config.config.actor }) : undefined;
       if (monitor.isErr()) {
         printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
         return EXIT.problem;
@@ -107,6 +110,7 @@ export const runCommand: CliCommand = {
         const result = await monitor.value.runCycle({
           ...(io.signal ? { signal: io.signal } : {}),
           onProgress: (event) => {
+            media?.listener(event);
             if (json) emit({ ...event, type: event.type });
             else bar?.onProgress(event);
           },
@@ -121,6 +125,12 @@ export const runCommand: CliCommand = {
         }
         const report: CycleReport = result.value;
         if (!json) io.stdout.write(formatCycleReport(report));
+        if (media) {
+          // After the cycle's report: a slow or missing Tesseract never holds a cycle up.
+          const done = await media.finish();
+          if (json) emit({ type: 'media', ...done.report });
+          else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
+        }
         const signed = report.status === 'complete' ? await signCheckpoint(store, io, json) : true;
         cycles++;
         if (io.signal?.aborted || report.status === 'interrupted') {
