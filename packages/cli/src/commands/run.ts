@@ -32,6 +32,11 @@ next run without losing or duplicating evidence.
   --json          baris JSON per kejadian / one JSON line per event (default when not a terminal)
   --store DIR     folder store lain / another store directory
 
+Bila konfigurasi memuat "media" ({ "ocr": true, "match": true, "deadline": "10m" }), setelah
+tiap siklus gambar baru dibaca (OCR) dan dicocokkan dengan gambar paslon, dalam antrean sendiri.
+With a "media" section in the config, after each cycle new pictures are read (OCR) and matched
+against the pairs' pictures, in a queue of their own.
+
 Dengan --once, keluar 3 bila tak satu akun pun terekam (setiap permintaan gagal, atau tidak ada
 token untuk platform akun-akun subjek) dan 1 bila daftar subjek kosong. Ctrl-C: keluar 0.
 With --once, exits 3 when no account could be captured (every request failed, or no token for the
