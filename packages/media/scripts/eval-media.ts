@@ -2,7 +2,7 @@
  * The figures of issue 18 at full size, too slow for a test: perceptual matching of degraded
  * copies against 10,000 unrelated generated pictures, and OCR of the ballot-number call on clean
  * and degraded posters. Threshold chosen on seeds 1–20 (calibration); measured here on held-out
- * seeds. Run: `pnpm --filter @sipansos/media eval [unrelated=10000] [ocrPosters=20]`.
+ * seeds. Run: `pnpm eval:media [unrelated=10000] [ocrPosters=20]`.
  */
 import os from 'node:os';
 import PQueue from 'p-queue';
