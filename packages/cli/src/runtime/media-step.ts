@@ -16,9 +16,14 @@ export function createRunMediaStep(media: NonNullable<CliConfig['media']>, offic
   const deadlineMs = parseDuration(media.deadline) ?? 600_000;
   const limits = { ...(media.maxBytes ? { maxBytes: media.maxBytes } : {}), ...(media.maxPixels ? { maxPixels: media.maxPixels } : {}) };
   const queue = createMediaQueue({ store: office.store, context: office.context, subjects: office.subjects, rules: office.rules, ocr: media.ocr, match: media.match, concurrency: media.concurrency, deadlineMs, actor: office.actor, limits });
+  // The pairs' pictures from earlier runs are references too: queue what the store holds. Done
+  // work is not redone (derived records and findings are kept), so this costs reads, not OCR.
+  let backfill: Promise<unknown> | undefined = queue.enqueueStore().match(() => undefined, () => undefined);
   return {
     listener: queue.listener,
     async finish() {
+      if (backfill) await backfill;
+      backfill = undefined;
       const report = await queue.drain();
       const skipped = report.ocrSkipped ? ` (OCR dilewati: ${report.ocrSkipped})` : '';
       const left = report.unfinished > 0 ? `, ${report.unfinished} rekaman menunggu siklus berikut` : '';
