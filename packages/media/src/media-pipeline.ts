@@ -125,7 +125,9 @@ export class MediaPipeline {
       }
     }
     if (mediaTexts.length > 0 && this.settings.rules && input.subject) {
-      const findings = evaluateItem(this.settings.rules, { item: input.item, subject: input.subject, evidence: input.evidence, now: input.capturedAt, mediaTexts });
+      // The pictures read are evidence of the finding too, beside the capture's raw bodies.
+      const evidence = { captureId: input.evidence.captureId, rawBlobs: [...new Set([...input.evidence.rawBlobs, ...mediaTexts.map((text) => text.blobSha256)])] };
+      const findings = evaluateItem(this.settings.rules, { item: input.item, subject: input.subject, evidence, now: input.capturedAt, mediaTexts });
       // Findings on the item's own text came from the cycle already: keep those the images made.
       result.findings.push(...findings.filter((finding) => finding.spans.some((span) => span.image !== undefined)));
     }

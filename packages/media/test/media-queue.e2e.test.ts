@@ -60,6 +60,7 @@ describe('media queue beside a monitor (OCR + campaign pictures, stored)', () =>
 
     const bannerFindings = findings.filter((finding) => finding.itemKey === 'x:9002');
     expect(bannerFindings.length).toBeGreaterThan(0);
+    for (const finding of bannerFindings) expect(finding.evidence.rawBlobs).toContain(bannerBlob);
     const span = bannerFindings.flatMap((finding) => finding.spans).find((entry) => entry.field === 'media_text.0' && /coblos/i.test(entry.text));
     expect(span?.image?.blobSha256).toBe(bannerBlob);
     // The call is drawn from x = 480, its letters between y ≈ 100 and 150, on the 1200×400 banner: the box covers it.
