@@ -6,6 +6,7 @@ import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
 import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
+import { createRunMediaStep } from '../runtime/media-step.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
@@ -30,6 +31,11 @@ next run without losing or duplicating evidence.
   --max-cycles N  berhenti setelah N siklus / stop after N cycles
   --json          baris JSON per kejadian / one JSON line per event (default when not a terminal)
   --store DIR     folder store lain / another store directory
+
+Bila konfigurasi memuat "media" ({ "ocr": true, "match": true, "deadline": "10m" }), setelah
+tiap siklus gambar baru dibaca (OCR) dan dicocokkan dengan gambar paslon, dalam antrean sendiri.
+With a "media" section in the config, after each cycle new pictures are read (OCR) and matched
+against the pairs' pictures, in a queue of their own.
 
 Dengan --once, keluar 3 bila tak satu akun pun terekam (setiap permintaan gagal, atau tidak ada
 token untuk platform akun-akun subjek) dan 1 bila daftar subjek kosong. Ctrl-C: keluar 0.
@@ -96,6 +102,8 @@ export const runCommand: CliCommand = {
         ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
       };
       const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
+      const mediaConfig = office.config.config.media;
+      const media = mediaConfig ? createRunMediaStep(mediaConfig, { store, context: office.context, subjects: office.subjects, rules: office.rules, actor: office.config.config.actor }) : undefined;
       if (monitor.isErr()) {
         printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
         return EXIT.problem;
@@ -107,6 +115,7 @@ export const runCommand: CliCommand = {
         const result = await monitor.value.runCycle({
           ...(io.signal ? { signal: io.signal } : {}),
           onProgress: (event) => {
+            media?.listener(event);
             if (json) emit({ ...event, type: event.type });
             else bar?.onProgress(event);
           },
@@ -121,6 +130,12 @@ export const runCommand: CliCommand = {
         }
         const report: CycleReport = result.value;
         if (!json) io.stdout.write(formatCycleReport(report));
+        if (media) {
+          // After the cycle's report: a slow or missing Tesseract never holds a cycle up.
+          const done = await media.finish();
+          if (json) emit({ type: 'media', ...done.report });
+          else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
+        }
         const signed = report.status === 'complete' ? await signCheckpoint(store, io, json) : true;
         cycles++;
         if (io.signal?.aborted || report.status === 'interrupted') {

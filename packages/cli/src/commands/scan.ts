@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   ElectionContextSchema,
   invalidInputFromZod,
+  type Item,
   ItemSchema,
   parseJsonText,
   parseSubjectsJson,
@@ -16,13 +17,14 @@ import { parseCommandArgs } from '../runtime/cli-options.js';
 import { openInputStream } from '../runtime/input-file.js';
 import { terminalJson } from '../runtime/terminal-text.js';
 import { readLines } from '../scan/read-lines.js';
+import { scanMedia } from '../scan/scan-media.js';
 import { subjectIndex } from '../scan/subject-by-account.js';
 import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
 
 /** A line longer than this is reported and skipped rather than held in memory. */
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-const USAGE = `sipansos scan --context election.json --subjects subjects.json [--rules aturan.json]... [--no-builtin] [--now WAKTU] <items.jsonl | ->
+const USAGE = `sipansos scan --context election.json --subjects subjects.json [--rules aturan.json]... [--no-builtin] [--now WAKTU] [--media --blobs DIR [--no-ocr]] <items.jsonl | ->
 
 Mencocokkan item (JSON Lines: satu Item SIPANSOS per baris; "-" = stdin) dengan set aturan dan
 menulis satu temuan JSON per baris ke stdout. Temuan adalah tanda untuk ditinjau petugas, bukan
@@ -46,6 +48,15 @@ Input is streamed (memory stays small even for a 1 GB file).
   --now TIME        waktu evaluasi ISO (bawaan: sekarang), juga waktu tindakan bila item tak
                     punya waktu / evaluation time (default: now), also the act time of items
                     without one
+  --media           baca juga gambar item (media[].blobSha256): teks di poster/spanduk (OCR,
+                    Tesseract) diperiksa aturan sebagai media_text, dan gambar yang cocok dengan
+                    gambar akun paslon menjadi temuan "membagikan materi kampanye paslon N" /
+                    also read the items' pictures: text in posters and banners (OCR) goes through
+                    the rules as media_text, and pictures matching a pair's own become findings
+                    "shares campaign material of pair N"
+  --blobs DIR       folder gambar untuk --media: <sha256>, <ab>/<sha256> atau folder penyimpanan
+                    / image folder for --media: <sha256>, <ab>/<sha256> or a store folder
+  --no-ocr          dengan --media: hanya pencocokan gambar / with --media: picture matching only
 
 Setiap baris keluaran / each output line: itemId, subjectId, ruleId, ruleSetId, ruleSetVersion,
 category, sanction (semua kelas sanksi yang mungkin / every possible sanction class), legalBasis,
@@ -74,6 +85,9 @@ export const scanCommand: CliCommand = {
         rules: { type: 'string', multiple: true },
         'no-builtin': { type: 'boolean', default: false },
         now: { type: 'string' },
+        media: { type: 'boolean', default: false },
+        blobs: { type: 'string' },
+        'no-ocr': { type: 'boolean', default: false },
       },
       true,
     );
@@ -81,6 +95,10 @@ export const scanCommand: CliCommand = {
     const { values, positionals } = parsed;
     if (!values.context || !values.subjects || positionals.length !== 1) {
       printError(io, 'perlu --context, --subjects dan satu berkas item (atau "-")', 'need --context, --subjects and one items file (or "-")');
+      return EXIT.usage;
+    }
+    if (values.media && !values.blobs) {
+      printError(io, '--media perlu --blobs DIR (folder gambar)', '--media needs --blobs DIR (the image folder)');
       return EXIT.usage;
     }
     const now = values.now ?? new Date().toISOString();
@@ -115,6 +133,7 @@ export const scanCommand: CliCommand = {
     if (io.signal?.aborted) return EXIT.interrupted;
     io.signal?.addEventListener('abort', stop, { once: true });
     const findSubject = subjectIndex(subjects);
+    const media = values.media ? scanMedia({ context, subjects, rules: compiled.value, blobsDir: path.resolve(io.cwd, values.blobs!), ocr: !values['no-ocr'] }) : undefined;
     const captureId = `scan:${source === '-' ? 'stdin' : path.basename(source)}`;
     const counts = { items: 0, findings: 0, malformed: 0, noSubject: 0 };
     const output = { closed: false };
@@ -140,13 +159,14 @@ export const scanCommand: CliCommand = {
         }
         counts.items++;
         const subject = findSubject(item.data);
-        if (!subject) {
+        const imageFindings = media ? await mediaFindings(media, item.data, subject, captureId, now, line.number, io) : [];
+        if (!subject && imageFindings.length === 0) {
           counts.noSubject++;
           continue;
         }
-        for (const finding of evaluateItem(compiled.value, { item: item.data, subject, evidence: { captureId, rawBlobs: [] }, now })) {
+        for (const finding of [...(subject ? evaluateItem(compiled.value, { item: item.data, subject, evidence: { captureId, rawBlobs: [] }, now }) : []), ...imageFindings]) {
           counts.findings++;
-          if (!(await write(io, `${terminalJson({ itemId: item.data.id, line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
+          if (!(await write(io, `${terminalJson({ itemId: finding.itemKey.slice(finding.itemKey.indexOf(':') + 1), line: line.number, sanction: finding.sanctions, ...finding })}\n`, output))) break;
         }
         if (output.closed) return EXIT.ok;
         if (io.signal?.aborted) break;
@@ -168,6 +188,14 @@ export const scanCommand: CliCommand = {
     return counts.malformed > 0 ? EXIT.problem : EXIT.ok;
   },
 };
+
+/** The findings an item's pictures give; problems with single images go to stderr and the scan goes on. */
+async function mediaFindings(media: ReturnType<typeof scanMedia>, item: Item, subject: Subject | undefined, captureId: string, now: string, lineNumber: number, io: CliIo) {
+  const result = await media.process(item, subject, captureId, now);
+  if (result.ocrSkipped) io.stderr.write(`OCR dilewati / OCR skipped: ${result.ocrSkipped}\n`);
+  for (const problem of result.problems) printError(io, `baris ${lineNumber}: gambar ${problem}`, `line ${lineNumber}: image ${problem}`);
+  return result.findings;
+}
 
 function stopped(io: CliIo, counts: { items: number; findings: number }): number {
   io.stderr.write(`dihentikan setelah ${counts.items} item, ${counts.findings} temuan / stopped after ${counts.items} items, ${counts.findings} findings\n`);

@@ -51,5 +51,26 @@ export const CliConfigSchema = z.object({
       scopes: z.record(z.string(), z.array(z.enum(['profile', 'timeline', 'likes', 'follows']))).optional(),
     })
     .default({ every: '30m', deadline: '10m', concurrencyPerPlatform: 4, fetchMedia: true }),
+  /**
+   * The media step of `sipansos run` (needs `monitor.fetchMedia`): text in stored pictures read
+   * with Tesseract and run through the rules, pictures matched against the pairs' own. A queue of
+   * its own after each cycle; leave out to turn it off.
+   */
+  media: z
+    .object({
+      /** Read text in pictures (Tesseract; `scripts/services/install-tesseract.sh` installs it). */
+      ocr: z.boolean().default(true),
+      /** Match pictures against the pairs' own (perceptual hashes). */
+      match: z.boolean().default(true),
+      /** Captures looked at in parallel. */
+      concurrency: z.number().int().min(1).max(16).default(1),
+      /** How long the media step may run after a cycle; what is left waits for the next one. */
+      deadline: DurationTextSchema.default('10m'),
+      /** Largest picture read, in bytes. */
+      maxBytes: z.number().int().positive().optional(),
+      /** Largest picture read, in pixels. */
+      maxPixels: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 export type CliConfig = z.infer<typeof CliConfigSchema>;

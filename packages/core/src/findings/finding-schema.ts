@@ -46,7 +46,7 @@ export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
 /** Where in an item the words that matched are, as offsets into the original text. */
 export const MatchSpanSchema = z.object({
-  /** The item field: `text`, `hashtags.0`, `target.text`, `profile.bio`, `media.0.altText`, ... */
+  /** The item field: `text`, `hashtags.0`, `target.text`, `profile.bio`, `media.0.altText`, `media_text.0` (OCR), ... */
   field: z.string(),
   /** UTF-16 offsets into the original (not normalised) field value; end exclusive. */
   start: z.number().int().nonnegative(),
@@ -57,6 +57,15 @@ export const MatchSpanSchema = z.object({
   term: z.string().optional(),
   /** Which predicate of the rule produced it (e.g. `mentions_candidate`, `lexicon:dukungan`). */
   predicate: z.string().optional(),
+  /** For text read from an image (`media_text.<n>`): the image's blob and the words' box in its pixels. */
+  image: z
+    .object({
+      blobSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      box: z.object({ x: z.number().int().nonnegative(), y: z.number().int().nonnegative(), width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }),
+      /** The image's own size in pixels, so a report can draw the box at any display size. */
+      size: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+    })
+    .optional(),
 });
 export type MatchSpan = z.infer<typeof MatchSpanSchema>;
 

@@ -9,6 +9,7 @@ import type { IndonesianTimeZone } from '../election/time-zone.js';
 import { hashRecord } from '../hashing/sha256.js';
 import type { EvidenceReportInput, ReportBlob, ReportItemHistory, ReportLookup } from './evidence-report-input.js';
 import { highlightText } from './highlight-text.js';
+import { boxedImageHtml, IMAGE_BOX_CSS } from './image-boxes.js';
 import { formatIndonesianDate } from './letter.js';
 import { htmlDocument } from './html-document.js';
 import { escapeHtml, escapeVisible, hasDisguisingCharacters } from './html-escape.js';
@@ -57,6 +58,7 @@ table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #c
 mark{background:#ffe066;color:#000;outline:1px solid #b58900}
 .ctl{background:#a31515;color:#fff;font-family:ui-monospace,monospace;font-size:11px;padding:0 2px;border-radius:2px}
 .media img,.media video{max-width:100%;max-height:480px;border:1px solid #999;display:block;margin:6px 0}
+${IMAGE_BOX_CSS}
 .unverified{color:#a31515;font-weight:600}
 footer{margin-top:40px;font-size:12px;color:#555;border-top:1px solid #ccc;padding-top:8px}
 @media print{body{max-width:none;padding:0}.post{break-inside:avoid}}
@@ -214,7 +216,7 @@ function spansFor(view: ItemView, field: string): MatchSpan[] {
   return view.findings.flatMap((finding) => finding.spans.filter((span) => span.field === field));
 }
 
-function mediaHtml(item: Item, blobs: ReadonlyMap<string, ReportBlob> | undefined, display: (text: string) => string): string {
+function mediaHtml(item: Item, blobs: ReadonlyMap<string, ReportBlob> | undefined, display: (text: string) => string, spans: readonly MatchSpan[] = []): string {
   if (item.media.length === 0) return '';
   const parts = item.media.map((media, index) => {
     const blob = media.blobSha256 ? blobs?.get(media.blobSha256) : undefined;
@@ -223,7 +225,10 @@ function mediaHtml(item: Item, blobs: ReadonlyMap<string, ReportBlob> | undefine
     const caption = `Media ${index + 1} (${escapeHtml(MEDIA_TYPES[media.type] ?? media.type)}${type ? `, ${escapeHtml(type)}` : ''}) sha256 ${hash(media.blobSha256)}${media.url ? `<br>URL asal (tidak dimuat) / source URL (not loaded): <span class="hash">${escapeVisible(media.url)}</span>` : ''}${alt ? `<br>Teks alternatif / alt text: ${escapeVisible(alt)}` : ''}`;
     if (!blob) return `<div class="media"><p>${caption}<br><em>Media tidak tersimpan di penyimpanan bukti / media not in the evidence store</em></p></div>`;
     const data = `data:${type};base64,${Buffer.from(blob.bytes).toString('base64')}`;
-    if (INLINE_IMAGE_TYPES.has(type)) return `<div class="media"><img src="${escapeHtml(data)}" alt="${escapeHtml(alt.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, ''))}"><p>${caption}</p></div>`;
+    if (INLINE_IMAGE_TYPES.has(type)) {
+      const boxed = boxedImageHtml(`<img src="${escapeHtml(data)}" alt="${escapeHtml(alt.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, ''))}">`, media.blobSha256, spans);
+      return `<div class="media">${boxed.html}<p>${caption}${boxed.listed ? `<br>Kotak yang cocok / matched boxes: ${boxed.listed}` : ''}</p></div>`;
+    }
     if (INLINE_VIDEO_TYPES.has(type)) return `<div class="media"><video controls preload="none" src="${escapeHtml(data)}"></video><p>${caption}</p></div>`;
     return `<div class="media"><p>${caption}<br><em>Jenis berkas tidak ditampilkan; periksa blob dalam bundel / file type not shown inline; see the blob in the bundle</em></p></div>`;
   });
@@ -267,7 +272,7 @@ function versionHtml(view: ItemView, index: number, input: EvidenceReportInput, 
   if (item.links.length) extras.push(row('Tautan (teks, tidak dapat diklik) / links (text, not clickable)', item.links.map((link) => `<span class="hash">${escapeVisible(link)}</span>`).join('<br>')));
   if (item.url) extras.push(row('URL unggahan (teks) / post URL (text)', `<span class="hash">${escapeVisible(item.url)}</span>`));
   if (extras.length) lines.push(`<table>${extras.join('')}</table>`);
-  lines.push(mediaHtml(item, input.blobs, display));
+  lines.push(mediaHtml(item, input.blobs, display, view.findings.flatMap((finding) => finding.spans)));
   return lines.join('\n');
 }
 

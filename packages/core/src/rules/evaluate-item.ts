@@ -7,6 +7,7 @@ import type { Subject } from '../subject/subject-schema.js';
 import { accountLookupKeys } from './candidate-terms.js';
 import type { CompiledCondition, CompiledRule, CompiledRules } from './compile-rules.js';
 import { analyzeField, itemFields, type FieldAnalysis, type TokenHit } from './item-analysis.js';
+import { mediaSpanImage, mediaTextField, type MediaText } from './media-text.js';
 
 /** What {@link evaluateItem} reads. */
 export interface EvaluateItemInput {
@@ -16,6 +17,12 @@ export interface EvaluateItemInput {
   evidence: { captureId: string; rawBlobs: string[] };
   /** The evaluation time (ISO); also the act time when the item has none. */
   now: string;
+  /**
+   * Text read from the item's images (OCR), matched as the fields `media_text.<index>`. A span
+   * there names the image and its box; a finding with such a span gets an id of its own, so it
+   * never collides with the finding the same rule gave on the item's text alone.
+   */
+  mediaTexts?: readonly MediaText[];
 }
 
 /** The words every finding carries: it is a flag for a person to review, not a verdict. */
@@ -46,10 +53,11 @@ class ItemState {
     readonly compiled: CompiledRules,
     readonly item: Item,
     readonly subject: Subject,
+    readonly mediaTexts: readonly MediaText[] = [],
   ) {}
 
   analyses(scope: 'own' | 'target' | 'all'): FieldAnalysis[] {
-    this.fields ??= itemFields(this.item).map((field) => analyzeField(this.compiled, field));
+    this.fields ??= itemFields(this.item, this.mediaTexts).map((field) => analyzeField(this.compiled, field));
     if (scope === 'all') return this.fields;
     // Many predicates ask for the same scope: split the fields once per item.
     if (scope === 'own') return (this.own ??= this.fields.filter((field) => field.scope === 'own'));
@@ -154,7 +162,7 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   if (!candidates || candidates.length === 0) return [];
   const actAt = item.createdAt ?? now;
   const moment = phaseOf(compiled.context, actAt);
-  const state = new ItemState(compiled, item, subject);
+  const state = new ItemState(compiled, item, subject, input.mediaTexts);
   const findings: Finding[] = [];
   let itemHash: string | undefined;
   const triggers = ruleTriggers(compiled);
@@ -412,8 +420,11 @@ function toFinding({ ruleSet, rule }: CompiledRule, input: EvaluateItemInput, ou
   if (!item.createdAt) notes.push(ACT_TIME_NOTE);
   notes.push(...rule.notes);
   const account = accountKey({ platform: item.platform, handle: item.author.handle ?? item.author.id ?? 'unknown', id: item.author.id });
+  const spans = withImages(dedupeSpans(outcome.spans), input.mediaTexts ?? []);
+  const images = [...new Set(spans.flatMap((span) => (span.image ? [span.image.blobSha256] : [])))].sort();
+  const idSource = `${ruleSet.id}\u0000${ruleSet.version}\u0000${rule.id}\u0000${itemHash}${images.length > 0 ? `\u0000media\u0000${images.join(',')}` : ''}`;
   return {
-    id: `finding-${sha256Hex(`${ruleSet.id}\u0000${ruleSet.version}\u0000${rule.id}\u0000${itemHash}`).slice(0, 40)}`,
+    id: `finding-${sha256Hex(idSource).slice(0, 40)}`,
     ruleId: rule.id,
     ruleSetId: ruleSet.id,
     ruleSetVersion: ruleSet.version,
@@ -430,11 +441,21 @@ function toFinding({ ruleSet, rule }: CompiledRule, input: EvaluateItemInput, ou
     itemKind: item.kind,
     phase: moment.phase,
     actAt,
-    spans: dedupeSpans(outcome.spans),
+    spans,
     evidence: { captureId: evidence.captureId, rawBlobs: evidence.rawBlobs, itemHash },
     createdAt: now,
     notes,
   };
+}
+
+/** A span in text read from an image names that image and the box around the words it covers. */
+function withImages(spans: MatchSpan[], mediaTexts: readonly MediaText[]): MatchSpan[] {
+  if (mediaTexts.length === 0) return spans;
+  return spans.map((span) => {
+    const mediaText = mediaTexts.find((candidate) => mediaTextField(candidate.mediaIndex) === span.field);
+    const image = mediaText ? mediaSpanImage(mediaText, span.start, span.end) : undefined;
+    return image ? { ...span, image } : span;
+  });
 }
 
 function dedupeSpans(spans: MatchSpan[]): MatchSpan[] {

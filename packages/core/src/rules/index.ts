@@ -11,6 +11,7 @@ export {
   type TermMeaning,
 } from './compile-rules.js';
 export { ACT_TIME_NOTE, evaluateItem, REVIEW_NOTE, SENSITIVE_NOTE, UNVERIFIED_NOTE, type EvaluateItemInput } from './evaluate-item.js';
+export { mediaSpanImage, mediaTextField, type ImageBox, type MediaText, type MediaTextWord } from './media-text.js';
 export { parseRuleSet } from './parse-rule-set.js';
 export { ruleSetProblems } from './rule-set-problems.js';
 export type { RuleSetError } from './rule-set-error.js';

@@ -1,6 +1,7 @@
 import type { Item } from '../capture/item-schema.js';
 import { BALLOT_CUE_WORDS, normalizeText, type NormalizedText, type NormalizedToken } from '../text/normalize-text.js';
 import type { CompiledRules } from './compile-rules.js';
+import { mediaTextField, type MediaText } from './media-text.js';
 import type { MentionVia } from './rule-set-schema.js';
 
 /** A run of tokens in one field that something matched. */
@@ -26,7 +27,7 @@ export interface GestureHit extends TokenHit {
 
 /** One text field of an item, normalised and matched once for all rules. */
 export interface FieldAnalysis {
-  /** `text`, `hashtags.0`, `media.1.altText`, `profile.bio`, `profile.displayName`, `target.text`. */
+  /** `text`, `hashtags.0`, `media.1.altText`, `media_text.1` (read from the image), `profile.bio`, `profile.displayName`, `target.text`. */
   field: string;
   /** The field's original value. */
   value: string;
@@ -42,14 +43,15 @@ export interface FieldAnalysis {
 const GESTURE_EMOJI: Readonly<Record<string, number>> = { '☝': 1, '👆': 1, '✌': 2, '🤟': 3, '🖖': 4 };
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, siji: 1, loro: 2, telu: 3, hiji: 1, tilu: 3 }));
 
-/** The text fields of an item, by scope. */
-export function itemFields(item: Item): { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] {
+/** The text fields of an item, by scope; text read from its images counts as its own. */
+export function itemFields(item: Item, mediaTexts: readonly MediaText[] = []): { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] {
   const fields: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] = [];
   if (item.text) fields.push({ field: 'text', value: item.text, scope: 'own' });
   item.hashtags.forEach((tag, index) => fields.push({ field: `hashtags.${index}`, value: tag, scope: 'own', hashtag: true }));
   item.media.forEach((media, index) => {
     if (media.altText) fields.push({ field: `media.${index}.altText`, value: media.altText, scope: 'own' });
   });
+  for (const mediaText of mediaTexts) if (mediaText.text) fields.push({ field: mediaTextField(mediaText.mediaIndex), value: mediaText.text, scope: 'own' });
   if (item.profile?.displayName) fields.push({ field: 'profile.displayName', value: item.profile.displayName, scope: 'own' });
   if (item.profile?.bio) fields.push({ field: 'profile.bio', value: item.profile.bio, scope: 'own' });
   if (item.target?.text) fields.push({ field: 'target.text', value: item.target.text, scope: 'target' });

@@ -14,7 +14,7 @@ export type BilingualText = z.infer<typeof BilingualTextSchema>;
 
 /**
  * Which text a predicate reads. `own`: what the author wrote (text, hashtags, media alt text,
- * profile name and bio); `target`: the text of the post they liked, shared, quoted or replied to;
+ * text read from the item's images as `media_text`, profile name and bio); `target`: the text of the post they liked, shared, quoted or replied to;
  * `all`: both.
  */
 export const TextScopeSchema = z.enum(['own', 'target', 'all']);

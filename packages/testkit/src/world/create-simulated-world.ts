@@ -52,6 +52,13 @@ export function createSimulatedWorld(options: SimulatedWorldOptions = {}): Simul
   const counters = new Map<WorldEndpoint, { count: number; resetAtMs: number }>();
   const totals: Record<string, number> = {};
   const savedPages = renderSavedPages(builder, postsByAccount);
+  const pictureBytes = new Map<string, Uint8Array>();
+  for (const post of builder.posts) {
+    for (const media of post.media) {
+      const bytes = media.picture ? options.pictures?.[media.picture] : undefined;
+      if (bytes) pictureBytes.set(media.key, bytes);
+    }
+  }
 
   return {
     context,
@@ -93,6 +100,7 @@ export function createSimulatedWorld(options: SimulatedWorldOptions = {}): Simul
       return { allowed: true, limit, remaining: limit - counter.count, resetAtMs: counter.resetAtMs };
     },
     requestCounts: () => ({ ...totals }),
+    mediaBytes: (key) => pictureBytes.get(key),
   };
 }
 

@@ -23,7 +23,7 @@ const DEFAULT_POST_FIELDS = ['id', 'message', 'created_time'];
 
 /** Answers one request to the simulated Graph API (Facebook pages and Instagram business discovery). */
 export function handleGraphRequest(world: SimulatedWorld, request: WorldRequest): WorldResponse {
-  const media = mediaResponse(request);
+  const media = mediaResponse(request, world.mediaBytes);
   if (media) return media;
   const saved = savedPageResponse(world, request);
   if (saved) return saved;

@@ -23,6 +23,7 @@
  * @module world
  */
 export { createSimulatedWorld } from './create-simulated-world.js';
+export { WORLD_PICTURES } from './world-pictures.js';
 export { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS, WORLD_CYCLES, WORLD_HISTORY_START, type WorldCycle } from './world-context.js';
 export type {
   ExpectedEvent,

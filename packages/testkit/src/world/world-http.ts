@@ -23,10 +23,14 @@ const PIXEL_PNG = Uint8Array.from(
   Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
 );
 
-/** Serves `/__media/<key>.png`, the media URLs the world hands out. */
-export function mediaResponse(request: WorldRequest): WorldResponse | undefined {
-  if (!/^\/__media\/[A-Za-z0-9_-]+\.png$/.test(request.url.pathname)) return undefined;
-  return { status: 200, headers: { 'content-type': 'image/png', 'content-length': String(PIXEL_PNG.byteLength) }, body: PIXEL_PNG };
+/** Serves `/__media/<key>.png`, the media URLs the world hands out: a test's picture for that key, or a 1×1 PNG. */
+export function mediaResponse(request: WorldRequest, pictureOf?: (key: string) => Uint8Array | undefined): WorldResponse | undefined {
+  const key = /^\/__media\/([A-Za-z0-9_-]+)\.png$/.exec(request.url.pathname)?.[1];
+  if (key === undefined) return undefined;
+  const body = pictureOf?.(key) ?? PIXEL_PNG;
+  // A JPEG starts with FF D8; everything else the world serves is PNG.
+  const type = body[0] === 0xff && body[1] === 0xd8 ? 'image/jpeg' : 'image/png';
+  return { status: 200, headers: { 'content-type': type, 'content-length': String(body.byteLength) }, body };
 }
 
 /** One field of a Graph API `fields` expression: `media.limit(5){id,caption}`. */

@@ -51,6 +51,11 @@ export interface WorldMedia {
   type: 'photo' | 'video';
   /** What the image shows, as alt text / description. */
   altText?: string;
+  /**
+   * Names the picture a test supplies for this media (`SimulatedWorldOptions.pictures`), e.g.
+   * `poster-pair-2`; without it, or without that picture, the world serves a 1×1 PNG.
+   */
+  picture?: string;
 }
 
 /** A post, reply, repost, quote or share in the world. */
@@ -176,6 +181,12 @@ export interface SimulatedWorldOptions {
   xBearerToken?: string;
   /** Access token the Graph API requires; unset accepts any non-empty token. */
   metaAccessToken?: string;
+  /**
+   * Image bytes (PNG or JPEG) by picture name, served for the media that name them (a pair's
+   * poster, a shared copy, a banner photo: see `WORLD_PICTURES`). Tests render them; the world
+   * itself holds no images. @default {} (every media is a 1×1 PNG)
+   */
+  pictures?: Readonly<Record<string, Uint8Array>>;
 }
 
 /** A simulated platform world: accounts, a scripted timeline across cycles, and its truth. */
@@ -220,4 +231,6 @@ export interface SimulatedWorld {
   takeRequest(endpoint: WorldEndpoint): { allowed: boolean; limit: number; remaining: number; resetAtMs: number };
   /** Requests the world has answered, per endpoint, since it was created. */
   requestCounts(): Record<string, number>;
+  /** The bytes served for a media key, when a test supplied its picture. */
+  mediaBytes(key: string): Uint8Array | undefined;
 }

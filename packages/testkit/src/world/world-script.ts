@@ -1,6 +1,7 @@
 import { phaseAt, type FindingCategory, type ItemKind } from '@sipansos/core';
 import { type NewPost, type WorldBuilder } from './world-builder.js';
 import { EXAMPLE_SUBJECTS } from './world-context.js';
+import { WORLD_PICTURES } from './world-pictures.js';
 import type { WorldAccount, WorldPlatform, WorldPost } from './world-model.js';
 
 // The scripted timeline: every event the end-to-end test checks. Texts are Indonesian as people
@@ -81,7 +82,7 @@ export function writeScript(b: WorldBuilder): { facebook: string } {
   acc('cand-006', 'facebook', { handle: 'darmawan.lesmana', kind: 'facebook_page' });
 
   const armanCampaign = innocent(post(armanX, '2024-10-05T09:00:00+07:00', 'Kampanye dialogis di Pasar Sukamaju pagi ini. Terima kasih warga! Coblos nomor 1 ARMAN-RINA, Lembah Maju Bersama #ArmanRinaMenang'), 'kampanye di masa kampanye dari akun resmi / campaigning in the campaign period from a registered account');
-  const baskaraCampaign = innocent(post(baskaraX, '2024-10-08T10:00:00+07:00', 'Harapan Baru untuk Lembah! Coblos nomor 2 tanggal 27 November ✌️ #BaskaraMenang #Coblos2'), 'kampanye resmi paslon 2 / pair 2 official campaign post');
+  const baskaraCampaign = innocent(post(baskaraX, '2024-10-08T10:00:00+07:00', 'Harapan Baru untuk Lembah! Coblos nomor 2 tanggal 27 November ✌️ #BaskaraMenang #Coblos2', { media: [{ type: 'photo', altText: 'Poster resmi Baskara nomor 2', picture: WORLD_PICTURES.pairPoster }] }), 'kampanye resmi paslon 2 / pair 2 official campaign post');
   const baskaraFbCampaign = innocent(post(baskaraFb, '2024-10-02T19:00:00+07:00', 'Silaturahmi bersama petani Desa Sidomulyo. Harapan Baru untuk Lembah! #BaskaraMenang', { media: [{ type: 'photo', altText: 'Bagus Wiratmaja berbincang dengan petani di sawah' }] }), 'kampanye resmi paslon 2 di Facebook / pair 2 official Facebook post');
   const cidarCampaign = innocent(post(cidarX, '2024-10-20T08:00:00+07:00', 'Lembah Berdaya dimulai dari desa. Coblos nomor 3! #CidarPastiMenang'), 'kampanye resmi paslon 3 / pair 3 official campaign post');
   innocent(post(armanIg, '2024-10-25T16:00:00+07:00', 'Terima kasih relawan Kecamatan Cibening 💙 Lembah Maju Bersama #ArmanRinaMenang', { media: [{ type: 'photo', altText: 'Arman Sasmita dan Rina Kartikasari di depan relawan' }] }), 'kampanye resmi paslon 1 di Instagram / pair 1 official Instagram post');
@@ -92,7 +93,7 @@ export function writeScript(b: WorldBuilder): { facebook: string } {
 
   // --- neutrality ---------------------------------------------------------------------------
   const yudhaX = acc('asn-001', 'x', { handle: 'yudhapw_guru' });
-  const yudhaPost = violation(post(yudhaX, '2024-09-23T20:10:00+07:00', 'Mantap Pak Arman! Guru2 di Sukamaju siap menangkan ARMAN-RINA 💪🔥 #ArmanRinaMenang'), 'neutrality', 'ASN menyatakan dukungan / civil servant declares support');
+  const yudhaPost = violation(post(yudhaX, '2024-09-23T20:10:00+07:00', 'Mantap Pak Arman! Guru2 di Sukamaju siap menangkan ARMAN-RINA 💪🔥 #ArmanRinaMenang', { media: [{ type: 'photo', picture: WORLD_PICTURES.banner }] }), 'neutrality', 'ASN menyatakan dukungan / civil servant declares support');
   edit(yudhaPost, 3, 'Mantap! Guru2 di Sukamaju siap sukseskan pilkada damai 💪🔥');
   const yudhaFb = acc('asn-001', 'facebook', { handle: 'yudha.pratama.wijaya', kind: 'facebook_profile' });
   violation(post(yudhaFb, '2024-10-12T21:00:00+07:00', 'Dukung Pak Arman 2 periode!! guru2 Sukamaju solid 💪 #ArinaJuara', { savedPageOnly: true }), 'neutrality', 'ASN mendukung paslon di profil pribadi (hanya halaman tersimpan) / support on a personal profile, saved page only', 'saved_page');
@@ -101,7 +102,7 @@ export function writeScript(b: WorldBuilder): { facebook: string } {
   b.truth.push({ kind: 'violation', category: 'neutrality', subjectId: 'asn-002', subjectCategory: 'asn', platform: 'x', accountId: likeArman.account.id, itemId: likeArman.itemId, itemKind: 'like', cycle: 3, phase: 'campaign', source: 'api', note: 'ASN menyukai unggahan kampanye paslon / civil servant likes a campaign post' });
   b.truth.push({ kind: 'unliked', subjectId: 'asn-002', platform: 'x', accountId: likeArman.account.id, itemId: likeArman.itemId, cycle: 6 });
 
-  violation(post(acc('asn-003', 'x'), '2024-10-09T12:00:00+07:00', `RT @${baskaraX.handle}: ${baskaraCampaign.versions[0]!.text}`, { kind: 'repost', target: baskaraCampaign }), 'neutrality', 'ASN me-repost kampanye paslon 2 / civil servant reposts a campaign post');
+  violation(post(acc('asn-003', 'x'), '2024-10-09T12:00:00+07:00', `RT @${baskaraX.handle}: ${baskaraCampaign.versions[0]!.text}`, { kind: 'repost', target: baskaraCampaign, media: [{ type: 'photo', picture: WORLD_PICTURES.sharedPoster }] }), 'neutrality', 'ASN me-repost kampanye paslon 2 / civil servant reposts a campaign post');
 
   const asn004 = acc('asn-004', 'x');
   b.follows.push({ accountId: asn004.id, targetAccountId: cidarX.id, fromCycle: 4 });

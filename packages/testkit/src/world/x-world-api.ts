@@ -29,7 +29,7 @@ interface XContext {
 
 /** Answers one request to the simulated X API v2. */
 export function handleXRequest(world: SimulatedWorld, request: WorldRequest): WorldResponse {
-  const media = mediaResponse(request);
+  const media = mediaResponse(request, world.mediaBytes);
   if (media) return media;
   const path = request.url.pathname.replace(/\/+$/, '');
   const route = matchRoute(path);
