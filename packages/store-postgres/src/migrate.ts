@@ -68,9 +68,10 @@ export function migrateDatabase(pool: pg.Pool, migrations: readonly Migration[] 
 
 /** The schema version in the database (0 before any migration). */
 export async function schemaVersionOf(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ version: number | null }>(
-    "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM schema_migrations) END AS version",
-  );
+  // Two statements: a query naming a missing table fails to plan even behind a CASE.
+  const exists = await pool.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+  if (!exists.rows[0]?.present) return 0;
+  const { rows } = await pool.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
   return Number(rows[0]?.version ?? 0);
 }
 

@@ -1,0 +1,66 @@
+import { fixtureAudit, fixtureCapture } from '@sipansos/testkit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createPostgresStore } from '../src/index.js';
+import { freshOffice, startTestDatabase, type TestDatabase } from './postgres-service.js';
+import { officeKeyPair, tamperRow } from './store-test-helpers.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await startTestDatabase();
+});
+afterAll(async () => {
+  await database?.stop();
+});
+
+describe('several offices in one database', () => {
+  test("one office's reader never sees another office's records, blobs or checkpoints", async () => {
+    const keyA = officeKeyPair();
+    const keyB = officeKeyPair();
+    const officeA = freshOffice('kab-a');
+    const officeB = freshOffice('kab-b');
+    const a = createPostgresStore({ url: database.url, office: officeA, signingKeyPem: keyA.privatePem });
+    const b = createPostgresStore({ url: database.url, office: officeB, signingKeyPem: keyB.privatePem });
+    const secret = (await b.putBlob(new TextEncoder().encode('respons milik kantor B')))._unsafeUnwrap();
+    // The same ids in both offices are different records, not a conflict.
+    (await a.append('capture', [fixtureCapture({ id: 'C-1', handle: 'andi_contoh' })]))._unsafeUnwrap();
+    (await b.append('capture', [fixtureCapture({ id: 'C-1', handle: 'siti_contoh', rawBlobs: [secret.sha256] }), fixtureCapture({ id: 'C-2', handle: 'siti_contoh' })]))._unsafeUnwrap();
+    (await b.append('audit', [fixtureAudit({ id: 'A-1' })]))._unsafeUnwrap();
+    (await b.proofs.createCheckpoint())._unsafeUnwrap();
+
+    const reader = createPostgresStore({ url: database.url, office: officeA, readOnly: true });
+    expect((await reader.query('capture'))._unsafeUnwrap().map((entry) => [entry.seq, entry.record.account.handle])).toEqual([[1, 'andi_contoh']]);
+    expect((await reader.get('capture', 'C-2'))._unsafeUnwrap()).toBeUndefined();
+    expect((await reader.query('capture', { accountKey: 'x:@siti_contoh' }))._unsafeUnwrap()).toEqual([]);
+    expect((await reader.query('audit'))._unsafeUnwrap()).toEqual([]);
+    expect((await reader.hasBlob(secret.sha256))._unsafeUnwrap()).toBe(false);
+    expect((await reader.getBlob(secret.sha256))._unsafeUnwrapErr().type).toBe('not_found');
+    expect((await reader.proofs.latestCheckpoint())._unsafeUnwrap()).toBeUndefined();
+    expect((await reader.proofs.inclusionProof('C-2'))._unsafeUnwrapErr().type).toBe('not_found');
+    expect((await reader.append('audit', [fixtureAudit({ id: 'A-9' })]))._unsafeUnwrapErr().type).toBe('read_only');
+
+    // Each office signs with its own key, and damage in one office is not the other's.
+    const checkpointA = (await a.proofs.createCheckpoint())._unsafeUnwrap();
+    const checkpointB = (await b.proofs.latestCheckpoint())._unsafeUnwrap()!;
+    expect(checkpointA.keyId).not.toBe(checkpointB.keyId);
+    expect(checkpointA.treeSize).toBe(1);
+    await tamperRow(database.pool, b, 'audit', 1);
+    expect((await b.verify())._unsafeUnwrap().ok).toBe(false);
+    const reportA = (await reader.verify())._unsafeUnwrap();
+    expect(reportA.problems).toEqual([]);
+    expect(reportA.checked.records).toBe(1);
+    expect(reportA.checked.blobs).toBe(0);
+    await Promise.all([a.close(), b.close(), reader.close()]);
+  });
+
+  test('every row carries its office id', async () => {
+    const office = freshOffice('kab-baris');
+    const store = createPostgresStore({ url: database.url, office });
+    (await store.append('audit', [fixtureAudit({ id: 'A-1' })]))._unsafeUnwrap();
+    (await store.putBlob(new Uint8Array([1, 2, 3])))._unsafeUnwrap();
+    await store.close();
+    const { rows } = await database.pool.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables t WHERE table_schema = 'public' AND table_name NOT IN ('schema_migrations', 'offices') AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_name = t.table_name AND c.column_name = 'office_id')",
+    );
+    expect(rows).toEqual([]);
+  });
+});
