@@ -1,5 +1,5 @@
 import { err, ok, ResultAsync, type Result } from 'neverthrow';
-import type pg from 'pg';
+import pg from 'pg';
 import type { StoreErrorV1 } from '@sipansos/core/spec';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { databaseError } from './database-error.js';
@@ -24,12 +24,21 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
 /**
  * Bring the database's schema to this package's version: each missing migration runs in its
  * own transaction and is recorded in `schema_migrations`. Safe to run again, and from several
- * machines at once. A database newer than this package is refused, not touched.
+ * machines at once. A database newer than this package is refused, not touched. Give a pool,
+ * or a connection string (without password: `PGPASSWORD` supplies it) for a connection of its own.
  */
-export function migrateDatabase(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): ResultAsync<MigrationReport, StoreErrorV1> {
+export function migrateDatabase(target: pg.Pool | string, migrations: readonly Migration[] = MIGRATIONS): ResultAsync<MigrationReport, StoreErrorV1> {
   return new ResultAsync(
     (async (): Promise<Result<MigrationReport, StoreErrorV1>> => {
-      const client = await pool.connect();
+      const pool = typeof target === 'string' ? new pg.Pool({ connectionString: target, max: 1 }) : target;
+      if (typeof target === 'string') pool.on('error', () => undefined);
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        if (typeof target === 'string') await pool.end().catch(() => undefined);
+        return err(databaseError('connect to the database', error));
+      }
       try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
@@ -61,6 +70,7 @@ export function migrateDatabase(pool: pg.Pool, migrations: readonly Migration[] 
         return err(databaseError('migrate the database', error));
       } finally {
         client.release();
+        if (typeof target === 'string') await pool.end().catch(() => undefined);
       }
     })(),
   );

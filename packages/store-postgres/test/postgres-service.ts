@@ -48,3 +48,10 @@ export function freshOffice(prefix = 'kab-uji'): string {
   counter++;
   return `${prefix}-${process.pid}-${counter}`;
 }
+
+/** A small pool on another database of the test cluster (for tests that check rows directly). */
+export function poolAt(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => undefined);
+  return pool;
+}
