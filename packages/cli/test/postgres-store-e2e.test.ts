@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSimulatedWorld, startWorldServer, type WorldServer } from '@sipansos/testkit';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   url = database.url.replace(/\/postgres$/, '/kantor_e2e');
   const world = createSimulatedWorld({ subjects: 24 });
   server = await startWorldServer(world);
-  dir = await mkdtemp(path.join(tmpdir(), 'sipansos-pg-office-'));
+  dir = await mkdtemp(path.join(tmpdir(), 'sipansos-office-pg-'));
   await mkdir(path.join(dir, 'keys'));
   await writeFile(path.join(dir, 'keys', 'office-ed25519.pem'), generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
   await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Contoh', store: { kind: 'postgres', url, office: 'kab-contoh' }, monitor: { deadline: '5m' } }));
@@ -49,9 +49,11 @@ beforeAll(async () => {
   }
 }, 180_000);
 
+const temporary: string[] = [];
 afterAll(async () => {
   await server?.close();
   await database?.stop();
+  await Promise.all([dir, ...temporary].filter(Boolean).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
 describe('an office on store-postgres', () => {
@@ -87,7 +89,8 @@ describe('an office on store-postgres', () => {
   });
 
   it('a config holding the database password is refused', async () => {
-    const other = await mkdtemp(path.join(tmpdir(), 'sipansos-pg-secret-'));
+    const other = await mkdtemp(path.join(tmpdir(), 'sipansos-office-secret-'));
+    temporary.push(other);
     await writeFile(path.join(other, 'sipansos.config.json'), JSON.stringify({ store: { kind: 'postgres', url: 'postgres://sipansos:rahasia-palsu@127.0.0.1/bukti', office: 'kab-contoh' } }));
     const io = memoryIo(other, env);
     expect(await main(['db', 'migrate'], io)).toBe(1);

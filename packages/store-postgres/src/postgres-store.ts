@@ -40,7 +40,7 @@ import { schemaMismatch, schemaVersionOf } from './migrate.js';
 import { lockLog } from './office-lock.js';
 import { createPostgresBlobStore } from './postgres-blob-store.js';
 import { checkPostgresStoreOptions, type PostgresStoreOptions } from './postgres-store-options.js';
-import { verifyOffice } from './postgres-verify.js';
+import { verifyBlobs, verifyOfficeRows } from './postgres-verify.js';
 import { CorruptRowError, insertEntries, querySql, storedFromRow, type RecordRow } from './record-rows.js';
 import { logName, recordTable } from './record-tables.js';
 
@@ -428,18 +428,21 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
           const opened = await ready();
           if (opened.isErr()) return err(opened.error);
           const client = await opened.value.connect();
+          let rows: Awaited<ReturnType<typeof verifyOfficeRows>>;
           try {
             // One snapshot: entries committed while verify reads are not mistaken for damage.
             await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-            const report = await verifyOffice(client, office, blobs!, signingKey);
+            rows = await verifyOfficeRows(client, office, signingKey);
             await client.query('COMMIT');
-            return ok(report);
           } catch (error) {
             await client.query('ROLLBACK').catch(() => undefined);
             return err(databaseError('verify the store', error));
           } finally {
+            // Released before the blobs are checked: the blob store may need the same pool.
             client.release();
           }
+          const { cited, ...report } = rows;
+          return ok(await verifyBlobs(report, office, blobs!, cited));
         })(),
       );
     },

@@ -58,13 +58,13 @@ function indexColumnsMatch(kind: RecordKind, entry: StoredRecordV1<unknown>, row
 }
 
 /**
- * Check one office from the rows up, trusting nothing derived: every entry's canonical line
- * (record hash, entry hash, sequence, link, id) and its index columns, the blobs captures cite,
- * every checkpoint (signature, office key, Merkle root recomputed from the capture lines), the
- * heads the latest checkpoint signed, and every blob re-hashed. Run inside one REPEATABLE READ
- * transaction so appends racing with it are not mistaken for damage.
+ * Check one office's rows, trusting nothing derived: every entry's canonical line (record hash,
+ * entry hash, sequence, link, id) and its index columns, every checkpoint (signature, office key,
+ * Merkle root recomputed from the capture lines) and the heads the latest checkpoint signed.
+ * Run inside one REPEATABLE READ transaction so appends racing with it are not mistaken for
+ * damage. Answers the blobs captures cite, for {@link verifyBlobs}.
  */
-export async function verifyOffice(client: pg.PoolClient, office: string, blobs: BlobStore, signingKeyPem: string | undefined): Promise<VerifyReportV1> {
+export async function verifyOfficeRows(client: pg.PoolClient, office: string, signingKeyPem: string | undefined): Promise<VerifyReportV1 & { cited: Map<string, { seq: number; id: string }> }> {
   const problems: VerifyProblemV1[] = [];
   const checked = { blobs: 0, records: 0, checkpoints: 0, bytes: 0 };
   const entryHashes = new Map<RecordKind, Map<number, string>>();
@@ -110,12 +110,6 @@ export async function verifyOffice(client: pg.PoolClient, office: string, blobs:
       if (rows.length < PAGE) break;
       after = Number(rows.at(-1)!.seq);
     }
-  }
-
-  for (const [hash, where] of cited) {
-    const present = await blobs.has(office, hash);
-    if (present.isErr()) problems.push({ type: 'unreadable', file: `${blobs.kind}:${office}/${hash}`, message: present.error.message });
-    else if (!present.value) problems.push({ type: 'missing_blob', file: `${blobs.kind}:${office}/${hash}`, seq: where.seq, expected: hash, message: `capture ${where.id} (entry ${where.seq}) cites blob ${hash}, which is missing` });
   }
 
   // Checkpoints: each signed by a key the office registered, each root recomputed.
@@ -175,6 +169,21 @@ export async function verifyOffice(client: pg.PoolClient, office: string, blobs:
     }
   }
 
+  return { ok: problems.length === 0, checked, problems, cited };
+}
+
+/**
+ * Check the blobs after the rows (outside their transaction: a blob is stored before the record
+ * naming it commits, and never removed): every cited blob is present, every blob re-hashed.
+ */
+export async function verifyBlobs(report: VerifyReportV1, office: string, blobs: BlobStore, cited: ReadonlyMap<string, { seq: number; id: string }>): Promise<VerifyReportV1> {
+  const problems = [...report.problems];
+  const checked = { ...report.checked };
+  for (const [hash, where] of cited) {
+    const present = await blobs.has(office, hash);
+    if (present.isErr()) problems.push({ type: 'unreadable', file: `${blobs.kind}:${office}/${hash}`, message: present.error.message });
+    else if (!present.value) problems.push({ type: 'missing_blob', file: `${blobs.kind}:${office}/${hash}`, seq: where.seq, expected: hash, message: `capture ${where.id} (entry ${where.seq}) cites blob ${hash}, which is missing` });
+  }
   const blobReport = await blobs.check(office);
   if (blobReport.isErr()) problems.push({ type: 'unreadable', file: `${blobs.kind}:${office}`, message: blobReport.error.message });
   else {

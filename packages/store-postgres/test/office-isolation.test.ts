@@ -64,3 +64,18 @@ describe('several offices in one database', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('connections', () => {
+  test('a store with a pool of one connection appends, checkpoints, proves and verifies without waiting on itself', async () => {
+    const { privatePem } = officeKeyPair();
+    const store = createPostgresStore({ url: database.url, office: freshOffice('kab-satu'), poolSize: 1, signingKeyPem: privatePem });
+    const blob = (await store.putBlob(new TextEncoder().encode('badan respons')))._unsafeUnwrap();
+    (await store.append('capture', [fixtureCapture({ id: 'C-1', rawBlobs: [blob.sha256] })]))._unsafeUnwrap();
+    (await store.proofs.createCheckpoint())._unsafeUnwrap();
+    expect((await store.proofs.inclusionProof('C-1'))._unsafeUnwrap().treeSize).toBe(1);
+    const report = (await store.verify())._unsafeUnwrap();
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toMatchObject({ records: 1, blobs: 1, checkpoints: 1 });
+    (await store.close())._unsafeUnwrap();
+  });
+});
