@@ -1,7 +1,7 @@
 /**
  * `pnpm bench scale`: durable appends per second to store-postgres with 1, 4 and 16 concurrent
- * writers (each its own store with one connection, as separate worker machines would be),
- * beside store-fs with the same numbers of concurrent appenders, in the same run. PostgreSQL is
+ * writers (each its own store with one connection, as separate worker machines would be), and
+ * with 1, 4 and 16 appends in flight in one store (group commit), beside store-fs with the same numbers of concurrent appenders, in the same run. PostgreSQL is
  * a throw-away cluster from scripts/services/postgres.mjs (fsync and synchronous_commit on).
  * Figures go to bench-results/scale.json.
  */
@@ -69,17 +69,23 @@ try {
     const report = (await stores[0]!.verify())._unsafeUnwrap();
     if (!report.ok) throw new Error(`the ${office} chain is damaged after the run: ${JSON.stringify(report.problems.slice(0, 3))}`);
     await Promise.all(stores.map((store) => store.close()));
+    // One worker process with N appends in flight: they share transactions (group commit).
+    const shared = createPostgresStore({ url: started.url, office: `${office}-shared`, poolSize: 2 });
+    const grouped = await measure([shared], writers, `pgs${writers}`);
+    await shared.close();
     // store-fs has one writer per store (its lock); concurrent appenders share its group commit.
     const fsStore = createFsStore({ dir: path.join(fsRoot, `w${writers}`) });
     const fs = await measure([fsStore], writers, `fs${writers}`);
     (await fsStore.close())._unsafeUnwrap();
     figures.push({ name: `postgres_appends_per_s_${writers}_writers`, value: Math.round(postgres), unit: 'records/s' });
+    figures.push({ name: `postgres_appends_per_s_1_store_${writers}_appenders`, value: Math.round(grouped), unit: 'records/s' });
     figures.push({ name: `fs_appends_per_s_${writers}_appenders`, value: Math.round(fs), unit: 'records/s' });
-    ratios.push(`${writers}: postgres/fs ${(postgres / fs).toFixed(2)}`);
+    ratios.push(`${writers}: postgres writers/fs ${(postgres / fs).toFixed(2)}, postgres one store/fs ${(grouped / fs).toFixed(2)}`);
   }
   reportBench('scale', figures, [
     `${SECONDS} s per configuration; one ~1 KiB audit record per append; each append resolves only once durable (PostgreSQL: COMMIT with fsync=on, synchronous_commit=on; store-fs: the fsync covering it).`,
-    'postgres: N stores of one office, one connection each (as N worker machines), every append a transaction holding that log\'s advisory lock; the chain is verified after each run.',
+    'postgres writers: N stores of one office, one connection and one append in flight each (as N worker machines); each append is its own transaction holding the log\'s advisory lock; the chain is verified after each run.',
+    'postgres one store: N appends in flight in one store (one worker process); appends waiting for the log share the next transaction (group commit: one lock, one INSERT, one COMMIT).',
     'fs: one store (one writer process by design), N concurrent appenders sharing its group commit.',
     `PostgreSQL ${serverVersion} on the same machine and disk, default settings otherwise.`,
     `ratios ${ratios.join('; ')}`,

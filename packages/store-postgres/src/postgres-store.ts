@@ -6,15 +6,11 @@ import {
   merkleInclusionPath,
   merkleRoot,
   parseRecordQuery,
-  planAppend,
   publicKeyPemOf,
   RECORD_KINDS,
   sha256Hex,
   SHA256_HEX_PATTERN,
   signCheckpoint,
-  SNAPSHOT_KINDS,
-  type ExistingEntryRef,
-  type PlannedEntry,
   type RecordKind,
   type RecordOf,
 } from '@sipansos/core/evidence';
@@ -33,6 +29,7 @@ import type {
 } from '@sipansos/core/spec';
 import type { BlobStore } from './blob-store.js';
 import { CaptureLeaves } from './capture-leaves.js';
+import { LogCommitter } from './log-committer.js';
 import { checkpointLine, parseCheckpointLine, readLatestCheckpoint, readLogHeads } from './checkpoint-rows.js';
 import { citedBlobHashes } from './cited-blobs.js';
 import { databaseError } from './database-error.js';
@@ -41,7 +38,7 @@ import { lockLog } from './office-lock.js';
 import { createPostgresBlobStore } from './postgres-blob-store.js';
 import { checkPostgresStoreOptions, type PostgresStoreOptions } from './postgres-store-options.js';
 import { verifyBlobs, verifyOfficeRows } from './postgres-verify.js';
-import { CorruptRowError, insertEntries, querySql, storedFromRow, type RecordRow } from './record-rows.js';
+import { CorruptRowError, querySql, storedFromRow, type RecordRow } from './record-rows.js';
 import { logName, recordTable } from './record-tables.js';
 
 /** The store `createPostgresStore` returns: {@link EvidenceStoreV1} with Merkle proofs. */
@@ -80,6 +77,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
   let pool: pg.Pool | undefined;
   let blobs: BlobStore | undefined;
   let leaves = new CaptureLeaves(office);
+  /** Group commit per log, made on first append after each open. */
+  let committers = new Map<RecordKind, LogCommitter>();
 
   async function doOpen(): Outcome<StoreOpenReportV1> {
     const own = settings.pool === undefined;
@@ -110,6 +109,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
     pool = candidate;
     blobs = settings.blobs === undefined || settings.blobs === 'postgres' ? createPostgresBlobStore(candidate) : settings.blobs;
     leaves = new CaptureLeaves(office);
+    committers = new Map();
     state = 'open';
     openReport = { readOnly, recovered: [], damaged: [] };
     return ok(openReport);
@@ -154,51 +154,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
         if (!present.value) return err({ type: 'invalid_input', message: `append(capture): blob ${hash} is cited but not in the store; putBlob it first`, issues: [{ path: 'rawBlobs', message: `blob ${hash} not stored` }] });
       }
     }
-    const snapshot = SNAPSHOT_KINDS.includes(kind);
-    const table = recordTable(kind);
-    let client: pg.PoolClient;
-    try {
-      client = await database.connect();
-    } catch (error) {
-      return err(databaseError(`append ${kind}`, error));
+    let committer = committers.get(kind);
+    if (!committer) {
+      committer = new LogCommitter(office, kind, () => database.connect(), now);
+      committers.set(kind, committer);
     }
-    let outcome: Result<Array<StoredRecordV1<RecordOf<K>>>, StoreErrorV1>;
-    try {
-      await client.query('BEGIN');
-      await lockLog(client, office, kind);
-      const tipRows = await client.query<{ seq: string; entry_hash: string }>(`SELECT seq, entry_hash FROM ${table} WHERE office_id = $1 ORDER BY seq DESC LIMIT 1`, [office]);
-      const tip = tipRows.rows[0] ? { seq: Number(tipRows.rows[0].seq), entryHash: tipRows.rows[0].entry_hash } : { seq: 0, entryHash: '0'.repeat(64) };
-      const known = new Map<string, ExistingEntryRef>();
-      if (!snapshot && Array.isArray(records)) {
-        const ids = [...new Set(records.map((record) => (record as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'))];
-        if (ids.length > 0) {
-          const { rows } = await client.query<{ id: string; seq: string; record_hash: string }>(`SELECT id, seq, record_hash FROM ${table} WHERE office_id = $1 AND id = ANY($2::text[])`, [office, ids]);
-          for (const row of rows) known.set(row.id, { seq: Number(row.seq), recordHash: row.record_hash });
-        }
-      }
-      const plan = planAppend(kind, records, { tip, appendedAt: now().toISOString(), findExisting: (id) => known.get(id) });
-      if (plan.isErr()) {
-        await client.query('ROLLBACK');
-        outcome = err(plan.error);
-      } else {
-        const { entries, outcomes } = plan.value;
-        if (entries.length > 0) await insertEntries(client, office, kind, entries as Array<PlannedEntry<RecordKind>>);
-        const existingSeqs = outcomes.flatMap((item) => (item.type === 'existing' ? [item.seq] : []));
-        const existing = new Map<number, StoredRecordV1<RecordOf<K>>>();
-        if (existingSeqs.length > 0) {
-          const { rows } = await client.query<RecordRow>(`SELECT seq, id, line FROM ${table} WHERE office_id = $1 AND seq = ANY($2::bigint[])`, [office, existingSeqs]);
-          for (const row of rows) existing.set(Number(row.seq), storedFromRow<RecordOf<K>>(office, kind, row));
-        }
-        await client.query('COMMIT');
-        outcome = ok(outcomes.map((item) => (item.type === 'new' ? (entries[item.index]!.stored as StoredRecordV1<RecordOf<K>>) : existing.get(item.seq)!)));
-      }
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      outcome = err(error instanceof CorruptRowError ? error.problem : databaseError(`append ${kind}`, error));
-    } finally {
-      client.release();
-    }
-    return outcome;
+    return (await committer.submit(records)) as Result<Array<StoredRecordV1<RecordOf<K>>>, StoreErrorV1>;
   }
 
   function unknownKind(kind: unknown): StoreErrorV1 {
@@ -330,6 +291,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
       return wrap(
         (async (): Outcome<void> => {
           if (opening) await opening;
+          await Promise.all([...committers.values()].map((committer) => committer.idle()));
           await checkpointChain.catch(() => undefined);
           let signed: Result<unknown, StoreErrorV1> = ok(undefined);
           if (state === 'open' && pool) {
