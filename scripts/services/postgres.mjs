@@ -4,6 +4,7 @@
 //
 //   node scripts/services/postgres.mjs start [--json]   prints the URL (or { url, dir, port } as JSON)
 //   node scripts/services/postgres.mjs stop DIR         stops that cluster and removes its folder
+//   node scripts/services/postgres.mjs install          installs Debian's postgresql when missing
 //
 // initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
 // Authentication is `trust` on 127.0.0.1 only: the cluster holds test data and dies with the run.
@@ -92,10 +93,12 @@ if (isMain) {
     if (command === 'start') {
       const started = await startPostgres();
       process.stdout.write(rest.includes('--json') ? `${JSON.stringify(started)}\n` : `${started.url}\n# stop: node scripts/services/postgres.mjs stop ${started.dir}\n`);
+    } else if (command === 'install') {
+      process.stdout.write(`${ensureInstalled()}\n`);
     } else if (command === 'stop') {
       stopPostgres(rest[0]);
     } else {
-      process.stderr.write('usage: postgres.mjs start [--json] | stop DIR\n');
+      process.stderr.write('usage: postgres.mjs start [--json] | stop DIR | install\n');
       process.exitCode = 2;
     }
   } catch (error) {
