@@ -4,6 +4,7 @@
 //
 //   node scripts/services/postgres.mjs start [--json]   prints the URL (or { url, dir, port } as JSON)
 //   node scripts/services/postgres.mjs stop DIR         stops that cluster and removes its folder
+//   node scripts/services/postgres.mjs restart DIR      restarts that cluster (cuts open connections)
 //   node scripts/services/postgres.mjs install          installs Debian's postgresql when missing
 //
 // initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
@@ -75,6 +76,12 @@ export async function startPostgres() {
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, port };
 }
 
+/** Restart the cluster in `dir` (fast shutdown: open connections are cut), as a server restart would. */
+export function restartPostgres(dir) {
+  if (!dir || !path.basename(dir).startsWith('sipansos-pg-')) throw new Error(`not a cluster folder made by this script: ${dir}`);
+  runServerTool(ensureInstalled(), 'pg_ctl', ['restart', '-w', '-t', '60', '-D', path.join(dir, 'data'), '-m', 'fast', '-l', path.join(dir, 'server.log')]);
+}
+
 /** Stop the cluster in `dir` and remove the folder. */
 export function stopPostgres(dir) {
   if (!dir || !path.basename(dir).startsWith('sipansos-pg-')) throw new Error(`not a cluster folder made by this script: ${dir}`);
@@ -93,12 +100,14 @@ if (isMain) {
     if (command === 'start') {
       const started = await startPostgres();
       process.stdout.write(rest.includes('--json') ? `${JSON.stringify(started)}\n` : `${started.url}\n# stop: node scripts/services/postgres.mjs stop ${started.dir}\n`);
+    } else if (command === 'restart') {
+      restartPostgres(rest[0]);
     } else if (command === 'install') {
       process.stdout.write(`${ensureInstalled()}\n`);
     } else if (command === 'stop') {
       stopPostgres(rest[0]);
     } else {
-      process.stderr.write('usage: postgres.mjs start [--json] | stop DIR | install\n');
+      process.stderr.write('usage: postgres.mjs start [--json] | stop DIR | restart DIR | install\n');
       process.exitCode = 2;
     }
   } catch (error) {

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createSimulatedWorld, startWorldServer, type WorldServer } from '@sipansos/testkit';
+import { createSimulatedWorld, startWorldServer, worldEnvironment, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { memoryIo } from './memory-io.js';
@@ -30,14 +30,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Contoh', store: { kind: 'postgres', url, office: 'kab-contoh' }, monitor: { deadline: '5m' } }));
   await writeFile(path.join(dir, 'election.json'), JSON.stringify(world.context));
   await writeFile(path.join(dir, 'subjects.json'), JSON.stringify(world.subjects));
-  env = {
-    SIPANSOS_X_BEARER_TOKEN: 'token-cli',
-    SIPANSOS_X_BASE_URL: server.urls.x,
-    SIPANSOS_META_ACCESS_TOKEN: 'token-cli',
-    SIPANSOS_FACEBOOK_BASE_URL: server.urls.facebook,
-    SIPANSOS_INSTAGRAM_BASE_URL: server.urls.instagram,
-    SIPANSOS_INSTAGRAM_USER_ID: '17841400000000001',
-  };
+  env = worldEnvironment(world, server);
+
   const migrate = memoryIo(dir, env);
   expect(await main(['db', 'migrate'], migrate)).toBe(0);
   expect(migrate.out()).toContain('applied 1');

@@ -71,6 +71,7 @@ export class LogCommitter {
       return;
     }
     const planned: Array<{ waiting: Waiting; outcomes: Array<{ type: 'new'; seq: number } | { type: 'existing'; seq: number }> }> = [];
+    let broken: Error | undefined;
     try {
       // Both numbers are integers computed here, so they can be written into the text and the
       // lock taken in the same round trip as BEGIN.
@@ -112,12 +113,14 @@ export class LogCommitter {
       for (const { waiting, outcomes } of planned) waiting.resolve(ok(outcomes.map((outcome) => bySeq.get(outcome.seq)!)));
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that failed (server restarted, network cut) is discarded, not reused.
+      if (!(error instanceof CorruptRowError)) broken = error as Error;
       const failure = error instanceof CorruptRowError ? error.problem : databaseError(`append ${kind}`, error);
       for (const { waiting } of planned) waiting.resolve(err(failure));
       // Appends not yet planned when the failure came (none are resolved twice: resolve is idempotent).
       for (const waiting of batch) waiting.resolve(err(failure));
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { StoreErrorV1 } from '@sipansos/core/spec';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { databaseError } from './database-error.js';
+import { checkOut } from './pool-client.js';
 
 /** What {@link migrateDatabase} did. */
 export interface MigrationReport {
@@ -34,7 +35,7 @@ export function migrateDatabase(target: pg.Pool | string, migrations: readonly M
       if (typeof target === 'string') pool.on('error', () => undefined);
       let client: pg.PoolClient;
       try {
-        client = await pool.connect();
+        client = await checkOut(pool);
       } catch (error) {
         if (typeof target === 'string') await pool.end().catch(() => undefined);
         return err(databaseError('connect to the database', error));

@@ -30,6 +30,7 @@ import type {
 import type { BlobStore } from './blob-store.js';
 import { CaptureLeaves } from './capture-leaves.js';
 import { LogCommitter } from './log-committer.js';
+import { checkOut } from './pool-client.js';
 import { checkpointLine, parseCheckpointLine, readLatestCheckpoint, readLogHeads } from './checkpoint-rows.js';
 import { citedBlobHashes } from './cited-blobs.js';
 import { databaseError } from './database-error.js';
@@ -156,7 +157,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
     }
     let committer = committers.get(kind);
     if (!committer) {
-      committer = new LogCommitter(office, kind, () => database.connect(), now);
+      committer = new LogCommitter(office, kind, () => checkOut(database), now);
       committers.set(kind, committer);
     }
     return (await committer.submit(records)) as Result<Array<StoredRecordV1<RecordOf<K>>>, StoreErrorV1>;
@@ -187,8 +188,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
     const opened = await writable();
     if (opened.isErr()) return err(opened.error);
     if (!signingKey) return err({ type: 'unsupported', message: 'no signing key: pass signingKeyPem (the office key from "sipansos init", keys/office-ed25519.pem) to sign checkpoints' });
-    const client = await opened.value.connect().catch((error: unknown) => error as Error);
+    const client = await checkOut(opened.value).catch((error: unknown) => error as Error);
     if (client instanceof Error) return err(databaseError('create a checkpoint', client));
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       // Checkpoints of one office are numbered one at a time; appends go on meanwhile.
@@ -208,9 +210,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
       return ok(signed.value);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      broken = error as Error;
       return err(databaseError('create a checkpoint', error));
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -389,8 +392,14 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
         (async (): Outcome<VerifyReportV1> => {
           const opened = await ready();
           if (opened.isErr()) return err(opened.error);
-          const client = await opened.value.connect();
+          let client: pg.PoolClient;
+          try {
+            client = await checkOut(opened.value);
+          } catch (error) {
+            return err(databaseError('verify the store', error));
+          }
           let rows: Awaited<ReturnType<typeof verifyOfficeRows>>;
+          let broken: Error | undefined;
           try {
             // One snapshot: entries committed while verify reads are not mistaken for damage.
             await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -398,10 +407,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresEvid
             await client.query('COMMIT');
           } catch (error) {
             await client.query('ROLLBACK').catch(() => undefined);
+            broken = error as Error;
             return err(databaseError('verify the store', error));
           } finally {
             // Released before the blobs are checked: the blob store may need the same pool.
-            client.release();
+            client.release(broken);
           }
           const { cited, ...report } = rows;
           return ok(await verifyBlobs(report, office, blobs!, cited));

@@ -12,6 +12,8 @@ export interface TestDatabase {
   url: string;
   /** A pool for the test's own checks and tampering. */
   pool: pg.Pool;
+  /** Restart the server (open connections are cut), as an operator or a crash would. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,9 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   return {
     url: started.url,
     pool,
+    async restart() {
+      await run(process.execPath, [SCRIPT, 'restart', started.dir], { timeout: 120_000 });
+    },
     async stop() {
       await pool.end().catch(() => undefined);
       await run(process.execPath, [SCRIPT, 'stop', started.dir], { timeout: 120_000 });
