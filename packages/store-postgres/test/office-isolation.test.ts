@@ -116,3 +116,29 @@ describe('a database restart', () => {
     (await store.close())._unsafeUnwrap();
   });
 });
+
+describe('group commit', () => {
+  test('appends sharing a transaction stay all or nothing each: a conflict or an invalid record refuses only its own append', async () => {
+    const store = createPostgresStore({ url: database.url, office: freshOffice('kab-grup') });
+    (await store.append('audit', [fixtureAudit({ id: 'A-lama', note: 'asli' })]))._unsafeUnwrap();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => {
+        if (index === 10) return store.append('audit', [fixtureAudit({ id: 'A-10' }), fixtureAudit({ id: 'A-lama', note: 'diubah' })]);
+        if (index === 20) return store.append('audit', [fixtureAudit({ id: 'A-20' }), { ...fixtureAudit({ id: 'A-20b' }), at: 'kemarin' } as never]);
+        return store.append('audit', [fixtureAudit({ id: `A-${index}`, minute: index })]);
+      }),
+    );
+    expect(results[10]!._unsafeUnwrapErr().type).toBe('conflict');
+    expect(results[20]!._unsafeUnwrapErr().type).toBe('invalid_input');
+    const stored = (await store.query('audit'))._unsafeUnwrap();
+    expect(stored.length).toBe(1 + 28);
+    expect(stored.map((entry) => entry.seq)).toEqual(stored.map((_, index) => index + 1));
+    expect(stored.some((entry) => entry.id === 'A-10' || entry.id === 'A-20')).toBe(false);
+    for (const [index, result] of results.entries()) {
+      if (index === 10 || index === 20) continue;
+      const [entry] = result._unsafeUnwrap();
+      expect(stored[entry!.seq - 1]).toEqual(entry);
+    }
+    (await store.close())._unsafeUnwrap();
+  });
+});
