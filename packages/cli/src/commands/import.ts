@@ -7,7 +7,6 @@ import { buildManualCapture, platformFromUrl, type SavedPageParser } from '@sipa
 import { parseRecord, type AuditEntry } from '@sipansos/core/evidence';
 import { evaluateItem } from '@sipansos/core/rules';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
-import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
@@ -16,6 +15,7 @@ import { loadContext } from '../runtime/load-context.js';
 import { loadRules } from '../runtime/load-rules.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from '../runtime/runtime-error.js';
 import { closeWriterStore, printStoreRecovery, readOnlyStoreLine } from '../runtime/store-integrity.js';
+import { createConfiguredStore } from '../runtime/configured-store.js';
 import { loadSigningKey } from '../runtime/signing-key.js';
 import { terminalText } from '../runtime/terminal-text.js';
 
@@ -287,7 +287,7 @@ async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: Evid
   const signingKeyPem = key.pem;
   let store: EvidenceStoreV1;
   try {
-    store = createFsStore({ dir: config.resolve(config.config.store.dir), checkpointOnClose: true, actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
+    ({ store } = await createConfiguredStore(config, { access: 'write', checkpointOnClose: true, ...(signingKeyPem ? { signingKeyPem } : {}) }));
   } catch (error) {
     printError(io, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
     return { exitCode: EXIT.problem };

@@ -6,6 +6,7 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig } from '../config/load-config.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
+import { createConfiguredStore, type ConfiguredStore } from '../runtime/configured-store.js';
 import { configErrorLine, storeErrorLine } from '../runtime/runtime-error.js';
 import { printStoreRecovery } from '../runtime/store-integrity.js';
 import { terminalText } from '../runtime/terminal-text.js';
@@ -35,8 +36,8 @@ automatically, reported on stderr and recorded in the audit log. A complete line
 chain is wrong, or a log that lost entries a checkpoint signed, makes the store read-only: every
 writing command refuses with exit code 3 until an operator examines it and runs --repair.
 
-  --store DIR     folder store (bawaan: store.dir dari konfigurasi) / store folder
-                  (default: store.dir from the config)
+  --store DIR     folder store (bawaan: store dari konfigurasi, folder atau PostgreSQL) /
+                  store folder (default: the config's store, a folder or PostgreSQL)
   --config FILE   berkas konfigurasi / config file (default: sipansos.config.json)
   --json          laporan sebagai JSON / report as JSON
   --repair        sebagai penulis: potong baris lengkap yang rusak di akhir log (disimpan di
@@ -117,11 +118,19 @@ export const verifyCommand: CliCommand = {
         printError(io, `${line.id}; atau beri --store DIR`, `${line.en}; or pass --store DIR`);
         return EXIT.usage;
       }
-      dir = parsed.values.store !== undefined ? path.resolve(io.cwd, parsed.values.store) : loaded.value.resolve(loaded.value.config.store.dir);
+      const configured = loaded.value.config.store;
       // With the office key at hand, a checkpoint signed by any other key is reported too.
       const keyFile = loaded.value.config.signingKey;
       signingKeyPem = keyFile === null ? undefined : await readFile(loaded.value.resolve(keyFile), 'utf8').catch(() => undefined);
       actor = loaded.value.config.actor;
+      if (parsed.values.store === undefined && configured.kind === 'postgres') {
+        if (parsed.values.repair) {
+          printError(io, '--repair hanya untuk store folder; pulihkan baris PostgreSQL yang rusak dari cadangan', '--repair is for the folder store; restore damaged PostgreSQL rows from a backup');
+          return EXIT.usage;
+        }
+        return verifyStore(io, await createConfiguredStore(loaded.value, { access: 'read', ...(signingKeyPem ? { signingKeyPem } : {}) }), parsed.values.json);
+      }
+      dir = parsed.values.store !== undefined ? path.resolve(io.cwd, parsed.values.store) : loaded.value.resolve('dir' in configured ? configured.dir : 'store');
     }
     if (parsed.values.repair) {
       const repaired = await repairStore(io, dir, signingKeyPem, actor);
@@ -134,21 +143,26 @@ export const verifyCommand: CliCommand = {
       printError(io, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
       return EXIT.usage;
     }
-    const opened = await store.open();
-    if (opened.isErr()) {
-      const line = storeErrorLine(opened.error);
-      printError(io, `${line.id} (${dir})`, `${line.en} (${dir})`);
-      return EXIT.failure;
-    }
-    const verified = await store.verify();
-    await store.close();
-    if (verified.isErr()) {
-      const line = storeErrorLine(verified.error);
-      printError(io, line.id, line.en);
-      return EXIT.failure;
-    }
-    if (parsed.values.json) io.stdout.write(`${JSON.stringify({ store: dir, open: opened.value, ...verified.value }, null, 2)}\n`);
-    else printReport(io, dir, verified.value);
-    return verified.value.ok ? EXIT.ok : EXIT.problem;
+    return verifyStore(io, { store, where: dir }, parsed.values.json);
   },
 };
+
+/** Open a store as a reader, verify it and print the report; the exit code. */
+async function verifyStore(io: CliIo, { store, where: dir }: ConfiguredStore, json: boolean): Promise<number> {
+  const opened = await store.open();
+  if (opened.isErr()) {
+    const line = storeErrorLine(opened.error);
+    printError(io, `${line.id} (${dir})`, `${line.en} (${dir})`);
+    return EXIT.failure;
+  }
+  const verified = await store.verify();
+  await store.close();
+  if (verified.isErr()) {
+    const line = storeErrorLine(verified.error);
+    printError(io, line.id, line.en);
+    return EXIT.failure;
+  }
+  if (json) io.stdout.write(`${JSON.stringify({ store: dir, open: opened.value, ...verified.value }, null, 2)}\n`);
+  else printReport(io, dir, verified.value);
+  return verified.value.ok ? EXIT.ok : EXIT.problem;
+}

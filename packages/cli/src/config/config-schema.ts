@@ -6,6 +6,40 @@ export const DurationTextSchema = z
   .regex(/^(\d+h)?(\d+m)?(\d+s)?$/, { message: 'write a duration such as "90s", "30m", "2h" or "1h30m"' })
   .refine((value) => value.length > 0 && value !== '0s' && /[1-9]/.test(value), { message: 'the duration must be longer than zero, e.g. "30m"' });
 
+/** The embedded evidence store in a folder. */
+export const FsStoreConfigSchema = z.object({ kind: z.literal('fs').optional(), dir: z.string().min(1).default('store') });
+
+/**
+ * The evidence store on PostgreSQL. Secrets stay in the environment: the database password in
+ * `PGPASSWORD`, S3 keys in `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.
+ */
+export const PostgresStoreConfigSchema = z
+  .object({
+    kind: z.literal('postgres'),
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'write a connection string such as "postgres://sipansos@db.internal:5432/bukti"' })
+      .refine((url) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url), { message: 'the url must not hold a password: set PGPASSWORD in the environment instead' }),
+    /** This office's id in the shared database, e.g. "kab-lembah-harapan". */
+    office: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, { message: 'lowercase letters, digits, "-" and "_", e.g. "kab-lembah-harapan"' }),
+    blobs: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('postgres') }).strict(),
+        z
+          .object({
+            kind: z.literal('s3'),
+            endpoint: z.string().regex(/^https?:\/\//, { message: 'write the S3 endpoint as a URL, e.g. "http://127.0.0.1:9000"' }),
+            bucket: z.string().min(1),
+            region: z.string().min(1).optional(),
+            prefix: z.string().optional(),
+          })
+          .strict(),
+      ])
+      .default({ kind: 'postgres' }),
+  })
+  .strict();
+export type StoreConfig = z.infer<typeof FsStoreConfigSchema> | z.infer<typeof PostgresStoreConfigSchema>;
+
 /** `sipansos.config.json`: where an office keeps its files. Paths are relative to the config file. */
 export const CliConfigSchema = z.object({
   /** The office name, shown on reports and letters. */
@@ -15,7 +49,11 @@ export const CliConfigSchema = z.object({
    * 2024"); `sipansos letter --city` overrides it. Leave out to read it from the office name.
    */
   seat: z.string().trim().min(1).max(100).optional(),
-  store: z.object({ dir: z.string().min(1).default('store') }).default({ dir: 'store' }),
+  /**
+   * Where evidence is kept: the embedded folder store (`{ "dir": "store" }`, the default, no
+   * database needed) or PostgreSQL (`{ "kind": "postgres", "url", "office", "blobs" }`).
+   */
+  store: z.union([FsStoreConfigSchema, PostgresStoreConfigSchema]).default({ dir: 'store' }),
   /**
    * The office's Ed25519 signing key (PEM), kept outside the store directory. `null` says on
    * purpose that checkpoints go unsigned; a key that is named but missing is an error.

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { parseSubjectsFile, type ElectionContext, type Subject } from '@sipansos/core';
 import { type CompiledRules } from '@sipansos/core/rules';
 import { type EvidenceStoreV1, type PlatformAdapterV1 } from '@sipansos/core/spec';
-import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../command.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { buildAdapters } from './build-adapters.js';
+import { createConfiguredStore } from './configured-store.js';
 import { loadContext } from './load-context.js';
 import { loadRules } from './load-rules.js';
 import { loadSigningKey } from './signing-key.js';
@@ -29,7 +29,7 @@ export interface OfficeNeeds {
   adapters?: boolean;
   /** Open the store as the writer (`write`) or as one of many readers (`read`). */
   store?: 'write' | 'read';
-  /** For `--store DIR`: use this store directory instead of the config's. */
+  /** For `--store DIR`: use a folder store in this directory instead of the config's store. */
   storeDir?: string;
 }
 
@@ -42,6 +42,7 @@ interface OfficeParts {
   adapters: PlatformAdapterV1[];
   /** Open; the caller closes it. */
   store: EvidenceStoreV1;
+  /** The store's folder, or `postgres <office> @ <url>`. */
   storeDir: string;
 }
 
@@ -117,7 +118,6 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
     office.adapters = built.adapters;
   }
   if (needs.store) {
-    const dir = needs.storeDir ? config.resolve(needs.storeDir) : config.resolve(config.config.store.dir);
     let signingKeyPem: string | undefined;
     if (needs.store === 'write') {
       const key = await loadSigningKey(config);
@@ -131,9 +131,10 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
       }
     }
     let store: EvidenceStoreV1;
+    let where: string;
     try {
       // A writer signs a checkpoint over every log when it closes, when anything changed.
-      store = createFsStore({ dir, readOnly: needs.store === 'read', checkpointOnClose: needs.store === 'write', actor: config.config.actor, ...(signingKeyPem ? { signingKeyPem } : {}) });
+      ({ store, where } = await createConfiguredStore(config, { access: needs.store, checkpointOnClose: needs.store === 'write', ...(needs.storeDir ? { storeDir: needs.storeDir } : {}), ...(signingKeyPem ? { signingKeyPem } : {}) }));
     } catch (error) {
       return fail(EXIT.problem, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
     }
@@ -145,7 +146,7 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
       return { exitCode: EXIT.failure, line: readOnlyStoreLine(opened.value) };
     }
     office.store = store;
-    office.storeDir = dir;
+    office.storeDir = where;
   }
   // Each branch above fills the parts its need asks for, or returns a failure.
   return office as Office<N>;
