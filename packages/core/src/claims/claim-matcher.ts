@@ -1,0 +1,205 @@
+import { normalizeText, type NormalizedText } from '../text/normalize-text.js';
+import type { Claim } from './claim-schema.js';
+import { textTerms } from './claim-terms.js';
+
+/**
+ * The least score at which the built-in hoax rules treat a post as re-posting a known claim
+ * when they name no `minScore` of their own. The built-in rule set carries the thresholds chosen
+ * on the held-out "tune" fixtures (`pnpm eval:rules` prints them).
+ */
+export const DEFAULT_CLAIM_MIN_SCORE = 0.55;
+
+/** A post that re-states a known claim. */
+export interface ClaimMatch {
+  claim: Claim;
+  /** Which of the claim's wordings it resembles most. */
+  wording: number;
+  /**
+   * 0–1: the share of the wording's content (IDF-weighted terms, 80 %; word pairs in order,
+   * 20 %) found in the post. Typos count 0.8 of a term.
+   */
+  score: number;
+  /** Runs of the post's tokens (indexes into `NormalizedText.tokens`, inclusive) that carry the matched terms. */
+  tokens: { first: number; last: number }[];
+}
+
+/** Options for {@link ClaimMatcher.match}. */
+export interface ClaimMatchOptions {
+  /**
+   * Matches below this score are dropped.
+   * @default 0.2
+   */
+  minScore?: number;
+  /**
+   * At most this many matches, best first.
+   * @default 5
+   */
+  limit?: number;
+}
+
+/** Known claims compiled for matching: an inverted index of their terms. */
+export interface ClaimMatcher {
+  readonly claims: readonly Claim[];
+  /** How many wordings the index holds. */
+  readonly wordings: number;
+  /** Claims the text re-states, best first. */
+  match(text: NormalizedText, options?: ClaimMatchOptions): ClaimMatch[];
+  /** {@link match} on raw text (normalised here). */
+  matchText(text: string, options?: ClaimMatchOptions): ClaimMatch[];
+}
+
+interface Wording {
+  claim: number;
+  index: number;
+  /** Distinct terms and their IDF weights. */
+  terms: Map<string, number>;
+  weight: number;
+  bigrams: Set<string>;
+}
+
+/** Share of a wording's weight the shared terms must reach before it is scored. */
+const CANDIDATE_SHARE = 0.25;
+const TERM_WEIGHT = 0.8;
+const BIGRAM_WEIGHT = 0.2;
+const FUZZY_CREDIT = 0.8;
+/** Terms spread over more wordings than this do not nominate candidates (they still score). */
+const MAX_POSTING = 2000;
+/** Tokens further apart than this start a new matched run. */
+const RUN_GAP = 3;
+
+/**
+ * Compile claims for matching. Each wording becomes a set of content terms (stemmed, function
+ * words left out, digits read as number words) weighted by inverse document frequency, and its
+ * consecutive term pairs. A post is first looked up term by term in an inverted index: a post
+ * sharing no term with any claim costs one map look-up per word. Wordings that share enough
+ * weight are then scored by IDF-weighted containment (how much of the claim the post says), with
+ * a bonus for word pairs in the same order and partial credit for misspelt terms (character
+ * trigrams).
+ */
+export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
+  const wordings: Wording[] = [];
+  const termsOf: string[][] = [];
+  claims.forEach((claim, claimIndex) => {
+    claim.wordings.forEach((text, index) => {
+      const { keys } = textTerms(normalizeText(text));
+      termsOf.push(keys);
+      wordings.push({ claim: claimIndex, index, terms: new Map(), weight: 0, bigrams: new Set() });
+    });
+  });
+  const documentFrequency = new Map<string, number>();
+  for (const keys of termsOf) for (const key of new Set(keys)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  const total = Math.max(1, wordings.length);
+  const postings = new Map<string, number[]>();
+  wordings.forEach((wording, index) => {
+    const keys = termsOf[index]!;
+    for (const key of keys) {
+      if (wording.terms.has(key)) continue;
+      const weight = Math.log(1 + total / documentFrequency.get(key)!);
+      wording.terms.set(key, weight);
+      wording.weight += weight;
+      const list = postings.get(key);
+      if (list) list.push(index);
+      else postings.set(key, [index]);
+    }
+    for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
+  });
+  for (const [key, list] of postings) if (list.length > MAX_POSTING) postings.delete(key);
+
+  const match = (text: NormalizedText, options: ClaimMatchOptions = {}): ClaimMatch[] => {
+    const minScore = options.minScore ?? 0.2;
+    const limit = options.limit ?? 5;
+    const { keys, tokens } = textTerms(text);
+    if (keys.length === 0) return [];
+    // Candidate retrieval: the weight each wording shares with the post.
+    let shared: Map<number, number> | undefined;
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = postings.get(key);
+      if (!list) continue;
+      shared ??= new Map();
+      for (const wordingIndex of list) shared.set(wordingIndex, (shared.get(wordingIndex) ?? 0) + wordings[wordingIndex]!.terms.get(key)!);
+    }
+    if (!shared) return [];
+    const best = new Map<number, ClaimMatch>();
+    for (const [wordingIndex, weight] of shared) {
+      const wording = wordings[wordingIndex]!;
+      if (weight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
+      const scored = scoreWording(wording, keys, tokens, seen);
+      if (scored.score < minScore) continue;
+      const previous = best.get(wording.claim);
+      if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: scored.runs });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id)).slice(0, limit);
+  };
+
+  return {
+    claims,
+    wordings: wordings.length,
+    match,
+    matchText: (text, options) => match(normalizeText(text), options),
+  };
+}
+
+function scoreWording(wording: Wording, keys: readonly string[], tokens: readonly number[], present: ReadonlySet<string>): { score: number; runs: { first: number; last: number }[] } {
+  let found = 0;
+  const matchedKeys = new Set<string>();
+  for (const [term, weight] of wording.terms) {
+    if (present.has(term)) {
+      found += weight;
+      matchedKeys.add(term);
+      continue;
+    }
+    const near = nearestTerm(term, present);
+    if (near) {
+      found += weight * FUZZY_CREDIT;
+      matchedKeys.add(near);
+    }
+  }
+  let pairs = 0;
+  if (wording.bigrams.size > 0) {
+    for (let position = 1; position < keys.length; position++) if (wording.bigrams.has(`${keys[position - 1]} ${keys[position]}`)) pairs++;
+  }
+  const termShare = wording.weight > 0 ? found / wording.weight : 0;
+  const pairShare = wording.bigrams.size > 0 ? Math.min(1, pairs / wording.bigrams.size) : termShare;
+  const score = Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
+  return { score, runs: runsOf(keys, tokens, matchedKeys) };
+}
+
+/** A post term spelt like `term` (character-trigram Dice ≥ 0.7, same first letter), for typos and odd spellings. */
+function nearestTerm(term: string, present: ReadonlySet<string>): string | undefined {
+  if (term.length < 5) return undefined;
+  const grams = trigrams(term);
+  for (const candidate of present) {
+    if (candidate.length < 4 || candidate.charCodeAt(0) !== term.charCodeAt(0) || Math.abs(candidate.length - term.length) > 3) continue;
+    const other = trigrams(candidate);
+    let common = 0;
+    for (const gram of other) if (grams.has(gram)) common++;
+    if ((2 * common) / (grams.size + other.size) >= 0.7) return candidate;
+  }
+  return undefined;
+}
+
+function trigrams(word: string): Set<string> {
+  const padded = `^${word}$`;
+  const out = new Set<string>();
+  for (let index = 0; index + 3 <= padded.length; index++) out.add(padded.slice(index, index + 3));
+  return out;
+}
+
+/** Group the tokens of matched terms into runs; a lone matched word away from the others is left out when a run of two or more exists. */
+function runsOf(keys: readonly string[], tokens: readonly number[], matched: ReadonlySet<string>): { first: number; last: number }[] {
+  const runs: { first: number; last: number; count: number }[] = [];
+  for (let position = 0; position < keys.length; position++) {
+    if (!matched.has(keys[position]!)) continue;
+    const token = tokens[position]!;
+    const last = runs[runs.length - 1];
+    if (last && token - last.last <= RUN_GAP) {
+      last.last = token;
+      last.count++;
+    } else runs.push({ first: token, last: token, count: 1 });
+  }
+  const strong = runs.filter((run) => run.count >= 2);
+  return (strong.length > 0 ? strong : runs).map(({ first, last }) => ({ first, last }));
+}
