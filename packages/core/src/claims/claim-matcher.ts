@@ -3,9 +3,10 @@ import type { Claim } from './claim-schema.js';
 import { textTerms } from './claim-terms.js';
 
 /**
- * The least score at which the built-in hoax rules treat a post as re-posting a known claim
- * when they name no `minScore` of their own. The built-in rule set carries the thresholds chosen
- * on the held-out "tune" fixtures (`pnpm eval:rules` prints them).
+ * The least score of a claim predicate that names no `minScore`: a cautious value for office
+ * rules. The built-in hoax rules carry lower thresholds of their own, chosen on the held-out
+ * "tune" fixtures (`pnpm eval:rules` prints them), because they also exclude posts that use
+ * debunk words.
  */
 export const DEFAULT_CLAIM_MIN_SCORE = 0.55;
 

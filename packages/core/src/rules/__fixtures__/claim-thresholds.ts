@@ -125,3 +125,11 @@ export function tuneClaimThresholds(fixtures: readonly RuleFixture[]): ClaimScor
 export function scoreClaimFixtures(fixtures: readonly RuleFixture[], thresholds: ClaimThresholds = configuredClaimThresholds()): ClaimScore {
   return judge(scoreFixtures(fixtures), thresholds);
 }
+
+/** The fixtures the hoax category gets wrong at the given thresholds, with the claim scores they reached. */
+export function claimFixtureMisses(fixtures: readonly RuleFixture[], thresholds: ClaimThresholds = configuredClaimThresholds()): { text: string; expected: boolean; strong: number; spread: number; other: boolean }[] {
+  return scoreFixtures(fixtures).flatMap((score, index) => {
+    const flagged = score.other || score.strong >= thresholds.strong || score.spread >= thresholds.spread;
+    return flagged === score.expected ? [] : [{ text: fixtures[index]!.item.text ?? '', ...score }];
+  });
+}

@@ -77,6 +77,29 @@ export const HOAX_CLAIM_TUNE_FIXTURES = fixtureBlock('hoax', { subject: 'other',
 + Di pilkada ini ada larangan memilih calon kepala daerah yang beragama selain Islam
 + haram & dilarang pilih calon kepala daerah non muslim, sebarkan
 - Setiap warga negara berhak memilih dan dipilih tanpa memandang agama, sesuai undang-undang
+// kpps-jatim-akui-gelembungkan-suara-02
++ Ada video KPPS di Jatim ngaku gelembungkan suara buat paslon 2, sebarkan sebelum dihapus
++ petugas KPPS jawa timur mengaku menggelembungkan suara paslon nomor dua, ini buktinya
+- Cek fakta: video KPPS Jawa Timur mengaku menggelembungkan suara itu hoaks, rekaman aslinya soal pelatihan
+- PPK menggelar rapat pleno rekap suara tingkat kecamatan, saksi semua paslon hadir
+// golput-bisa-dipidana-tiga-tahun
++ Awas golput bisa dipenjara 3 tahun dan denda 36 juta menurut UU Pemilu, bagikan ke keluarga
++ Yang golput dipidana tiga tahun penjara lho, jangan sampai nggak nyoblos
+- Tidak ada pasal yang memidanakan pemilih yang golput; yang dipidana adalah menghalangi orang memilih
+- Golput itu pilihan yang sayang sekali, ayo datang ke TPS dan pakai hak pilihmu
+// dpt-ganda-25-juta
++ 25 juta pemilih ganda sengaja dimasukkan ke DPT untuk mencurangi pemilu, viralkan
+- KPU menindaklanjuti masukan soal data ganda di DPT dan mencoret yang terbukti ganda
+// cincin-perusak-surat-suara
++ Hati-hati petugas KPPS pakai cincin tajam untuk merusak surat suara waktu dihitung, awasi tangannya!
+- Saksi boleh mengawasi penghitungan dari dekat dan mencatat keberatan di formulir, kata Bawaslu
+// debunks and official notices
+- HOAKS: server KPU di Singapura disetting 57 persen; faktanya server KPU ada di dalam negeri
+- Klarifikasi Bawaslu: tidak benar kotak suara kardus sengaja dibuat supaya mudah ditukar
+- Pengumuman KPPS: pemilih membawa undangan C6 dan KTP elektronik ke TPS 07 mulai pukul 07.00
+- Pelipatan surat suara di gudang KPU kabupaten dikerjakan 300 pekerja harian selama seminggu
+- Kawan-kawan karang taruna, rapat persiapan TPS nanti malam di rumah Pak RT Sutarjo
+- Petugas KPPS di desa kami lulus bimtek, ketuanya Bu Wiryani yang guru SD
 // everyday talk and official notices
 - Pemungutan suara pilkada tanggal 27 November, TPS buka jam tujuh pagi
 - Rapat pleno rekapitulasi kabupaten dihadiri saksi semua paslon dan Bawaslu
@@ -142,6 +165,29 @@ export const HOAX_CLAIM_TEST_FIXTURES = fixtureBlock('hoax', { subject: 'other',
 + Massa bergerak melawan kecurangan pemilu, mobil plat merah dibakar, KPU Bawaslu MK lumpuh total!
 + Rakyat marah, demo tolak hasil pemilu bakar mobil plat merah, jangan sampai seperti 98
 - Demo di depan kantor KPU berlangsung tertib dan massa membubarkan diri sore hari
+// kpu-majukan-penetapan-hasil-28-feb
++ Parah, KPU diam-diam majukan penetapan hasil pemilu jadi 28 Februari karena takut demo, sebarkan
++ jadwal penetapan hasil pemilu dimajukan KPU dari 20 Maret ke 28 Feb, licik!
+- Cek fakta: KPU tidak memajukan penetapan hasil pemilu, 28 Februari adalah pembukaan rapat pleno rekapitulasi
+// orang-gila-14-juta-masuk-dpt
++ 14 juta orang gila dimasukkan ke DPT biar suaranya bisa dipakai, bangun rakyat!
+- Penyandang disabilitas mental punya hak pilih bila tidak dinyatakan lain oleh dokter, jelas KPU
+// rohingya-datang-tambah-suara-pemilu
++ Pengungsi Rohingya sengaja didatangkan untuk menambah suara capres tertentu di pemilu, waspada
+- Pengungsi tidak memiliki KTP elektronik sehingga tidak bisa masuk daftar pemilih, kata KPU
+// rekap-kpu-excel-berbeda
++ Lihat video ini, rekap suara KPU dipindah ke excel hasilnya berubah, bukti manipulasi!
+- Petugas PPK mengunggah salinan rekapitulasi ke situs resmi agar publik bisa memeriksa
+// pemilu-2019-pakai-e-voting
++ Pileg dan pilpres tahun ini pakai e-voting, jadi tidak perlu datang ke TPS
+- Pemungutan suara tetap memakai surat suara kertas yang dicoblos di bilik, bukan e-voting
+// debunks and official notices
+- TIDAK BENAR surat suara di TPS Surabaya sudah tercoblos sebelum dibawa ke bilik, kata Panwaslu
+- Hoaks lama beredar lagi: pilkada ditunda kecuali Solo dan Medan; KPU memastikan jadwal tetap
+- Pengumuman: DPT bisa dicek di kantor desa sampai hari H, bawa KTP
+- Rapat pleno penetapan calon terpilih DPRD digelar di aula hotel pukul 09.00
+- Anak-anak karang taruna bikin lomba mural bertema pemilu damai, juaranya dapat sepeda
+- Bu Rumiati jualan nasi uduk di depan TPS sejak subuh, laris manis
 // everyday talk and official notices
 - KPU kabupaten mulai mendistribusikan surat suara ke kecamatan dengan pengawalan polisi
 - Sore ini hujan deras, jalan ke pasar banjir setinggi lutut
