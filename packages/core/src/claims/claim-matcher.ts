@@ -1,6 +1,6 @@
 import { normalizeText, type NormalizedText } from '../text/normalize-text.js';
 import type { Claim } from './claim-schema.js';
-import { textTerms } from './claim-terms.js';
+import { termWeightFactor, textTerms } from './claim-terms.js';
 
 /**
  * The least score of a claim predicate that names no `minScore`: a cautious value for office
@@ -95,7 +95,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     const keys = termsOf[index]!;
     for (const key of keys) {
       if (wording.terms.has(key)) continue;
-      const weight = Math.log(1 + total / documentFrequency.get(key)!);
+      const weight = Math.log(1 + total / documentFrequency.get(key)!) * termWeightFactor(key);
       wording.terms.set(key, weight);
       wording.weight += weight;
       const list = postings.get(key);

@@ -95,3 +95,22 @@ export function textTerms(normalized: NormalizedText): TextTerms {
   }
   return { keys, tokens };
 }
+
+/**
+ * Words every election post uses — official notices and ordinary talk as much as hoaxes. A
+ * claim is recognised by what it says beyond them ("7 kontainer", "Singapura", "diracun"), so
+ * they count for a fraction of their registry weight: "pemungutan suara ulang di TPS 7" is not
+ * the hoax about a re-vote at one named TPS.
+ */
+const COMMON_ELECTION_WORDS =
+  'pemilu pilkada pilpres pileg kpu kpud bawaslu panwaslu kpps pps ppk tps dpt surat suara coblos hitung hasil ' +
+  'calon paslon capres cawapres caleg partai pemilih petugas warga nomor urut kabupaten kota desa kecamatan provinsi ' +
+  'rekapitulasi pleno kampanye presiden daerah umum pemilihan';
+const COMMON_WEIGHT = 0.35;
+let commonKeys: ReadonlySet<string> | undefined;
+
+/** How much of its IDF weight a term keeps: 1, or a fraction for the words every election post uses. */
+export function termWeightFactor(key: string): number {
+  commonKeys ??= new Set(COMMON_ELECTION_WORDS.split(' ').map(termKey));
+  return commonKeys.has(key) ? COMMON_WEIGHT : 1;
+}
