@@ -130,6 +130,8 @@ export {
   FINDING_CATEGORIES,
   type FindingCategory,
   FindingCategorySchema,
+  type FindingClaim,
+  FindingClaimSchema,
   type FindingInput,
   FindingSchema,
   type LegalBasis,

@@ -27,11 +27,11 @@ export function verdictFromWords(words: string): ClaimVerdict | 'true' | undefin
 }
 
 const TOPIC_WORDS: ReadonlyArray<readonly [ClaimTopic, RegExp]> = [
-  ['voting_process', /\b(surat suara|kertas suara|tps|coblos|dicoblos|tercoblos|mencoblos|pencoblosan|pemungutan|dpt|pemilih|e-?ktp|undangan|kotak suara|tinta)\b/],
-  ['counting', /\b(hitung|penghitungan|perhitungan|rekap|rekapitulasi|quick count|real count|sirekap|situng|exit poll|hasil pemilu|hasil pilkada|hasil pilpres|suara sah|c1|form c)\b/],
-  ['organisers', /\b(kpu|kpud|bawaslu|panwaslu|panwas|kpps|ppk|pps|dkpp|penyelenggara)\b/],
-  ['candidates', /\b(capres|cawapres|calon|paslon|kandidat|caleg|partai|parpol|bupati|gubernur|wali kota|walikota|presiden)\b/],
-  ['identity', /\b(pki|komunis|china|cina|tionghoa|asing|wna|kafir|agama|islam|kristen|suku|etnis|ras|sara|yahudi|arab)\b/],
+  ['voting_process', /\b(surat suara|kertas suara|tps|coblos|dicoblos|tercoblos|mencoblos|pencoblosan|pemungutan|dpt|pemilih|e-?ktp|undangan|kotak suara|tinta|ballots?|ballot box(es)?|polling stations?|voters?|voting|voter roll)\b/],
+  ['counting', /\b(hitung|penghitungan|perhitungan|rekap|rekapitulasi|quick count|real count|sirekap|situng|exit poll|hasil pemilu|hasil pilkada|hasil pilpres|suara sah|c1|form c|count(ing|ed)?|tally|results?)\b/],
+  ['organisers', /\b(kpu|kpud|bawaslu|panwaslu|panwas|kpps|ppk|pps|dkpp|penyelenggara|election commission|election supervisory|poll workers?)\b/],
+  ['candidates', /\b(capres|cawapres|calon|paslon|kandidat|caleg|partai|parpol|bupati|gubernur|wali kota|walikota|presiden|candidates?|party|parties|president|governor|mayor)\b/],
+  ['identity', /\b(pki|komunis|china|cina|tionghoa|asing|wna|kafir|agama|islam|kristen|suku|etnis|ras|sara|yahudi|arab|communist|chinese|foreigners?|religion|religious|muslims?|christians?|ethnic)\b/],
 ];
 
 /** Topics a claim's words suggest; imports use them when the source names none. */

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { err, ok, type Result } from 'neverthrow';
 import { issuesFromZod, type ValidationIssue } from '../validation/validation-issue.js';
 import { claimImportError, type ClaimImportError } from './claim-error.js';
-import { CLAIM_VERDICTS, ClaimSchema, type Claim } from './claim-schema.js';
+import { CLAIM_TOPICS, CLAIM_VERDICTS, ClaimSchema, type Claim } from './claim-schema.js';
 import { topicsFromWords, VERDICT_WORD_HINT, verdictFromWords } from './claim-verdict-words.js';
 import type { ClaimImportOptions } from './import-claim-review.js';
 
@@ -73,6 +73,10 @@ export function importClaimsCsv(csv: string, options: ClaimImportOptions = {}): 
     }
     const topicCell = fields.includes('topics') ? list(cell('topics')) : [];
     const topics = topicCell.length > 0 ? topicCell : (options.topics ?? topicsFromWords(wordings.join(' ')));
+    if (topics.length === 0) {
+      issues.push({ path: at('topics'), message: `no topic could be told from the wording: fill the topics column with one or more of ${CLAIM_TOPICS.join(', ')} (separated by |)` });
+      return;
+    }
     const id = cell('id') || `csv-${slugOf(wordings[0] ?? '')}`;
     const candidate = {
       id,

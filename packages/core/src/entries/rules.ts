@@ -1,6 +1,8 @@
 /**
  * @sipansos/core/rules — rule sets as data: their schema, the built-in rule sets and lexicons,
- * compiling them against an election context, evaluating items, and the text normalisation they use.
+ * compiling them against an election context, evaluating items, and the text normalisation they use;
+ * the registry of debunked claims (built-in and imported) and the claim matcher behind the
+ * `claim` predicate.
  *
  * @packageDocumentation
  */
@@ -46,3 +48,30 @@ export {
   normalizeText,
   toOriginalSpan,
 } from '../text/index.js';
+export {
+  BUILTIN_CLAIMS,
+  CLAIM_TOPICS,
+  CLAIM_VERDICTS,
+  type Claim,
+  type ClaimImportError,
+  type ClaimImportOptions,
+  type ClaimInput,
+  type ClaimMatch,
+  type ClaimMatcher,
+  type ClaimMatchOptions,
+  type ClaimRegistry,
+  type ClaimRegistryInput,
+  ClaimRegistrySchema,
+  type ClaimReviewRef,
+  ClaimReviewRefSchema,
+  ClaimSchema,
+  type ClaimTopic,
+  ClaimTopicSchema,
+  type ClaimVerdict,
+  ClaimVerdictSchema,
+  compileClaimMatcher,
+  DEFAULT_CLAIM_MIN_SCORE,
+  importClaimReviews,
+  importClaimsCsv,
+  mergeClaims,
+} from '../claims/index.js';
