@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { err, ok, type Result } from 'neverthrow';
-import { issuesFromZod, type ValidationIssue } from '../validation/validation-issue.js';
+import type { ValidationIssue } from '../validation/validation-issue.js';
 import { claimImportError, type ClaimImportError } from './claim-error.js';
-import { CLAIM_TOPICS, CLAIM_VERDICTS, ClaimSchema, type Claim } from './claim-schema.js';
-import { topicsFromWords, VERDICT_WORD_HINT, verdictFromWords } from './claim-verdict-words.js';
+import { claimFromFields } from './claim-from-fields.js';
+import type { Claim } from './claim-schema.js';
 import type { ClaimImportOptions } from './import-claim-review.js';
 
 /** Column names (Indonesian or English) and the registry field each fills. */
@@ -60,64 +60,32 @@ export function importClaimsCsv(csv: string, options: ClaimImportOptions = {}): 
     const row = offset + 2;
     const cell = (field: string): string => cells[fields.indexOf(field as never)]?.trim() ?? '';
     const at = (field: string) => `row ${row}, column ${header[fields.indexOf(field as never)] ?? field}`;
-    const wordings = list(cell('wordings'));
-    const words = cell('verdict');
-    const verdict = (CLAIM_VERDICTS as readonly string[]).includes(words) ? words : verdictFromWords(words);
-    if (verdict === 'true') {
-      issues.push({ path: at('verdict'), message: `"${words}" rates the claim true: only false claims belong in the registry; remove the row` });
+    const built = claimFromFields(
+      {
+        id: cell('id'),
+        wordings: list(cell('wordings')),
+        wordingsEn: fields.includes('wordingsEn') ? list(cell('wordingsEn')) : undefined,
+        verdict: cell('verdict'),
+        url: cell('url'),
+        publisher: cell('publisher'),
+        date: cell('date'),
+        topics: fields.includes('topics') ? list(cell('topics')) : undefined,
+        language: cell('language'),
+      },
+      { idPrefix: 'csv', ...(options.topics ? { topics: options.topics } : {}) },
+    );
+    if (built.isErr()) {
+      for (const problem of built.error) issues.push({ path: at(problem.field), message: problem.field === 'topics' ? `${problem.message} (separated by |)` : problem.message });
       return;
     }
-    if (!verdict) {
-      issues.push({ path: at('verdict'), message: words ? `"${words}" is not a verdict SIPANSOS knows: use one of ${VERDICT_WORD_HINT}` : `empty: write the verdict, one of ${VERDICT_WORD_HINT}` });
-      return;
-    }
-    const topicCell = fields.includes('topics') ? list(cell('topics')) : [];
-    const topics = topicCell.length > 0 ? topicCell : (options.topics ?? topicsFromWords(wordings.join(' ')));
-    if (topics.length === 0) {
-      issues.push({ path: at('topics'), message: `no topic could be told from the wording: fill the topics column with one or more of ${CLAIM_TOPICS.join(', ')} (separated by |)` });
-      return;
-    }
-    const id = cell('id') || `csv-${slugOf(wordings[0] ?? '')}`;
-    const candidate = {
-      id,
-      wordings,
-      wordingsEn: fields.includes('wordingsEn') && cell('wordingsEn') ? list(cell('wordingsEn')) : undefined,
-      verdict,
-      review: { url: cell('url'), publisher: cell('publisher'), date: cell('date') },
-      topics,
-      language: cell('language') || undefined,
-    };
-    const parsed = ClaimSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of issuesFromZod(parsed.error)) issues.push({ path: at(fieldOfPath(issue.path)), message: issue.message });
-      return;
-    }
-    const first = ids.get(parsed.data.id);
+    const claim = built.value;
+    const first = ids.get(claim.id);
     if (first !== undefined) {
-      issues.push({ path: at('id'), message: `claim id "${parsed.data.id}" is already used on row ${first}: give this row its own id` });
+      issues.push({ path: at('id'), message: `claim id "${claim.id}" is already used on row ${first}: give this row its own id` });
       return;
     }
-    ids.set(parsed.data.id, row);
-    claims.push(parsed.data);
+    ids.set(claim.id, row);
+    claims.push(claim);
   });
   return issues.length > 0 ? err(claimImportError(source, issues)) : ok(claims);
-}
-
-function fieldOfPath(path: string): string {
-  const [head = path, second] = path.split('.');
-  if (head === 'review' && second) return second;
-  return head;
-}
-
-/** A readable id from a wording: its first words, lower case, hyphenated. */
-function slugOf(wording: string): string {
-  const slug = wording
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .slice(0, 8)
-    .join('-');
-  return slug.slice(0, 90) || 'klaim';
 }

@@ -1,5 +1,6 @@
 export { BUILTIN_CLAIMS } from './builtin-claims.js';
 export type { ClaimImportError } from './claim-error.js';
+export { claimFromFields, claimSlug, type ClaimField, type ClaimFields } from './claim-from-fields.js';
 export { compileClaimMatcher, DEFAULT_CLAIM_MIN_SCORE, type ClaimMatch, type ClaimMatcher, type ClaimMatchOptions } from './claim-matcher.js';
 export {
   CLAIM_TOPICS,
