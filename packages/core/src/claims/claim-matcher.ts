@@ -56,6 +56,8 @@ interface Wording {
   terms: Map<string, number>;
   weight: number;
   bigrams: Set<string>;
+  /** Weight of the terms too common to nominate candidates. */
+  broadWeight: number;
 }
 
 /** Share of a wording's weight the shared terms must reach before it is scored. */
@@ -63,8 +65,9 @@ const CANDIDATE_SHARE = 0.25;
 const TERM_WEIGHT = 0.8;
 const BIGRAM_WEIGHT = 0.2;
 const FUZZY_CREDIT = 0.8;
-/** Terms spread over more wordings than this do not nominate candidates (they still score). */
-const MAX_POSTING = 2000;
+/** Terms in more than this share of the wordings (and more than MIN_BROAD_POSTING) do not nominate candidates; they still score. */
+const BROAD_SHARE = 0.02;
+const MIN_BROAD_POSTING = 50;
 /** Tokens further apart than this start a new matched run. */
 const RUN_GAP = 3;
 
@@ -84,53 +87,94 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     claim.wordings.forEach((text, index) => {
       const { keys } = textTerms(normalizeText(text));
       termsOf.push(keys);
-      wordings.push({ claim: claimIndex, index, terms: new Map(), weight: 0, bigrams: new Set() });
+      wordings.push({ claim: claimIndex, index, terms: new Map(), weight: 0, bigrams: new Set(), broadWeight: 0 });
     });
   });
   const documentFrequency = new Map<string, number>();
   for (const keys of termsOf) for (const key of new Set(keys)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   const total = Math.max(1, wordings.length);
-  const postings = new Map<string, number[]>();
+  // Terms in more wordings than this are too common to nominate candidates (they still score):
+  // a wording is then reached through its rarer terms, with its common terms' weight counted as
+  // if present, so no wording that could pass the candidate share is missed.
+  const broad = Math.max(MIN_BROAD_POSTING, Math.ceil(total * BROAD_SHARE));
+  const postingLists = new Map<string, number[]>();
   wordings.forEach((wording, index) => {
     const keys = termsOf[index]!;
     for (const key of keys) {
       if (wording.terms.has(key)) continue;
-      const weight = Math.log(1 + total / documentFrequency.get(key)!) * termWeightFactor(key);
+      const frequency = documentFrequency.get(key)!;
+      const weight = Math.log(1 + total / frequency) * termWeightFactor(key);
       wording.terms.set(key, weight);
       wording.weight += weight;
-      const list = postings.get(key);
+      if (frequency > broad) {
+        wording.broadWeight += weight;
+        continue;
+      }
+      const list = postingLists.get(key);
       if (list) list.push(index);
-      else postings.set(key, [index]);
+      else postingLists.set(key, [index]);
     }
     for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
   });
-  for (const [key, list] of postings) if (list.length > MAX_POSTING) postings.delete(key);
+  const postings = new Map<string, { wordings: Int32Array; weights: Float64Array }>();
+  for (const [key, list] of postingLists) postings.set(key, { wordings: Int32Array.from(list), weights: Float64Array.from(list, (index) => wordings[index]!.terms.get(key)!) });
+  // Scratch space reused by every match: the weight each wording shares with the post.
+  const shared = new Float64Array(wordings.length);
+  const touched = new Int32Array(wordings.length);
+  const trigramCache = new Map<string, Set<string>>();
+  const gramsOf = (word: string): Set<string> => {
+    let grams = trigramCache.get(word);
+    if (!grams) {
+      if (trigramCache.size > 100_000) trigramCache.clear();
+      trigramCache.set(word, (grams = trigrams(word)));
+    }
+    return grams;
+  };
 
   const match = (text: NormalizedText, options: ClaimMatchOptions = {}): ClaimMatch[] => {
     const minScore = options.minScore ?? 0.2;
     const limit = options.limit ?? 5;
     const { keys, tokens } = textTerms(text);
     if (keys.length === 0) return [];
-    // Candidate retrieval: the weight each wording shares with the post.
-    let shared: Map<number, number> | undefined;
+    // Candidate retrieval: the weight each wording shares with the post, through its rarer terms.
+    let count = 0;
     const seen = new Set<string>();
     for (const key of keys) {
       if (seen.has(key)) continue;
       seen.add(key);
       const list = postings.get(key);
       if (!list) continue;
-      shared ??= new Map();
-      for (const wordingIndex of list) shared.set(wordingIndex, (shared.get(wordingIndex) ?? 0) + wordings[wordingIndex]!.terms.get(key)!);
+      const { wordings: hits, weights } = list;
+      for (let at = 0; at < hits.length; at++) {
+        const wordingIndex = hits[at]!;
+        if (shared[wordingIndex] === 0) touched[count++] = wordingIndex;
+        shared[wordingIndex] = shared[wordingIndex]! + weights[at]!;
+      }
     }
-    if (!shared) return [];
+    if (count === 0) return [];
     const best = new Map<number, ClaimMatch>();
-    for (const [wordingIndex, weight] of shared) {
+    // The post's words by first letter, built when the first candidate is scored: a misspelt
+    // claim word is looked for only among post words with the same first letter.
+    let byInitial: Map<number, string[]> | undefined;
+    for (let at = 0; at < count; at++) {
+      const wordingIndex = touched[at]!;
+      const weight = shared[wordingIndex]!;
+      shared[wordingIndex] = 0;
       const wording = wordings[wordingIndex]!;
-      if (weight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
-      const scored = scoreWording(wording, keys, tokens, seen);
+      if (weight + wording.broadWeight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
+      if (!byInitial) {
+        byInitial = new Map();
+        for (const key of seen) {
+          if (key.length < 4) continue;
+          const list = byInitial.get(key.charCodeAt(0));
+          if (list) list.push(key);
+          else byInitial.set(key.charCodeAt(0), [key]);
+        }
+      }
+      const scored = scoreWording(wording, keys, seen, byInitial, gramsOf);
       if (scored.score < minScore) continue;
       const previous = best.get(wording.claim);
-      if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: scored.runs });
+      if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(keys, tokens, scored.matched) });
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id)).slice(0, limit);
   };
@@ -143,7 +187,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
   };
 }
 
-function scoreWording(wording: Wording, keys: readonly string[], tokens: readonly number[], present: ReadonlySet<string>): { score: number; runs: { first: number; last: number }[] } {
+function scoreWording(wording: Wording, keys: readonly string[], present: ReadonlySet<string>, byInitial: ReadonlyMap<number, readonly string[]>, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } {
   let found = 0;
   const matchedKeys = new Set<string>();
   for (const [term, weight] of wording.terms) {
@@ -152,7 +196,7 @@ function scoreWording(wording: Wording, keys: readonly string[], tokens: readonl
       matchedKeys.add(term);
       continue;
     }
-    const near = nearestTerm(term, present);
+    const near = nearestTerm(term, byInitial, gramsOf);
     if (near) {
       found += weight * FUZZY_CREDIT;
       matchedKeys.add(near);
@@ -165,16 +209,19 @@ function scoreWording(wording: Wording, keys: readonly string[], tokens: readonl
   const termShare = wording.weight > 0 ? found / wording.weight : 0;
   const pairShare = wording.bigrams.size > 0 ? Math.min(1, pairs / wording.bigrams.size) : termShare;
   const score = Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
-  return { score, runs: runsOf(keys, tokens, matchedKeys) };
+  return { score, matched: matchedKeys };
 }
 
 /** A post term spelt like `term` (character-trigram Dice ≥ 0.7, same first letter), for typos and odd spellings. */
-function nearestTerm(term: string, present: ReadonlySet<string>): string | undefined {
+function nearestTerm(term: string, byInitial: ReadonlyMap<number, readonly string[]>, gramsOf: (word: string) => Set<string>): string | undefined {
   if (term.length < 5) return undefined;
-  const grams = trigrams(term);
-  for (const candidate of present) {
-    if (candidate.length < 4 || candidate.charCodeAt(0) !== term.charCodeAt(0) || Math.abs(candidate.length - term.length) > 3) continue;
-    const other = trigrams(candidate);
+  const sameInitial = byInitial.get(term.charCodeAt(0));
+  if (!sameInitial) return undefined;
+  let grams: Set<string> | undefined;
+  for (const candidate of sameInitial) {
+    if (Math.abs(candidate.length - term.length) > 3) continue;
+    grams ??= gramsOf(term);
+    const other = gramsOf(candidate);
     let common = 0;
     for (const gram of other) if (grams.has(gram)) common++;
     if ((2 * common) / (grams.size + other.size) >= 0.7) return candidate;

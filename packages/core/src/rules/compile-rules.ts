@@ -70,6 +70,8 @@ export interface CompiledRules {
   usesRoots: boolean;
   /** The claim registry compiled for matching, when a rule has a `claim` predicate. */
   claims?: ClaimMatcher;
+  /** The lowest `minScore` of any `claim` predicate: matches below it are never looked at. */
+  claimFloor?: number;
 }
 
 /** Options for {@link compileRules}. */
@@ -101,6 +103,7 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
   const pendingTerms: { term: string; on: 'text' | 'root'; lexicon?: number; mention?: { pair: number; via: MentionVia } }[] = [];
   let usesRoots = false;
   let usesClaims = false;
+  let claimFloor = 1;
 
   const resolveLexicon = (ruleSet: RuleSet, id: string, path: string): number | undefined => {
     const local = ruleSet.lexicons[id];
@@ -190,6 +193,7 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
           return { kind: 'media', types: predicate.types && new Set(predicate.types) };
         case 'claim':
           usesClaims = true;
+          claimFloor = Math.min(claimFloor, predicate.minScore ?? DEFAULT_CLAIM_MIN_SCORE);
           return { kind: 'claim', minScore: predicate.minScore ?? DEFAULT_CLAIM_MIN_SCORE, topics: predicate.topics && new Set(predicate.topics), scope: predicate.scope };
         case 'ref': {
           if (stack.includes(predicate.name)) {
@@ -279,6 +283,7 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
     pairNumbers: new Set(context.candidatePairs.map((pair) => pair.number)),
     usesRoots,
     claims: usesClaims ? claimMatcherFor(options.claims ?? BUILTIN_CLAIMS) : undefined,
+    claimFloor: usesClaims ? claimFloor : undefined,
   });
 }
 

@@ -77,7 +77,7 @@ class ItemState {
     if (!matcher) return [];
     this.claimMatches ??= new Map();
     let matches = this.claimMatches.get(field);
-    if (!matches) this.claimMatches.set(field, (matches = matcher.match(field.normalized, { minScore: 0, limit: 10 })));
+    if (!matches) this.claimMatches.set(field, (matches = matcher.match(field.normalized, { minScore: this.compiled.claimFloor ?? 0, limit: 10 })));
     return matches;
   }
 
