@@ -18,25 +18,20 @@ async function office(): Promise<string> {
 
 const officeClaims = async (dir: string) => ClaimRegistrySchema.parse(JSON.parse(await readFile(path.join(dir, 'claims.json'), 'utf8'))).claims;
 
+const review = (slug: string, claimReviewed: string, datePublished: string, rating: string) => ({
+  '@type': 'ClaimReview',
+  url: `https://cekfakta.example.org/2024/11/${slug}`,
+  claimReviewed,
+  author: { '@type': 'Organization', name: 'Cek Fakta Contoh' },
+  datePublished,
+  reviewRating: { '@type': 'Rating', alternateName: rating },
+});
+
 const REVIEWS = JSON.stringify({
   '@context': 'https://schema.org',
   '@graph': [
-    {
-      '@type': 'ClaimReview',
-      url: 'https://cekfakta.example.org/2024/11/jembatan-tps',
-      claimReviewed: 'Jembatan menuju TPS Desa Karangsari sengaja dirobohkan agar warga tidak bisa mencoblos',
-      author: { '@type': 'Organization', name: 'Cek Fakta Contoh' },
-      datePublished: '2024-11-25',
-      reviewRating: { '@type': 'Rating', alternateName: 'Salah' },
-    },
-    {
-      '@type': 'ClaimReview',
-      url: 'https://cekfakta.example.org/2024/11/tinta-luntur',
-      claimReviewed: 'Tinta pemilu di TPS Lembah Harapan sengaja dibuat luntur supaya pemilih bisa mencoblos dua kali',
-      author: { '@type': 'Organization', name: 'Cek Fakta Contoh' },
-      datePublished: '2024-11-26',
-      reviewRating: { '@type': 'Rating', alternateName: 'Menyesatkan' },
-    },
+    review('jembatan-tps', 'Jembatan menuju TPS Desa Karangsari sengaja dirobohkan agar warga tidak bisa mencoblos', '2024-11-25', 'Salah'),
+    review('tinta-luntur', 'Tinta pemilu di TPS Lembah Harapan sengaja dibuat luntur supaya pemilih bisa mencoblos dua kali', '2024-11-26', 'Menyesatkan'),
   ],
 });
 

@@ -1,10 +1,11 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseJsonText } from '@sipansos/core';
 import { BUILTIN_CLAIMS, ClaimRegistrySchema, mergeClaims, type Claim } from '@sipansos/core/rules';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { BilingualLine } from '../runtime/runtime-error.js';
 import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
+import { writeOutputFile } from '../runtime/write-output.js';
 
 /** The office's own claims: `claims.json` beside the configuration. */
 export function officeClaimsFile(config: LoadedConfig): string {
@@ -43,16 +44,5 @@ export async function loadClaims(config: LoadedConfig): Promise<{ claims: readon
 
 /** Write the office's claims beside the target and rename over it: a crash leaves the old file or the new one. */
 export async function writeOfficeClaims(file: string, claims: readonly Claim[]): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w', 0o600);
-  try {
-    await handle.write(`${JSON.stringify({ claims }, null, 2)}\n`);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(temporary, file);
+  await writeOutputFile(file, `${JSON.stringify({ claims }, null, 2)}\n`);
 }
