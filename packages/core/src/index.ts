@@ -134,6 +134,8 @@ export {
   FINDING_CATEGORIES,
   type FindingCategory,
   FindingCategorySchema,
+  type FindingClaim,
+  FindingClaimSchema,
   type FindingInput,
   FindingSchema,
   type LegalBasis,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeadlinePolicyOverrideSchema } from './cases/deadline-policy-override.js';
 import { CaptureSchema } from './capture/capture-schema.js';
+import { ClaimRegistrySchema } from './claims/claim-schema.js';
 import { ItemSchema } from './capture/item-schema.js';
 import { ElectionContextSchema } from './election/election-context-schema.js';
 import { FindingSchema } from './findings/finding-schema.js';
@@ -19,6 +20,7 @@ import { SubjectListSchema, SubjectSchema } from './subject/subject-schema.js';
  */
 const PUBLISHED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['capture', CaptureSchema],
+  ['claim-registry', ClaimRegistrySchema],
   ['deadline-override', DeadlinePolicyOverrideSchema],
   ['election-context', ElectionContextSchema],
   ['finding', FindingSchema],

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { bundleCommand } from './bundle.js';
 import { casesCommand } from './cases.js';
 import { dbCommand } from './db.js';
+import { claimsCommand } from './claims.js';
 import { deletionsCommand } from './deletions.js';
 import { findingsCommand } from './findings.js';
 import { importCommand } from './import.js';
@@ -20,4 +21,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];

@@ -1,6 +1,8 @@
 /**
  * @sipansos/core/rules — rule sets as data: their schema, the built-in rule sets and lexicons,
- * compiling them against an election context, evaluating items, and the text normalisation they use.
+ * compiling them against an election context, evaluating items, and the text normalisation they use;
+ * the registry of debunked claims (built-in and imported) and the claim matcher behind the
+ * `claim` predicate.
  *
  * @packageDocumentation
  */
@@ -51,3 +53,34 @@ export {
   normalizeText,
   toOriginalSpan,
 } from '../text/index.js';
+export {
+  BUILTIN_CLAIMS,
+  CLAIM_TOPICS,
+  CLAIM_VERDICTS,
+  type Claim,
+  type ClaimField,
+  type ClaimFields,
+  claimFromFields,
+  type ClaimImportError,
+  type ClaimImportOptions,
+  type ClaimInput,
+  type ClaimMatch,
+  type ClaimMatcher,
+  type ClaimMatchOptions,
+  type ClaimRegistry,
+  type ClaimRegistryInput,
+  ClaimRegistrySchema,
+  type ClaimReviewRef,
+  ClaimReviewRefSchema,
+  ClaimSchema,
+  claimSlug,
+  type ClaimTopic,
+  ClaimTopicSchema,
+  type ClaimVerdict,
+  ClaimVerdictSchema,
+  compileClaimMatcher,
+  DEFAULT_CLAIM_MIN_SCORE,
+  importClaimReviews,
+  importClaimsCsv,
+  mergeClaims,
+} from '../claims/index.js';

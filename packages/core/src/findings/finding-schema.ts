@@ -78,6 +78,23 @@ export const EvidenceRefSchema = z.object({
 });
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 
+/** A known false claim an item re-states (a `claim` predicate matched), and where it was debunked. */
+export const FindingClaimSchema = z.object({
+  /** The claim's id in the registry. */
+  id: z.string(),
+  /** The fact-checker's verdict: false, misleading, out_of_context, manipulated. */
+  verdict: z.string(),
+  /** The debunk's address, publisher and publication date (YYYY-MM-DD). */
+  url: z.string(),
+  publisher: z.string(),
+  date: z.string(),
+  /** How much of the claim's wording the item says, 0–1. */
+  score: z.number().min(0).max(1),
+  /** The claim wording the item resembles most. */
+  wording: z.string(),
+});
+export type FindingClaim = z.infer<typeof FindingClaimSchema>;
+
 /** A rule matched an item: a flag for human review, never a verdict. */
 export const FindingSchema = z.object({
   id: z.string().min(1).max(200),
@@ -101,6 +118,8 @@ export const FindingSchema = z.object({
   /** The item's time, or the capture time where the item has none. */
   actAt: InstantSchema,
   spans: z.array(MatchSpanSchema),
+  /** Known false claims the item re-states, when the rule has a `claim` predicate. */
+  claims: z.array(FindingClaimSchema).optional(),
   evidence: EvidenceRefSchema,
   createdAt: InstantSchema,
   /** Notes for the reviewer, e.g. "sensitive term: shown to reviewers only". */

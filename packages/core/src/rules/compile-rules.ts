@@ -1,4 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
+import { BUILTIN_CLAIMS } from '../claims/builtin-claims.js';
+import { compileClaimMatcher, DEFAULT_CLAIM_MIN_SCORE, type ClaimMatcher } from '../claims/claim-matcher.js';
+import type { Claim } from '../claims/claim-schema.js';
 import type { ElectionContext } from '../election/election-context-schema.js';
 import { DEFAULT_ROOT_WORDS } from '../text/indonesian-stemmer.js';
 import { normalizeText } from '../text/normalize-text.js';
@@ -38,7 +41,8 @@ export type CompiledCondition =
   | { kind: 'authorCategory'; categories: ReadonlySet<string> }
   | { kind: 'regex'; regex: RegExp; scope: TextScope; on: 'text' | 'root'; source: string }
   | { kind: 'authorAccount'; registered: boolean }
-  | { kind: 'media'; types?: ReadonlySet<string> };
+  | { kind: 'media'; types?: ReadonlySet<string> }
+  | { kind: 'claim'; minScore: number; topics?: ReadonlySet<string>; scope: TextScope };
 
 /** One rule ready to run. */
 export interface CompiledRule {
@@ -64,6 +68,10 @@ export interface CompiledRules {
   pairNumbers: ReadonlySet<number>;
   /** Whether any rule needs the root text (otherwise matching skips it). */
   usesRoots: boolean;
+  /** The claim registry compiled for matching, when a rule has a `claim` predicate. */
+  claims?: ClaimMatcher;
+  /** The lowest `minScore` of any `claim` predicate: matches below it are never looked at. */
+  claimFloor?: number;
 }
 
 /** Options for {@link compileRules}. */
@@ -73,6 +81,12 @@ export interface CompileRulesOptions {
    * after a rule set's own lexicons and before the built-in ones.
    */
   lexicons?: Record<string, Lexicon>;
+  /**
+   * The known false claims `claim` predicates match against (e.g. the built-in registry merged
+   * with the office's `claims.json` by `mergeClaims`).
+   * @default BUILTIN_CLAIMS
+   */
+  claims?: readonly Claim[];
 }
 
 const ALL_VIA: MentionVia[] = ['name', 'alias', 'pair_name', 'slogan', 'hashtag', 'account', 'number'];
@@ -88,6 +102,8 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
   const rootWords = new Set<string>(DEFAULT_ROOT_WORDS);
   const pendingTerms: { term: string; on: 'text' | 'root'; lexicon?: number; mention?: { pair: number; via: MentionVia } }[] = [];
   let usesRoots = false;
+  let usesClaims = false;
+  let claimFloor = 1;
 
   const resolveLexicon = (ruleSet: RuleSet, id: string, path: string): number | undefined => {
     const local = ruleSet.lexicons[id];
@@ -175,6 +191,10 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
           return { kind: 'authorAccount', registered: predicate.registered };
         case 'media':
           return { kind: 'media', types: predicate.types && new Set(predicate.types) };
+        case 'claim':
+          usesClaims = true;
+          claimFloor = Math.min(claimFloor, predicate.minScore ?? DEFAULT_CLAIM_MIN_SCORE);
+          return { kind: 'claim', minScore: predicate.minScore ?? DEFAULT_CLAIM_MIN_SCORE, topics: predicate.topics && new Set(predicate.topics), scope: predicate.scope };
         case 'ref': {
           if (stack.includes(predicate.name)) {
             issues.push({ path, message: `condition "${predicate.name}" refers to itself (${[...stack, predicate.name].join(' → ')})` });
@@ -262,5 +282,15 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
     accounts: campaignAccounts(context),
     pairNumbers: new Set(context.candidatePairs.map((pair) => pair.number)),
     usesRoots,
+    claims: usesClaims ? claimMatcherFor(options.claims ?? BUILTIN_CLAIMS) : undefined,
+    claimFloor: usesClaims ? claimFloor : undefined,
   });
+}
+
+/** Compiled registries by list identity: re-compiling rules (a cycle, a test) reuses the index. */
+const claimMatchers = new WeakMap<readonly Claim[], ClaimMatcher>();
+function claimMatcherFor(claims: readonly Claim[]): ClaimMatcher {
+  let matcher = claimMatchers.get(claims);
+  if (!matcher) claimMatchers.set(claims, (matcher = compileClaimMatcher(claims)));
+  return matcher;
 }

@@ -1,7 +1,8 @@
 import { accountKey } from '../account/account-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import { phaseAt, type PhaseMoment } from '../election/phase-at.js';
-import type { Finding, MatchSpan } from '../findings/finding-schema.js';
+import type { ClaimMatch } from '../claims/claim-matcher.js';
+import type { Finding, FindingClaim, MatchSpan } from '../findings/finding-schema.js';
 import { hashRecord, sha256Hex } from '../hashing/sha256.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { accountLookupKeys } from './candidate-terms.js';
@@ -39,6 +40,8 @@ interface Outcome {
   matched: boolean;
   spans: MatchSpan[];
   sensitive: boolean;
+  /** Known claims a `claim` predicate matched. */
+  claims?: FindingClaim[];
 }
 
 const NO: Outcome = { matched: false, spans: [], sensitive: false };
@@ -49,6 +52,7 @@ class ItemState {
   private own: FieldAnalysis[] | undefined;
   private target: FieldAnalysis[] | undefined;
   private textHashtags: { index: number; text: string; tag: string }[] | undefined;
+  private claimMatches: Map<FieldAnalysis, ClaimMatch[]> | undefined;
   constructor(
     readonly compiled: CompiledRules,
     readonly item: Item,
@@ -73,6 +77,16 @@ class ItemState {
       for (const lexicon of trigger.lexicons) if (field.lexiconHits.has(lexicon)) return true;
     }
     return false;
+  }
+
+  /** Known claims a field re-states, matched once per field for every claim predicate. */
+  claimsIn(field: FieldAnalysis): ClaimMatch[] {
+    const matcher = this.compiled.claims;
+    if (!matcher) return [];
+    this.claimMatches ??= new Map();
+    let matches = this.claimMatches.get(field);
+    if (!matches) this.claimMatches.set(field, (matches = matcher.match(field.normalized, { minScore: this.compiled.claimFloor ?? 0, limit: 10 })));
+    return matches;
   }
 
   /** `#tag`s written in the item's text, found once per item for every hashtag predicate. */
@@ -194,26 +208,30 @@ function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
       // Most conditions fail on their first child: allocate only once something matched.
       let spans: MatchSpan[] | undefined;
       let sensitive = false;
+      let claims: FindingClaim[] | undefined;
       for (const child of condition.children) {
         const outcome = evaluate(child, state);
         if (!outcome.matched) return NO;
         spans ??= [];
         for (const span of outcome.spans) spans.push(span);
         sensitive ||= outcome.sensitive;
+        if (outcome.claims) (claims ??= []).push(...outcome.claims);
       }
-      return { matched: true, spans: spans ?? [], sensitive };
+      return { matched: true, spans: spans ?? [], sensitive, claims };
     }
     case 'any': {
       let spans: MatchSpan[] | undefined;
       let sensitive = false;
+      let claims: FindingClaim[] | undefined;
       for (const child of condition.children) {
         const outcome = evaluate(child, state);
         if (!outcome.matched) continue;
         spans ??= [];
         for (const span of outcome.spans) spans.push(span);
         sensitive ||= outcome.sensitive;
+        if (outcome.claims) (claims ??= []).push(...outcome.claims);
       }
-      return spans ? { matched: true, spans, sensitive } : NO;
+      return spans ? { matched: true, spans, sensitive, claims } : NO;
     }
     case 'not':
       return evaluate(condition.child, state).matched ? NO : { matched: true, spans: [], sensitive: false };
@@ -251,6 +269,8 @@ function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
     }
     case 'authorAccount':
       return authorAccount(condition.registered, state);
+    case 'claim':
+      return claim(condition, state);
     case 'media': {
       const media = state.item.media.findIndex((entry) => !condition.types || condition.types.has(entry.type));
       return media >= 0 ? { matched: true, spans: [{ field: `media.${media}`, start: 0, end: 0, text: '', predicate: 'media' }], sensitive: false } : NO;
@@ -308,6 +328,24 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
   }
   if (terms.size < condition.minTerms) return NO;
   return { matched: true, spans, sensitive: state.compiled.lexicons[condition.lexicon]!.sensitive };
+}
+
+function claim(condition: Extract<CompiledCondition, { kind: 'claim' }>, state: ItemState): Outcome {
+  let spans: MatchSpan[] | undefined;
+  let claims: FindingClaim[] | undefined;
+  for (const field of state.analyses(condition.scope)) {
+    for (const match of state.claimsIn(field)) {
+      if (match.score < condition.minScore || (condition.topics && !match.claim.topics.some((topic) => condition.topics!.has(topic)))) continue;
+      spans ??= [];
+      for (const run of match.tokens) spans.push(spanOf(field, { first: run.first, last: run.last, term: match.claim.id }, `claim:${match.claim.id}`));
+      claims ??= [];
+      if (!claims.some((known) => known.id === match.claim.id)) {
+        const { review } = match.claim;
+        claims.push({ id: match.claim.id, verdict: match.claim.verdict, url: review.url, publisher: review.publisher, date: review.date, score: Math.round(match.score * 1000) / 1000, wording: match.claim.wordings[match.wording]! });
+      }
+    }
+  }
+  return spans ? { matched: true, spans, sensitive: false, claims } : NO;
 }
 
 function anyHits(fields: readonly FieldAnalysis[], lexicon: number): boolean {
@@ -418,6 +456,8 @@ function toFinding({ ruleSet, rule }: CompiledRule, input: EvaluateItemInput, ou
   if (rule.legalBasis.some((basis) => !basis.verified)) notes.push(UNVERIFIED_NOTE);
   if (outcome.sensitive) notes.push(SENSITIVE_NOTE);
   if (!item.createdAt) notes.push(ACT_TIME_NOTE);
+  const claims = outcome.claims && dedupeClaims(outcome.claims);
+  for (const known of claims ?? []) notes.push(claimNote(known));
   notes.push(...rule.notes);
   const account = accountKey({ platform: item.platform, handle: item.author.handle ?? item.author.id ?? 'unknown', id: item.author.id });
   const spans = withImages(dedupeSpans(outcome.spans), input.mediaTexts ?? []);
@@ -442,6 +482,7 @@ function toFinding({ ruleSet, rule }: CompiledRule, input: EvaluateItemInput, ou
     phase: moment.phase,
     actAt,
     spans,
+    ...(claims ? { claims } : {}),
     evidence: { captureId: evidence.captureId, rawBlobs: evidence.rawBlobs, itemHash },
     createdAt: now,
     notes,
@@ -456,6 +497,20 @@ function withImages(spans: MatchSpan[], mediaTexts: readonly MediaText[]): Match
     const image = mediaText ? mediaSpanImage(mediaText, span.start, span.end) : undefined;
     return image ? { ...span, image } : span;
   });
+}
+
+/** The reviewer's line for a matched claim: which claim, who debunked it, when, and where to read it. */
+export function claimNote(known: FindingClaim): string {
+  return `Cocok dengan klaim yang sudah dibantah "${known.id}" (skor ${known.score.toFixed(2)}): ${known.publisher}, ${known.date}, ${known.url} / Matches the debunked claim "${known.id}" (score ${known.score.toFixed(2)}): ${known.publisher}, ${known.date}, ${known.url}`;
+}
+
+function dedupeClaims(claims: FindingClaim[]): FindingClaim[] {
+  const byId = new Map<string, FindingClaim>();
+  for (const known of claims) {
+    const previous = byId.get(known.id);
+    if (!previous || previous.score < known.score) byId.set(known.id, known);
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score);
 }
 
 function dedupeSpans(spans: MatchSpan[]): MatchSpan[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ItemKindSchema } from '../capture/item-schema.js';
+import { ClaimTopicSchema } from '../claims/claim-schema.js';
 import { LocalDateSchema } from '../election/time-zone.js';
 import { PhaseSchema } from '../election/election-context-schema.js';
 import { FindingCategorySchema, LegalBasisSchema, RouteCodeSchema, SanctionClassSchema } from '../findings/finding-schema.js';
@@ -115,8 +116,22 @@ const media = z.object({ type: z.literal('media'), types: z.array(z.enum(['photo
 
 const ref = z.object({ type: z.literal('ref'), name: slug('condition name') });
 
+/**
+ * The item re-states a known false claim of the claim registry (the built-in one, plus the
+ * office's `claims.json`): its words cover enough of one of the claim's wordings. The finding
+ * cites the claim, its debunk's address and publisher, and the matched words.
+ */
+const claim = z.object({
+  type: z.literal('claim'),
+  /** Least match score, 0–1; default: the registry's default threshold (`DEFAULT_CLAIM_MIN_SCORE`). */
+  minScore: z.number().min(0).max(1).optional(),
+  /** Only claims about these topics; default: any. */
+  topics: z.array(ClaimTopicSchema).min(1).optional(),
+  scope: TextScopeSchema.default('all'),
+});
+
 /** A leaf test of a rule. */
-export const PredicateSchema = z.discriminatedUnion('type', [mentionsCandidate, lexicon, hashtag, ballotGesture, interacts, authorCategory, regex, authorAccount, media, ref]);
+export const PredicateSchema = z.discriminatedUnion('type', [mentionsCandidate, lexicon, hashtag, ballotGesture, interacts, authorCategory, regex, authorAccount, media, ref, claim]);
 export type Predicate = z.infer<typeof PredicateSchema>;
 export type PredicateInput = z.input<typeof PredicateSchema>;
 
