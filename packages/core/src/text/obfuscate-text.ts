@@ -17,14 +17,16 @@ export interface ObfuscateOptions {
   rate?: number;
 }
 
-const LEET: Readonly<Record<string, string>> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7', g: '9', b: '8' };
+/** The leet people write in Indonesian posts: vowels and s (a word of digits alone reads as a number to anyone). */
+const LEET: Readonly<Record<string, string>> = { a: '4', e: '3', i: '1', o: '0', s: '5' };
 /** Cyrillic and Greek letters drawn like Latin ones. */
 const HOMOGLYPHS: Readonly<Record<string, readonly string[]>> = {
   a: ['\u0430', '\u03b1'], e: ['\u0435'], o: ['\u043e', '\u03bf'], p: ['\u0440', '\u03c1'], c: ['\u0441'], x: ['\u0445', '\u03c7'], y: ['\u0443'], i: ['\u0456', '\u03b9'],
   k: ['\u043a', '\u03ba'], s: ['\u0455'], j: ['\u0458'], h: ['\u04bb'], n: ['\u03b7'], u: ['\u03c5'], m: ['\u043c'], t: ['\u0442', '\u03c4'], b: ['\u044c'],
   A: ['\u0410', '\u0391'], B: ['\u0412', '\u0392'], E: ['\u0415', '\u0395'], K: ['\u041a', '\u039a'], M: ['\u041c', '\u039c'], H: ['\u041d', '\u0397'], O: ['\u041e', '\u039f'], P: ['\u0420', '\u03a1'], C: ['\u0421'], T: ['\u0422', '\u03a4'], X: ['\u0425', '\u03a7'], I: ['\u0406', '\u0399'],
 };
-const PUNCTUATION = ['.', '*', '_', '-', '\u00b7'];
+/** Marks put inside a word; not "-", which Indonesian writes inside words anyway (hati-hati, arak-arakan). */
+const PUNCTUATION = ['.', '*', '_'];
 const EMOJI = ['🔥', '😡', '🙏', '💯', '👉', '😂', '🤬', '❤️', '👇', '💪'];
 const WORD = /[A-Za-z]+/g;
 
