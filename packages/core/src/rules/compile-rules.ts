@@ -38,7 +38,8 @@ export type CompiledCondition =
   | { kind: 'authorCategory'; categories: ReadonlySet<string> }
   | { kind: 'regex'; regex: RegExp; scope: TextScope; on: 'text' | 'root'; source: string }
   | { kind: 'authorAccount'; registered: boolean }
-  | { kind: 'media'; types?: ReadonlySet<string> };
+  | { kind: 'media'; types?: ReadonlySet<string> }
+  | { kind: 'classifier'; id: string; label: string; minScore: number; scope: TextScope };
 
 /** One rule ready to run. */
 export interface CompiledRule {
@@ -64,6 +65,8 @@ export interface CompiledRules {
   pairNumbers: ReadonlySet<number>;
   /** Whether any rule needs the root text (otherwise matching skips it). */
   usesRoots: boolean;
+  /** Ids of the classifiers the rules read: the pre-pass scores items with these only. */
+  classifierIds: ReadonlySet<string>;
 }
 
 /** Options for {@link compileRules}. */
@@ -88,6 +91,7 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
   const rootWords = new Set<string>(DEFAULT_ROOT_WORDS);
   const pendingTerms: { term: string; on: 'text' | 'root'; lexicon?: number; mention?: { pair: number; via: MentionVia } }[] = [];
   let usesRoots = false;
+  const classifierIds = new Set<string>();
 
   const resolveLexicon = (ruleSet: RuleSet, id: string, path: string): number | undefined => {
     const local = ruleSet.lexicons[id];
@@ -175,6 +179,9 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
           return { kind: 'authorAccount', registered: predicate.registered };
         case 'media':
           return { kind: 'media', types: predicate.types && new Set(predicate.types) };
+        case 'classifier':
+          classifierIds.add(predicate.id);
+          return { kind: 'classifier', id: predicate.id, label: predicate.label, minScore: predicate.minScore, scope: predicate.scope };
         case 'ref': {
           if (stack.includes(predicate.name)) {
             issues.push({ path, message: `condition "${predicate.name}" refers to itself (${[...stack, predicate.name].join(' → ')})` });
@@ -262,5 +269,6 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
     accounts: campaignAccounts(context),
     pairNumbers: new Set(context.candidatePairs.map((pair) => pair.number)),
     usesRoots,
+    classifierIds,
   });
 }

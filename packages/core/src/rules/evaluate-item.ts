@@ -6,6 +6,7 @@ import { hashRecord, sha256Hex } from '../hashing/sha256.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { accountLookupKeys } from './candidate-terms.js';
 import type { CompiledCondition, CompiledRule, CompiledRules } from './compile-rules.js';
+import type { ItemClassifierScores } from './classifier-scores.js';
 import { analyzeField, itemFields, type FieldAnalysis, type TokenHit } from './item-analysis.js';
 
 /** What {@link evaluateItem} reads. */
@@ -16,6 +17,8 @@ export interface EvaluateItemInput {
   evidence: { captureId: string; rawBlobs: string[] };
   /** The evaluation time (ISO); also the act time when the item has none. */
   now: string;
+  /** Scores from the classifier pre-pass (`scoreItems`), read by `classifier` predicates. */
+  classifierScores?: ItemClassifierScores;
 }
 
 /** The words every finding carries: it is a flag for a person to review, not a verdict. */
@@ -46,6 +49,7 @@ class ItemState {
     readonly compiled: CompiledRules,
     readonly item: Item,
     readonly subject: Subject,
+    readonly scores?: ItemClassifierScores,
   ) {}
 
   analyses(scope: 'own' | 'target' | 'all'): FieldAnalysis[] {
@@ -154,7 +158,7 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   if (!candidates || candidates.length === 0) return [];
   const actAt = item.createdAt ?? now;
   const moment = phaseOf(compiled.context, actAt);
-  const state = new ItemState(compiled, item, subject);
+  const state = new ItemState(compiled, item, subject, input.classifierScores);
   const findings: Finding[] = [];
   let itemHash: string | undefined;
   const triggers = ruleTriggers(compiled);
@@ -243,11 +247,24 @@ function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
     }
     case 'authorAccount':
       return authorAccount(condition.registered, state);
+    case 'classifier':
+      return classifierScore(condition, state);
     case 'media': {
       const media = state.item.media.findIndex((entry) => !condition.types || condition.types.has(entry.type));
       return media >= 0 ? { matched: true, spans: [{ field: `media.${media}`, start: 0, end: 0, text: '', predicate: 'media' }], sensitive: false } : NO;
     }
   }
+}
+
+function classifierScore(condition: Extract<CompiledCondition, { kind: 'classifier' }>, state: ItemState): Outcome {
+  const scores = state.scores?.get(condition.id);
+  if (!scores) return NO;
+  const own = condition.scope === 'target' ? undefined : scores.own?.[condition.label];
+  const target = condition.scope === 'own' ? undefined : scores.target?.[condition.label];
+  const best = Math.max(own ?? -1, target ?? -1);
+  if (best < condition.minScore) return NO;
+  const field = own !== undefined && own >= (target ?? -1) ? 'text' : 'target.text';
+  return { matched: true, spans: [{ field, start: 0, end: 0, text: '', predicate: `classifier:${condition.id}:${condition.label}=${best.toFixed(3)}` }], sensitive: false };
 }
 
 function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, state: ItemState): Outcome {
