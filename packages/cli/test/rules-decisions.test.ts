@@ -1,44 +1,28 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CaptureSchema, ElectionContextSchema, SubjectSchema } from '@sipansos/core';
-import { BUILTIN_RULE_SETS, compileRules, evaluateItem } from '@sipansos/core/rules';
+import { ElectionContextSchema, SubjectSchema } from '@sipansos/core';
 import { createFsStore } from '@sipansos/store-fs';
 import { EXAMPLE_CONTEXT, EXAMPLE_SUBJECTS } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
+import { decisionCapture } from '../../core/src/review/__fixtures__/decision-office.js';
 import { caseOffice } from './case-office-fixture.js';
 import { memoryIo } from './memory-io.js';
-
-const TEXTS = ['Semoga Pak Arman menang, aamiin. Salam dari Yudha Pratama', 'Ayo dukung Mas Bagus nomor 2, rekan @yudhapw_guru ikut ya', 'Alhamdulillah resmi bergabung dengan Relawan Baskara Kecamatan Sukamaju'];
 
 // The case office plus the example election, its subjects, and three posts of an invented ASN evaluated by the built-in rules.
 async function office(): Promise<{ dir: string; ids: Record<string, string> }> {
   const dir = await caseOffice(tmpdir());
   await writeFile(path.join(dir, 'election.json'), JSON.stringify(EXAMPLE_CONTEXT));
   await writeFile(path.join(dir, 'subjects.json'), JSON.stringify(EXAMPLE_SUBJECTS));
-  const context = ElectionContextSchema.parse(EXAMPLE_CONTEXT);
   const subject = SubjectSchema.parse(EXAMPLE_SUBJECTS.find((entry) => entry.id === 'asn-001'));
-  const capture = CaptureSchema.parse({
-    id: 'cap-decisions-1',
-    adapter: { id: 'x', version: '1.0.0' },
-    platform: 'x',
-    account: { platform: 'x', handle: 'yudhapw_guru' },
-    accountKey: 'x:yudhapw_guru',
-    scope: 'timeline',
-    capturedAt: '2024-10-16T01:00:00Z',
-    items: TEXTS.map((text, index) => ({ platform: 'x', id: `d${index}`, kind: 'post', author: { handle: 'yudhapw_guru' }, text, createdAt: '2024-10-15T12:30:00Z' })),
-    window: { complete: true },
-  });
-  const compiled = compileRules(BUILTIN_RULE_SETS, context)._unsafeUnwrap();
-  const findings = capture.items.flatMap((item) => evaluateItem(compiled, { item, subject, evidence: { captureId: capture.id, rawBlobs: [] }, now: capture.capturedAt }));
+  const { capture, findings, pick } = decisionCapture(ElectionContextSchema.parse(EXAMPLE_CONTEXT), subject);
   const store = createFsStore({ dir: path.join(dir, 'store'), signingKeyPem: await readFile(path.join(dir, 'keys', 'office-ed25519.pem'), 'utf8') });
   (await store.open())._unsafeUnwrap();
   (await store.append('capture', [capture]))._unsafeUnwrap();
   (await store.append('finding', findings))._unsafeUnwrap();
   (await store.close())._unsafeUnwrap();
-  const pick = (index: number, rule: string) => findings.find((finding) => finding.itemKey === `x:d${index}` && finding.ruleId === rule)!.id;
-  return { dir, ids: { prayer: pick(0, 'asn.medsos.sosialisasi_calon'), invitation: pick(1, 'asn.medsos.sosialisasi_calon'), group: pick(2, 'asn.medsos.grup_pemenangan') } };
+  return { dir, ids: { prayer: pick(0, 'asn.medsos.sosialisasi_calon').id, invitation: pick(1, 'asn.medsos.sosialisasi_calon').id, group: pick(2, 'asn.medsos.grup_pemenangan').id } };
 }
 
 async function run(dir: string, args: string[], now = '2024-10-21T03:00:00Z'): Promise<{ code: number; out: string; err: string }> {
@@ -108,7 +92,7 @@ describe('sipansos findings review and sipansos rules', () => {
       ['accepted', 'asn.medsos.sosialisasi_calon', 'neutrality'],
       ['accepted', 'asn.medsos.grup_pemenangan', 'neutrality'],
     ]);
-    expect(rows[0].text).toBe('Semoga Pak Arman menang, aamiin. Salam dari [nama]');
+    expect(rows[0].text).toBe('Semoga Pak Arman menang, aamiin. Hubungi saya ••••-••••-••90, [nama]');
     expect(rows[1].text).toBe('Ayo dukung Mas Bagus nomor 2, rekan @[akun] ikut ya');
     const store = createFsStore({ dir: path.join(dir, 'store'), signingKeyPem: await readFile(path.join(dir, 'keys', 'office-ed25519.pem'), 'utf8') });
     (await store.open())._unsafeUnwrap();

@@ -1,41 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { recordFindingReview } from '../case-store/finding-review.js';
-import { CaptureSchema } from '../capture/capture-schema.js';
 import { EXAMPLE_SUBJECTS } from '../election/example-election.js';
 import { EXAMPLE_ELECTION } from '../rules/__fixtures__/example-election.js';
 import { BUILTIN_RULE_SETS } from '../rules/builtin/builtin-rule-sets.js';
 import { compileRules } from '../rules/compile-rules.js';
-import { evaluateItem } from '../rules/evaluate-item.js';
 import { applyRuleSetOverride, parseRuleSetOverride } from '../rules/rule-set-override.js';
 import { createMemoryStore } from '../store-memory/memory-store.js';
 import { SubjectSchema } from '../subject/subject-schema.js';
+import { decisionCapture } from './__fixtures__/decision-office.js';
 import { readDecidedFindings } from './decided-findings.js';
 import { decisionDataset, decisionDatasetJsonl } from './decision-dataset.js';
 import { replayDecisions } from './rule-replay.js';
 
 const subjects = EXAMPLE_SUBJECTS.map((subject) => SubjectSchema.parse(subject));
 const yudha = subjects.find((subject) => subject.id === 'asn-001')!;
-const TEXTS = [
-  'Semoga Pak Arman menang, aamiin. Hubungi saya 0812-3456-7890, Yudha Pratama',
-  'Ayo dukung Mas Bagus nomor 2, rekan @yudhapw_guru ikut ya',
-  'Alhamdulillah resmi bergabung dengan Relawan Baskara Kecamatan Sukamaju',
-];
-
 async function office() {
   const store = createMemoryStore({ now: () => new Date('2024-10-20T01:00:00Z') });
-  const compiled = compileRules(BUILTIN_RULE_SETS, EXAMPLE_ELECTION)._unsafeUnwrap();
-  const capture = CaptureSchema.parse({
-    id: 'cap-review-1',
-    adapter: { id: 'x', version: '1.0.0' },
-    platform: 'x',
-    account: { platform: 'x', handle: 'yudhapw_guru' },
-    accountKey: 'x:yudhapw_guru',
-    scope: 'timeline',
-    capturedAt: '2024-10-16T01:00:00Z',
-    items: TEXTS.map((text, index) => ({ platform: 'x', id: `p${index}`, kind: 'post', author: { handle: 'yudhapw_guru', name: 'Yudha PW' }, text, createdAt: '2024-10-15T12:30:00Z' })),
-    window: { complete: true },
-  });
-  const findings = capture.items.flatMap((item) => evaluateItem(compiled, { item, subject: yudha, evidence: { captureId: capture.id, rawBlobs: [] }, now: capture.capturedAt }));
+  const { capture, findings } = decisionCapture(EXAMPLE_ELECTION, yudha);
   (await store.append('capture', [capture]))._unsafeUnwrap();
   (await store.append('finding', findings))._unsafeUnwrap();
   const byText = (index: number) => findings.filter((finding) => finding.itemKey === `x:p${index}`);
