@@ -49,7 +49,7 @@ ${FINDING_REVIEW_USAGE}`;
 /** `sipansos findings`: list findings, or export them (JSON, CSV, JSONL, Formulir Model A), audited. */
 export const findingsCommand: CliCommand = {
   name: 'findings',
-  summary: { id: 'temuan: daftar dan ekspor (CSV, JSONL, Formulir Model A)', en: 'findings: list and export (CSV, JSONL, Form A)' },
+  summary: { id: 'temuan: daftar, ekspor (CSV, JSONL, Formulir Model A), tinjau', en: 'findings: list, export (CSV, JSONL, Form A), review' },
   usage: USAGE,
   environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
