@@ -13,6 +13,7 @@ import {
   type ExportAction,
 } from '@sipansos/core/report';
 import { auditExport, withCaseOffice } from '../cases/case-office.js';
+import { FINDING_REVIEW_USAGE, runFindingReview } from './findings-review.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
@@ -42,15 +43,17 @@ Lists or exports the automated findings (flags for human review, not verdicts).
 
 Setiap ekspor (format selain text) dicatat di log audit: siapa, kapan, apa, dan apakah data
 pribadi disertakan. / Every export (any format but text) is recorded in the audit log.
-`;
+
+${FINDING_REVIEW_USAGE}`;
 
 /** `sipansos findings`: list findings, or export them (JSON, CSV, JSONL, Formulir Model A), audited. */
 export const findingsCommand: CliCommand = {
   name: 'findings',
-  summary: { id: 'temuan: daftar dan ekspor (CSV, JSONL, Formulir Model A)', en: 'findings: list and export (CSV, JSONL, Form A)' },
+  summary: { id: 'temuan: daftar, ekspor (CSV, JSONL, Formulir Model A), tinjau', en: 'findings: list, export (CSV, JSONL, Form A), review' },
   usage: USAGE,
   environment: NOW_ENVIRONMENT,
   async run(args: string[], io: CliIo): Promise<number> {
+    if (args[0] === 'review') return runFindingReview(args.slice(1), io);
     const parsed = parseCommandArgs(args, io, {
       ...CONFIG_OPTION,
       json: { type: 'boolean', default: false },

@@ -9,6 +9,7 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { letterCommand } from './letter.js';
 import { reportCommand } from './report.js';
+import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
 import { scanCommand } from './scan.js';
 import { statusCommand } from './status.js';
@@ -21,4 +22,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];

@@ -1,6 +1,7 @@
 /**
  * @sipansos/core/cases — the case workflow (states, transitions, deadlines, notes, authority
- * responses), reviewers' decisions on findings, and referral routing.
+ * responses), reviewers' decisions on findings (stats, replay of rule changes over them, a masked
+ * labelled dataset), and referral routing.
  *
  * @packageDocumentation
  */
@@ -116,3 +117,14 @@ export {
   toCaseReferral,
   withAsnSuccessor,
 } from '../referral/index.js';
+export {
+  type DecidedFinding,
+  type DecisionExample,
+  decisionDataset,
+  decisionDatasetJsonl,
+  readDecidedFindings,
+  replayDecisions,
+  type ReplayedDecision,
+  type ReplayOptions,
+  type RuleReplayReport,
+} from '../review/index.js';

@@ -1,8 +1,8 @@
 /**
  * @sipansos/core/rules — rule sets as data: their schema, the built-in rule sets and lexicons,
- * compiling them against an election context, evaluating items, and the text normalisation they use;
- * the registry of debunked claims (built-in and imported) and the claim matcher behind the
- * `claim` predicate.
+ * compiling them against an election context, evaluating items, the text normalisation they use,
+ * office overrides of rules, and an office's own text classifier as a rule predicate; the registry
+ * of debunked claims (built-in and imported) and the claim matcher behind the `claim` predicate.
  *
  * @packageDocumentation
  */
@@ -44,7 +44,17 @@ export {
   RuleSetSchema,
   type TextScope,
   TextScopeSchema,
+  type ItemClassifierScores,
+  type LabelScores,
+  applyRuleSetOverride,
+  isRuleSetOverride,
+  parseRuleSetOverride,
+  RuleOverrideSchema,
+  RuleSetOverrideSchema,
+  type RuleOverride,
+  type RuleSetOverride,
 } from '../rules/index.js';
+export { createHttpClassifier, type HttpClassifierSettings, scoreItems, type ClassifierPass, type ClassifierProblem, type ScoreItemsOptions } from '../classifier/index.js';
 export {
   type NormalizedText,
   type NormalizedToken,

@@ -11,6 +11,7 @@ export const FINDING_CATEGORIES = [
   'off_schedule_campaign',
   'money_politics',
   'unregistered_campaign_account',
+  'campaign_prohibition',
 ] as const;
 export const FindingCategorySchema = z.enum(FINDING_CATEGORIES, { error: () => `category must be one of: ${FINDING_CATEGORIES.join(', ')}` });
 export type FindingCategory = z.infer<typeof FindingCategorySchema>;

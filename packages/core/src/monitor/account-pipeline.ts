@@ -1,10 +1,11 @@
-import { ok, safeTry, type Err, type Result, type ResultAsync } from 'neverthrow';
+import { ok, ResultAsync, safeTry, type Err, type Result } from 'neverthrow';
 import { accountKey as accountKeyOf, PlatformAccountIdSchema, type Account } from '../account/account-schema.js';
 import { CaptureSchema, type Capture, type CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import type { DeletionOptions } from '../deletion/deletion-options.js';
 import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
+import type { ItemClassifierScores } from '../rules/classifier-scores.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { AdapterCaptureV1, LookupResultV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
@@ -38,6 +39,8 @@ export interface PipelineContext {
   fetchMedia: boolean;
   maxMediaPerCapture: number;
   deletionOptions: DeletionOptions | undefined;
+  /** Scores items with the office's classifiers before the rules run; absent when no rule reads one. Never rejects. */
+  classify?: (items: readonly Item[]) => Promise<ReadonlyMap<string, ItemClassifierScores>>;
   emit(event: MonitorProgressEvent): void;
 }
 
@@ -212,10 +215,10 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
     for (const id of observed.lookupNeeded) lookupNeeded.add(id);
 
     // 5. Rules run on what is new or changed, so an unchanged post is not flagged again every cycle.
-    for (const change of observed.changes) {
-      if (!RULE_CHANGE_TYPES.has(change.type) || !change.after) continue;
-      findings.push(...evaluate(change.after, capture, task.subject, context));
-    }
+    const toEvaluate = observed.changes.flatMap((change) => (RULE_CHANGE_TYPES.has(change.type) && change.after ? [change.after] : []));
+    const classify = context.classify;
+    const scores = classify && toEvaluate.length > 0 ? yield* ResultAsync.fromSafePromise(classify(toEvaluate)) : undefined;
+    for (const item of toEvaluate) findings.push(...evaluate(item, capture, task.subject, context, scores?.get(`${item.platform}:${item.id}`)));
     done.add(captureId);
     progressed = true;
   }
@@ -282,9 +285,9 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
   return ok({ outcome, changes: newChanges.length, findings: newFindings.length });
 }
 
-function evaluate(item: Item, capture: Capture, subject: Subject, context: PipelineContext): Finding[] {
+function evaluate(item: Item, capture: Capture, subject: Subject, context: PipelineContext, classifierScores: ItemClassifierScores | undefined): Finding[] {
   const mediaBlobs = item.media.map((media) => media.blobSha256).filter((hash): hash is string => hash !== undefined);
-  return context.engine.evaluateItem({ item, subject, evidence: { captureId: capture.id, rawBlobs: [...capture.rawBlobs, ...mediaBlobs] }, now: capture.capturedAt });
+  return context.engine.evaluateItem({ item, subject, evidence: { captureId: capture.id, rawBlobs: [...capture.rawBlobs, ...mediaBlobs] }, now: capture.capturedAt, ...(classifierScores ? { classifierScores } : {}) });
 }
 
 function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): ResultAsync<string[], StoreErrorV1> {

@@ -1,6 +1,6 @@
 import { err, ok, ResultAsync, safeTry, type Result } from 'neverthrow';
 import PQueue from 'p-queue';
-import { asEvidenceStore, asPlatformAdapter } from '../spec/check-specification-version.js';
+import { asEvidenceStore, asPlatformAdapter, asTextClassifier } from '../spec/check-specification-version.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { ValidationIssue } from '../validation/validation-issue.js';
@@ -16,6 +16,7 @@ import type { MonitorError } from './monitor-error.js';
 import type { MonitorProgressEvent, MonitorProgressListener } from './monitor-events.js';
 import { MONITOR_DEFAULTS, type MonitorSettings } from './monitor-settings.js';
 import { planTasks } from './plan-tasks.js';
+import { scoreItems } from '../classifier/score-items.js';
 
 /** Options of one `runCycle` call. */
 export interface RunCycleOptions {
@@ -57,6 +58,10 @@ export function createMonitor(settings: MonitorSettings): Result<Monitor, Monito
     if (adapter.isErr()) return err(adapter.error);
     if (adapters.has(adapter.value.platform)) issues.push({ path: `adapters.${index}`, message: `a second adapter for platform "${adapter.value.platform}"; pass one adapter per platform` });
     adapters.set(adapter.value.platform, adapter.value);
+  }
+  for (const candidate of settings.classifiers ?? []) {
+    const classifier = asTextClassifier(candidate);
+    if (classifier.isErr()) return err(classifier.error);
   }
   if (!settings.context) issues.push({ path: 'context', message: 'the election context is required (parse it with ElectionContextSchema)' });
   if (!Array.isArray(settings.subjects)) issues.push({ path: 'subjects', message: 'pass the subjects as an array (parseSubjectsFile reads CSV or JSON)' });
@@ -131,6 +136,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         fetchMedia: options.fetchMedia ?? MONITOR_DEFAULTS.fetchMedia,
         maxMediaPerCapture: options.maxMediaPerCapture ?? MONITOR_DEFAULTS.maxMediaPerCapture,
         deletionOptions: options.deletion,
+        ...classifyStep(settings, control.signal, report),
         emit,
       };
       // One queue per platform: platforms run side by side, each within its own limits.
@@ -220,4 +226,19 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
 
 function storeFailed(error: StoreErrorV1): MonitorError {
   return { type: 'store', message: `the store failed, the cycle stopped (the next run resumes it): ${error.message}`, error };
+}
+
+/** The classifier pre-pass of a cycle, when a rule reads a classifier the office passed. */
+function classifyStep(settings: MonitorSettings, signal: AbortSignal, report: CycleReport): Pick<PipelineContext, 'classify'> {
+  // A test engine may run without compiled rules: then no rule reads a classifier.
+  const wanted = settings.rules?.classifierIds ?? new Set<string>();
+  const classifiers = (settings.classifiers ?? []).filter((classifier) => wanted.has(classifier.classifierId));
+  if (classifiers.length === 0) return {};
+  return {
+    classify: async (items) => {
+      const pass = await scoreItems(items, classifiers, { signal });
+      if (pass.note) (report.classifierNotes ??= []).push(pass.note);
+      return pass.scores;
+    },
+  };
 }

@@ -58,6 +58,8 @@ export interface CycleReport {
   /** Requests spent per platform and endpoint (as the adapters count them). */
   requests: Record<string, Record<string, number>>;
   requestsTotal: number;
+  /** Classifier batches that timed out or failed this cycle (their items were not scored); absent when none. */
+  classifierNotes?: string[];
 }
 
 /** An empty report to fill in. */

@@ -1,6 +1,7 @@
 import type { Platform } from '../account/account-schema.js';
 import type { Capture, CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
+import type { ItemClassifierScores } from '../rules/classifier-scores.js';
 import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { AccountState } from '../deletion/account-state.js';
@@ -44,5 +45,5 @@ export interface MonitorEngine {
     input: { scope: CaptureScope; errorType: string; message?: string; at: string; retryAfterMs?: number },
   ): { state: MonitorAccountState };
   deletionVerdicts(state: MonitorAccountState): MonitorDeletionVerdict[];
-  evaluateItem(input: { item: Item; subject: Subject; evidence: { captureId: string; rawBlobs: string[] }; now: string }): Finding[];
+  evaluateItem(input: { item: Item; subject: Subject; evidence: { captureId: string; rawBlobs: string[] }; now: string; classifierScores?: ItemClassifierScores }): Finding[];
 }

@@ -3,6 +3,7 @@ import type { CaptureScope } from '../capture/capture-schema.js';
 import type { DeletionOptions } from '../deletion/deletion-options.js';
 import type { ElectionContext } from '../election/election-context-schema.js';
 import type { CompiledRules } from '../rules/compile-rules.js';
+import type { TextClassifierV1 } from '../spec/text-classifier/v1/text-classifier-v1.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { Subject } from '../subject/subject-schema.js';
@@ -53,6 +54,12 @@ export interface MonitorSettings {
   rules: CompiledRules;
   context: ElectionContext;
   subjects: readonly Subject[];
+  /**
+   * An office's own text classifiers (`createHttpClassifier`), scored before the rules read
+   * them; only those a rule names (`rules.classifierIds`) are called. A slow or failing one
+   * never blocks a cycle: its items go unscored and `report.classifierNotes` says so.
+   */
+  classifiers?: readonly TextClassifierV1[];
   options?: MonitorOptions;
   /**
    * The deletion state machine and rule engine. Defaults to core's own; tests pass a small one.

@@ -22,6 +22,7 @@ const TOPIC_OF: Readonly<Record<Exclude<FindingCategory, 'neutrality'>, string>>
   hoax: 'Penyebaran Berita Bohong (Hoaks)',
   money_politics: 'Politik Uang',
   unregistered_campaign_account: 'Penggunaan Akun Kampanye yang Tidak Didaftarkan',
+  campaign_prohibition: 'Pelanggaran Larangan Kampanye',
 };
 
 /** Routes whose recipient decides a kind of violation of its own, named before the acts. */

@@ -21,6 +21,7 @@ export const FINDING_CATEGORY_LABELS: Readonly<Record<FindingCategory, Bilingual
   off_schedule_campaign: { id: 'Kampanye di luar jadwal', en: 'Campaigning outside the schedule' },
   money_politics: { id: 'Politik uang', en: 'Money politics' },
   unregistered_campaign_account: { id: 'Akun kampanye tidak terdaftar', en: 'Unregistered campaign account' },
+  campaign_prohibition: { id: 'Larangan kampanye', en: 'Campaign prohibition' },
 };
 
 /** Sanction classes in words. */

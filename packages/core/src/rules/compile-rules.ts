@@ -42,7 +42,8 @@ export type CompiledCondition =
   | { kind: 'regex'; regex: RegExp; scope: TextScope; on: 'text' | 'root'; source: string }
   | { kind: 'authorAccount'; registered: boolean }
   | { kind: 'media'; types?: ReadonlySet<string> }
-  | { kind: 'claim'; minScore: number; topics?: ReadonlySet<string>; scope: TextScope };
+  | { kind: 'claim'; minScore: number; topics?: ReadonlySet<string>; scope: TextScope }
+  | { kind: 'classifier'; id: string; label: string; minScore: number; scope: TextScope };
 
 /** One rule ready to run. */
 export interface CompiledRule {
@@ -72,6 +73,8 @@ export interface CompiledRules {
   claims?: ClaimMatcher;
   /** The lowest `minScore` of any `claim` predicate: matches below it are never looked at. */
   claimFloor?: number;
+  /** Ids of the classifiers the rules read: the pre-pass scores items with these only. */
+  classifierIds: ReadonlySet<string>;
 }
 
 /** Options for {@link compileRules}. */
@@ -104,6 +107,7 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
   let usesRoots = false;
   let usesClaims = false;
   let claimFloor = 1;
+  const classifierIds = new Set<string>();
 
   const resolveLexicon = (ruleSet: RuleSet, id: string, path: string): number | undefined => {
     const local = ruleSet.lexicons[id];
@@ -195,6 +199,9 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
           usesClaims = true;
           claimFloor = Math.min(claimFloor, predicate.minScore ?? DEFAULT_CLAIM_MIN_SCORE);
           return { kind: 'claim', minScore: predicate.minScore ?? DEFAULT_CLAIM_MIN_SCORE, topics: predicate.topics && new Set(predicate.topics), scope: predicate.scope };
+        case 'classifier':
+          classifierIds.add(predicate.id);
+          return { kind: 'classifier', id: predicate.id, label: predicate.label, minScore: predicate.minScore, scope: predicate.scope };
         case 'ref': {
           if (stack.includes(predicate.name)) {
             issues.push({ path, message: `condition "${predicate.name}" refers to itself (${[...stack, predicate.name].join(' → ')})` });
@@ -284,6 +291,7 @@ export function compileRules(ruleSets: readonly RuleSet[], context: ElectionCont
     usesRoots,
     claims: usesClaims ? claimMatcherFor(options.claims ?? BUILTIN_CLAIMS) : undefined,
     claimFloor: usesClaims ? claimFloor : undefined,
+    classifierIds,
   });
 }
 

@@ -7,6 +7,7 @@ import { hashRecord, sha256Hex } from '../hashing/sha256.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { accountLookupKeys } from './candidate-terms.js';
 import type { CompiledCondition, CompiledRule, CompiledRules } from './compile-rules.js';
+import type { ItemClassifierScores } from './classifier-scores.js';
 import { analyzeField, itemFields, type FieldAnalysis, type TokenHit } from './item-analysis.js';
 import { mediaSpanImage, mediaTextField, type MediaText } from './media-text.js';
 
@@ -24,6 +25,8 @@ export interface EvaluateItemInput {
    * never collides with the finding the same rule gave on the item's text alone.
    */
   mediaTexts?: readonly MediaText[];
+  /** Scores from the classifier pre-pass (`scoreItems`), read by `classifier` predicates. */
+  classifierScores?: ItemClassifierScores;
 }
 
 /** The words every finding carries: it is a flag for a person to review, not a verdict. */
@@ -58,6 +61,7 @@ class ItemState {
     readonly item: Item,
     readonly subject: Subject,
     readonly mediaTexts: readonly MediaText[] = [],
+    readonly scores?: ItemClassifierScores,
   ) {}
 
   analyses(scope: 'own' | 'target' | 'all'): FieldAnalysis[] {
@@ -176,7 +180,7 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   if (!candidates || candidates.length === 0) return [];
   const actAt = item.createdAt ?? now;
   const moment = phaseOf(compiled.context, actAt);
-  const state = new ItemState(compiled, item, subject, input.mediaTexts);
+  const state = new ItemState(compiled, item, subject, input.mediaTexts, input.classifierScores);
   const findings: Finding[] = [];
   let itemHash: string | undefined;
   const triggers = ruleTriggers(compiled);
@@ -271,11 +275,24 @@ function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
       return authorAccount(condition.registered, state);
     case 'claim':
       return claim(condition, state);
+    case 'classifier':
+      return classifierScore(condition, state);
     case 'media': {
       const media = state.item.media.findIndex((entry) => !condition.types || condition.types.has(entry.type));
       return media >= 0 ? { matched: true, spans: [{ field: `media.${media}`, start: 0, end: 0, text: '', predicate: 'media' }], sensitive: false } : NO;
     }
   }
+}
+
+function classifierScore(condition: Extract<CompiledCondition, { kind: 'classifier' }>, state: ItemState): Outcome {
+  const scores = state.scores?.get(condition.id);
+  if (!scores) return NO;
+  const own = condition.scope === 'target' ? undefined : scores.own?.[condition.label];
+  const target = condition.scope === 'own' ? undefined : scores.target?.[condition.label];
+  const best = Math.max(own ?? -1, target ?? -1);
+  if (best < condition.minScore) return NO;
+  const field = own !== undefined && own >= (target ?? -1) ? 'text' : 'target.text';
+  return { matched: true, spans: [{ field, start: 0, end: 0, text: '', predicate: `classifier:${condition.id}:${condition.label}=${best.toFixed(3)}` }], sensitive: false };
 }
 
 function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, state: ItemState): Outcome {

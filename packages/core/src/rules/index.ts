@@ -38,3 +38,13 @@ export {
 } from './rule-set-schema.js';
 export { compileSafeRegex } from './safe-regex.js';
 export { compileTermMatcher, type TermHit, type TermMatcher } from './term-matcher.js';
+export type { ItemClassifierScores, LabelScores } from './classifier-scores.js';
+export {
+  applyRuleSetOverride,
+  isRuleSetOverride,
+  parseRuleSetOverride,
+  RuleOverrideSchema,
+  RuleSetOverrideSchema,
+  type RuleOverride,
+  type RuleSetOverride,
+} from './rule-set-override.js';

@@ -41,6 +41,8 @@ export interface FieldAnalysis {
 }
 
 const GESTURE_EMOJI: Readonly<Record<string, number>> = { '☝': 1, '👆': 1, '✌': 2, '🤟': 3, '🖖': 4 };
+/** Only gesture emoji stay tokens: "usir 🔥 mereka" must read like "usir mereka". */
+const KEEP_EMOJI: ReadonlySet<string> = new Set(Object.keys(GESTURE_EMOJI));
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, siji: 1, loro: 2, telu: 3, hiji: 1, tilu: 3 }));
 
 /** The text fields of an item, by scope; text read from its images counts as its own. */
@@ -62,7 +64,7 @@ export function itemFields(item: Item, mediaTexts: readonly MediaText[] = []): {
 export function analyzeField(compiled: CompiledRules, field: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }): FieldAnalysis {
   const source = field.hashtag ? `#${field.value.replace(/^#/, '')}` : field.value;
   const offsetShift = field.hashtag && !field.value.startsWith('#') ? -1 : 0;
-  const normalized = normalizeText(source, { roots: compiled.roots });
+  const normalized = normalizeText(source, { roots: compiled.roots, keepEmoji: KEEP_EMOJI });
   const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Map(), mentions: [], gestures: [] };
   const tokens = normalized.tokens;
   if (tokens.length === 0) return analysis;

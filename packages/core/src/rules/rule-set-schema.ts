@@ -130,8 +130,23 @@ const claim = z.object({
   scope: TextScopeSchema.default('all'),
 });
 
+/**
+ * An office's own text classifier (see `TextClassifierV1`): holds when the classifier `id`
+ * gave `label` at least `minScore` for the item's text. Scores are computed before evaluation
+ * (`scoreItems`); an item the classifier could not score (timeout, error) does not match.
+ */
+const classifier = z.object({
+  type: z.literal('classifier'),
+  /** The classifier's id, as given to `scoreItems`. */
+  id: slug('classifier id'),
+  /** The label whose score is read, e.g. "hate_speech". */
+  label: z.string().min(1).max(100),
+  minScore: z.number().min(0).max(1),
+  scope: TextScopeSchema.default('own'),
+});
+
 /** A leaf test of a rule. */
-export const PredicateSchema = z.discriminatedUnion('type', [mentionsCandidate, lexicon, hashtag, ballotGesture, interacts, authorCategory, regex, authorAccount, media, ref, claim]);
+export const PredicateSchema = z.discriminatedUnion('type', [mentionsCandidate, lexicon, hashtag, ballotGesture, interacts, authorCategory, regex, authorAccount, media, ref, claim, classifier]);
 export type Predicate = z.infer<typeof PredicateSchema>;
 export type PredicateInput = z.input<typeof PredicateSchema>;
 

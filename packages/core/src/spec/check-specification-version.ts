@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { EvidenceStoreV1 } from './evidence-store/v1/evidence-store-v1.js';
 import type { PlatformAdapterV1 } from './platform-adapter/v1/platform-adapter-v1.js';
+import type { TextClassifierV1 } from './text-classifier/v1/text-classifier-v1.js';
 
 /** Contract versions this core understands. */
 export const SUPPORTED_SPECIFICATION_VERSIONS = ['v1'] as const;
@@ -8,7 +9,7 @@ export const SUPPORTED_SPECIFICATION_VERSIONS = ['v1'] as const;
 /** An adapter or store declared a contract version core does not know. */
 export interface UnsupportedSpecificationError {
   type: 'unsupported_specification';
-  contract: 'PlatformAdapter' | 'EvidenceStore';
+  contract: 'PlatformAdapter' | 'EvidenceStore' | 'TextClassifier';
   /** What the object declared (`undefined` when it declared nothing). */
   found: unknown;
   supported: readonly string[];
@@ -37,4 +38,10 @@ export function asPlatformAdapter(value: unknown): Result<PlatformAdapterV1, Uns
 export function asEvidenceStore(value: unknown): Result<EvidenceStoreV1, UnsupportedSpecificationError> {
   const name = typeof value === 'object' && value !== null && 'storeId' in value ? `store "${String((value as { storeId: unknown }).storeId)}"` : 'the store';
   return check<EvidenceStoreV1>(value, 'EvidenceStore', name);
+}
+
+/** The one place core checks a text classifier's contract version. */
+export function asTextClassifier(value: unknown): Result<TextClassifierV1, UnsupportedSpecificationError> {
+  const name = typeof value === 'object' && value !== null && 'classifierId' in value ? `classifier "${String((value as { classifierId: unknown }).classifierId)}"` : 'the classifier';
+  return check<TextClassifierV1>(value, 'TextClassifier', name);
 }

@@ -49,8 +49,22 @@ const markCache = new Map<number, boolean>();
 const upperCache = new Map<number, boolean>();
 
 /**
+ * Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the subset seen in
+ * disguised posts): "kаfir" with a Cyrillic "а" must read as "kafir". Indonesian posts do not
+ * use these scripts for their own words, so folding them costs nothing in meaning.
+ */
+const LOOKALIKES: ReadonlyMap<number, string> = new Map(
+  Object.entries({
+    a: '\u0430\u0410\u03b1\u0391', b: '\u0412\u0392\u044c\u0432', c: '\u0441\u0421\u03f2', e: '\u0435\u0415\u0395\u0451\u0401', h: '\u04bb\u041d\u0397\u043d', i: '\u0456\u0406\u03b9\u0399\u0457',
+    j: '\u0458\u0408', k: '\u043a\u041a\u03ba\u039a', m: '\u043c\u041c\u039c', n: '\u03b7\u039d\u043f', o: '\u043e\u041e\u03bf\u039f\u03c3', p: '\u0440\u0420\u03c1\u03a1', s: '\u0455\u0405',
+    t: '\u0442\u0422\u03c4\u03a4', u: '\u03c5', v: '\u03bd\u0475', x: '\u0445\u0425\u03c7\u03a7', y: '\u0443\u0423\u03a5\u04af', z: '\u0396', w: '\u0448\u03c9', r: '\u0433', g: '\u0261', d: '\u0501', l: '\u04cf',
+  }).flatMap(([latin, lookalikes]) => [...lookalikes].map((char) => [char.codePointAt(0)!, latin] as const)),
+);
+
+/**
  * The folded form of one code point: NFKC (mathematical bold, fullwidth and circled letters
- * become plain letters), lower case, diacritics removed. May be empty or longer than one char.
+ * become plain letters), lower case, diacritics removed, Cyrillic and Greek look-alikes of
+ * Latin letters made Latin. May be empty or longer than one char.
  */
 export function foldCodePoint(codePoint: number): string {
   if (codePoint < 0x80) {
@@ -58,7 +72,12 @@ export function foldCodePoint(codePoint: number): string {
   }
   const cached = foldCache.get(codePoint);
   if (cached !== undefined) return cached;
-  const folded = String.fromCodePoint(codePoint).normalize('NFKC').toLowerCase().normalize('NFD').replace(MARK, '').normalize('NFC');
+  // Upper and lower case of a look-alike may look like different Latin letters (Greek Ν, ν).
+  const direct = LOOKALIKES.get(codePoint);
+  if (direct !== undefined) return remember(foldCache, codePoint, direct);
+  let folded = String.fromCodePoint(codePoint).normalize('NFKC').toLowerCase().normalize('NFD').replace(MARK, '').normalize('NFC');
+  // After NFKC: a compatibility form may itself become a look-alike (U+1E030 → Cyrillic "а").
+  if (codePoint >= 0x370) folded = [...folded].map((char) => LOOKALIKES.get(char.codePointAt(0)!) ?? char).join('');
   return remember(foldCache, codePoint, folded);
 }
 

@@ -45,6 +45,12 @@ export interface NormalizeOptions {
    * @default DEFAULT_ROOT_WORDS
    */
   roots?: ReadonlySet<string>;
+  /**
+   * Which emoji stay tokens. Given a set, every other emoji is dropped, so "usir 🔥 mereka"
+   * reads like "usir mereka" for phrases and distances; keycaps (1⃣ 2⃣) always stay.
+   * @default every emoji stays a token
+   */
+  keepEmoji?: ReadonlySet<string>;
 }
 
 /** Words after which a number is a ballot number ("no 1", "nmr 2", "coblos 3"). */
@@ -276,7 +282,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
           next += followingWidth; // tag sequence (subdivision flags)
         } else break;
       }
-      pieces.push({ text, kind: 'emoji', originalStart: index, originalEnd: next, fromHashtag: false });
+      if (!options.keepEmoji || options.keepEmoji.has(text)) pieces.push({ text, kind: 'emoji', originalStart: index, originalEnd: next, fromHashtag: false });
       index = next;
       continue;
     }
@@ -308,6 +314,21 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       index += width;
       continue;
     }
+    if (c.word && ascii && isInWordMark(codePoint) && wordLetterCount(c) > 0) {
+      const joined = joinedAcross(original, index, codePoint, wordLetterCount(c));
+      if (joined !== undefined) {
+        // "ka.fir", "pen*datang", "b_asmi": a mark inside a word hides nothing; "C!na", "h@jar" are letters.
+        c.materialize();
+        if (joined.length > 0) {
+          c.word.chars.push(joined);
+          c.word.starts.push(index);
+          c.word.ends.push(index + 1);
+          c.word.upper.push(false);
+        }
+        index += 1;
+        continue;
+      }
+    }
     // Keep digit groups such as 27/11, 01.00 and 100.000 as one number token.
     if (c.word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && (c.simple ? !c.runLetter : c.word.chars.every(isDigitChar))) {
       const next = original.charCodeAt(index + 1);
@@ -330,6 +351,47 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   const joined = joinSpelledOutLetters(pieces, original);
   const contextual = expandNumberAbbreviations(joined);
   return assemble(original, contextual, roots);
+}
+
+/** Marks that people put inside a word to hide it, or use for a letter ("!" for i, "@" for a, "$" for s). */
+function isInWordMark(codePoint: number): boolean {
+  return codePoint === 0x2e || codePoint === 0x2a || codePoint === 0x5f || codePoint === 0x21 || codePoint === 0x40 || codePoint === 0x24;
+}
+
+function wordLetterCount(c: WordCollector): number {
+  if (c.simple) return c.runLetter && !c.runDigit ? c.runEnd - c.runStart : c.runLetter ? 1 : 0;
+  let letters = 0;
+  for (const char of c.word!.chars) if (!isDigitChar(char)) letters++;
+  return letters;
+}
+
+const MARK_LETTER: Readonly<Record<number, string>> = { 0x21: 'i', 0x40: 'a', 0x24: 's' };
+/** Domain labels after a dot: "kpu.go.id", "bawaslu.go.id" stay apart. */
+const DOMAIN_LABELS: ReadonlySet<string> = new Set(['go', 'id', 'co', 'com', 'net', 'org', 'or', 'ac', 'sch', 'web', 'info', 'ly', 'me', 'io', 'tv']);
+
+/**
+ * What a mark between letters stands for inside a word: `''` (dropped), a letter, or
+ * `undefined` when it ends the word. A dot is a word break in "dukung.Coblos", "kpu.go.id" and
+ * "dll.", so it joins only a short piece ("ka.fir", "pendat.ang") that is not a domain label.
+ */
+function joinedAcross(original: string, index: number, codePoint: number, before: number): string | undefined {
+  let end = index + 1;
+  while (end < original.length) {
+    const code = original.charCodeAt(end);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) break;
+    end++;
+  }
+  const after = end - index - 1;
+  if (after === 0) return undefined;
+  const letter = MARK_LETTER[codePoint];
+  if (letter !== undefined) return letter;
+  if (codePoint !== 0x2e) return '';
+  // "p.i.l.i.h": single letters between dots are spelled out, joined later as a whole.
+  if (before <= 1 && after <= 1) return undefined;
+  const following = original.charCodeAt(end);
+  if (following === 0x2e || following === 0x2f) return undefined;
+  if (DOMAIN_LABELS.has(original.slice(index + 1, end).toLowerCase())) return undefined;
+  return before <= 3 || after <= 3 ? '' : undefined;
 }
 
 function emitWord(word: RawWord, out: Piece[]): void {
@@ -399,6 +461,11 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
     pushWord(UNIT_WORDS[coreText]!, word.starts[letterStart]!, originalEnd, fromHashtag, out);
     return;
   }
+  if (!fromHashtag && isWholeWordLeet(chars, leading, trailing, coreText, chars.slice(letterStart, letterEnd).some(isDigitChar))) {
+    // "1n1", "d1", "p4pu4", "m0ny3t": leetspeak across the whole word, digits at its ends too.
+    pushWord(squeeze(chars.map((char) => (isDigitChar(char) ? LEET[char]! : char)).join('')), originalStart, originalEnd, fromHashtag, out);
+    return;
+  }
   if (leading.length > 0) {
     if (coreText.length >= 2 && [...leading].every((char) => LEET[char] !== undefined) && leading.length <= 2) {
       coreText = squeeze([...leading].map((char) => LEET[char]!).join('') + coreText);
@@ -431,6 +498,22 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   }
   pushWord(coreText, originalStart, coreEnd, fromHashtag, out);
   out.push({ text: trailing, kind: 'number', originalStart: trailingStart, originalEnd, fromHashtag });
+}
+
+/**
+ * Whether a word of letters and digits is leetspeak as a whole: every digit stands for a letter,
+ * at most two at each end, and the word is not a unit ("100rb"), a ballot cue ("no1") or an
+ * address or code ("rt05": two trailing digits count only when the core itself holds one).
+ */
+function isWholeWordLeet(chars: readonly string[], leading: string, trailing: string, coreText: string, coreHasDigit: boolean): boolean {
+  if (leading.length === 0 && trailing.length === 0) return false;
+  if (leading.length > 2 || trailing.length > 2 || chars.length < 2) return false;
+  if (trailing.length === 2 && !coreHasDigit) return false;
+  if (BALLOT_CUE_WORDS.has(coreText) || UNIT_WORDS[coreText] !== undefined) return false;
+  for (const char of chars) if (isDigitChar(char) && LEET[char] === undefined) return false;
+  // Two characters need a letter first ("d1", "k3"): "4x" or "3d" stay as written.
+  if (chars.length === 2) return !isDigitChar(chars[0]!) && trailing.length === 1;
+  return leading.length === 0 || coreText.length >= 1;
 }
 
 function pushWord(text: string, originalStart: number, originalEnd: number, fromHashtag: boolean, out: Piece[], maybeNumber = true): void {

@@ -152,6 +152,7 @@ export function writeScript(b: WorldBuilder): { facebook: string } {
   // --- money politics in the quiet period -----------------------------------------------------
   violation(post(acc('timkam-002', 'x'), '2024-11-25T10:00:00+07:00', 'Yg mau amplop 100rb merapat, syaratnya coblos 02 lusa 😉 dm aja'), 'money_politics', 'tawaran uang bersyarat di masa tenang / conditional cash offer in the quiet period');
   violation(post(acc('relawan-004', 'instagram'), '2024-11-26T05:00:00+07:00', 'Serangan fajar siap meluncur 🤫 sembako + uang bensin buat warga yg pilih Arina', { media: [{ type: 'photo', altText: 'Tumpukan paket sembako' }] }), 'money_politics', 'serangan fajar / dawn attack vote buying');
+  violation(post(acc('timkam-002', 'x'), '2024-10-24T19:00:00+07:00', 'Habis jumatan tadi kami bagikan kalender Baskara nomor 2 di masjid agung, jamaah antusias!'), 'campaign_prohibition', 'kampanye di tempat ibadah / campaigning in a place of worship');
 
   // --- unregistered campaign accounts ----------------------------------------------------------
   violation(post(acc('timkam-003', 'x', { handle: 'arinamenang24', displayName: 'Relawan Resmi ARMAN-RINA' }), '2024-10-18T18:00:00+07:00', 'Akun resmi pemenangan ARMAN-RINA. Coblos nomor 1! Lembah Maju Bersama 💙 #ArmanRinaMenang'), 'unregistered_campaign_account', 'akun kampanye tidak terdaftar di KPU / campaign account not registered with the KPU');

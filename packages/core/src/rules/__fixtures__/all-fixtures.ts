@@ -1,4 +1,5 @@
 import { BLACK_CAMPAIGN_FIXTURES } from './black-campaign.fixtures.js';
+import { CAMPAIGN_PROHIBITION_FIXTURES } from './campaign-prohibition.fixtures.js';
 import { HATE_SPEECH_FIXTURES } from './hate-speech.fixtures.js';
 import { HOAX_FIXTURES } from './hoax.fixtures.js';
 import { MONEY_POLITICS_FIXTURES } from './money-politics.fixtures.js';
@@ -16,4 +17,5 @@ export const ALL_FIXTURES: readonly RuleFixture[] = [
   ...OFF_SCHEDULE_FIXTURES,
   ...MONEY_POLITICS_FIXTURES,
   ...UNREGISTERED_ACCOUNT_FIXTURES,
+  ...CAMPAIGN_PROHIBITION_FIXTURES,
 ];

@@ -2,6 +2,7 @@ import { ItemSchema } from '../../capture/item-schema.js';
 import { FINDING_CATEGORIES, type FindingCategory } from '../../findings/finding-schema.js';
 import { SubjectSchema, type Subject, type SubjectCategory } from '../../subject/subject-schema.js';
 import { BUILTIN_RULE_SETS } from '../builtin/builtin-rule-sets.js';
+import type { RuleSet } from '../rule-set-schema.js';
 import { compileRules } from '../compile-rules.js';
 import { evaluateItem } from '../evaluate-item.js';
 import { ALL_FIXTURES } from './all-fixtures.js';
@@ -42,8 +43,8 @@ function subjectFor(category: SubjectCategory): Subject {
  * positive counts as found when any rule of its category flags it; a negative is a false
  * positive when any rule of its category flags it.
  */
-export function evaluateFixtures(fixtures: readonly RuleFixture[] = ALL_FIXTURES): CategoryScore[] {
-  const compiled = compileRules(BUILTIN_RULE_SETS, EXAMPLE_ELECTION);
+export function evaluateFixtures(fixtures: readonly RuleFixture[] = ALL_FIXTURES, ruleSets: readonly RuleSet[] = BUILTIN_RULE_SETS): CategoryScore[] {
+  const compiled = compileRules(ruleSets, EXAMPLE_ELECTION);
   if (compiled.isErr()) throw new Error(compiled.error.message);
   const scores = new Map<FindingCategory, CategoryScore>();
   for (const category of FINDING_CATEGORIES) {

@@ -13,6 +13,11 @@ export interface RuleFixture {
   item: Partial<ItemInput>;
   /** 1-based line in the fixture block, for error messages. */
   line?: number;
+  /**
+   * Held-out fixtures only: `tune` ones may be read while choosing lexicons and distances,
+   * `test` ones are scored and never read for that (see `held-out-fixtures.ts`).
+   */
+  set?: 'tune' | 'test';
 }
 
 /** Defaults for a block of fixtures. */
