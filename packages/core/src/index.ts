@@ -85,6 +85,8 @@ export {
   type ObserveCaptureResult,
   observeLookups,
   type ObserveLookupsResult,
+  requestLookups,
+  type RequestLookupsResult,
   type ScopeCoverage,
   type SuspicionEpisode,
   type TrackedItem,
