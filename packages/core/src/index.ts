@@ -73,6 +73,7 @@ export {
   type DeletionVerdictKind,
   deletionVerdicts,
   diffCaptures,
+  findTrackedItem,
   GAP_REASONS,
   type GapReason,
   ITEM_STATUSES,

@@ -5,6 +5,7 @@ import { deletionsCommand } from './deletions.js';
 import { findingsCommand } from './findings.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
+import { patrolCommand } from './patrol.js';
 import { letterCommand } from './letter.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
@@ -19,4 +20,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, importCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, importCommand, patrolCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];

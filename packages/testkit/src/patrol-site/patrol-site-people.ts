@@ -57,7 +57,8 @@ export function subjectPosts(count: number): PatrolSitePost[] {
       id,
       authorHandle: 'yudha.pratama.wijaya',
       createdAt: BASE - index * 3600,
-      text: `${SUBJECT_TEXTS[index % SUBJECT_TEXTS.length]} (${index + 1})`,
+      // The second post is the one the subject later removes: a civil servant campaigning.
+      text: index === 1 ? 'Ayo bapak ibu guru, dukung Pak Arman nomor 1! Lembah Maju Bersama #ArmanRinaMenang' : `${SUBJECT_TEXTS[index % SUBJECT_TEXTS.length]} (${index + 1})`,
       reactions: [{ handle: 'sari.wulandari.88', reaction: 'Suka' }],
       comments: index === 0 ? [{ id: '8100000000000001', handle: 'sari.wulandari.88', text: 'Semangat Pak Guru!', createdAt: BASE + 600 }] : [],
     });
