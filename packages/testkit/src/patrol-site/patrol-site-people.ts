@@ -38,7 +38,9 @@ export const PATROL_CONTROL_POST_ID = '7300000000000001';
 /** The subject's post that a test removes. */
 export const PATROL_REMOVABLE_POST_ID = '7100000000000002';
 
-const BASE = Date.UTC(2024, 9, 3, 2, 0, 0) / 1000;
+// Posts are from the day before the site starts: a patrol sees recent acts, judged in the
+// election phase of their own time (tests move the example election to run today).
+const BASE = Math.floor(Date.now() / 3_600_000) * 3600 - 86_400;
 
 const SUBJECT_TEXTS = [
   'Rapat guru hari ini membahas jadwal ujian semester. Terima kasih rekan-rekan semua.',

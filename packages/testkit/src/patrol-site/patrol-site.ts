@@ -82,7 +82,7 @@ export async function createPatrolSite(options: PatrolSiteOptions = {}): Promise
         const session = `fake-session-${randomBytes(16).toString('hex')}`;
         sessions.add(session);
         dtsg = `fake-dtsg-${randomBytes(12).toString('hex')}`;
-        response.writeHead(302, { location: `${ORIGIN}/`, 'set-cookie': [`xs=${session}; Path=/; Secure; HttpOnly; SameSite=None`, `c_user=${staffId}; Path=/; Secure; SameSite=None`] });
+        response.writeHead(302, { location: `${ORIGIN}/`, 'set-cookie': [`xs=${session}; Max-Age=31536000; Path=/; Secure; HttpOnly; SameSite=None`, `c_user=${staffId}; Max-Age=31536000; Path=/; Secure; SameSite=None`] });
         return void response.end();
       }
       return send(response, 200, 'text/html; charset=utf-8', loginPage());
