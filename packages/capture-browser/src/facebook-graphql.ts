@@ -45,7 +45,8 @@ const TimelineSchema = z.object({
 /** Who reacted to one post, as the reactions dialog received it. */
 export interface ReactionList {
   postId: string;
-  reactors: Array<{ id: string; name: string; handle?: string; url?: string; reaction?: string }>;
+  /** `id` is the platform's profile id when the app said it (the JSON does; a dialog link may not). */
+  reactors: Array<{ id?: string; name: string; handle?: string; url?: string; reaction?: string }>;
   /** The total the platform reported (may exceed the names received). */
   count?: number;
 }

@@ -133,7 +133,7 @@ export function buildPatrolCaptures(input: BuildPatrolCapturesInput): PatrolCapt
         platform,
         id: `like:${post.id}`,
         kind: 'like',
-        author: { id: reactor.id, name: reactor.name, ...(reactor.handle ? { handle: reactor.handle } : {}) },
+        author: { ...(reactor.id ? { id: reactor.id } : {}), name: reactor.name, ...(reactor.handle ? { handle: reactor.handle } : {}) },
         media: [],
         links: [],
         hashtags: [],

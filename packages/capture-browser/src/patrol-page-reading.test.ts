@@ -36,3 +36,32 @@ describe('reading a kept page', () => {
     expect(reading.items.map((item) => item.id)).toEqual(['72']);
   });
 });
+
+describe('reaction dialogs in the DOM', () => {
+  const permalink = (dialog: string) =>
+    `<html><head><title>Arman | Facebook</title><meta property="og:site_name" content="Facebook"></head><body><div role="article" data-ft='{"top_level_post_id":"72","content_owner_id_new":"9"}'><h2><a href="https://www.facebook.com/armanrina.resmi">Arman</a></h2><div data-ad-preview="message">Halo</div></div>${dialog}</body></html>`;
+
+  it('names in an open reactions dialog over a permalink are that post\'s reactors, even when no JSON was read', () => {
+    const html = permalink('<div role="dialog" aria-label="Reaksi"><a href="https://www.facebook.com/help/reactions">Bantuan</a><div data-reaction="Suka"><a href="https://www.facebook.com/yudha.pratama.wijaya">Yudha Pratama Wijaya</a></div><a href="https://www.facebook.com/profile.php?id=100070000000009">Tanpa Nama</a></div>');
+    const reading = readPatrolPage(page(html, [], 'https://www.facebook.com/armanrina.resmi/posts/72'), HASH);
+    expect(reading.reactionLists).toEqual([
+      {
+        postId: '72',
+        reactors: [
+          { name: 'Yudha Pratama Wijaya', handle: 'yudha.pratama.wijaya', url: 'https://www.facebook.com/yudha.pratama.wijaya', reaction: 'Suka' },
+          { id: '100070000000009', name: 'Tanpa Nama', url: 'https://www.facebook.com/profile.php?id=100070000000009' },
+        ],
+      },
+    ]);
+  });
+
+  it('the JSON list keeps its ids and the dialog adds only names the JSON lacked', () => {
+    const html = permalink('<div role="dialog"><a href="https://www.facebook.com/sari.wulandari.88">Sari</a><a href="https://www.facebook.com/kades.mekarsari">Slamet Raharjo</a></div>');
+    const reactions = graphql({ data: { node: { id: Buffer.from('feedback:72').toString('base64'), reactors: { edges: [{ node: { id: '101', name: 'Sari', url: 'https://www.facebook.com/sari.wulandari.88' } }] } } } });
+    const reading = readPatrolPage(page(html, [reactions], 'https://www.facebook.com/armanrina.resmi/posts/72'), HASH);
+    expect(reading.reactionLists[0]!.reactors.map((reactor) => [reactor.id, reactor.handle])).toEqual([
+      ['101', 'sari.wulandari.88'],
+      [undefined, 'kades.mekarsari'],
+    ]);
+  });
+});

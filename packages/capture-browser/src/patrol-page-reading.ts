@@ -5,6 +5,7 @@ import { platformFromUrl, readSavedPage, type SavedPageParse, type SavedPagePars
 import type { AdapterErrorV1 } from '@sipansos/core/spec';
 import { readFacebookGraphql, type ReactionList } from './facebook-graphql.js';
 import type { KeptPage } from './keep-page.js';
+import { mergeReactionLists, readReactionDialogs } from './reaction-dialog.js';
 
 /** What the page was, as far as deletion detection cares. */
 export type PageKind = 'content' | 'unavailable' | 'login_wall' | 'checkpoint' | 'rate_limited';
@@ -66,5 +67,8 @@ export function readPatrolPage(kept: KeptPage, pageHash: string): PatrolPageRead
     seen.add(post.id);
     items.push(post);
   }
-  return { ...base, kind: 'content', items, ...(parsed.value.account ? { account: parsed.value.account } : {}), observation: parsed.value.observation, reactionLists: graphql.reactionLists };
+  // A permalink shows one post: a reactions dialog open over it is that post's.
+  const posts = items.filter((item) => item.kind === 'post' || item.kind === 'share');
+  const fromDom = platform === 'facebook' ? readReactionDialogs(kept.html, posts.length === 1 ? posts[0]!.id : undefined) : [];
+  return { ...base, kind: 'content', items, ...(parsed.value.account ? { account: parsed.value.account } : {}), observation: parsed.value.observation, reactionLists: mergeReactionLists(graphql.reactionLists, fromDom) };
 }
