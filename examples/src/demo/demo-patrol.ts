@@ -30,10 +30,7 @@ export async function demoPatrol(store: EvidenceStoreV1, subjects: readonly Subj
   try {
     // What staff do once by hand with `sipansos patrol --login`.
     const login = await browser.page();
-    await login.goto(site.urls.login);
-    await login.fill('input[name="email"]', site.login.email);
-    await login.fill('input[name="pass"]', site.login.password);
-    await Promise.all([login.waitForNavigation(), login.click('button[name="login"]')]);
+    await site.logIn(login);
     const session = await startPatrolSession({ browser, actor: 'demo-patroli', onKept: () => 'ok' });
     (await session.open(site.urls.candidatePost))._unsafeUnwrap();
     await session.page.click('[data-reactions-for]');

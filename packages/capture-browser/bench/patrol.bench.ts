@@ -24,10 +24,7 @@ const store = createFsStore({ dir: path.join(root, 'store') });
 try {
   (await store.open())._unsafeUnwrap();
   const login = await browser.page();
-  await login.goto(site.urls.login);
-  await login.fill('input[name="email"]', site.login.email);
-  await login.fill('input[name="pass"]', site.login.password);
-  await Promise.all([login.waitForNavigation(), login.click('button[name="login"]')]);
+  await site.logIn(login);
   const session = await startPatrolSession({ browser, actor: 'bench', onKept: () => 'ok' });
 
   let warcBytes = 0;

@@ -52,10 +52,7 @@ describe('patrol in headless Chromium against the simulated web app', () => {
     browser = opened._unsafeUnwrap();
     // Staff log in by hand once; here the test types into the login form.
     const page = await browser.page();
-    await page.goto(site.urls.login);
-    await page.fill('input[name="email"]', site.login.email);
-    await page.fill('input[name="pass"]', site.login.password);
-    await Promise.all([page.waitForNavigation(), page.click('button[name="login"]')]);
+    await site.logIn(page);
     session = await startPatrolSession({ browser, actor: 'petugas-patroli-1', onKept: (page) => { kept.push(page); return 'ok'; } });
   });
 

@@ -62,10 +62,7 @@ describe('sipansos patrol', () => {
     // The staff log in once on the office profile (what `sipansos patrol --login` opens a window for).
     const browser = await chromium.launchPersistentContext(path.join(dir, 'profil-patroli'), { executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...site.chromiumArgs] });
     const page = await browser.newPage();
-    await page.goto(site.urls.login);
-    await page.fill('input[name="email"]', site.login.email);
-    await page.fill('input[name="pass"]', site.login.password);
-    await Promise.all([page.waitForNavigation(), page.click('button[name="login"]')]);
+    await site.logIn(page);
     await browser.close();
   });
 

@@ -25,6 +25,11 @@ export interface PatrolSite {
   hosts: string[];
   /** The login of the invented staff account, and the session it gets (tests grep the store for these). */
   login: { email: string; password: string };
+  /**
+   * Log in on a browser tab as staff do once by hand (`sipansos patrol --login`): fill the login
+   * form, submit, wait for the redirect. The session then lives in that browser profile.
+   */
+  logIn(page: LoginTab): Promise<void>;
   /** Values of the session cookie and the page's CSRF token once logged in: secrets that must never be stored. */
   secrets(): string[];
   urls: { login: string; subjectProfile: string; candidatePost: string; controlPost: string; removablePost: string; otherHost: string };
@@ -37,6 +42,14 @@ export interface PatrolSite {
   /** The post's text changes (an edit). */
   editPost(id: string, text: string): void;
   close(): Promise<void>;
+}
+
+/** The few calls of a browser tab (Playwright's `Page`) that logging in needs. */
+export interface LoginTab {
+  goto(url: string): Promise<unknown>;
+  fill(selector: string, value: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  waitForNavigation(): Promise<unknown>;
 }
 
 const HOSTS = ['www.facebook.com', 'facebook.com', 'm.facebook.com', 'berita-lembah.test'];
@@ -141,6 +154,12 @@ export async function createPatrolSite(options: PatrolSiteOptions = {}): Promise
     chromiumArgs: [`--host-resolver-rules=${HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(',')},MAP * ~NOTFOUND`, `--ignore-certificate-errors-spki-list=${certificate.spkiSha256}`],
     hosts: HOSTS,
     login,
+    logIn: async (page) => {
+      await page.goto(`${ORIGIN}/login/`);
+      await page.fill('input[name="email"]', login.email);
+      await page.fill('input[name="pass"]', login.password);
+      await Promise.all([page.waitForNavigation(), page.click('button[name="login"]')]);
+    },
     secrets: () => [...sessions, ...(dtsg ? [dtsg] : []), login.password],
     urls: {
       login: `${ORIGIN}/login/`,
