@@ -1,17 +1,4 @@
-import {
-  buildPatrolCaptures,
-  observeRevisits,
-  openPatrolBrowser,
-  readPatrolPage,
-  revisitPosts,
-  startPatrolSession,
-  type CampaignAccount,
-  type KeptPage,
-  type PatrolBrowser,
-  type PatrolError,
-  type RevisitResult,
-  type RevisitTarget,
-} from '@sipansos/capture-browser';
+import type { CampaignAccount, KeptPage, PatrolBrowser, PatrolError, RevisitResult, RevisitTarget } from '@sipansos/capture-browser';
 import { appendIfAbsent, createAccountState, deletionVerdicts, findTrackedItem, observeCapture, type Account, type AccountState, type Capture, type Change, type ElectionContext, type Finding, type Platform, type Subject } from '@sipansos/core';
 import type { AuditEntry } from '@sipansos/core/evidence';
 import type { Result } from 'neverthrow';
@@ -72,6 +59,10 @@ present / edited / gone; "content isn't available" counts as gone only while the
   --actor NAMA     petugas yang dicatat (bawaan: actor di konfigurasi) / the staff member recorded (default: config actor)
   --json           ringkasan sebagai JSON / summary as JSON
 `;
+
+// Loaded only when `patrol` runs: Playwright and the WARC writer would slow every other command's start.
+type PatrolKit = typeof import('@sipansos/capture-browser');
+const loadKit = (): Promise<PatrolKit> => import('@sipansos/capture-browser');
 
 const LOGIN_PAGES = ['https://www.facebook.com/login/', 'https://www.instagram.com/accounts/login/', 'https://x.com/i/flow/login'];
 
@@ -205,6 +196,7 @@ function profileUrl(account: Account): string {
 
 async function launch(io: CliIo, config: LoadedConfig, headless: boolean): Promise<{ browser: PatrolBrowser } | { exitCode: number }> {
   const settings = config.config.patrol;
+  const { openPatrolBrowser } = await loadKit();
   const opened = await openPatrolBrowser({ profileDir: config.resolve(settings.profileDir), executablePath: settings.chromium, headless, allowedHosts: settings.allowedHosts, extraArgs: settings.chromiumArgs });
   if (opened.isErr()) {
     printError(io, opened.error.message, opened.error.message);
@@ -239,6 +231,7 @@ function campaignAccountsOf(context: ElectionContext): CampaignAccount[] {
 
 /** Store one kept page: blobs, captures, the accounts' states, findings, an audit entry. */
 async function storeKept(office: Office, store: EvidenceStoreV1, kept: KeptPage, account: Account | undefined): Promise<KeptSummary> {
+  const { readPatrolPage, buildPatrolCaptures } = await loadKit();
   const reading = readPatrolPage(kept, kept.blobs.mhtml?.sha256 ?? kept.blobs.warc.sha256);
   const built = buildPatrolCaptures({ kept, reading, subjects: office.subjects, campaignAccounts: campaignAccountsOf(office.context), ...(account ? { account } : {}) });
   for (const blob of built.blobs) {
@@ -304,6 +297,7 @@ async function patrol(io: CliIo, office: Office, store: EvidenceStoreV1, browser
     failures++;
     printError(io, error.message, error.message);
   };
+  const { startPatrolSession } = await loadKit();
   const session = await startPatrolSession({
     browser,
     actor: office.actor,
@@ -346,6 +340,7 @@ async function patrol(io: CliIo, office: Office, store: EvidenceStoreV1, browser
 }
 
 async function revisit(io: CliIo, office: Office, store: EvidenceStoreV1, browser: PatrolBrowser, max: number, json: boolean): Promise<number> {
+  const { revisitPosts, observeRevisits } = await loadKit();
   const captures = unwrap(await store.query('capture')).map((entry) => entry.record as Capture).filter((capture) => capture.adapter.id === 'patrol');
   const states = new Map<string, AccountState>();
   const targets: RevisitTarget[] = [];
