@@ -27,6 +27,7 @@ import { FINDING_CATEGORY_LABELS, labelOf, renderCaseReportFromStore } from '@si
 import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { createFsStore } from '@sipansos/store-fs';
 import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
+import { demoPatrol } from './demo-patrol.js';
 
 // `pnpm demo -- --json` hands the script a literal `--`; drop it so the options still parse.
 const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { json: { type: 'boolean', default: false }, store: { type: 'string' }, subjects: { type: 'string' } }, allowPositionals: true });
@@ -155,6 +156,11 @@ for (const [index, finding] of picked.entries()) {
   });
   if (opened.isOk()) cases.push(opened.value.id);
 }
+// A patrol capture in a real (headless) browser, when Chromium is installed.
+const patrol = await demoPatrol(store, world.subjects, world.context);
+if (patrol.status === 'captured') explain(`Patroli peramban: 1 halaman disimpan (WARC ${patrol.warcBytes} byte, ${patrol.items} unggahan/komentar, ${patrol.likesOfSubjects} reaksi subjek menjadi "like"; TLS ${patrol.tls ?? '-'}). Membuktikan penguasaan, bukan asal.`, `Browser patrol: 1 page kept (WARC ${patrol.warcBytes} bytes, ${patrol.items} posts/comments, ${patrol.likesOfSubjects} subjects' reactions became likes). Proves custody, not origin.`);
+else if (patrol.status === 'no_chromium') explain(`Patroli peramban dilewati: Chromium tidak ada di ${patrol.executablePath} (apt-get install -y chromium).`, `Browser patrol skipped: Chromium is not at ${patrol.executablePath} (apt-get install -y chromium).`);
+else explain(`Patroli peramban gagal: ${patrol.message}`, `Browser patrol failed: ${patrol.message}`);
 // Sign the checkpoint first, so the report's verification box covers every capture.
 const checkpoint = store.proofs ? await store.proofs.createCheckpoint() : undefined;
 let reportPath: string | undefined;
@@ -194,6 +200,7 @@ const summary = {
   reportHtml: reportPath,
   checkpoint: checkpoint?.isOk() ? { treeSize: checkpoint.value.treeSize, rootHash: checkpoint.value.rootHash } : undefined,
   storeVerified: verified.ok,
+  patrol,
   seconds: Math.round((Date.now() - started) / 100) / 10,
 };
 

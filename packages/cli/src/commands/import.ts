@@ -263,7 +263,7 @@ async function importFindings(config: LoadedConfig, subject: Subject, capture: C
   return { findings: capture.items.flatMap((item) => evaluateItem(loadedRules.rules, { item, subject, evidence, now })) };
 }
 
-async function readSubjects(config: LoadedConfig): Promise<{ subjects: Subject[] } | { problem: { id: string; en: string } }> {
+export async function readSubjects(config: LoadedConfig): Promise<{ subjects: Subject[] } | { problem: { id: string; en: string } }> {
   const file = config.resolve(config.config.subjects);
   let text: string;
   try {
@@ -278,7 +278,7 @@ async function readSubjects(config: LoadedConfig): Promise<{ subjects: Subject[]
 }
 
 /** Open the office store as its writer, with the signing key when there is one. */
-async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: EvidenceStoreV1 } | { exitCode: number }> {
+export async function openStore(io: CliIo, config: LoadedConfig): Promise<{ store: EvidenceStoreV1 } | { exitCode: number }> {
   const key = await loadSigningKey(config);
   if ('problem' in key) {
     printError(io, key.problem.id, key.problem.en);
@@ -314,7 +314,7 @@ function partialFailure(io: CliIo, error: { type: string; message: string }): nu
   return EXIT.failure;
 }
 
-function storeFailure(io: CliIo, error: { type: string; message: string }): number {
+export function storeFailure(io: CliIo, error: { type: string; message: string }): number {
   const line = storeErrorLine(error);
   printError(io, line.id, line.en);
   return EXIT.failure;
@@ -331,7 +331,7 @@ function handleFromUrl(url: string): string | undefined {
   }
 }
 
-function pickAccount(subject: Subject, platform: Platform, handle: string | undefined): { account: Account } | { problem: { id: string; en: string } } {
+export function pickAccount(subject: Subject, platform: Platform, handle: string | undefined): { account: Account } | { problem: { id: string; en: string } } {
   const onPlatform = subject.accounts.filter((account) => account.platform === platform);
   if (onPlatform.length === 0) {
     return {

@@ -7,6 +7,7 @@ import { deletionsCommand } from './deletions.js';
 import { findingsCommand } from './findings.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
+import { patrolCommand } from './patrol.js';
 import { letterCommand } from './letter.js';
 import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
@@ -22,4 +23,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];

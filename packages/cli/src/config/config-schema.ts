@@ -110,5 +110,41 @@ export const CliConfigSchema = z.object({
       maxPixels: z.number().int().positive().optional(),
     })
     .optional(),
+  /** How `sipansos patrol` runs the browser (see @sipansos/capture-browser). */
+  patrol: z
+    .object({
+      /** The browser profile the office owns (sessions stay here; created 0700). Keep it out of backups that leave the office. */
+      profileDir: z.string().min(1).default('patrol-profile'),
+      /** Hosts (and their subdomains) the patrol records; nothing is recorded from other hosts. */
+      allowedHosts: z
+        .array(z.string().regex(/^[a-z0-9.-]{1,253}$/i, { message: 'write a host name such as "facebook.com", without scheme or path' }))
+        .min(1)
+        .default(['facebook.com', 'm.facebook.com', 'instagram.com', 'x.com']),
+      /** Debian's Chromium. */
+      chromium: z.string().min(1).default('/usr/bin/chromium'),
+      /** Extra Chromium flags, e.g. the office's "--proxy-server=…". */
+      chromiumArgs: z.array(z.string().regex(/^--[a-z0-9-]+(=.*)?$/, { message: 'each flag must look like "--name" or "--name=value"' })).default([]),
+      /** Keep every page loaded on an allowed host, not only those kept with the button. */
+      recordEveryNavigation: z.boolean().default(false),
+      /** Per platform, a post known to stay live: a revisit's "content isn't available" counts only while it loads. */
+      controlUrls: z.partialRecord(z.enum(['x', 'facebook', 'instagram']), z.string().regex(/^https:\/\/\S+$/, { message: 'write a full https:// address of a public post' })).default({}),
+      /** Requests per host in one revisit session, and the pause before each (milliseconds, plus up to `jitterMs` more). */
+      revisit: z
+        .object({
+          maxRequestsPerHost: z.number().int().min(1).max(1000).default(30),
+          delayMs: z.number().int().min(0).max(600_000).default(4000),
+          jitterMs: z.number().int().min(0).max(600_000).default(4000),
+        })
+        .default({ maxRequestsPerHost: 30, delayMs: 4000, jitterMs: 4000 }),
+    })
+    .default({
+      profileDir: 'patrol-profile',
+      allowedHosts: ['facebook.com', 'm.facebook.com', 'instagram.com', 'x.com'],
+      chromium: '/usr/bin/chromium',
+      chromiumArgs: [],
+      recordEveryNavigation: false,
+      controlUrls: {},
+      revisit: { maxRequestsPerHost: 30, delayMs: 4000, jitterMs: 4000 },
+    }),
 });
 export type CliConfig = z.infer<typeof CliConfigSchema>;

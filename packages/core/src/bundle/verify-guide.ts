@@ -108,5 +108,14 @@ diikat oleh hash rekaman dan rantai hash penyimpanan, bukan oleh checkpoint. / A
 checks out was in the office's log no later than the checkpoint time and has not changed since,
 including the hashes of its raw responses. Findings, cases and the audit log are bound by their
 record hashes and the store's hash chain, not by the checkpoint.
+
+Capture dari API platform membuktikan apa yang dikirim platform kepada kantor. Capture patroli
+(\`adapter.id\` "patrol": petugas menyimpan halaman di peramban sungguhan; WARC, tangkapan layar,
+MHTML) dan halaman yang diimpor petugas ("manual") membuktikan penguasaan — siapa menyimpan apa,
+kapan, dengan peramban apa, dan bahwa isinya tidak berubah sejak itu — bukan asal: platform tidak
+menandatangani apa pun. / An API capture proves what the platform served the office. A patrol
+capture (\`adapter.id\` "patrol": staff kept the page in a real browser; WARC, screenshot, MHTML)
+and a page imported by staff ("manual") prove custody — who kept what, when, with which browser,
+and that it has not changed since — not origin: the platform signed nothing.
 `;
 }

@@ -142,3 +142,18 @@ describe('evidence report', () => {
     expect(render()).toMatch(/body\{font:[^}]*"Noto Color Emoji"/);
   });
 });
+
+describe('evidence report: what a capture proves', () => {
+  it('a case resting on a patrol capture says it proves custody, not origin (Indonesian first); API captures carry no such note', () => {
+    const fixture = buildCaseFixture();
+    const patrolled = fixture.captures.map((capture) => ({
+      ...capture,
+      adapter: { id: 'patrol', version: '0.1.0' },
+      patrol: { actor: 'petugas-patroli-1', browser: { product: 'Chrome/131.0', userAgent: 'Mozilla/5.0' }, urlChain: ['https://www.facebook.com/contoh'], warcSha256: 'a'.repeat(64) },
+    }));
+    const html = renderEvidenceReport({ ...base, case: fixture.case, subject: fixture.subject, findings: fixture.findings, captures: patrolled, blobs: fixture.blobs });
+    expect(html).toMatch(/membuktikan penguasaan[^<]*bukan asal[^<]*<span class="en">\/ A patrol \(browser\) capture[^<]*proves custody[^<]*not origin/);
+    expect(html).toContain('patroli / patrol: petugas-patroli-1, Chrome/131.0');
+    expect(render()).not.toContain('proves custody');
+  });
+});

@@ -287,6 +287,12 @@ function lookupsHtml(history: ReportItemHistory | undefined, zone: IndonesianTim
   return `<table><tr><th>Waktu / time</th><th>Id</th><th>Hasil / result</th><th>Alasan / reason</th><th>Respons mentah (sha256) / raw response</th></tr>${rows}</table>`;
 }
 
+/** What a patrol or staff capture proves, next to what an API capture proves. */
+export const CUSTODY_NOTE = {
+  id: 'Rekaman patroli (peramban) atau halaman yang diimpor petugas membuktikan penguasaan — siapa menyimpan apa, kapan, dengan peramban apa, dan bahwa isinya tidak berubah sejak itu — bukan asal: platform tidak menandatanganinya. Rekaman API membuktikan apa yang dikirim platform.',
+  en: 'A patrol (browser) capture or a page imported by staff proves custody — who kept what, when, with which browser, and that it has not changed since — not origin: the platform did not sign it. An API capture proves what the platform served.',
+} as const;
+
 function capturesHtml(view: ItemView, input: EvidenceReportInput): string {
   const zone = zoneOf(input);
   if (view.captures.length === 0) return '<p>Tidak ada tangkapan tersedia / no captures available.</p>';
@@ -294,9 +300,10 @@ function capturesHtml(view: ItemView, input: EvidenceReportInput): string {
     const record = input.records?.[`capture:${capture.id}`];
     const proof = input.proofs?.find((entry) => entry.captureId === capture.id);
     const proofText = proof ? (proof.ok ? `✔ dalam checkpoint bertanda tangan (ukuran pohon ${proof.treeSize ?? '?'}) / in signed checkpoint` : `✘ ${escapeVisible(proof.message ?? 'bukti gagal / proof failed')}`) : 'tidak diperiksa / not checked';
-    return `<tr><td class="hash">${escapeVisible(capture.id)}</td><td>${time(capture.capturedAt, zone)}</td><td>${escapeVisible(`${capture.adapter.id}@${capture.adapter.version}`)} · ${word(CAPTURE_SCOPE_LABELS, capture.scope)} · ${word(ACCOUNT_OBSERVATION_LABELS, capture.accountObservation)}${capture.manual ? ` · manual: ${escapeVisible(capture.manual.importedBy)}` : ''}</td><td>${capture.rawBlobs.map((blob) => hash(blob)).join('<br>') || '—'}</td><td>${record ? `seq ${record.seq}<br>${hash(record.recordHash)}` : '—'}</td><td>${proofText}</td></tr>`;
+    return `<tr><td class="hash">${escapeVisible(capture.id)}</td><td>${time(capture.capturedAt, zone)}</td><td>${escapeVisible(`${capture.adapter.id}@${capture.adapter.version}`)} · ${word(CAPTURE_SCOPE_LABELS, capture.scope)} · ${word(ACCOUNT_OBSERVATION_LABELS, capture.accountObservation)}${capture.manual ? ` · manual: ${escapeVisible(capture.manual.importedBy)}` : ''}${capture.patrol ? ` · patroli / patrol: ${escapeVisible(capture.patrol.actor)}, ${escapeVisible(capture.patrol.browser.product)}` : ''}</td><td>${capture.rawBlobs.map((blob) => hash(blob)).join('<br>') || '—'}</td><td>${record ? `seq ${record.seq}<br>${hash(record.recordHash)}` : '—'}</td><td>${proofText}</td></tr>`;
   });
-  return `<table><tr><th>Capture</th><th>Waktu tangkap / captured at</th><th>Sumber / source</th><th>Respons mentah (sha256) / raw bodies</th><th>Rekaman / record</th><th>Bukti Merkle / Merkle proof</th></tr>${rows.join('')}</table>`;
+  const custodyOnly = view.captures.some((capture) => capture.patrol !== undefined || capture.manual !== undefined);
+  return `<table><tr><th>Capture</th><th>Waktu tangkap / captured at</th><th>Sumber / source</th><th>Respons mentah (sha256) / raw bodies</th><th>Rekaman / record</th><th>Bukti Merkle / Merkle proof</th></tr>${rows.join('')}</table>${custodyOnly ? `<p class="custody">${escapeHtml(CUSTODY_NOTE.id)} <span class="en">/ ${escapeHtml(CUSTODY_NOTE.en)}</span></p>` : ''}`;
 }
 
 function findingHtml(finding: Finding, input: EvidenceReportInput, display: (text: string) => string): string {
