@@ -1,4 +1,4 @@
-import { chmod, open, readFile, rename } from 'node:fs/promises';
+import { chmod, open, readFile, rename, stat } from 'node:fs/promises';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
@@ -139,4 +139,29 @@ export async function checkPassword(users: readonly WebUser[], username: string,
   }
   const good = await verify(user.passwordHash, password).catch(() => false);
   return good ? user : undefined;
+}
+
+/** The users file, re-read only when it changed on disk (checked by modification time and size). */
+export interface UserDirectory {
+  users(): Promise<Result<WebUser[], UsersFileError>>;
+}
+
+/** Watch the users file, so `sipansos users disable` takes effect on the next request. */
+export function createUserDirectory(file: string): UserDirectory {
+  let cached: { stamp: string; users: WebUser[] } | undefined;
+  return {
+    async users() {
+      let stamp = 'missing';
+      try {
+        const info = await stat(file);
+        stamp = `${info.mtimeMs}:${info.size}`;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return err({ type: 'unreadable', message: `berkas pengguna ${file} tidak terbaca / cannot read the users file ${file}: ${(error as Error).message}` });
+      }
+      if (cached?.stamp === stamp) return ok(cached.users);
+      const read = await readUsersFile(file);
+      if (read.isOk()) cached = { stamp, users: read.value };
+      return read;
+    },
+  };
 }

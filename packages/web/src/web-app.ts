@@ -18,7 +18,7 @@ import type { PageContext } from './pages/page-context.js';
 import { can, type Permission } from './roles.js';
 import { createSessionStore, csrfMatches, type SessionStore, type WebSession } from './session-store.js';
 import { say, type UiLanguage } from './ui-language.js';
-import { checkPassword, readUsersFile } from './users-file.js';
+import { checkPassword, createUserDirectory } from './users-file.js';
 import type { SubjectImportPreview, WebOffice } from './web-office.js';
 
 /** Settings of {@link createWebApp}. */
@@ -30,7 +30,7 @@ export interface WebAppSettings {
   sessions?: SessionStore;
   /** @default ten wrong passwords lock an account for 15 minutes */
   throttle?: LoginThrottle;
-  /** The peer address of a request (for per-address throttling). @default 'local' */
+  /** The peer address of a request (for per-address throttling). @default the socket's remote address */
   addressOf?: (context: Context) => string;
 }
 
@@ -58,8 +58,10 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
   const throttle = settings.throttle ?? createLoginThrottle();
   const now = office.now ?? (() => new Date());
   const cookieName = settings.secure ? '__Host-sipansos_sid' : 'sipansos_sid';
-  const addressOf = settings.addressOf ?? (() => 'local');
+  // The peer's address as @hono/node-server hands it over (c.env.incoming is the Node request).
+  const addressOf = settings.addressOf ?? ((c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local');
   const workflow = createCaseWorkflow({ store, routing: office.routing, deadlines: office.deadlines, timeZone: office.timeZone, now });
+  const directory = createUserDirectory(office.usersFile);
   const pendingImports = new Map<string, { sessionId: string; subjects: Subject[]; at: number }>();
   const app = new Hono<Env>();
 
@@ -145,7 +147,7 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
       const until = new Date(gate.retryAt).toISOString();
       return page(c, loginPage(pageContext(c), say(language, `Terlalu banyak percobaan gagal; akun/alamat terkunci sampai ${until}`, `Too many failed attempts; locked until ${until}`), username), 429);
     }
-    const users = await readUsersFile(office.usersFile);
+    const users = await directory.users();
     if (users.isErr()) return page(c, loginPage(pageContext(c), users.error.message, username), 500);
     const user = await checkPassword(users.value, username, password);
     if (!user) {
@@ -172,6 +174,13 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
   app.use('*', async (c, next) => {
     const session = c.get('session');
     if (!session.user) return c.req.method === 'GET' ? c.redirect('/login', 303) : refuse(c, 403, 'masuk dulu', 'sign in first');
+    // A user disabled (or re-roled) since login is out at the next request, not at session end.
+    const users = await directory.users();
+    const current = users.isOk() ? users.value.find((user) => user.username === session.user?.username) : undefined;
+    if (!current || current.disabled || current.role !== session.user.role) {
+      sessions.end(session.id);
+      return c.req.method === 'GET' ? c.redirect('/login', 303) : refuse(c, 403, 'sesi berakhir; masuk lagi', 'the session ended; sign in again');
+    }
     await next();
   });
 

@@ -74,7 +74,7 @@ export function casePage(
 <dl class="facts"><dt>${t(context, 'Judul', 'Title')}</dt><dd>${value.title}</dd><dt>${t(context, 'Subjek', 'Subject')}</dt><dd>${value.subjectId}</dd>
 <dt>${t(context, 'Temuan', 'Findings')}</dt><dd>${value.findingIds.map((id) => html`<a href="/findings/${encodeURIComponent(id)}">${id}</a> `)}</dd>
 ${value.decision ? html`<dt>${t(context, 'Putusan', 'Decision')}</dt><dd>${value.decision.outcome}${value.decision.violationType ? ` (${value.decision.violationType})` : ''} — ${value.decision.decidedBy}</dd>` : ''}
-${value.kajianSummary ? html`<dt>${t(context, 'Ringkasan kajian', 'Kajian summary')}</dt><dd class="prewrap">${value.kajianSummary}</dd>` : ''}
+${value.kajianSummary ? html`<dt>${t(context, 'Ringkasan kajian', 'Kajian summary')}</dt><dd class="prewrap" tabindex="0">${value.kajianSummary}</dd>` : ''}
 </dl>
 <h2>${t(context, 'Langkah berikut', 'Next steps')}</h2>
 ${next.length > 0 ? html`<div class="moves">${next.map((to) => moveForm(context, value, to))}</div>` : html`<p>${t(context, 'Tidak ada langkah yang dapat Anda ambil pada status ini.', 'There is no step you can take in this state.')}</p>`}

@@ -101,7 +101,8 @@ export function findingPage(
     const text = fieldText(item, field);
     if (text === undefined) return [];
     const shown = highlightText(text, finding.spans.filter((span) => span.field === field), maskPersonalData);
-    return [html`<section class="post"><h3>${field}</h3><div class="post-text">${trusted(shown.html)}</div></section>`];
+    // Scrollable, so it takes keyboard focus (a long post must be readable without a mouse).
+    return [html`<section class="post"><h3 id="field-${field}">${field}</h3><div class="post-text" tabindex="0" role="region" aria-labelledby="field-${field}">${trusted(shown.html)}</div></section>`];
   });
   const standing = input.history.at(-1);
   const accepted = standing?.outcome === 'accepted' && standing.caseId;

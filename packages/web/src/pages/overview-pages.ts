@@ -65,8 +65,8 @@ ${verdicts.slice(0, 500).map(({ verdict, owner }) => {
 <dt>${t(context, 'Dikonfirmasi', 'Confirmed')}</dt><dd>${timeText(context, proof.confirmedAt)} ${proof.confirmedBy ?? ''}</dd>
 </dl>
 <div class="versions">
-<section><h3>${t(context, 'Versi pertama', 'First version')}</h3><p class="post-text">${first ? maskPersonalData(first.item.text ?? '') : t(context, 'tidak terekam', 'not captured')}</p></section>
-${verdict.versions.length > 1 ? html`<section><h3>${t(context, 'Versi terakhir', 'Last version')}</h3><p class="post-text">${maskPersonalData(last?.item.text ?? '')}</p></section>` : ''}
+<section><h3>${t(context, 'Versi pertama', 'First version')}</h3><p class="post-text" tabindex="0">${first ? maskPersonalData(first.item.text ?? '') : t(context, 'tidak terekam', 'not captured')}</p></section>
+${verdict.versions.length > 1 ? html`<section><h3>${t(context, 'Versi terakhir', 'Last version')}</h3><p class="post-text" tabindex="0">${maskPersonalData(last?.item.text ?? '')}</p></section>` : ''}
 </div>
 </article>`;
 })}`,
