@@ -15,7 +15,8 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'web');
 const PASSWORD = 'kata-sandi-rekaan-panjang';
 const ROLES = ['staf', 'kajian', 'pimpinan', 'admin'] as const;
 
-describe('sipansos serve in a real browser', () => {
+// A shared machine under load: each step drives a real browser, so each test gets minutes, not one.
+describe('sipansos serve in a real browser', { timeout: 300_000 }, () => {
   let dir = '';
   let browser: Browser | undefined;
   let url = '';
