@@ -1,6 +1,7 @@
 import type { ResultAsync } from 'neverthrow';
 import { CYCLE_AUDIT_KIND, coverageOf, deletionVerdicts, type AccountState, type DeletionVerdict, type Finding, type Item } from '@sipansos/core';
-import { caseDeadlines, isOpenState, readFindingReviews, resolveReferral, toCaseReferral, type Case, type CaseReferral, type FindingReviewLedger } from '@sipansos/core/cases';
+import { caseDeadlines, isOpenState, resolveReferral, toCaseReferral, type Case, type CaseReferral } from '@sipansos/core/cases';
+import type { FindingIndex } from './finding-index.js';
 import type { EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { FindingFilters, FindingQueue } from './pages/findings-page.js';
 import type { DashboardData } from './pages/overview-pages.js';
@@ -18,20 +19,10 @@ async function unwrap<T, E extends { message: string }>(result: ResultAsync<T, E
   throw new StoreReadError(settled.error.message);
 }
 
-/** Every finding, newest act first. */
-export async function allFindings(store: EvidenceStoreV1): Promise<Finding[]> {
-  const entries = await unwrap(store.query('finding'));
-  return entries.map((entry) => entry.record).sort((a, b) => b.actAt.localeCompare(a.actAt) || a.id.localeCompare(b.id));
-}
-
-/** The reviewers' decisions. */
-export async function reviewLedger(store: EvidenceStoreV1): Promise<FindingReviewLedger> {
-  return unwrap(readFindingReviews(store));
-}
 
 /** One page of the findings queue under the filters. */
-export async function findingQueue(store: EvidenceStoreV1, filters: FindingFilters): Promise<{ queue: FindingQueue; rules: string[] }> {
-  const [findings, ledger] = await Promise.all([allFindings(store), reviewLedger(store)]);
+export async function findingQueue(index: FindingIndex, filters: FindingFilters): Promise<{ queue: FindingQueue; rules: string[] }> {
+  const { findings, ledger } = await index.current();
   const status = filters.status ?? 'open';
   const matching = findings.filter((finding) => {
     if (filters.category && finding.category !== filters.category) return false;
@@ -84,9 +75,9 @@ export async function allCases(store: EvidenceStoreV1): Promise<Case[]> {
 }
 
 /** What the dashboard shows, read from the store. */
-export async function dashboardData(office: WebOffice, now: Date): Promise<DashboardData> {
+export async function dashboardData(office: WebOffice, index: FindingIndex, now: Date): Promise<DashboardData> {
   const { store } = office;
-  const [states, cycles, cases, findings, ledger] = await Promise.all([unwrap(store.query('account_state')), unwrap(store.query('audit', { category: CYCLE_AUDIT_KIND })), allCases(store), unwrap(store.query('finding')), reviewLedger(store)]);
+  const [states, cycles, cases, { findings, ledger }] = await Promise.all([unwrap(store.query('account_state')), unwrap(store.query('audit', { category: CYCLE_AUDIT_KIND })), allCases(store), index.current()]);
   const finished = cycles.filter((entry) => entry.record.action === 'monitor.cycle_finished');
   const last = finished.at(-1)?.record;
   const finishedIds = new Set(finished.map((entry) => entry.record.target?.id));
@@ -110,7 +101,7 @@ export async function dashboardData(office: WebOffice, now: Date): Promise<Dashb
     gaps,
     overdue,
     dueSoon,
-    unreviewedFindings: findings.filter((entry) => !ledger.latest.has(entry.record.id)).length,
+    unreviewedFindings: findings.filter((finding) => !ledger.latest.has(finding.id)).length,
     openCases: open.length,
   };
 }

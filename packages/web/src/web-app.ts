@@ -9,7 +9,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { APP_CSS } from './app-css.js';
 import type { SafeHtml } from './html-template.js';
 import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
-import { allCases, caseReferral, dashboardData, deletionRows, findingItem, findingQueue, reviewLedger, StoreReadError } from './office-reads.js';
+import { createFindingIndex } from './finding-index.js';
+import { allCases, caseReferral, dashboardData, deletionRows, findingItem, findingQueue, StoreReadError } from './office-reads.js';
 import { APPROVAL_STATE, casePage, casesPage } from './pages/case-page.js';
 import { findingPage, findingsPage } from './pages/findings-page.js';
 import { loginPage } from './pages/login-page.js';
@@ -62,6 +63,8 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
   const addressOf = settings.addressOf ?? ((c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local');
   const workflow = createCaseWorkflow({ store, routing: office.routing, deadlines: office.deadlines, timeZone: office.timeZone, now });
   const directory = createUserDirectory(office.usersFile);
+  const findingIndex = createFindingIndex(store);
+  const reviewLedger = async () => (await findingIndex.current()).ledger;
   const pendingImports = new Map<string, { sessionId: string; subjects: Subject[]; at: number }>();
   const app = new Hono<Env>();
 
@@ -184,7 +187,7 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
     await next();
   });
 
-  app.get('/', async (c) => page(c, dashboardPage(pageContext(c), await dashboardData(office, now()))));
+  app.get('/', async (c) => page(c, dashboardPage(pageContext(c), await dashboardData(office, findingIndex, now()))));
 
   app.get('/findings', async (c) => {
     const query = c.req.query();
@@ -192,7 +195,7 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
       page: Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1),
       ...Object.fromEntries((['category', 'subject', 'platform', 'phase', 'rule', 'status'] as const).flatMap((key) => (query[key] ? [[key, query[key]]] : []))),
     };
-    const { queue, rules } = await findingQueue(store, filters);
+    const { queue, rules } = await findingQueue(findingIndex, filters);
     return page(c, findingsPage(pageContext(c), filters, queue, rules));
   });
 
@@ -201,7 +204,7 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
     if (stored.isErr()) throw new StoreReadError(stored.error.message);
     if (!stored.value) return refuse(c, 404, `temuan ${id} tidak ada`, `no finding ${id}`);
     const finding = stored.value.record;
-    const ledger = await reviewLedger(store);
+    const ledger = await reviewLedger();
     const history = ledger.history.filter((review) => review.findingId === id);
     const item = await findingItem(store, finding);
     const user = c.get('session').user;
@@ -219,7 +222,7 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
     const stored = await store.get('finding', id);
     if (stored.isErr() || !stored.value) return refuse(c, 404, `temuan ${id} tidak ada`, `no finding ${id}`);
     const finding = stored.value.record;
-    const standing = (await reviewLedger(store)).latest.get(id);
+    const standing = (await reviewLedger()).latest.get(id);
     if (standing?.outcome === 'accepted' && standing.caseId) return c.redirect(`/cases/${encodeURIComponent(standing.caseId)}`, 303);
     const reason = text(form, 'reason').trim();
     const title = text(form, 'title').trim();
@@ -415,7 +418,7 @@ export function createWebApp(settings: WebAppSettings): Hono<Env> {
     return showSubjects(c, { done: say(c.get('language'), `${pending.subjects.length} subjek disimpan`, `${pending.subjects.length} subjects saved`) });
   });
 
-  app.get('/rules', async (c) => page(c, rulesPage(pageContext(c), reviewPrecision(await reviewLedger(store)))));
+  app.get('/rules', async (c) => page(c, rulesPage(pageContext(c), reviewPrecision(await reviewLedger()))));
 
   app.notFound((c) => refuse(c, 404, 'halaman tidak ada', 'no such page'));
   app.onError((error, c) => {
