@@ -9,7 +9,7 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { parseDuration } from '../runtime/duration.js';
-import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
+import { NOW_ENVIRONMENT, PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { monitorOptionsOf } from '../runtime/monitor-options.js';
 import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { isOfficeFailure, openOffice, type Office } from '../runtime/open-office.js';
@@ -83,7 +83,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: { id: 'aplikasi web kantor (temuan, kasus, surat, peran)', en: 'the office web app (findings, cases, letters, roles)' },
   usage: USAGE,
-  environment: PLATFORM_ENVIRONMENT,
+  environment: [...PLATFORM_ENVIRONMENT, ...NOW_ENVIRONMENT],
   stopsGracefully: true,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, io, { ...CONFIG_OPTION, port: { type: 'string', default: '8080' }, host: { type: 'string' }, every: { type: 'string' }, 'tls-key': { type: 'string' }, 'tls-cert': { type: 'string' }, store: { type: 'string' } });
