@@ -192,12 +192,27 @@ describe('sipansos serve in a real browser', { timeout: 300_000 }, () => {
     expect(outside).toEqual([]);
   });
 
-  it('the remaining screens pass the accessibility check', async () => {
+  it('the remaining screens pass the accessibility check; admin imports subjects after a preview', async () => {
     const { context, page } = await signIn('admin');
     for (const screen of ['deletions', 'subjects', 'rules', 'cases']) {
       await page.goto(`${url}/${screen}`);
       await expectAccessible(page, screen);
     }
+    // A row error is shown and nothing can be saved; a good file is previewed, then saved.
+    await page.goto(`${url}/subjects`);
+    await page.setInputFiles('#file', { name: 'salah.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,category,x\nasn-201,Nama Rekaan,pegawai,rekaan_satu\n') });
+    await page.click('button:has-text("Pratinjau")');
+    await expect(page.locator('.preview table').textContent()).resolves.toContain('pegawai');
+    await expect(page.locator('button:has-text("Simpan")').count()).resolves.toBe(0);
+    await expectAccessible(page, 'subjects-import-preview');
+    await page.setInputFiles('#file', { name: 'baik.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,category,x\nasn-202,Dewi Rekaan Contoh,asn,dewi_rekaan_contoh\n') });
+    await page.click('button:has-text("Pratinjau")');
+    await page.click('button:has-text("Simpan 1 subjek")');
+    await expect(page.locator('.notice.ok').textContent()).resolves.toContain('1 subjek disimpan');
+    await expect(page.locator('table').last().textContent()).resolves.toContain('Dewi Rekaan Contoh');
+    const listed = memoryIo(dir);
+    expect(await main(['subjects', 'list', '--json'], listed)).toBe(0);
+    expect(listed.out()).toContain('asn-202');
     await context.close();
   });
 

@@ -107,5 +107,9 @@ describe('the web app on the server side', () => {
     const local = await app.request('/lang/en?back=/findings?page=2');
     expect(local.headers.get('location')).toBe('/findings?page=2');
     expect(local.headers.get('set-cookie')).toContain('sipansos_lang=en');
+    const english = await (await app.request('/login', { headers: { cookie: 'sipansos_lang=en' } })).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Sign in');
+    expect(english).toContain('All times in WIB');
   });
 });
