@@ -1,5 +1,5 @@
 import { chmod, open, readFile, rename, stat } from 'node:fs/promises';
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { ROLES, type Role } from './roles.js';
@@ -41,9 +41,13 @@ const HASH_OPTIONS = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19_456, t
 /** A fixed hash so that an unknown user costs the same time as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
+// Loaded when first needed: every `sipansos` command imports this package, and only `serve` and
+// `users` need the native Argon2 binding.
+const argon2 = () => import('@node-rs/argon2');
+
 /** Hash a password with Argon2id. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, HASH_OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, HASH_OPTIONS);
 }
 
 /** Read the users file; a missing file is an office with no users yet. */
@@ -134,10 +138,10 @@ export async function checkPassword(users: readonly WebUser[], username: string,
   const user = users.find((entry) => entry.username === username);
   if (!user || user.disabled) {
     decoyHash ??= hashPassword('sipansos-decoy-password');
-    await verify(await decoyHash, password).catch(() => false);
+    await (await argon2()).verify(await decoyHash, password).catch(() => false);
     return undefined;
   }
-  const good = await verify(user.passwordHash, password).catch(() => false);
+  const good = await (await argon2()).verify(user.passwordHash, password).catch(() => false);
   return good ? user : undefined;
 }
 
