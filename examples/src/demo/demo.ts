@@ -11,6 +11,8 @@
  *   pnpm demo -- --json       the summary as JSON
  *   pnpm demo -- --store DIR  keep the evidence store in DIR
  *   pnpm demo -- --subjects N fewer subjects (at least the 48 scripted ones), for a faster run
+ *   pnpm demo -- --serve      then open the office web app on the demo's store (users admin,
+ *                             staf, kajian, pimpinan with a printed one-time password)
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -30,7 +32,7 @@ import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
 import { demoPatrol } from './demo-patrol.js';
 
 // `pnpm demo -- --json` hands the script a literal `--`; drop it so the options still parse.
-const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { json: { type: 'boolean', default: false }, store: { type: 'string' }, subjects: { type: 'string' } }, allowPositionals: true });
+const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { json: { type: 'boolean', default: false }, store: { type: 'string' }, subjects: { type: 'string' }, serve: { type: 'boolean', default: false } }, allowPositionals: true });
 const json = values.json === true;
 const say = (text = ''): void => {
   if (!json) process.stdout.write(`${text}\n`);
@@ -220,7 +222,32 @@ if (json) {
   say(`  pnpm -s sipansos status --config ${path.join(office, 'sipansos.config.json')}`);
   say(`  pnpm -s sipansos deletions --config ${path.join(office, 'sipansos.config.json')}`);
   say(`  pnpm -s sipansos verify --store ${storeDir}`);
+  say(`\nAplikasi web kantor / the office web app:`);
+  say(`  printf '%s\\n' 'KATA-SANDI-ANDA' | pnpm -s sipansos users add admin --role admin --config ${path.join(office, 'sipansos.config.json')}`);
+  say(`  pnpm -s sipansos serve --config ${path.join(office, 'sipansos.config.json')}   (atau / or: pnpm demo -- --serve)`);
   say(`\nSelesai dalam / finished in ${summary.seconds} s.`);
+}
+
+if (values.serve) await serveDemo(path.join(office, 'sipansos.config.json'));
+
+/**
+ * `--serve`: one user per role with a fresh one-time password, then `sipansos serve` on the demo's
+ * office until Ctrl-C. The CLI runs as a child process, as staff would run it.
+ */
+async function serveDemo(configPath: string): Promise<void> {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { randomBytes } = await import('node:crypto');
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const cli = ['--conditions=sipansos-source', '--import', 'tsx', path.join(root, 'packages/cli/src/bin.ts')];
+  const password = `demo-${randomBytes(9).toString('base64url')}`;
+  for (const role of ['admin', 'staf', 'kajian', 'pimpinan']) {
+    const added = spawnSync(process.execPath, [...cli, 'users', 'add', role, '--role', role, '--config', configPath], { cwd: root, input: `${password}\n`, encoding: 'utf8' });
+    if (added.status !== 0) throw new Error(`users add ${role}: ${added.stderr}`);
+  }
+  process.stdout.write(`\nPengguna demo / demo users: admin, staf, kajian, pimpinan — kata sandi / password: ${password}\n`);
+  const child = spawn(process.execPath, [...cli, 'serve', '--config', configPath], { cwd: root, stdio: 'inherit' });
+  process.on('SIGINT', () => child.kill('SIGINT'));
+  await new Promise((resolve) => child.on('exit', resolve));
 }
 
 /** One finding per category, preferring findings on posts later deleted, then the most severe. */

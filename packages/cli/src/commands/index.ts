@@ -13,8 +13,10 @@ import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
 import { scanCommand } from './scan.js';
+import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
 import { subjectsCommand } from './subjects.js';
+import { usersCommand } from './users.js';
 import { validateCommand } from './validate.js';
 import { verifyBundleCommand } from './verify-bundle.js';
 import { verifyCommand } from './verify.js';
@@ -23,4 +25,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand, serveCommand, usersCommand];

@@ -1,10 +1,11 @@
-import { createMonitor, type CycleReport, type MonitorOptions } from '@sipansos/core';
+import { createMonitor, type CycleReport } from '@sipansos/core';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
+import { monitorOptionsOf } from '../runtime/monitor-options.js';
 import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { createRunMediaStep } from '../runtime/media-step.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
@@ -93,14 +94,7 @@ export const runCommand: CliCommand = {
         // As documented for --once: no account could be captured is exit 3, whatever the cause.
         return EXIT.failure;
       }
-      const options: MonitorOptions = {
-        deadlineMs: deadline,
-        concurrencyPerPlatform: monitorConfig.concurrencyPerPlatform,
-        fetchMedia: monitorConfig.fetchMedia,
-        actor: office.config.config.actor,
-        ...(monitorConfig.maxPages !== undefined ? { maxPages: monitorConfig.maxPages } : {}),
-        ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
-      };
+      const options = monitorOptionsOf(office.config, deadline);
       const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       const mediaConfig = office.config.config.media;
       const media = mediaConfig ? createRunMediaStep(mediaConfig, { store, context: office.context, subjects: office.subjects, rules: office.rules, actor: office.config.config.actor }) : undefined;

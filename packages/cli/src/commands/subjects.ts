@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { categoryFromWord, parseSubjectsJson, subjectListProblems, type Subject, type SubjectTableSettings } from '@sipansos/core';
+import { categoryFromWord, parseSubjectsJson, type Subject, type SubjectTableSettings } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig } from '../config/load-config.js';
@@ -9,6 +9,7 @@ import { configErrorLine } from '../runtime/runtime-error.js';
 import { readSubjectTable, subjectFileFormat } from '../subjects/read-subject-table.js';
 import { issueLines, subjectPreview, tableDescription } from '../subjects/subject-table-preview.js';
 import { writeSubjectsFile } from '../subjects/write-subjects-file.js';
+import { mergeSubjectLists } from '../subjects/merge-subject-lists.js';
 import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 import { decodeUtf8, utf8Problem } from '../runtime/utf8-text.js';
 
@@ -120,23 +121,9 @@ async function importSubjects(args: string[], io: CliIo): Promise<number> {
     printError(io, `berkas subjek kantor tidak terbaca, tidak ada yang ditulis: ${existing.problem}`, `the office subjects file is unreadable, nothing written: ${existing.problem}`);
     return EXIT.problem;
   }
-  const byId = new Map(existing.subjects.map((subject) => [subject.id, subject]));
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const subject of incoming) {
-    const before = byId.get(subject.id);
-    if (!before) added++;
-    else if (JSON.stringify(before) === JSON.stringify(subject)) unchanged++;
-    else updated++;
-    byId.set(subject.id, subject);
-  }
-  // Both lists were checked subject by subject as they were read; what is left is between them.
-  const merged = [...byId.values()];
-  const clash = subjectListProblems(merged)[0];
-  if (clash) {
-    const where = `${clash.path.join('.')}: ${clash.message}`;
-    printError(io, `daftar gabungan tidak sah, tidak ada yang ditulis: ${where}`, `the merged list is invalid, nothing written: ${where}`);
+  const { merged, added, updated, unchanged, problem } = mergeSubjectLists(existing.subjects, incoming);
+  if (problem) {
+    printError(io, `daftar gabungan tidak sah, tidak ada yang ditulis: ${problem}`, `the merged list is invalid, nothing written: ${problem}`);
     return EXIT.problem;
   }
   const summary = `${added} baru / new, ${updated} diperbarui / updated, ${unchanged} tetap / unchanged; total ${merged.length}`;

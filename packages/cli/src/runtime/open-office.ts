@@ -13,6 +13,7 @@ import { loadSigningKey } from './signing-key.js';
 import { decodeUtf8, utf8Problem } from './utf8-text.js';
 import { configErrorLine, storeErrorLine, type BilingualLine } from './runtime-error.js';
 import { printStoreRecovery, readOnlyStoreLine } from './store-integrity.js';
+import { servedStoreLine } from './serve-marker.js';
 
 /** Why a command cannot start: one line and the exit code. */
 export interface OfficeFailure {
@@ -139,7 +140,10 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
       return fail(EXIT.problem, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
     }
     const opened = await store.open();
-    if (opened.isErr()) return { exitCode: EXIT.failure, line: storeErrorLine(opened.error) };
+    if (opened.isErr()) {
+      const served = opened.error.type === 'locked' ? await servedStoreLine(dir, opened.error.holder.pid) : undefined;
+      return { exitCode: EXIT.failure, line: served ?? storeErrorLine(opened.error) };
+    }
     if (needs.store === 'write') printStoreRecovery(io, opened.value);
     if (opened.value.readOnly && needs.store === 'write') {
       await store.close();
