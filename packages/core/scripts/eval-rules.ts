@@ -61,16 +61,16 @@ for (const score of disguised) {
 
 const tuned = tuneClaimThresholds(HOAX_CLAIM_TUNE_FIXTURES);
 const configured = configuredClaimThresholds();
-const test = scoreClaimFixtures(HOAX_CLAIM_TEST_FIXTURES, configured);
+const claimTest = scoreClaimFixtures(HOAX_CLAIM_TEST_FIXTURES, configured);
 const pair = (thresholds: { strong: number; spread: number }) => `claim alone ≥ ${thresholds.strong.toFixed(2)}, claim + call to spread ≥ ${thresholds.spread.toFixed(2)}`;
 const same = Math.abs(tuned.thresholds.strong - configured.strong) < 1e-9 && Math.abs(tuned.thresholds.spread - configured.spread) < 1e-9;
-const testOk = test.precision >= 0.9 && test.recall >= 0.85;
+const testOk = claimTest.precision >= 0.9 && claimTest.recall >= 0.85;
 if (!same || !testOk) failing++;
 process.stdout.write(`\nclaim matching (${CLAIM_RULES.strong}, ${CLAIM_RULES.spread}; ${BUILTIN_CLAIMS.length} built-in claims)\n`);
 process.stdout.write(`  chosen on tune (${tuned.positives} pos / ${tuned.negatives} neg, F1 ${tuned.f1.toFixed(3)}): ${pair(tuned.thresholds)}\n`);
 process.stdout.write(`  configured in hoax.json:                ${pair(configured)}${same ? '' : '  < differs from the tuned pair'}\n`);
 process.stdout.write(
-  `  test only (${test.positives} pos / ${test.negatives} neg): TP ${test.truePositives}  FP ${test.falsePositives}  FN ${test.positives - test.truePositives}  precision ${test.precision.toFixed(3)}  recall ${test.recall.toFixed(3)}${testOk ? '' : '  < goal (P ≥ 0.90, R ≥ 0.85)'}\n`,
+  `  test only (${claimTest.positives} pos / ${claimTest.negatives} neg): TP ${claimTest.truePositives}  FP ${claimTest.falsePositives}  FN ${claimTest.positives - claimTest.truePositives}  precision ${claimTest.precision.toFixed(3)}  recall ${claimTest.recall.toFixed(3)}${testOk ? '' : '  < goal (P ≥ 0.90, R ≥ 0.85)'}\n`,
 );
 if (verbose) for (const miss of claimFixtureMisses(HOAX_CLAIM_TEST_FIXTURES, configured)) process.stdout.write(`    ${miss.expected ? 'missed' : 'false+'} (claim score ${Math.max(miss.strong, miss.spread).toFixed(2)}): ${miss.text}\n`);
 process.exitCode = failing + gapFailing > 0 ? 1 : 0;

@@ -141,7 +141,7 @@ export async function openOffice<const N extends OfficeNeeds>(io: CliIo, configP
     }
     const opened = await store.open();
     if (opened.isErr()) {
-      const served = opened.error.type === 'locked' ? await servedStoreLine(dir, opened.error.holder.pid) : undefined;
+      const served = opened.error.type === 'locked' ? await servedStoreLine(where, opened.error.holder.pid) : undefined;
       return { exitCode: EXIT.failure, line: served ?? storeErrorLine(opened.error) };
     }
     if (needs.store === 'write') printStoreRecovery(io, opened.value);
