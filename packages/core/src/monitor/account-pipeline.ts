@@ -1,4 +1,4 @@
-import { ok, safeTry, type Err, type Result, type ResultAsync } from 'neverthrow';
+import { err, ok, safeTry, type Err, type Result, type ResultAsync } from 'neverthrow';
 import { accountKey as accountKeyOf, PlatformAccountIdSchema, type Account } from '../account/account-schema.js';
 import { CaptureSchema, type Capture, type CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
@@ -7,11 +7,12 @@ import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
-import type { AdapterCaptureV1, LookupResultV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import type { AdapterCaptureV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { handleKey, resolutionEntry } from './account-resolutions.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import type { CycleControl } from './cycle-control.js';
+import type { LookupPool } from './lookup-pool.js';
 import { addRequests, type CycleReport } from './cycle-report.js';
 import { captureIdFor } from './evidence-ids.js';
 import type { MonitorAccountState, MonitorEngine } from './monitor-engine.js';
@@ -38,6 +39,8 @@ export interface PipelineContext {
   fetchMedia: boolean;
   maxMediaPerCapture: number;
   deletionOptions: DeletionOptions | undefined;
+  /** One lookup pool per platform whose adapter can look items up. */
+  lookupPools: ReadonlyMap<string, LookupPool>;
   emit(event: MonitorProgressEvent): void;
 }
 
@@ -220,36 +223,30 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
     progressed = true;
   }
 
-  // 6. Look up what went missing: only a lookup can turn an absence into a deletion.
-  if (lookupNeeded.size > 0) {
-    if (adapter.capabilities.lookup && adapter.lookup) {
-      const ids = [...lookupNeeded];
-      const batchSize = Math.max(1, adapter.capabilities.maxLookupBatch ?? 100);
-      const lookup = adapter.lookup.bind(adapter);
-      for (let start = 0; start < ids.length; start += batchSize) {
-        const batch = ids.slice(start, start + batchSize);
-        const result = await control.call({ key: `${platform}:lookup`, platform, account: key }, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
-        if (result.kind === 'deferred') {
-          defer('lookup', result.reason, key, result.retryAfterMs);
-          break;
-        }
-        if (result.kind === 'error') {
-          // "Could not look" changes nothing; the state machine asks again next cycle.
-          fail('lookup', result.error.type, result.error.message, key);
-          break;
-        }
-        // Managed adapters count requests per endpoint; others are counted by raw bodies.
-        addRequests(report, platform, (result.value as { requests?: Record<string, number> }).requests ?? { lookup: Math.max(1, result.value.raw.length) });
-        const rawBlobs = yield* storeRaw(result.value.raw, store);
-        const statuses: Record<string, number> = {};
-        for (const entry of result.value.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
-        report.lookups.asked += batch.length;
-        for (const [status, count] of Object.entries(statuses)) report.lookups.statuses[status] = (report.lookups.statuses[status] ?? 0) + count;
-        const observed = engine.observeLookups(state, { results: result.value.results as LookupResultV1[], rawBlobs, at: control.now() }, context.deletionOptions);
-        state = observed.state;
-        changes.push(...observed.changes);
-        context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: batch.length, statuses, at: control.now() });
+  // 6. Look up what went missing: only a lookup can turn an absence into a deletion. The ids go
+  //    into the platform's pool, which batches them with other accounts' ids.
+  const pool = context.lookupPools.get(platform);
+  if (lookupNeeded.size > 0 && pool && adapter.capabilities.lookup && adapter.lookup) {
+    let stopped = false;
+    for (const answer of await pool.request(key, [...lookupNeeded])) {
+      if (answer.kind === 'store_failed') return err(answer.error);
+      if (answer.kind === 'deferred') {
+        if (!stopped) defer('lookup', answer.reason, key, answer.retryAfterMs);
+        stopped = true;
+        continue;
       }
+      if (answer.kind === 'error') {
+        // "Could not look" changes nothing; the state machine asks again next cycle.
+        if (!stopped) fail('lookup', answer.error.type, answer.error.message, key);
+        stopped = true;
+        continue;
+      }
+      const statuses: Record<string, number> = {};
+      for (const entry of answer.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+      const observed = engine.observeLookups(state, { results: answer.results, rawBlobs: answer.rawBlobs, at: control.now() }, context.deletionOptions);
+      state = observed.state;
+      changes.push(...observed.changes);
+      context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: answer.asked.length, statuses, at: control.now() });
     }
   }
 
@@ -287,7 +284,7 @@ function evaluate(item: Item, capture: Capture, subject: Subject, context: Pipel
   return context.engine.evaluateItem({ item, subject, evidence: { captureId: capture.id, rawBlobs: [...capture.rawBlobs, ...mediaBlobs] }, now: capture.capturedAt });
 }
 
-function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): ResultAsync<string[], StoreErrorV1> {
+export function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): ResultAsync<string[], StoreErrorV1> {
   return safeTry<string[], StoreErrorV1>(async function* () {
     const hashes: string[] = [];
     for (const response of raw) hashes.push((yield* store.putBlob(response.bytes)).sha256);

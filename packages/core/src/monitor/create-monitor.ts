@@ -5,11 +5,12 @@ import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { ValidationIssue } from '../validation/validation-issue.js';
 import { loadResolutions } from './account-resolutions.js';
-import { runAccount, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
+import { runAccount, storeRaw, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import { CycleControl } from './cycle-control.js';
 import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
-import { emptyCycleReport, type CycleReport } from './cycle-report.js';
+import { addLookupCall, emptyCycleReport, type CycleReport } from './cycle-report.js';
+import { LookupPool } from './lookup-pool.js';
 import { createDefaultEngine } from './default-engine.js';
 import type { MonitorEngine } from './monitor-engine.js';
 import type { MonitorError } from './monitor-error.js';
@@ -119,6 +120,42 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         if (started.isErr()) return err(storeFailed(started.error));
       }
       emit({ type: 'cycle_started', cycleId: plan.cycleId, resumed: plan.resumed, accounts: tasks.length, tasks: tasks.reduce((sum, task) => sum + task.scopes.length, 0), deadlineAt: report.deadlineAt, at: startedAt });
+      // One queue per platform: platforms run side by side, each within its own limits.
+      const queues = new Map<string, PQueue>();
+      const perPlatform = options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform;
+      const waiting = new Map<string, number>();
+      // An account waiting (out its own pause, or for a pooled lookup) lends its slot: the queue runs one more meanwhile.
+      const lend = (platform: string, change: 1 | -1): void => {
+        const now = Math.max(0, (waiting.get(platform) ?? 0) + change);
+        waiting.set(platform, now);
+        const queue = queues.get(platform);
+        if (queue) queue.concurrency = perPlatform + now;
+      };
+      const lookupPools = new Map<string, LookupPool>();
+      const deadlineMs = options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs;
+      // Near the deadline a partial batch goes out at once rather than wait for a full one.
+      const flushFromMs = control.deadlineAt - Math.min(60_000, deadlineMs * 0.2);
+      for (const [platform, adapter] of adapters) {
+        const accounts = tasks.filter((task) => task.account.platform === platform).length;
+        if (accounts === 0 || !adapter.capabilities.lookup || !adapter.lookup) continue;
+        lookupPools.set(
+          platform,
+          new LookupPool(adapter, accounts, {
+            control,
+            storeRaw: (raw) => storeRaw(raw, store),
+            onWait: (change) => lend(platform, change),
+            onCall: (call, results, requests) => addLookupCall(report, call, results, requests),
+            flushFromMs,
+          }),
+        );
+      }
+      const flushTimer = setTimeout(() => {
+        for (const pool of lookupPools.values()) pool.flush();
+      }, Math.max(0, flushFromMs - control.clock().getTime()));
+      (flushTimer as { unref?: () => void }).unref?.();
+      control.signal.addEventListener('abort', () => {
+        for (const pool of lookupPools.values()) pool.flush();
+      }, { once: true });
       const context: PipelineContext = {
         cycleId: plan.cycleId,
         store,
@@ -131,18 +168,12 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         fetchMedia: options.fetchMedia ?? MONITOR_DEFAULTS.fetchMedia,
         maxMediaPerCapture: options.maxMediaPerCapture ?? MONITOR_DEFAULTS.maxMediaPerCapture,
         deletionOptions: options.deletion,
+        lookupPools,
         emit,
       };
-      // One queue per platform: platforms run side by side, each within its own limits.
-      const queues = new Map<string, PQueue>();
-      const perPlatform = options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform;
-      const waiting = new Map<string, number>();
-      // An account waiting out its own pause lends its slot: the queue runs one more meanwhile.
       control.onAccountWait((platform, change) => {
-        const now = Math.max(0, (waiting.get(platform) ?? 0) + change);
-        waiting.set(platform, now);
-        const queue = queues.get(platform);
-        if (queue) queue.concurrency = perPlatform + now;
+        lend(platform, change);
+        lookupPools.get(platform)?.accountPaused(change);
       });
       let storeFailure: StoreErrorV1 | undefined;
       let done = 0;
@@ -167,6 +198,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
           }
           outcomes[result.outcome]++;
           done++;
+          lookupPools.get(platform)?.accountFinished();
           emit({
             type: 'account_finished',
             cycleId: plan.cycleId,
@@ -181,6 +213,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         });
       });
       await Promise.all(runs);
+      clearTimeout(flushTimer);
       if (storeFailure) return err(storeFailed(storeFailure));
       report.accounts.captured = outcomes.captured + outcomes.skipped;
       report.accounts.failed = outcomes.failed;
