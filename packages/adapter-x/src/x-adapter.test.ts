@@ -3,7 +3,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, DELETED_ORIGINAL, MEDIA, POSTS, camatIncludes } from './__fixtures__/x-fixture-accounts.js';
-import { notAuthorizedPost, notAuthorizedUser, notFoundPost, notFoundUser, suspendedUser, xPage, xTweet, xUser } from './__fixtures__/x-fixture-builders.js';
+import { internalProblem, notAuthorizedPost, notAuthorizedUser, notFoundPost, notFoundUser, suspendedUser, xPage, xTweet, xUser } from './__fixtures__/x-fixture-builders.js';
 import { createXAdapter } from './x-adapter.js';
 import type { XAdapterSettings } from './x-adapter-settings.js';
 import { X_MEDIA_FIELDS, X_TWEET_EXPANSIONS, X_TWEET_FIELDS, X_USER_FIELDS } from './x-endpoints.js';
@@ -151,6 +151,49 @@ describe('createXAdapter: timeline', () => {
     const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
     expect(capture.items).toHaveLength(1);
     expect(capture.window).toMatchObject({ complete: false, cutBy: 'error' });
+  });
+
+  it('reads again a 200 page that carries an unexplained problem, and if it persists keeps the window open', async () => {
+    let calls = 0;
+    server.use(
+      on('/2/users/:id/tweets', () => {
+        calls++;
+        // Fewer posts than asked and no next_token: without the problem this would look like the end.
+        return xPage([POSTS.plain], { includes: camatIncludes(), errors: [internalProblem()] });
+      }),
+    );
+    const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
+    expect(calls).toBe(3);
+    expect(capture.raw).toHaveLength(3);
+    expect(capture.items.map((item) => item.id)).toEqual([POSTS.plain.id]);
+    expect(capture.window).toMatchObject({ complete: false, reachedEnd: false, cutBy: 'error' });
+  });
+
+  it('a retried page that comes back whole gives a complete window', async () => {
+    let calls = 0;
+    server.use(on('/2/users/:id/tweets', () => (++calls === 1 ? { errors: [internalProblem()] } : xPage([POSTS.plain], { includes: camatIncludes() }))));
+    const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
+    expect(calls).toBe(2);
+    expect(capture.window).toMatchObject({ complete: true, reachedEnd: true });
+  });
+
+  it('a 200 whose body is only an unexplained problem, every time, is a retryable error, not an empty or missing account', async () => {
+    server.use(on('/2/users/:id/tweets', () => ({ errors: [internalProblem()] })));
+    const error = (await adapter().capture(camat, 'timeline'))._unsafeUnwrapErr();
+    expect(seen).toHaveLength(3);
+    expect(error).toMatchObject({ type: 'http', status: 200, retryable: true });
+  });
+
+  it('a reply to the author\'s own post that X no longer serves names the author (in_reply_to_user_id) and the post\'s time (from its id)', async () => {
+    const goneId = '1846000000000000000';
+    const reply = xTweet({ id: '1850000000000000777', authorId: camat.id, text: 'lanjutan utas', createdAt: '2024-10-20T02:00:00.000Z', references: [{ type: 'replied_to', id: goneId }], inReplyTo: camat.id });
+    server.use(on('/2/users/:id/tweets', () => xPage([reply], { includes: { users: [ACCOUNTS.camat] }, errors: [notFoundPost(goneId, 'referenced_tweets.id', 'includes')] })));
+    const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
+    const target = capture.items[0]!.target!;
+    expect(target).toMatchObject({ id: goneId, unavailable: true, author: { id: camat.id, handle: camat.handle }, url: `https://x.com/${camat.handle}/status/${goneId}` });
+    expect(Date.parse(target.createdAt!)).toBe(Number(BigInt(goneId) >> 22n) + 1_288_834_974_657);
+    expect(Date.parse(target.createdAt!)).toBeLessThan(Date.parse('2024-10-20T02:00:00.000Z'));
+    expect(capture.window).toMatchObject({ complete: true });
   });
 
   it('marks the target of a repost whose original X reports missing as unavailable', async () => {
