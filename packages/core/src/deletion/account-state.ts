@@ -81,6 +81,8 @@ export interface ItemReference {
   itemKey: string;
   captureId: string;
   at: string;
+  /** When the referencing reply or quote was posted: the referenced post is older. */
+  referenceCreatedAt?: string;
 }
 
 /** Everything known about one item of the account. */

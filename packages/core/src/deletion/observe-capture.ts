@@ -555,7 +555,7 @@ function observeReference(context: Context, sighting: Sighting, seen: ReadonlyMa
   const probe: Item = { ...sighting.item, id: target.id, ...(target.createdAt ? { createdAt: target.createdAt } : { createdAt: undefined }), editHistoryIds: undefined };
   let item = findExisting(draft, probe, capture.scope);
   if (item && seen.has(item.key)) return;
-  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt };
+  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt, ...(sighting.item.createdAt ? { referenceCreatedAt: sighting.item.createdAt } : {}) };
   if (item?.referencedBy?.some((existing) => existing.captureId === capture.id)) return;
   if (!item) {
     const createdMs = instantMs(target.createdAt);
