@@ -258,6 +258,51 @@ describe('createXAdapter: lookup', () => {
   });
 });
 
+describe('createXAdapter: users in batches', () => {
+  it('resolves many usernames with one users/by request, each answer to its handle, missing and suspended ones as typed errors', async () => {
+    const suspended = suspendedUser('honorer_fktf03').errors[0]!;
+    const missing = notFoundUser(ACCOUNTS.deletedHandle).errors[0]!;
+    server.use(on('/2/users/by', () => ({ data: [ACCOUNTS.camat, ACCOUNTS.kadesProtected], errors: [{ ...suspended, parameter: 'usernames' }, { ...missing, parameter: 'usernames' }] })));
+    const handles = [ACCOUNTS.camat.username.toUpperCase(), ACCOUNTS.kadesProtected.username, 'honorer_fktf03', ACCOUNTS.deletedHandle, 'tak_disebut_x'];
+    const batch = (await adapter().resolveMany!(handles))._unsafeUnwrap();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.query.get('usernames')).toBe(handles.join(','));
+    expect(seen[0]?.query.get('user.fields')).toBe(csv(X_USER_FIELDS));
+    const byHandle = new Map(batch.results.map((result) => [result.handle, result]));
+    expect(byHandle.get(handles[0]!)).toMatchObject({ status: 'resolved', account: { platform: 'x', handle: ACCOUNTS.camat.username, id: ACCOUNTS.camat.id }, observation: 'public' });
+    expect(byHandle.get(handles[1]!)).toMatchObject({ status: 'resolved', observation: 'private' });
+    expect(byHandle.get('honorer_fktf03')).toMatchObject({ status: 'error', error: { type: 'suspended' } });
+    expect(byHandle.get(ACCOUNTS.deletedHandle)).toMatchObject({ status: 'error', error: { type: 'not_found' } });
+    // Neither served nor named: could not tell, so not "not found".
+    expect(byHandle.get('tak_disebut_x')).toMatchObject({ status: 'error', error: { type: 'http', retryable: true } });
+    expect(batch.requests).toEqual({ 'GET /2/users/by': 1 });
+    expect(batch.raw).toHaveLength(1);
+  });
+
+  it('refuses more than 100 handles in one call without asking X', async () => {
+    const handles = Array.from({ length: 101 }, (_, index) => `akun_${index}`);
+    expect((await adapter().resolveMany!(handles))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('reads many profiles with one users request: each account gets the same profile capture a single read gives', async () => {
+    const gone = { platform: 'x', handle: 'hilang', id: '1900000000000000099' };
+    server.use(on('/2/users', () => ({ data: [ACCOUNTS.camat, ACCOUNTS.kadesProtected], errors: [{ ...suspendedUser(gone.id, 'id').errors[0]!, parameter: 'ids' }] })));
+    const kades = { platform: 'x', handle: 'kades', id: ACCOUNTS.kadesProtected.id };
+    const batch = (await adapter().captureProfiles!([camat, kades, gone]))._unsafeUnwrap();
+    expect(seen[0]?.query.get('ids')).toBe([camat.id, kades.id, gone.id].join(','));
+    expect(batch.requests).toEqual({ 'GET /2/users': 1 });
+    const [first, second, third] = batch.results;
+    expect(first && 'capture' in first && first.capture).toMatchObject({ scope: 'profile', accountObservation: 'public', items: [{ id: `profile:${camat.id}`, kind: 'profile' }], window: { complete: true } });
+    expect(second && 'capture' in second && second.capture).toMatchObject({ accountObservation: 'private', account: { handle: ACCOUNTS.kadesProtected.username } });
+    expect(third).toMatchObject({ accountId: gone.id, error: { type: 'suspended' } });
+    // One body proves all of them.
+    const raws = batch.results.flatMap((result) => ('capture' in result ? result.capture.raw : []));
+    expect(new Set(raws.map((raw) => raw.bytes)).size).toBe(1);
+    for (const result of batch.results) if ('capture' in result) for (const item of result.capture.items) expect(ItemSchema.safeParse(item).success).toBe(true);
+  });
+});
+
 describe('createXAdapter: likes, follows, profile', () => {
   it('likes that X withholds are reported unavailable, not as everything unliked', async () => {
     server.use(on('/2/users/:id/liked_tweets', () => ({ meta: { result_count: 0 } })));

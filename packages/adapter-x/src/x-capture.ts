@@ -264,13 +264,24 @@ async function captureFollows(frame: CaptureFrame): Promise<CaptureResult> {
 async function captureProfile(frame: CaptureFrame): Promise<CaptureResult> {
   const user = await fetchUser(frame.call, { id: frame.account.id });
   if (user.isErr()) return err(user.error);
-  const item = mapProfileItem(user.value.user);
-  frame.account = { ...frame.account, handle: user.value.user.username };
-  return finish(frame, 'profile', {
+  const capture = profileCapture(frame.account, user.value.user, [...frame.raw, user.value.raw], frame.startedAt, frame.call.isoNow());
+  return ok({ ...capture, requests: frame.call.requests(), estimatedCostUsd: frame.call.estimatedCostUsd() });
+}
+
+/** One account's `profile` capture from a served user object. */
+export function profileCapture(account: Account & { id: string }, user: XUser, raw: AdapterCaptureV1['raw'], startedAt: string, capturedAt: string): AdapterCaptureV1 {
+  const item = mapProfileItem(user);
+  return {
+    account: { ...account, handle: user.username },
+    scope: 'profile',
     status: 'ok',
-    accountObservation: user.value.user.protected ? 'private' : 'public',
+    accountObservation: user.protected ? 'private' : 'public',
     items: [item],
-    raw: [user.value.raw],
     window: { complete: true, reachedEnd: true, newest: { id: item.id }, oldest: { id: item.id } },
-  });
+    raw,
+    startedAt,
+    capturedAt,
+    // Counted once for the whole batch (ProfileBatchV1.requests), not per account.
+    requests: {},
+  };
 }
