@@ -7,11 +7,12 @@ import type { Change } from '../diff/change-schema.js';
 import type { Finding } from '../findings/finding-schema.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
 import type { AdapterCaptureV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { handleKey, resolutionEntry } from './account-resolutions.js';
 import { appendIfAbsent } from './append-if-absent.js';
-import type { CycleControl } from './cycle-control.js';
+import type { ControlledCall, CycleControl } from './cycle-control.js';
 import type { LookupPool } from './lookup-pool.js';
 import { addRequests, type CycleReport } from './cycle-report.js';
 import { captureIdFor } from './evidence-ids.js';
@@ -41,6 +42,10 @@ export interface PipelineContext {
   deletionOptions: DeletionOptions | undefined;
   /** One lookup pool per platform whose adapter can look items up. */
   lookupPools: ReadonlyMap<string, LookupPool>;
+  /** Handles a batched resolution found final answers for (not found, suspended), by `handleKey`. */
+  resolveFailures: Map<string, AdapterErrorV1>;
+  /** Profile captures read in batches before the accounts ran, by capture id; each is taken once. */
+  prefetchedProfiles: Map<string, ControlledCall<AdapterCaptureV1>>;
   emit(event: MonitorProgressEvent): void;
 }
 
@@ -119,6 +124,13 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
   }
   if (!account.id) {
     const key = handleKey(account);
+    const known = context.resolveFailures.get(key);
+    if (known) {
+      // A batched resolution already had the platform's final word on this handle.
+      fail('resolve', known.type, known.message, key);
+      yield* recordFailures(task, key, task.scopes, known.type, known.message, context);
+      return ok({ outcome: 'failed', changes: 0, findings: 0 });
+    }
     const resolved = await control.call({ key: `${platform}:resolve`, platform, account: key }, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
     if (resolved.kind === 'deferred') {
       defer('resolve', resolved.reason, key, resolved.retryAfterMs);
@@ -166,7 +178,9 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
     if (capture) {
       report.captures.reused++;
     } else {
-      const result = await control.call({ key: `${platform}:capture:${scope}`, platform, account: key }, (signal) =>
+      const prefetched = context.prefetchedProfiles.get(captureId);
+      context.prefetchedProfiles.delete(captureId);
+      const result = prefetched ?? await control.call({ key: `${platform}:capture:${scope}`, platform, account: key }, (signal) =>
         adapter.capture(account, scope, { signal, deadlineAt: control.deadlineAt, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
       );
       if (result.kind === 'deferred') {

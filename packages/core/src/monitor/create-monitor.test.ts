@@ -319,6 +319,65 @@ describe('runCycle', () => {
     expect(third.items.q32!.status).toBe('live');
   });
 
+  it('resolves new handles and reads profiles of many accounts in shared requests, and an account whose handle is gone fails without asking again', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const many: Subject[] = Array.from({ length: 5 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}` }] }));
+    const base = fakeAdapter(platforms.x);
+    const batched: PlatformAdapterV1 = {
+      ...base,
+      capabilities: { ...base.capabilities, maxResolveBatch: 2, maxProfileBatch: 3 },
+      resolveMany(handles) {
+        platforms.x.calls.push(`resolveMany:${handles.join(',')}`);
+        return okAsync({
+          results: handles.map((handle) =>
+            handle === 'pegawai_4'
+              ? { handle, status: 'error' as const, error: { type: 'not_found' as const, message: `@${handle}: Not Found Error` } }
+              : { handle, status: 'resolved' as const, account: { platform: 'x', handle, id: `id-${handle}` }, observation: 'public' as const },
+          ),
+          raw: [raw(`users ${handles.join(',')}`)],
+          requests: { 'GET /2/users/by': 1 },
+        });
+      },
+      captureProfiles(accounts) {
+        platforms.x.calls.push(`captureProfiles:${accounts.map((account) => account.handle).join(',')}`);
+        const at = new Date(T0 + 86_400_000).toISOString();
+        const body = raw(`profiles ${accounts.map((account) => account.id).join(',')}`);
+        return okAsync({
+          results: accounts.map((account) => ({
+            accountId: account.id!,
+            capture: { account, scope: 'profile' as const, status: 'ok' as const, accountObservation: 'public' as const, items: [], window: { complete: true, reachedEnd: true }, raw: [body], startedAt: at, capturedAt: at, requests: {} },
+          })),
+          requests: { 'GET /2/users': 1 },
+        });
+      },
+    };
+    const monitor = createMonitor({ store, adapters: [batched], rules: noRules, context, subjects: many, engine: fakeEngine, options: { deadlineMs: 60_000 } })._unsafeUnwrap();
+    const report = (await monitor.runCycle())._unsafeUnwrap();
+    const calls = platforms.x.calls;
+    expect(calls.filter((call) => call.startsWith('resolve'))).toEqual(['resolveMany:pegawai_0,pegawai_1', 'resolveMany:pegawai_2,pegawai_3', 'resolveMany:pegawai_4']);
+    expect(calls.filter((call) => call.startsWith('captureProfiles'))).toEqual(['captureProfiles:pegawai_0,pegawai_1,pegawai_2', 'captureProfiles:pegawai_3']);
+    expect(calls.filter((call) => call.startsWith('capture:'))).toEqual(expect.not.arrayContaining([expect.stringMatching(/:profile$/)]));
+    expect(calls.filter((call) => call.endsWith(':timeline'))).toHaveLength(4);
+    expect(report.accountBatches).toEqual([
+      { platform: 'x', kind: 'resolve', size: 2, requests: 1 },
+      { platform: 'x', kind: 'resolve', size: 2, requests: 1 },
+      { platform: 'x', kind: 'resolve', size: 1, requests: 1 },
+      { platform: 'x', kind: 'profile', size: 3, requests: 1 },
+      { platform: 'x', kind: 'profile', size: 1, requests: 1 },
+    ]);
+    expect(report.requests.x).toMatchObject({ 'GET /2/users/by': 3, 'GET /2/users': 2 });
+    expect(report.failures).toEqual([expect.objectContaining({ accountKey: 'x:@pegawai_4', scope: 'resolve', errorType: 'not_found' })]);
+    expect(report.captures.stored).toBe(8);
+    // The profile capture cites the shared body: one blob for three accounts.
+    const profile = (await store.get('capture', (await store.query('capture'))._unsafeUnwrap().find((entry) => entry.record.scope === 'profile')!.id))._unsafeUnwrap()!.record;
+    expect(profile.rawBlobs).toHaveLength(1);
+    platforms.x.calls.length = 0;
+    await monitor.runCycle();
+    // Known ids are not resolved again; only the gone handle is asked about again next cycle.
+    expect(platforms.x.calls.filter((call) => call.startsWith('resolve'))).toEqual(['resolveMany:pegawai_4']);
+  });
+
   it('records a failed capture as a gap with its reason, not as an absence', async () => {
     const store = createMemoryStore();
     const platforms = worlds();

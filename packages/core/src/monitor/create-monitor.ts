@@ -6,6 +6,7 @@ import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-ada
 import type { ValidationIssue } from '../validation/validation-issue.js';
 import { loadResolutions } from './account-resolutions.js';
 import { runAccount, storeRaw, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
+import { captureProfilesInBatches, resolveInBatches } from './account-batches.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import { CycleControl } from './cycle-control.js';
 import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
@@ -169,8 +170,13 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         maxMediaPerCapture: options.maxMediaPerCapture ?? MONITOR_DEFAULTS.maxMediaPerCapture,
         deletionOptions: options.deletion,
         lookupPools,
+        resolveFailures: new Map(),
+        prefetchedProfiles: new Map(),
         emit,
       };
+      // Account-level reads many accounts share one request for: handles first, then profiles.
+      const batched = await resolveInBatches(tasks, context).andThen(() => captureProfilesInBatches(tasks, context));
+      if (batched.isErr()) return err(storeFailed(batched.error));
       control.onAccountWait((platform, change) => {
         lend(platform, change);
         lookupPools.get(platform)?.accountPaused(change);

@@ -61,6 +61,11 @@ export interface CycleReport {
    */
   lookups: { asked: number; statuses: Record<string, number>; requests: number; idsPerRequest: number; calls: PooledLookupCall[] };
   media: { stored: number; failed: number };
+  /**
+   * Account-level calls made for many accounts at once before the accounts ran: handles
+   * resolved (`resolve`) and profiles read (`profile`), with how many each call carried.
+   */
+  accountBatches: Array<{ platform: string; kind: 'resolve' | 'profile'; size: number; requests: number }>;
   /** Requests spent per platform and endpoint (as the adapters count them). */
   requests: Record<string, Record<string, number>>;
   requestsTotal: number;
@@ -85,6 +90,7 @@ export function emptyCycleReport(input: { cycleId: string; resumed: boolean; sta
     findings: { total: 0, byCategory: {} },
     lookups: { asked: 0, statuses: {}, requests: 0, idsPerRequest: 0, calls: [] },
     media: { stored: 0, failed: 0 },
+    accountBatches: [],
     requests: {},
     requestsTotal: 0,
   };
