@@ -14,6 +14,7 @@ import { nextStatus } from './deletion-state-table.js';
 import { resolveDeletionOptions, type DeletionOptions, type ResolvedDeletionOptions } from './deletion-options.js';
 import { DAY_MS, bucketFor, dayBucketsBetween, dayStartOf, instantMs, neighbourBuckets, referencedBucket } from './item-buckets.js';
 import type { ItemObservation } from './item-status.js';
+import { uncapturedVersionIds } from './earlier-versions.js';
 import { lookupIdsOf, pendingLookupFor } from './pending-lookups.js';
 import { linkReplacements } from './replacement-links.js';
 import { StateDraft } from './state-draft.js';
@@ -459,6 +460,8 @@ function observeNew(context: Context, sighting: Sighting): TrackedItem {
     ...(ids[0] !== item.id ? { earlierVersionsNotCaptured: true } : {}),
     ...(item.target ? { targetId: item.target.id } : {}),
   };
+  const toFetch = uncapturedVersionIds(tracked, item.editHistoryIds);
+  if (toFetch.length > 0) tracked.versionsToFetch = toFetch;
   draft.put(tracked);
   for (const id of ids) if (`${item.platform}:${id}` !== tracked.key) draft.setAlias(`${item.platform}:${id}`, tracked.key, bucket);
   const change: Change = {
@@ -505,6 +508,10 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
   const latest = existing.versions.at(-1);
   if (!latest || (!sameContent(latest.item, item) && latest.contentHash !== hashOf(sighting))) {
     extra.versions = [...existing.versions, newVersion(context, sighting)];
+    // Versions named by the edit history between the last one seen and this one: edits made
+    // between two observations, to be fetched by id.
+    const skipped = uncapturedVersionIds({ versions: extra.versions }, item.editHistoryIds).filter((id) => newIds.includes(id));
+    if (skipped.length > 0) extra.versionsToFetch = [...new Set([...(existing.versionsToFetch ?? []), ...skipped])];
     if (latest) {
       const fields = changedContentFields(latest.item, item);
       context.changes.push({

@@ -239,10 +239,13 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
 
   // 6. Look up what went missing: only a lookup can turn an absence into a deletion. The ids go
   //    into the platform's pool, which batches them with other accounts' ids.
+  //    Version ids of edit histories no capture showed ride along in the same requests.
   const pool = context.lookupPools.get(platform);
-  if (lookupNeeded.size > 0 && pool && adapter.capabilities.lookup && adapter.lookup) {
+  const versionIds = progressed && adapter.capabilities.exposesEdits ? (engine.versionLookupIds?.(state) ?? []).filter((id) => !lookupNeeded.has(id)) : [];
+  if ((lookupNeeded.size > 0 || versionIds.length > 0) && pool && adapter.capabilities.lookup && adapter.lookup) {
+    const versionSet = new Set(versionIds);
     let stopped = false;
-    for (const answer of await pool.request(key, [...lookupNeeded])) {
+    for (const answer of await pool.request(key, [...lookupNeeded, ...versionIds])) {
       if (answer.kind === 'store_failed') return err(answer.error);
       if (answer.kind === 'deferred') {
         if (!stopped) defer('lookup', answer.reason, key, answer.retryAfterMs);
@@ -257,10 +260,26 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
       }
       const statuses: Record<string, number> = {};
       for (const entry of answer.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
-      const observed = engine.observeLookups(state, { results: answer.results, rawBlobs: answer.rawBlobs, at: control.now() }, context.deletionOptions);
-      state = observed.state;
-      changes.push(...observed.changes);
-      context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: answer.asked.length, statuses, at: control.now() });
+      const at = control.now();
+      const pending = answer.results.filter((entry) => !versionSet.has(entry.id));
+      if (pending.length > 0) {
+        const observed = engine.observeLookups(state, { results: pending, rawBlobs: answer.rawBlobs, at }, context.deletionOptions);
+        state = observed.state;
+        changes.push(...observed.changes);
+      }
+      const versions = answer.results.filter((entry) => versionSet.has(entry.id));
+      if (versions.length > 0 && engine.observeEarlierVersions) {
+        const observed = engine.observeEarlierVersions(state, { results: versions, rawBlobs: answer.rawBlobs, at });
+        state = observed.state;
+        changes.push(...observed.changes);
+        // A recovered version is evidence like a captured one: the rules read it too.
+        for (const change of observed.changes) {
+          for (const version of [change.before, change.after]) {
+            if (version) findings.push(...engine.evaluateItem({ item: version, subject: task.subject, evidence: { captureId: change.captureId, rawBlobs: answer.rawBlobs }, now: at }));
+          }
+        }
+      }
+      context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: answer.asked.length, statuses, at });
     }
   }
 

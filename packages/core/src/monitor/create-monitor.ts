@@ -70,6 +70,7 @@ export function createMonitor(settings: MonitorSettings): Result<Monitor, Monito
   positive('deadlineMs', options.deadlineMs);
   positive('concurrencyPerPlatform', options.concurrencyPerPlatform);
   positive('maxPages', options.maxPages);
+  positive('lookupStallMs', options.lookupStallMs);
   if (options.maxMediaPerCapture !== undefined && !(options.maxMediaPerCapture >= 0)) issues.push({ path: 'options.maxMediaPerCapture', message: 'maxMediaPerCapture must be 0 or more' });
   if (options.maxRateLimitRetries !== undefined && !(options.maxRateLimitRetries >= 0)) issues.push({ path: 'options.maxRateLimitRetries', message: 'maxRateLimitRetries must be 0 or more' });
   let engine: MonitorEngine | undefined = settings.engine;
@@ -147,6 +148,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
             onWait: (change) => lend(platform, change),
             onCall: (call, results, requests) => addLookupCall(report, call, results, requests),
             flushFromMs,
+            stallMs: options.lookupStallMs ?? MONITOR_DEFAULTS.lookupStallMs,
           }),
         );
       }

@@ -39,6 +39,11 @@ export interface LookupPoolContext {
   onCall(call: PooledLookupCall, results: readonly LookupResultV1[], requests: Record<string, number>): void;
   /** Pool everything from this time (epoch ms) on: a partial batch goes out at once. */
   flushFromMs: number;
+  /**
+   * A partial batch goes out when no account added an id for this long (real time): an account
+   * held up inside its adapter (a rate-limit wait, a slow page) must not hold the others' answers.
+   */
+  stallMs: number;
 }
 
 /**
@@ -58,6 +63,7 @@ export class LookupPool {
   #unfinished: number;
   #paused = 0;
   #inFlight = 0;
+  #stallTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(adapter: PlatformAdapterV1, unfinishedAccounts: number, context: LookupPoolContext) {
     this.#adapter = adapter;
@@ -84,6 +90,7 @@ export class LookupPool {
       this.#waiting++;
       this.#context.onWait(1);
       this.#pump();
+      this.#armStallTimer();
     });
   }
 
@@ -104,12 +111,27 @@ export class LookupPool {
     this.#pump(true);
   }
 
+  #armStallTimer(): void {
+    if (this.#stallTimer) clearTimeout(this.#stallTimer);
+    this.#stallTimer = undefined;
+    if (this.#queue.length === 0) return;
+    this.#stallTimer = setTimeout(() => {
+      this.#stallTimer = undefined;
+      this.#pump(true);
+    }, this.#context.stallMs);
+    (this.#stallTimer as { unref?: () => void }).unref?.();
+  }
+
   #pump(force = false): void {
     while (this.#queue.length >= this.#batchSize) this.#send(this.#queue.splice(0, this.#batchSize));
     if (this.#queue.length === 0) return;
     const idle = this.#waiting + this.#paused >= this.#unfinished;
     const late = this.#context.control.clock().getTime() >= this.#context.flushFromMs || this.#context.control.stopReason !== undefined;
-    if (force || idle || late) this.#send(this.#queue.splice(0, this.#queue.length));
+    if (force || idle || late) {
+      this.#send(this.#queue.splice(0, this.#queue.length));
+      if (this.#stallTimer) clearTimeout(this.#stallTimer);
+      this.#stallTimer = undefined;
+    }
   }
 
   #send(batch: Array<{ id: string; requests: Request[] }>): void {

@@ -31,6 +31,13 @@ export interface MonitorOptions {
   fetchMedia?: boolean;
   /** At most this many media downloads per capture. @default 20 */
   maxMediaPerCapture?: number;
+  /**
+   * Post lookups of all accounts of a platform are pooled into full batches (up to the adapter's
+   * `maxLookupBatch` ids per call). A partial batch goes out once every account still running
+   * waits for it, near the deadline, or when no account added an id for this long.
+   * @default 3_000
+   */
+  lookupStallMs?: number;
   /** How many times a rate-limited call is retried when its wait ends before the deadline. @default 2 */
   maxRateLimitRetries?: number;
   /** Options handed to the deletion state machine (`observeCapture`, `observeLookups`). */
@@ -71,5 +78,6 @@ export const MONITOR_DEFAULTS = {
   fetchMedia: true,
   maxMediaPerCapture: 20,
   maxRateLimitRetries: 2,
+  lookupStallMs: 3_000,
   actor: 'monitor',
 } as const;

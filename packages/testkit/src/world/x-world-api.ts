@@ -80,6 +80,7 @@ function matchRoute(path: string): Route | undefined {
   if ((match = /^\/2\/users\/(\d+)\/liked_tweets$/.exec(path))) return { endpoint: 'x_liked_tweets', parameter: match[1]!, handle: likedTweets };
   if ((match = /^\/2\/users\/(\d+)\/following$/.exec(path))) return { endpoint: 'x_following', parameter: match[1]!, handle: following };
   if ((match = /^\/2\/users\/(\d+)$/.exec(path))) return { endpoint: 'x_user_lookup', parameter: match[1]!, handle: userById };
+  if (path === '/2/users') return { endpoint: 'x_user_lookup', parameter: '', handle: usersByIds };
   if (path === '/2/tweets') return { endpoint: 'x_tweet_lookup', parameter: '', handle: tweetsByIds };
   if ((match = /^\/2\/tweets\/(\d+)$/.exec(path))) return { endpoint: 'x_tweet_lookup', parameter: match[1]!, handle: tweetById };
   return undefined;
@@ -180,6 +181,21 @@ function usersByUsernames(context: XContext): WorldResponse {
   const errors: Record<string, string>[] = [];
   for (const username of usernames) {
     const found = lookupUser(context, context.index.accountByHandle.get(`x:${username.toLowerCase()}`), username, 'usernames');
+    if (found.data) data.push(found.data);
+    if (found.error) errors.push(found.error);
+  }
+  return jsonResponse(200, { ...(data.length ? { data } : {}), ...(errors.length ? { errors } : {}) });
+}
+
+function usersByIds(context: XContext): WorldResponse {
+  const ids = listParameter(context.request.url.searchParams.get('ids'));
+  if (ids.size === 0 || ids.size > 100) return invalidRequest('ids', [...ids].join(','), 'The `ids` query parameter must hold 1 to 100 ids');
+  const bad = [...ids].find((id) => !/^\d{1,19}$/.test(id));
+  if (bad) return invalidRequest('ids', bad, `The \`ids\` query parameter value [${bad}] does not match ^[0-9]{1,19}$`);
+  const data: Record<string, unknown>[] = [];
+  const errors: Record<string, string>[] = [];
+  for (const id of ids) {
+    const found = lookupUser(context, xAccount(context, id), id, 'ids');
     if (found.data) data.push(found.data);
     if (found.error) errors.push(found.error);
   }
