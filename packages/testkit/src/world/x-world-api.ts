@@ -132,6 +132,11 @@ function tweetNotAuthorized(id: string, parameter: string): Record<string, strin
   return { value: id, detail: `Sorry, you are not authorized to see the Tweet with ${parameter}: [${id}].`, title: 'Authorization Error', resource_type: 'tweet', parameter, resource_id: id, section: 'data', type: NOT_AUTHORIZED_TYPE };
 }
 
+/** A problem about the request itself that X does not explain, beside a 200. */
+function internalProblem(): Record<string, string> {
+  return { title: 'Internal Error', detail: 'Something went wrong serving this page; try again.', type: 'about:blank' };
+}
+
 function serverError(status: 500 | 503): WorldResponse {
   const title = status === 503 ? 'Service Unavailable' : 'Internal Server Error';
   return jsonResponse(status, { title, detail: title, type: 'about:blank', status }, { 'content-type': PROBLEM });
@@ -289,8 +294,11 @@ function mediaObject(context: XContext, key: string, media: WorldPost['media'][n
   return object;
 }
 
-/** `includes` for a list of tweets, by the requested expansions. */
-function includesFor(context: XContext, tweets: { post: WorldPost; version: WorldPostVersion }[]): Record<string, unknown> | undefined {
+/**
+ * `includes` for a list of tweets, by the requested expansions. A referenced post X cannot include
+ * (deleted, or its author not public) is named in `problems`, as X names it in `errors`.
+ */
+function includesFor(context: XContext, tweets: { post: WorldPost; version: WorldPostVersion }[], problems: Record<string, string>[] = []): Record<string, unknown> | undefined {
   const users = new Map<string, Record<string, unknown>>();
   const referenced = new Map<string, Record<string, unknown>>();
   const media = new Map<string, Record<string, unknown>>();
@@ -304,9 +312,13 @@ function includesFor(context: XContext, tweets: { post: WorldPost; version: Worl
     if (post.target && (context.expansions.has('referenced_tweets.id') || context.expansions.has('referenced_tweets.id.author_id'))) {
       const target = context.index.postByVersionId.get(post.target.postId);
       const version = target ? versionAt(target, context.cycle) : undefined;
-      if (target && version && statusAt(context.index.accountById.get(target.accountId)!, context.cycle) === 'public') {
+      const targetPublic = target !== undefined && statusAt(context.index.accountById.get(target.accountId)!, context.cycle) === 'public';
+      if (target && version && targetPublic) {
         if (context.expansions.has('referenced_tweets.id')) referenced.set(version.id, tweetObject(context, target, version));
         if (context.expansions.has('referenced_tweets.id.author_id')) addUser(target.accountId);
+      } else if (target && context.expansions.has('referenced_tweets.id') && !problems.some((problem) => problem.resource_id === (version?.id ?? target.id))) {
+        const id = version?.id ?? target.id;
+        problems.push(version ? tweetNotAuthorized(id, 'referenced_tweets.id') : tweetNotFound(id, 'referenced_tweets.id'));
       }
     }
     if (post.kind === 'reply' && post.target && context.expansions.has('in_reply_to_user_id')) addUser(post.target.accountId);
@@ -355,9 +367,17 @@ function userTweets(context: XContext, id: string): WorldResponse {
     meta.oldest_id = page[page.length - 1]!.version.id;
   }
   if (feed.length > page.length) meta.next_token = encodeCursor(`after:${page[page.length - 1]!.version.id}`);
+  if (account.partialPages?.includes(context.cycle) && page.length > 1) {
+    // A 200 that is only part of the page: half the posts, no next page, and X's own word that something failed.
+    const half = page.slice(0, Math.ceil(page.length / 2));
+    const problems: Record<string, string>[] = [];
+    const includes = includesFor(context, half, problems);
+    return jsonResponse(200, { data: half.map((entry) => tweetObject(context, entry.post, entry.version)), ...(includes ? { includes } : {}), errors: [...problems, internalProblem()], meta: { result_count: half.length, newest_id: half[0]!.version.id, oldest_id: half.at(-1)!.version.id } });
+  }
   if (page.length === 0) return jsonResponse(200, { meta });
-  const includes = includesFor(context, page);
-  return jsonResponse(200, { data: page.map((entry) => tweetObject(context, entry.post, entry.version)), ...(includes ? { includes } : {}), meta });
+  const problems: Record<string, string>[] = [];
+  const includes = includesFor(context, page, problems);
+  return jsonResponse(200, { data: page.map((entry) => tweetObject(context, entry.post, entry.version)), ...(includes ? { includes } : {}), ...(problems.length ? { errors: problems } : {}), meta });
 }
 
 function offsetPage<T>(context: XContext, items: T[], limit: number): { page: T[]; meta: Record<string, unknown> } | WorldResponse {
