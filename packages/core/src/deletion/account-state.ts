@@ -118,7 +118,7 @@ export interface TrackedItem {
   earlierVersionsNotCaptured?: boolean;
   /** X: version ids of the edit history no capture showed, still to be fetched by id. */
   versionsToFetch?: string[];
-  /** Lookups of `versionsToFetch` that answered `unknown` so far. */
+  /** Lookups of `versionsToFetch` that answered `unknown` so far (retried every cycle, counted for reports). */
   versionFetchAttempts?: number;
   /** For reposts, shares and quotes: the original's platform id. */
   targetId?: string;

@@ -8,9 +8,6 @@ import type { AccountState, ItemVersion, TrackedItem } from './account-state.js'
 import type { LookupBatch } from './observe-lookups.js';
 import { StateDraft } from './state-draft.js';
 
-/** A version id answered `unknown` this many times is given up (the item keeps its caveat). */
-const MAX_VERSION_ATTEMPTS = 3;
-
 /**
  * The version ids of an item's edit history (X `edit_history_tweet_ids`) that no capture
  * showed: edits made between two observations. Empty for platforms without an edit history.
@@ -43,8 +40,8 @@ export interface ObserveEarlierVersionsResult {
  * Store the versions a lookup by id served for ids of an edit history that no capture showed,
  * each with the lookup's raw response blobs, in the order of the edit history, and report each
  * edit they reveal like any other edit (before/after and a word diff: what was removed). A
- * version the platform no longer serves (`gone`, `hidden`) is given up; `unknown` is asked again
- * next cycle, at most a few times.
+ * version the platform no longer serves (`gone`, `hidden`) is given up; `unknown` (could not
+ * look) changes nothing and is asked again next cycle, as every lookup is.
  */
 export function observeEarlierVersions(state: AccountState, batch: LookupBatch): ObserveEarlierVersionsResult {
   const draft = new StateDraft(state);
@@ -66,16 +63,14 @@ export function observeEarlierVersions(state: AccountState, batch: LookupBatch):
     const added: ItemVersion[] = [];
     let toFetch = [...(item.versionsToFetch ?? [])];
     let attempts = item.versionFetchAttempts ?? 0;
-    let unknown = false;
     for (const answer of answers) {
       if (answer.status === 'live' && answer.item && answer.item.id === answer.id) {
         added.push({ item: answer.item, contentHash: itemContentHash(answer.item), firstSeenAt: batch.at, firstSeenCaptureId: item.lastSeenCaptureId ?? source, rawBlobs: batch.rawBlobs, recoveredFromEditHistory: true });
         toFetch = toFetch.filter((id) => id !== answer.id);
       } else if (answer.status === 'gone' || answer.status === 'hidden') {
         toFetch = toFetch.filter((id) => id !== answer.id);
-      } else unknown = true;
+      } else attempts++;
     }
-    if (unknown && ++attempts >= MAX_VERSION_ATTEMPTS) toFetch = [];
     // The newest edit history lists every version oldest first; `ids` is in order of discovery.
     const history = [...item.versions].map((version) => version.item.editHistoryIds ?? []).sort((a, b) => b.length - a.length)[0] ?? [];
     const chain = [...history, ...item.ids.filter((id) => !history.includes(id))];

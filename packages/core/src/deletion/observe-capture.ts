@@ -191,6 +191,15 @@ function applyAccountWide(context: Context, observation: 'account_hidden' | 'acc
       if (result) context.changes.push(result);
     }
   }
+  if (observation !== 'account_visible') return;
+  // A post known only through a reply is in no capture's window, so no capture will suspect it
+  // again: once the account is visible, the reply's evidence stands and asks for a lookup anew.
+  for (const [key, bucket] of draft.notableEntries()) {
+    const item = draft.get(bucket, key);
+    if (!item || item.contentCaptured || !item.referencedBy?.length || item.status !== 'unknown') continue;
+    const result = applyObservation(draft, item, 'referenced_unavailable', context.source, context.options, context.capabilities);
+    if (result.change) context.changes.push(result.change);
+  }
 }
 
 function applyIfChanging(context: Context, item: TrackedItem, observation: ItemObservation): Change | undefined {
