@@ -79,11 +79,14 @@ export {
   observeCapture,
   observeCaptureFailure,
   type ObserveCaptureResult,
+  observeEarlierVersions,
+  type ObserveEarlierVersionsResult,
   observeLookups,
   type ObserveLookupsResult,
   type ScopeCoverage,
   type SuspicionEpisode,
   type TrackedItem,
+  versionLookupIdsOf,
 } from './deletion/index.js';
 export {
   type Change,
@@ -160,8 +163,13 @@ export {
   type MonitorProgressEvent,
   type MonitorProgressListener,
   type MonitorSettings,
+  planScopes,
   RESOLUTION_AUDIT_KIND,
   type RunCycleOptions,
+  type ScopePlan,
+  type ScopePlanAccount,
+  type ScopePlanInput,
+  type ScopePlanLine,
 } from './monitor/index.js';
 export {
   createMemoryStore,

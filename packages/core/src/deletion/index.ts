@@ -22,3 +22,4 @@ export { observeCapture, type ObserveCaptureResult } from './observe-capture.js'
 export { observeCaptureFailure, type CaptureFailure } from './observe-capture-failure.js';
 export { observeLookups, type LookupAnswer, type LookupBatch, type ObserveLookupsResult } from './observe-lookups.js';
 export { lookupIdsOf } from './pending-lookups.js';
+export { observeEarlierVersions, versionLookupIdsOf, type ObserveEarlierVersionsResult } from './earlier-versions.js';

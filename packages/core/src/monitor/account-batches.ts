@@ -9,6 +9,8 @@ import { appendIfAbsent } from './append-if-absent.js';
 import type { ControlledCall } from './cycle-control.js';
 import { addRequests } from './cycle-report.js';
 import { captureIdFor } from './evidence-ids.js';
+import type { MonitorOptions } from './monitor-settings.js';
+import { planScopes, type ScopePlanAccount } from './scope-plan.js';
 
 /** What a resolution answer that names the account's fate means: no single retry would differ. */
 const FINAL_RESOLVE_ERRORS = new Set<AdapterErrorV1['type']>(['not_found', 'suspended', 'private', 'invalid_input']);
@@ -108,6 +110,39 @@ export function captureProfilesInBatches(tasks: readonly AccountTask[], context:
       }
     }
     return ok(undefined);
+  });
+}
+
+/**
+ * Apply the cycle's scope plan (`planScopes`) to the tasks: each account keeps the scopes due by
+ * their cadence and within the platform's budget. The last successful capture of each scope is
+ * read from the stored account states only when a cadence or budget is set.
+ */
+export function planCycleScopes(tasks: readonly AccountTask[], context: PipelineContext, options: Pick<MonitorOptions, 'scopeIntervalsMs' | 'scopeBudgets'>): ResultAsync<AccountTask[], StoreErrorV1> {
+  return safeTry<AccountTask[], StoreErrorV1>(async function* () {
+    const planning = options.scopeIntervalsMs !== undefined || options.scopeBudgets !== undefined;
+    const accounts: ScopePlanAccount[] = [];
+    for (const task of tasks) {
+      const id = task.account.id ?? context.resolutions.get(handleKey(task.account));
+      const key = id ? accountKey({ ...task.account, id }) : handleKey(task.account);
+      const lastSuccessAt: ScopePlanAccount['lastSuccessAt'] = {};
+      if (planning && id) {
+        const state = (yield* context.store.get('account_state', key))?.record as { coverage?: Record<string, { lastSuccess?: { at?: string } }> } | undefined;
+        for (const scope of task.scopes) {
+          const at = state?.coverage?.[scope]?.lastSuccess?.at;
+          if (at) lastSuccessAt[scope] = at;
+        }
+      }
+      accounts.push({ key, platform: task.account.platform, scopes: task.scopes, lastSuccessAt });
+    }
+    const plan = planScopes({
+      accounts,
+      now: context.control.now(),
+      ...(options.scopeIntervalsMs ? { intervalsMs: options.scopeIntervalsMs } : {}),
+      ...(options.scopeBudgets ? { budgets: options.scopeBudgets } : {}),
+    });
+    context.report.plan = { lines: plan.lines, deferred: plan.deferred.length, deferredAccounts: plan.deferred.slice(0, 100) };
+    return ok(tasks.map((task, index) => ({ ...task, scopes: plan.due.get(accounts[index]!.key) ?? task.scopes })));
   });
 }
 

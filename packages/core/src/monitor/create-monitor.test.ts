@@ -378,6 +378,49 @@ describe('runCycle', () => {
     expect(platforms.x.calls.filter((call) => call.startsWith('resolve'))).toEqual(['resolveMany:pegawai_4']);
   });
 
+  it('reads each scope on its own cadence and within its budget, and the report shows the plan', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const many: Subject[] = Array.from({ length: 4 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}` }] }));
+    let now = T0 + 2 * 86_400_000;
+    // The fake engine keeps no coverage: record each scope's last success the way core's state does.
+    const engine: MonitorEngine = {
+      ...fakeEngine,
+      observeCapture: (state, capture, options, capabilities) => {
+        const result = fakeEngine.observeCapture(state, capture, options, capabilities);
+        const coverage = { ...((state as { coverage?: Record<string, unknown> }).coverage ?? {}), [capture.scope]: { lastSuccess: { at: new Date(now).toISOString() } } };
+        return { ...result, state: { ...result.state, coverage } as MonitorAccountState };
+      },
+    };
+    const monitor = createMonitor({
+      store,
+      adapters: [fakeAdapter(platforms.x)],
+      rules: noRules,
+      context,
+      subjects: many,
+      engine,
+      options: { deadlineMs: 60_000, clock: () => new Date(now), scopeIntervalsMs: { profile: 3_600_000 }, scopeBudgets: { x: { timeline: 3 } } },
+    })._unsafeUnwrap();
+    const first = (await monitor.runCycle())._unsafeUnwrap();
+    expect(first.plan.lines).toEqual(
+      expect.arrayContaining([
+        { platform: 'x', scope: 'profile', accounts: 4, notDue: 0, planned: 4, deferred: 0, intervalMs: 3_600_000 },
+        { platform: 'x', scope: 'timeline', accounts: 4, notDue: 0, planned: 3, deferred: 1, budget: 3 },
+      ]),
+    );
+    // Handles not resolved yet are planned under their handle key.
+    expect(first.plan.deferredAccounts).toEqual([{ key: 'x:@pegawai_3', platform: 'x', scope: 'timeline' }]);
+    expect(first.failures).toEqual([]);
+    expect(first.deferred).toEqual([]);
+    platforms.x.calls.length = 0;
+    now += 900_000;
+    const second = (await monitor.runCycle())._unsafeUnwrap();
+    // Profiles read 15 minutes ago are not due; the account left out last time goes first.
+    expect(platforms.x.calls.filter((call) => call.endsWith(':profile'))).toEqual([]);
+    expect(platforms.x.calls.filter((call) => call.endsWith(':timeline'))).toContain('capture:pegawai_3:timeline');
+    expect(second.plan.lines.find((line) => line.scope === 'profile')).toMatchObject({ notDue: 4, planned: 0 });
+  });
+
   it('records a failed capture as a gap with its reason, not as an absence', async () => {
     const store = createMemoryStore();
     const platforms = worlds();

@@ -6,7 +6,7 @@ import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-ada
 import type { ValidationIssue } from '../validation/validation-issue.js';
 import { loadResolutions } from './account-resolutions.js';
 import { runAccount, storeRaw, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
-import { captureProfilesInBatches, resolveInBatches } from './account-batches.js';
+import { captureProfilesInBatches, planCycleScopes, resolveInBatches } from './account-batches.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import { CycleControl } from './cycle-control.js';
 import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
@@ -71,6 +71,14 @@ export function createMonitor(settings: MonitorSettings): Result<Monitor, Monito
   positive('concurrencyPerPlatform', options.concurrencyPerPlatform);
   positive('maxPages', options.maxPages);
   positive('lookupStallMs', options.lookupStallMs);
+  for (const [scope, interval] of Object.entries(options.scopeIntervalsMs ?? {})) {
+    if (!(Number.isFinite(interval) && interval >= 0)) issues.push({ path: `options.scopeIntervalsMs.${scope}`, message: 'a scope interval is 0 or more milliseconds, e.g. 3_600_000 for hourly' });
+  }
+  for (const [platform, budgets] of Object.entries(options.scopeBudgets ?? {})) {
+    for (const [scope, budget] of Object.entries(budgets ?? {})) {
+      if (!(Number.isInteger(budget) && budget >= 0)) issues.push({ path: `options.scopeBudgets.${platform}.${scope}`, message: 'a scope budget is a whole number of accounts per cycle, 0 or more' });
+    }
+  }
   if (options.maxMediaPerCapture !== undefined && !(options.maxMediaPerCapture >= 0)) issues.push({ path: 'options.maxMediaPerCapture', message: 'maxMediaPerCapture must be 0 or more' });
   if (options.maxRateLimitRetries !== undefined && !(options.maxRateLimitRetries >= 0)) issues.push({ path: 'options.maxRateLimitRetries', message: 'maxRateLimitRetries must be 0 or more' });
   let engine: MonitorEngine | undefined = settings.engine;
@@ -111,7 +119,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
     });
     if (loaded.isErr()) return err(storeFailed(loaded.error));
     const { plan, resolutions } = loaded.value;
-    const { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
+    let { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
     const control = new CycleControl(clock, options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs, options.maxRateLimitRetries ?? MONITOR_DEFAULTS.maxRateLimitRetries, runOptions.signal);
     const startedAt = control.now();
     const report = emptyCycleReport({ cycleId: plan.cycleId, resumed: plan.resumed, startedAt, deadlineAt: new Date(control.deadlineAt).toISOString(), accounts: tasks.length });
@@ -176,8 +184,14 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         prefetchedProfiles: new Map(),
         emit,
       };
-      // Account-level reads many accounts share one request for: handles first, then profiles.
-      const batched = await resolveInBatches(tasks, context).andThen(() => captureProfilesInBatches(tasks, context));
+      // Account-level reads many accounts share one request for: handles first, then the plan of
+      // which scopes are due, then profiles.
+      const resolved = await resolveInBatches(tasks, context);
+      if (resolved.isErr()) return err(storeFailed(resolved.error));
+      const planned = await planCycleScopes(tasks, context, options);
+      if (planned.isErr()) return err(storeFailed(planned.error));
+      tasks = planned.value;
+      const batched = await captureProfilesInBatches(tasks, context);
       if (batched.isErr()) return err(storeFailed(batched.error));
       control.onAccountWait((platform, change) => {
         lend(platform, change);

@@ -3,6 +3,7 @@ import type { DeletionVerdictKind } from '../deletion/deletion-verdicts.js';
 import type { ChangeType } from '../diff/change-schema.js';
 import type { FindingCategory } from '../findings/finding-schema.js';
 import type { PooledLookupCall } from './lookup-pool.js';
+import type { ScopePlanLine } from './scope-plan.js';
 
 /** One account scope that could not be read, and why. */
 export interface CycleFailure {
@@ -66,6 +67,12 @@ export interface CycleReport {
    * resolved (`resolve`) and profiles read (`profile`), with how many each call carried.
    */
   accountBatches: Array<{ platform: string; kind: 'resolve' | 'profile'; size: number; requests: number }>;
+  /**
+   * The cycle's plan: per platform and scope, how many accounts were due (by the scope's
+   * cadence) and planned, and how many a budget left for the next cycle (`deferred`, the first
+   * 100 listed in `deferredAccounts`; they go first next time, and are never a failure).
+   */
+  plan: { lines: ScopePlanLine[]; deferred: number; deferredAccounts: Array<{ key: string; platform: string; scope: CaptureScope }> };
   /** Requests spent per platform and endpoint (as the adapters count them). */
   requests: Record<string, Record<string, number>>;
   requestsTotal: number;
@@ -91,6 +98,7 @@ export function emptyCycleReport(input: { cycleId: string; resumed: boolean; sta
     lookups: { asked: 0, statuses: {}, requests: 0, idsPerRequest: 0, calls: [] },
     media: { stored: 0, failed: 0 },
     accountBatches: [],
+    plan: { lines: [], deferred: 0, deferredAccounts: [] },
     requests: {},
     requestsTotal: 0,
   };

@@ -18,6 +18,21 @@ export interface MonitorOptions {
    */
   scopes?: Partial<Record<Platform, readonly CaptureScope[]>>;
   /**
+   * How often each scope is read: a scope captured successfully less than this long ago is not
+   * due this cycle, e.g. `{ profile: 3_600_000, follows: 86_400_000, likes: 86_400_000 }`
+   * (timeline every cycle). The cycle report's `plan` shows what was due.
+   * @default every scope every cycle
+   */
+  scopeIntervalsMs?: Partial<Record<CaptureScope, number>>;
+  /**
+   * At most this many accounts per cycle read a scope on a platform, e.g.
+   * `{ x: { follows: 15, likes: 75 } }` (X's per-15-minute limits). The accounts that waited
+   * longest go first; the rest wait for a later cycle without counting as failures, so no
+   * account is starved and no budget is overrun.
+   * @default no cap
+   */
+  scopeBudgets?: Partial<Record<Platform, Partial<Record<CaptureScope, number>>>>;
+  /**
    * How long one cycle may take. Work a rate limit would push past it is deferred to the next
    * cycle and reported as deferred (X's windows are 15 minutes, so waiting could stall a cycle).
    * @default 600_000 (10 minutes)
