@@ -70,7 +70,7 @@ beforeAll(async () => {
   for (const { record } of (await store.query('account_state'))._unsafeUnwrap()) {
     for (const verdict of deletionVerdicts(record as AccountState)) verdicts.set(verdict.itemKey, verdict);
   }
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await server?.close();
