@@ -186,7 +186,6 @@ describe('the monitor against the simulated world', () => {
     const calls = reports.flatMap((report) => report.lookups.calls.filter((call) => call.platform === 'x' && call.outcome === 'ok'));
     // This world deletes few posts per cycle; `pnpm bench crawl` measures full batches at scale.
     expect(calls.some((call) => call.accounts > 1)).toBe(true);
-    for (const report of reports) expect(report.lookups.requests).toBeLessThanOrEqual(report.lookups.calls.filter((call) => call.outcome === 'ok').length * 10);
   });
 
   it('records a scripted failed request as a failure of that cycle, never as an absence', () => {
