@@ -218,8 +218,11 @@ async function main(): Promise<void> {
   const notes = [...budget.notes];
   let ok = budget.ok;
   const times: number[] = [];
+  // Each part's figures are printed as soon as it ends: a loaded machine may not finish them all.
+  process.stderr.write(`${budget.figures.map((figure) => `${figure.name} ${figure.value}`).join('\n')}\n`);
   for (const size of sizes) {
     const part = await monitorPart(size);
+    process.stderr.write(`${[...part.figures.map((figure) => `${figure.name} ${figure.value} ${figure.unit}`), ...part.notes].join('\n')}\n`);
     figures.push(...part.figures);
     notes.push(...part.notes);
     times.push(part.cycleMs);
