@@ -134,6 +134,9 @@ const findings = (await store.query('finding'))._unsafeUnwrap().map((entry) => e
 const deletedKeys = new Set<string>();
 let deletionsConfirmed = 0;
 let edited = 0;
+// What only a careful crawler sees: an edit made between two captures, a post deleted before any.
+let editBetweenCaptures: { itemKey: string; before: string; after: string } | undefined;
+let deletedBeforeCapture: { itemKey: string; knownFrom: string; label: string } | undefined;
 for (const { record } of (await store.query('account_state'))._unsafeUnwrap()) {
   for (const verdict of deletionVerdicts(record as unknown as AccountState)) {
     if (verdict.verdict === 'deleted') {
@@ -141,6 +144,9 @@ for (const { record } of (await store.query('account_state'))._unsafeUnwrap()) {
       deletedKeys.add(verdict.itemKey);
     }
     if (verdict.verdict === 'edited') edited++;
+    const recovered = verdict.versions.find((version) => version.recoveredFromEditHistory);
+    if (recovered && !editBetweenCaptures) editBetweenCaptures = { itemKey: verdict.itemKey, before: recovered.item.text ?? '', after: verdict.versions.at(-1)?.item.text ?? '' };
+    if (!verdict.contentCaptured && verdict.verdict === 'deleted' && !deletedBeforeCapture) deletedBeforeCapture = { itemKey: verdict.itemKey, knownFrom: verdict.proof.knownFrom?.[0]?.itemKey ?? '', label: `${verdict.label.id} / ${verdict.label.en}` };
   }
 }
 const workflow = createCaseWorkflow({ store });
@@ -194,7 +200,9 @@ const summary = {
   requests: sum((report) => report.requestsTotal),
   changes,
   edits: edited,
+  editBetweenCaptures,
   deletionsConfirmed,
+  deletedBeforeCapture,
   deferred: sum((report) => report.deferred.length),
   failures: sum((report) => report.failures.length),
   findings: { total: findings.length, byCategory },
@@ -214,6 +222,8 @@ if (json) {
   say(`  rekaman / captures ${summary.captures}, permintaan / requests ${summary.requests}`);
   say(`  perubahan / changes: ${Object.entries(changes).map(([type, count]) => `${type} ${count}`).join(', ')}`);
   say(`  unggahan diubah / edited posts ${summary.edits}; terhapus terkonfirmasi / deletions confirmed ${summary.deletionsConfirmed}`);
+  if (editBetweenCaptures) say(`  diubah di antara dua rekaman / edited between two captures ${editBetweenCaptures.itemKey}: "${editBetweenCaptures.before}" → "${editBetweenCaptures.after}"`);
+  if (deletedBeforeCapture) say(`  ${deletedBeforeCapture.label}: ${deletedBeforeCapture.itemKey}, diketahui dari balasan / known from the reply ${deletedBeforeCapture.knownFrom}`);
   say(`  temuan per kategori / findings per category: ${Object.entries(byCategory).map(([category, count]) => `${labelOf(FINDING_CATEGORY_LABELS, category).id} ${count}`).join(', ') || '0'}`);
   say(`  kasus dibuka / cases opened: ${cases.length} (${cases.join(', ')})`);
   say(`  store diverifikasi / store verified: ${verified.ok ? 'utuh / intact' : 'BERMASALAH / PROBLEMS'}${summary.checkpoint ? `; checkpoint bertanda tangan / signed checkpoint over ${summary.checkpoint.treeSize} captures` : ''}`);

@@ -3,7 +3,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, DELETED_ORIGINAL, MEDIA, POSTS, camatIncludes } from './__fixtures__/x-fixture-accounts.js';
-import { notAuthorizedPost, notAuthorizedUser, notFoundPost, notFoundUser, suspendedUser, xPage, xTweet, xUser } from './__fixtures__/x-fixture-builders.js';
+import { internalProblem, notAuthorizedPost, notAuthorizedUser, notFoundPost, notFoundUser, suspendedUser, xPage, xTweet, xUser } from './__fixtures__/x-fixture-builders.js';
 import { createXAdapter } from './x-adapter.js';
 import type { XAdapterSettings } from './x-adapter-settings.js';
 import { X_MEDIA_FIELDS, X_TWEET_EXPANSIONS, X_TWEET_FIELDS, X_USER_FIELDS } from './x-endpoints.js';
@@ -153,6 +153,49 @@ describe('createXAdapter: timeline', () => {
     expect(capture.window).toMatchObject({ complete: false, cutBy: 'error' });
   });
 
+  it('reads again a 200 page that carries an unexplained problem, and if it persists keeps the window open', async () => {
+    let calls = 0;
+    server.use(
+      on('/2/users/:id/tweets', () => {
+        calls++;
+        // Fewer posts than asked and no next_token: without the problem this would look like the end.
+        return xPage([POSTS.plain], { includes: camatIncludes(), errors: [internalProblem()] });
+      }),
+    );
+    const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
+    expect(calls).toBe(3);
+    expect(capture.raw).toHaveLength(3);
+    expect(capture.items.map((item) => item.id)).toEqual([POSTS.plain.id]);
+    expect(capture.window).toMatchObject({ complete: false, reachedEnd: false, cutBy: 'error' });
+  });
+
+  it('a retried page that comes back whole gives a complete window', async () => {
+    let calls = 0;
+    server.use(on('/2/users/:id/tweets', () => (++calls === 1 ? { errors: [internalProblem()] } : xPage([POSTS.plain], { includes: camatIncludes() }))));
+    const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
+    expect(calls).toBe(2);
+    expect(capture.window).toMatchObject({ complete: true, reachedEnd: true });
+  });
+
+  it('a 200 whose body is only an unexplained problem, every time, is a retryable error, not an empty or missing account', async () => {
+    server.use(on('/2/users/:id/tweets', () => ({ errors: [internalProblem()] })));
+    const error = (await adapter().capture(camat, 'timeline'))._unsafeUnwrapErr();
+    expect(seen).toHaveLength(3);
+    expect(error).toMatchObject({ type: 'http', status: 200, retryable: true });
+  });
+
+  it('a reply to the author\'s own post that X no longer serves names the author (in_reply_to_user_id) and the post\'s time (from its id)', async () => {
+    const goneId = '1846000000000000000';
+    const reply = xTweet({ id: '1850000000000000777', authorId: camat.id, text: 'lanjutan utas', createdAt: '2024-10-20T02:00:00.000Z', references: [{ type: 'replied_to', id: goneId }], inReplyTo: camat.id });
+    server.use(on('/2/users/:id/tweets', () => xPage([reply], { includes: { users: [ACCOUNTS.camat] }, errors: [notFoundPost(goneId, 'referenced_tweets.id', 'includes')] })));
+    const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
+    const target = capture.items[0]!.target!;
+    expect(target).toMatchObject({ id: goneId, unavailable: true, author: { id: camat.id, handle: camat.handle }, url: `https://x.com/${camat.handle}/status/${goneId}` });
+    expect(Date.parse(target.createdAt!)).toBe(Number(BigInt(goneId) >> 22n) + 1_288_834_974_657);
+    expect(Date.parse(target.createdAt!)).toBeLessThan(Date.parse('2024-10-20T02:00:00.000Z'));
+    expect(capture.window).toMatchObject({ complete: true });
+  });
+
   it('marks the target of a repost whose original X reports missing as unavailable', async () => {
     server.use(on('/2/users/:id/tweets', () => xPage([DELETED_ORIGINAL.repost], { includes: { users: [ACCOUNTS.camat] }, errors: [DELETED_ORIGINAL.problem] })));
     const capture = (await adapter().capture(camat, 'timeline'))._unsafeUnwrap();
@@ -212,6 +255,51 @@ describe('createXAdapter: lookup', () => {
   it('a batch that could not be read is an error, never "gone"', async () => {
     server.use(on('/2/tweets', () => HttpResponse.json({ title: 'Service Unavailable' }, { status: 503 })));
     expect((await adapter().lookup!([POSTS.deletedId]))._unsafeUnwrapErr()).toMatchObject({ type: 'http', status: 503 });
+  });
+});
+
+describe('createXAdapter: users in batches', () => {
+  it('resolves many usernames with one users/by request, each answer to its handle, missing and suspended ones as typed errors', async () => {
+    const suspended = suspendedUser('honorer_fktf03').errors[0]!;
+    const missing = notFoundUser(ACCOUNTS.deletedHandle).errors[0]!;
+    server.use(on('/2/users/by', () => ({ data: [ACCOUNTS.camat, ACCOUNTS.kadesProtected], errors: [{ ...suspended, parameter: 'usernames' }, { ...missing, parameter: 'usernames' }] })));
+    const handles = [ACCOUNTS.camat.username.toUpperCase(), ACCOUNTS.kadesProtected.username, 'honorer_fktf03', ACCOUNTS.deletedHandle, 'tak_disebut_x'];
+    const batch = (await adapter().resolveMany!(handles))._unsafeUnwrap();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.query.get('usernames')).toBe(handles.join(','));
+    expect(seen[0]?.query.get('user.fields')).toBe(csv(X_USER_FIELDS));
+    const byHandle = new Map(batch.results.map((result) => [result.handle, result]));
+    expect(byHandle.get(handles[0]!)).toMatchObject({ status: 'resolved', account: { platform: 'x', handle: ACCOUNTS.camat.username, id: ACCOUNTS.camat.id }, observation: 'public' });
+    expect(byHandle.get(handles[1]!)).toMatchObject({ status: 'resolved', observation: 'private' });
+    expect(byHandle.get('honorer_fktf03')).toMatchObject({ status: 'error', error: { type: 'suspended' } });
+    expect(byHandle.get(ACCOUNTS.deletedHandle)).toMatchObject({ status: 'error', error: { type: 'not_found' } });
+    // Neither served nor named: could not tell, so not "not found".
+    expect(byHandle.get('tak_disebut_x')).toMatchObject({ status: 'error', error: { type: 'http', retryable: true } });
+    expect(batch.requests).toEqual({ 'GET /2/users/by': 1 });
+    expect(batch.raw).toHaveLength(1);
+  });
+
+  it('refuses more than 100 handles in one call without asking X', async () => {
+    const handles = Array.from({ length: 101 }, (_, index) => `akun_${index}`);
+    expect((await adapter().resolveMany!(handles))._unsafeUnwrapErr().type).toBe('invalid_input');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('reads many profiles with one users request: each account gets the same profile capture a single read gives', async () => {
+    const gone = { platform: 'x', handle: 'hilang', id: '1900000000000000099' };
+    server.use(on('/2/users', () => ({ data: [ACCOUNTS.camat, ACCOUNTS.kadesProtected], errors: [{ ...suspendedUser(gone.id, 'id').errors[0]!, parameter: 'ids' }] })));
+    const kades = { platform: 'x', handle: 'kades', id: ACCOUNTS.kadesProtected.id };
+    const batch = (await adapter().captureProfiles!([camat, kades, gone]))._unsafeUnwrap();
+    expect(seen[0]?.query.get('ids')).toBe([camat.id, kades.id, gone.id].join(','));
+    expect(batch.requests).toEqual({ 'GET /2/users': 1 });
+    const [first, second, third] = batch.results;
+    expect(first && 'capture' in first && first.capture).toMatchObject({ scope: 'profile', accountObservation: 'public', items: [{ id: `profile:${camat.id}`, kind: 'profile' }], window: { complete: true } });
+    expect(second && 'capture' in second && second.capture).toMatchObject({ accountObservation: 'private', account: { handle: ACCOUNTS.kadesProtected.username } });
+    expect(third).toMatchObject({ accountId: gone.id, error: { type: 'suspended' } });
+    // One body proves all of them.
+    const raws = batch.results.flatMap((result) => ('capture' in result ? result.capture.raw : []));
+    expect(new Set(raws.map((raw) => raw.bytes)).size).toBe(1);
+    for (const result of batch.results) if ('capture' in result) for (const item of result.capture.items) expect(ItemSchema.safeParse(item).success).toBe(true);
   });
 });
 

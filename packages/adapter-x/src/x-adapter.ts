@@ -7,6 +7,7 @@ import { estimateXCost } from './x-cost.js';
 import { X_DEFAULT_RATE_LIMITS } from './x-endpoints.js';
 import { mapProfile } from './x-map-item.js';
 import { lookupPosts } from './x-lookup.js';
+import { captureProfiles, resolveUsernames, X_USERS_BATCH } from './x-users-batch.js';
 import { mapXHttpError } from './x-problems.js';
 
 /** Names this adapter in evidence. */
@@ -46,6 +47,8 @@ export function createXAdapter(settings: XAdapterSettings = {}): ManagedPlatform
       exposesLikes: false,
       exposesFollows: true,
       maxLookupBatch: 1_000,
+      maxResolveBatch: X_USERS_BATCH,
+      maxProfileBatch: X_USERS_BATCH,
       mediaDownload: true,
       historyLimit: X_HISTORY_LIMIT,
     },
@@ -80,6 +83,8 @@ export function createXAdapter(settings: XAdapterSettings = {}): ManagedPlatform
       },
       capture: (call, account, scope, options) => captureX(call, account, scope, options, resolved),
       lookup: (call, ids) => lookupPosts(call, ids),
+      resolveMany: (call, handles) => resolveUsernames(call, handles),
+      captureProfiles: (call, accounts) => captureProfiles(call, accounts),
     },
   });
 }

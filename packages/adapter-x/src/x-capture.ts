@@ -5,8 +5,11 @@ import { err, ok, type Result } from 'neverthrow';
 import type { ResolvedXSettings } from './x-adapter-settings.js';
 import { tweetQuery, X_ENDPOINTS, X_USER_FIELDS } from './x-endpoints.js';
 import { mapFollow, mapLike, mapProfileItem, mapTweet, responseContext } from './x-map-item.js';
-import { accountProblem, accountProblemError } from './x-problems.js';
+import { accountProblem, accountProblemError, problemText, unexplainedPageProblem } from './x-problems.js';
 import { XTweetsPageSchema, XUserResponseSchema, XUsersPageSchema, type XUser } from './x-schemas.js';
+
+/** A page that X answers with an unexplained problem is read again this many times. */
+export const X_PAGE_PROBLEM_RETRIES = 2;
 
 /** X serves at most this many of an account's most recent posts on the timeline endpoint. */
 export const X_HISTORY_LIMIT = 3_200;
@@ -116,6 +119,7 @@ async function captureTimeline(frame: CaptureFrame): Promise<CaptureResult> {
   const raw: RawResponseV1[] = [];
   let token: string | undefined;
   let seen = 0;
+  let retries = 0;
   for (let page = 0; ; page++) {
     const response = await call.json({
       endpoint: X_ENDPOINTS.userTweets,
@@ -129,6 +133,21 @@ async function captureTimeline(frame: CaptureFrame): Promise<CaptureResult> {
     }
     const body = response.value.data;
     raw.push(response.value.raw);
+    // A 200 that carries an unexplained problem about the page itself is not the whole page:
+    // read it again (the body stays as evidence); if it persists, nothing past it is proven.
+    const pageProblem = unexplainedPageProblem(body.errors);
+    if (pageProblem && retries < X_PAGE_PROBLEM_RETRIES) {
+      retries++;
+      page--;
+      continue;
+    }
+    if (pageProblem) {
+      const text = `timeline of user ${account.id}, page ${page + 1}: X answered 200 with a problem (${call.redact(problemText(pageProblem))}) ${retries + 1} times`;
+      if (items.length === 0 && !body.data?.length) return err({ type: 'http', status: 200, retryable: true, message: `${text}; nothing was read` });
+      const context = responseContext(body.includes, body.errors);
+      for (const tweet of body.data ?? []) items.push(mapTweet(tweet, context, ownAuthor(account)));
+      return finish(frame, 'timeline', { status: 'ok', items, raw, window: { complete: false, reachedEnd: false, cutBy: 'error', ...edges(items), ...since(options) } });
+    }
     if (!body.data && page === 0) {
       const problem = accountProblem(body.errors);
       if (problem) return err(accountProblemError(problem, `timeline of user ${account.id}`));
@@ -245,13 +264,24 @@ async function captureFollows(frame: CaptureFrame): Promise<CaptureResult> {
 async function captureProfile(frame: CaptureFrame): Promise<CaptureResult> {
   const user = await fetchUser(frame.call, { id: frame.account.id });
   if (user.isErr()) return err(user.error);
-  const item = mapProfileItem(user.value.user);
-  frame.account = { ...frame.account, handle: user.value.user.username };
-  return finish(frame, 'profile', {
+  const capture = profileCapture(frame.account, user.value.user, [...frame.raw, user.value.raw], frame.startedAt, frame.call.isoNow());
+  return ok({ ...capture, requests: frame.call.requests(), estimatedCostUsd: frame.call.estimatedCostUsd() });
+}
+
+/** One account's `profile` capture from a served user object. */
+export function profileCapture(account: Account & { id: string }, user: XUser, raw: AdapterCaptureV1['raw'], startedAt: string, capturedAt: string): AdapterCaptureV1 {
+  const item = mapProfileItem(user);
+  return {
+    account: { ...account, handle: user.username },
+    scope: 'profile',
     status: 'ok',
-    accountObservation: user.value.user.protected ? 'private' : 'public',
+    accountObservation: user.protected ? 'private' : 'public',
     items: [item],
-    raw: [user.value.raw],
     window: { complete: true, reachedEnd: true, newest: { id: item.id }, oldest: { id: item.id } },
-  });
+    raw,
+    startedAt,
+    capturedAt,
+    // Counted once for the whole batch (ProfileBatchV1.requests), not per account.
+    requests: {},
+  };
 }

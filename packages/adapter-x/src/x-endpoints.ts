@@ -4,6 +4,8 @@ import type { EndpointRateLimit } from '@sipansos/core/adapter-kit';
 export const X_ENDPOINTS = {
   userByUsername: 'GET /2/users/by/username/:username',
   userById: 'GET /2/users/:id',
+  usersByUsernames: 'GET /2/users/by',
+  usersByIds: 'GET /2/users',
   userTweets: 'GET /2/users/:id/tweets',
   likedTweets: 'GET /2/users/:id/liked_tweets',
   following: 'GET /2/users/:id/following',
@@ -22,6 +24,8 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 export const X_DEFAULT_RATE_LIMITS: Record<XEndpoint, EndpointRateLimit> = {
   [X_ENDPOINTS.userByUsername]: { limit: 300, windowMs: FIFTEEN_MINUTES },
   [X_ENDPOINTS.userById]: { limit: 300, windowMs: FIFTEEN_MINUTES },
+  [X_ENDPOINTS.usersByUsernames]: { limit: 300, windowMs: FIFTEEN_MINUTES },
+  [X_ENDPOINTS.usersByIds]: { limit: 300, windowMs: FIFTEEN_MINUTES },
   [X_ENDPOINTS.userTweets]: { limit: 10_000, windowMs: FIFTEEN_MINUTES },
   [X_ENDPOINTS.likedTweets]: { limit: 75, windowMs: FIFTEEN_MINUTES },
   [X_ENDPOINTS.following]: { limit: 300, windowMs: FIFTEEN_MINUTES },

@@ -73,15 +73,26 @@ export function mapTweet(tweet: XTweet, context: XResponseContext, fallbackAutho
   }
   if (tweet.public_metrics) item.metrics = { ...tweet.public_metrics };
   if (tweet.lang) item.language = tweet.lang;
-  if (reference) item.target = mapTarget(reference.id, context);
+  if (reference) {
+    // A reply names whom it answers even when the post it answers is gone: in the author's own
+    // thread that is the author, which is what makes a deleted own post recognisable.
+    const repliedTo = reference.type === 'replied_to' ? tweet.in_reply_to_user_id : undefined;
+    item.target = mapTarget(reference.id, context, repliedTo ? author(repliedTo, context, itemAuthor) : undefined, item.createdAt);
+  }
   return item;
 }
 
-/** The post a repost, quote or reply acts on. */
-export function mapTarget(id: string, context: XResponseContext): ItemTarget {
+/**
+ * The post a repost, quote or reply acts on. When X could not include it, `knownAuthor` (a
+ * reply's `in_reply_to_user_id`) still names its author, and its id still tells when it was made.
+ */
+export function mapTarget(id: string, context: XResponseContext, knownAuthor?: ItemAuthor, referencedAt?: string): ItemTarget {
   const referenced = context.tweets.get(id);
   if (!referenced) {
-    const target: ItemTarget = { kind: 'post', id, url: postUrl(id) };
+    const target: ItemTarget = { kind: 'post', id, url: postUrl(id, knownAuthor?.handle) };
+    if (knownAuthor && (knownAuthor.id || knownAuthor.handle)) target.author = knownAuthor;
+    const createdAt = snowflakeTime(id, referencedAt);
+    if (createdAt) target.createdAt = createdAt;
     // X names a referenced post it could not include (deleted, or its author private or suspended).
     if (context.problems.has(id)) target.unavailable = true;
     return target;
@@ -165,6 +176,21 @@ export function mapProfileItem(user: XUser): Item {
   if (user.description !== undefined) item.text = user.description;
   if (user.public_metrics) item.metrics = Object.fromEntries(Object.entries(user.public_metrics).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
   return item;
+}
+
+// X ids are snowflakes: the high bits are milliseconds since X's epoch (2010-11-04).
+const SNOWFLAKE_EPOCH_MS = 1_288_834_974_657;
+
+/**
+ * When the post with this id was created, read from the id itself; undefined for an id that is
+ * not a snowflake or whose time would fall after `notAfter` (the post that references it).
+ */
+export function snowflakeTime(id: string, notAfter?: string): string | undefined {
+  if (!/^\d{15,20}$/.test(id)) return undefined;
+  const ms = Number(BigInt(id) >> 22n) + SNOWFLAKE_EPOCH_MS;
+  const limit = notAfter ? Date.parse(notAfter) : Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(ms) || ms <= SNOWFLAKE_EPOCH_MS || ms > limit) return undefined;
+  return new Date(ms).toISOString();
 }
 
 function instant(value: string | undefined): string | undefined {

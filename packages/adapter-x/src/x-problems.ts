@@ -41,6 +41,15 @@ export function accountProblem(errors: readonly XProblem[] | undefined): XProble
   return errors?.find((problem) => problem.section !== 'includes' && (problem.resource_type === undefined || problem.resource_type === 'user'));
 }
 
+/**
+ * A problem about the page itself that X does not explain (an internal error, a timeout
+ * behind X's front door): not about an expanded object (`section: includes`), and not one of
+ * the stable not-found / suspended / not-authorized answers. A page carrying one may lack posts.
+ */
+export function unexplainedPageProblem(errors: readonly XProblem[] | undefined): XProblem | undefined {
+  return errors?.find((problem) => problem.section !== 'includes' && problem.parameter !== 'referenced_tweets.id' && classifyProblem(problem) === 'other');
+}
+
 /** An account-level problem as an adapter error: the account could not be read. */
 export function accountProblemError(problem: XProblem, what: string): AdapterErrorV1 {
   const text = `${what}: ${problemText(problem)}`;

@@ -147,6 +147,13 @@ export const XTweetsLookupSchema = z.object({
 });
 export type XTweetsLookup = z.infer<typeof XTweetsLookupSchema>;
 
+/** `GET /2/users/by?usernames=…` and `GET /2/users?ids=…`: found users in `data`, the others in `errors`. */
+export const XUsersLookupSchema = z.object({
+  data: z.array(XUserSchema).optional(),
+  errors: z.array(XProblemSchema).optional(),
+});
+export type XUsersLookup = z.infer<typeof XUsersLookupSchema>;
+
 /** A page of users: `GET /2/users/:id/following`. */
 export const XUsersPageSchema = z.object({
   data: z.array(XUserSchema).optional(),

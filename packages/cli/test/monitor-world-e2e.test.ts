@@ -6,6 +6,7 @@ import {
   createMonitor,
   deletionVerdicts,
   type AccountState,
+  type Change,
   type CycleReport,
   type DeletionVerdict,
   type Finding,
@@ -28,6 +29,7 @@ let world: SimulatedWorld;
 let server: WorldServer;
 const reports: CycleReport[] = [];
 let findings: Finding[] = [];
+let changes: Change[] = [];
 const verdicts = new Map<string, DeletionVerdict>();
 
 beforeAll(async () => {
@@ -64,10 +66,11 @@ beforeAll(async () => {
   startCycleAt(now() + DAY);
   reports.push((await monitor.runCycle())._unsafeUnwrap());
   findings = (await store.query('finding'))._unsafeUnwrap().map((entry) => entry.record);
+  changes = (await store.query('change'))._unsafeUnwrap().map((entry) => entry.record);
   for (const { record } of (await store.query('account_state'))._unsafeUnwrap()) {
     for (const verdict of deletionVerdicts(record as AccountState)) verdicts.set(verdict.itemKey, verdict);
   }
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await server?.close();
@@ -138,6 +141,51 @@ describe('the monitor against the simulated world', () => {
       .filter(({ verdict }) => verdict?.verdict !== 'edited' || verdict.versions.length < 2)
       .map(({ event, verdict }) => `${event.platform}:${event.itemId} → ${event.newItemId}: ${verdict?.verdict ?? 'not reported'}`);
     expect(problems).toEqual([]);
+  });
+
+  it('recovers an edit made between two captures from the edit history and reports what it removed', () => {
+    const events = truth('edit').filter((event) => event.betweenObservations);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      const edit = changes.find((change) => change.type === 'edited' && change.betweenObservations && change.itemKey === `${event.platform}:${event.itemId}`);
+      expect(edit, `${event.platform}:${event.itemId}`).toMatchObject({ before: { id: event.itemId }, after: { id: event.newItemId } });
+      expect(edit!.textDiff?.some((segment) => segment.op === 'delete')).toBe(true);
+      const verdict = verdicts.get(`${event.platform}:${event.itemId}`)!;
+      expect(verdict.versions[0]).toMatchObject({ recoveredFromEditHistory: true, item: { id: event.itemId } });
+      expect(verdict.versions[0]!.rawBlobs?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports a post deleted before any capture, known through its author\'s own reply, as deleted before capture', () => {
+    const events = truth('deletion').filter((event) => event.beforeCapture);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      const verdict = verdicts.get(`${event.platform}:${event.itemId}`);
+      expect(verdict, `${event.platform}:${event.itemId}`).toMatchObject({
+        verdict: 'deleted',
+        contentCaptured: false,
+        label: { id: 'dihapus sebelum terekam', en: 'deleted before capture' },
+        proof: { knownFrom: expect.arrayContaining([expect.objectContaining({ itemKey: `${event.platform}:${event.beforeCapture!.replyId}` })]) },
+      });
+      expect(verdict!.caveats).toContain('known_only_through_reference');
+      expect(verdict!.proof.timeBounds?.createdBefore).toBeDefined();
+    }
+  });
+
+  it('a page served only in part is an incomplete capture: nothing past it goes missing', () => {
+    const events = truth('partial_page');
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      const cycleId = reports[event.cycle - 1]!.cycleId;
+      const missing = changes.filter((change) => change.type === 'missing' && change.accountKey === `x:${event.accountId}` && change.captureId.includes(cycleId));
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('pools the lookups of many accounts into shared requests', () => {
+    const calls = reports.flatMap((report) => report.lookups.calls.filter((call) => call.platform === 'x' && call.outcome === 'ok'));
+    // This world deletes few posts per cycle; `pnpm bench crawl` measures full batches at scale.
+    expect(calls.some((call) => call.accounts > 1)).toBe(true);
   });
 
   it('records a scripted failed request as a failure of that cycle, never as an absence', () => {

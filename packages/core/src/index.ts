@@ -84,6 +84,8 @@ export {
   observeCapture,
   observeCaptureFailure,
   type ObserveCaptureResult,
+  observeEarlierVersions,
+  type ObserveEarlierVersionsResult,
   observeLookups,
   type ObserveLookupsResult,
   requestLookups,
@@ -91,6 +93,7 @@ export {
   type ScopeCoverage,
   type SuspicionEpisode,
   type TrackedItem,
+  versionLookupIdsOf,
 } from './deletion/index.js';
 export {
   type Change,
@@ -169,8 +172,13 @@ export {
   type MonitorProgressEvent,
   type MonitorProgressListener,
   type MonitorSettings,
+  planScopes,
   RESOLUTION_AUDIT_KIND,
   type RunCycleOptions,
+  type ScopePlan,
+  type ScopePlanAccount,
+  type ScopePlanInput,
+  type ScopePlanLine,
 } from './monitor/index.js';
 export {
   createMemoryStore,

@@ -27,6 +27,8 @@ export interface TweetSpec {
   references?: { type: 'retweeted' | 'quoted' | 'replied_to'; id: string }[];
   mediaKeys?: string[];
   editHistory?: string[];
+  /** `in_reply_to_user_id`: whom a reply answers. */
+  inReplyTo?: string;
   metrics?: Partial<Record<'retweet_count' | 'reply_count' | 'like_count' | 'quote_count' | 'bookmark_count' | 'impression_count', number>>;
   links?: { short: string; expanded: string }[];
 }
@@ -60,6 +62,7 @@ export function xTweet(spec: TweetSpec): XTweet {
     if (urls.length > 0) tweet.entities.urls = urls;
   }
   if (spec.references) tweet.referenced_tweets = spec.references;
+  if (spec.inReplyTo) tweet.in_reply_to_user_id = spec.inReplyTo;
   if (spec.mediaKeys) tweet.attachments = { media_keys: spec.mediaKeys };
   return tweet;
 }
@@ -125,6 +128,11 @@ export function notAuthorizedPost(id: string): XProblem {
     resource_id: id,
     type: 'https://api.twitter.com/2/problems/not-authorized-for-resource',
   };
+}
+
+/** A problem X did not explain, about the request itself (an internal error behind a 200). */
+export function internalProblem(): XProblem {
+  return { title: 'Internal Error', detail: 'Something went wrong while serving this request (fiktif).', type: 'about:blank' };
 }
 
 /** X's answer (in an HTTP 200) for a username that does not exist. */

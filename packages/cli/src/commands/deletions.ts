@@ -86,6 +86,7 @@ const CAVEATS: Readonly<Record<string, string>> = {
   repost_original_not_checked: 'unggahan asli dari unggah ulang belum diperiksa / the reposted original was not checked',
   earlier_versions_not_captured: 'versi sebelumnya tidak sempat direkam / earlier versions not captured',
   content_not_captured: 'isi tidak sempat direkam / content not captured',
+  known_only_through_reference: 'diketahui hanya dari balasan atau kutipan akun ini / known only through this account\'s reply or quote',
 };
 
 function describe(verdict: DeletionVerdict, zone: IndonesianTimeZone, who: string): string {
@@ -113,7 +114,15 @@ function describe(verdict: DeletionVerdict, zone: IndonesianTimeZone, who: strin
     const last = versions.at(-1)!;
     if (versions.length > 1) lines.push(`    versi / versions: ${versions.length}; pertama / first: "${terminalText(versions[0]!.item.text ?? '')}"`);
     lines.push(`    teks / text: "${terminalText(last.item.text ?? '')}"`);
-  } else lines.push('    isi tidak sempat direkam / content not captured');
+  } else {
+    lines.push('    isi tidak sempat direkam / content not captured');
+    const bounds = proof.timeBounds;
+    if (bounds) {
+      const made = bounds.createdAt ? `dibuat / created ${at(bounds.createdAt)}` : bounds.createdBefore ? `dibuat sebelum / created before ${at(bounds.createdBefore)}` : '';
+      lines.push(`    waktu / time: ${made ? `${made}; ` : ''}sudah hilang pada / gone by ${at(bounds.goneBy)}`);
+    }
+    for (const reference of (proof.knownFrom ?? []).slice(0, 3)) lines.push(`    bukti / proof: ${reference.itemKey} (rekaman / capture ${reference.captureId})`);
+  }
   if (verdict.likelyCorrection) lines.push(`    kemungkinan koreksi cepat, diganti oleh / likely a quick correction, replaced by ${verdict.replacedBy}`);
   if (verdict.caveats.length > 0) lines.push(`    catatan / caveats: ${verdict.caveats.map((caveat) => CAVEATS[caveat] ?? caveat).join('; ')}`);
   return `${lines.join('\n')}\n`;

@@ -25,6 +25,8 @@ export function formatCycleReport(report: CycleReport): string {
   lines.push(`  penghapusan terkonfirmasi / deletions confirmed: ${report.deletionsConfirmed.length}`);
   const findings = Object.entries(report.findings.byCategory).map(([category, count]) => `${labelOf(FINDING_CATEGORY_LABELS, category).id} ${count}`).join(', ');
   lines.push(`  temuan / findings: ${report.findings.total}${findings ? ` (${findings})` : ''}`);
+  if (report.lookups.requests > 0) lines.push(`  pencarian per id / lookups by id: ${report.lookups.asked} id dalam / in ${report.lookups.requests} permintaan / requests (${report.lookups.idsPerRequest} id per permintaan / per request)`);
+  if (report.plan.deferred > 0) lines.push(`  menunggu giliran (anggaran) / left for a later cycle (budget): ${report.plan.deferred} (${report.plan.lines.filter((line) => line.deferred > 0).map((line) => `${line.platform} ${line.scope} ${line.deferred}`).join(', ')})`);
   lines.push(`  permintaan / requests: ${report.requestsTotal}${Object.keys(report.requests).length ? ` (${Object.entries(report.requests).map(([platform, counts]) => `${platform} ${Object.values(counts).reduce((sum, count) => sum + count, 0)}`).join(', ')})` : ''}`);
   for (const failure of report.failures.slice(0, 10)) {
     lines.push(`  gagal / failed: ${terminalText(failure.accountKey, 80)} ${failure.scope}: ${failure.errorType} — ${terminalText(failure.message, 200)}`);

@@ -10,6 +10,8 @@ import type {
   LookupBatchV1,
   MediaDownloadV1,
   PlatformAdapterV1,
+  ProfileBatchV1,
+  ResolveBatchV1,
   ResolvedAccountV1,
 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import { issuesFromZod } from '../validation/validation-issue.js';
@@ -199,6 +201,52 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
             requests: batch.requests ?? state.tally.requests(),
             estimatedCostUsd: batch.estimatedCostUsd ?? state.tally.estimatedCostUsd(),
           })),
+      );
+    };
+  }
+
+  const resolveManyDefinition = definition.resolveMany;
+  const maxResolveBatch = config.capabilities.maxResolveBatch;
+  if (resolveManyDefinition && maxResolveBatch !== undefined) {
+    managed.resolveMany = (handles: readonly string[], options?: CallOptionsV1): ResultAsync<ResolveBatchV1, AdapterErrorV1> => {
+      if (!Array.isArray(handles) || handles.length === 0) return errAsync(invalidInput('resolveMany: give at least one handle', [{ path: 'handles', message: 'empty list' }]));
+      if (handles.length > maxResolveBatch) {
+        return errAsync(invalidInput(`resolveMany: at most ${maxResolveBatch} handles per call (got ${handles.length}); split the list`, [{ path: 'handles', message: `more than ${maxResolveBatch} handles` }]));
+      }
+      const parsed: string[] = [];
+      for (const [index, handle] of handles.entries()) {
+        const checked = HandleSchema.safeParse(handle);
+        if (!checked.success) return errAsync(invalidInput(`resolveMany: handles.${index}: ${issuesFromZod(checked.error)[0]?.message ?? 'invalid handle'}`, issuesFromZod(checked.error).map((issue) => ({ ...issue, path: `handles.${index}` }))));
+        parsed.push(checked.data);
+      }
+      return run('resolveMany', options, (call, state) =>
+        ResultAsync.fromSafePromise(Promise.resolve(resolveManyDefinition(call, [...new Set(parsed)])))
+          .andThen((result) => result)
+          .map((batch) => ({ ...batch, requests: batch.requests ?? state.tally.requests() })),
+      );
+    };
+  }
+
+  const captureProfilesDefinition = definition.captureProfiles;
+  const maxProfileBatch = config.capabilities.maxProfileBatch;
+  if (captureProfilesDefinition && maxProfileBatch !== undefined && config.capabilities.scopes.includes('profile')) {
+    managed.captureProfiles = (accounts: readonly Account[], options?: CallOptionsV1): ResultAsync<ProfileBatchV1, AdapterErrorV1> => {
+      if (!Array.isArray(accounts) || accounts.length === 0) return errAsync(invalidInput('captureProfiles: give at least one account', [{ path: 'accounts', message: 'empty list' }]));
+      if (accounts.length > maxProfileBatch) {
+        return errAsync(invalidInput(`captureProfiles: at most ${maxProfileBatch} accounts per call (got ${accounts.length}); split the list`, [{ path: 'accounts', message: `more than ${maxProfileBatch} accounts` }]));
+      }
+      const checked: Array<Account & { id: string }> = [];
+      for (const [index, account] of accounts.entries()) {
+        const parsed = AccountSchema.safeParse(account);
+        if (!parsed.success || parsed.data.platform !== config.platform || !parsed.data.id) {
+          return errAsync(invalidInput(`captureProfiles: accounts.${index} must be a valid "${config.platform}" account with its id`, [{ path: `accounts.${index}`, message: 'invalid, another platform, or no id' }]));
+        }
+        checked.push({ ...parsed.data, id: parsed.data.id });
+      }
+      return run('captureProfiles', options, (call, state) =>
+        ResultAsync.fromSafePromise(Promise.resolve(captureProfilesDefinition(call, checked)))
+          .andThen((result) => result)
+          .map((batch) => ({ ...batch, requests: batch.requests ?? state.tally.requests() })),
       );
     };
   }

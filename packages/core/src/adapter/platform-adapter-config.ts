@@ -8,6 +8,8 @@ import type {
   AdapterCaptureV1,
   CaptureOptionsV1,
   LookupBatchV1,
+  ProfileBatchV1,
+  ResolveBatchV1,
   RawResponseV1,
   ResolvedAccountV1,
 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
@@ -223,6 +225,10 @@ export interface PlatformAdapterDefinition {
   capture(call: AdapterCall, account: Account, scope: CaptureScope, options: CaptureOptionsV1): PlatformResult<AdapterCaptureV1>;
   /** Look items up by id (ids already checked: non-empty, at most `capabilities.maxLookupBatch`). */
   lookup?(call: AdapterCall, ids: readonly string[]): PlatformResult<LookupBatchV1>;
+  /** Resolve many handles (already validated, without `@`; at most `capabilities.maxResolveBatch`). */
+  resolveMany?(call: AdapterCall, handles: readonly string[]): PlatformResult<ResolveBatchV1>;
+  /** Read many accounts' profiles (each account checked and with an id; at most `capabilities.maxProfileBatch`). */
+  captureProfiles?(call: AdapterCall, accounts: ReadonlyArray<Account & { id: string }>): PlatformResult<ProfileBatchV1>;
 }
 
 /**

@@ -12,6 +12,13 @@ export interface ItemVersion {
   firstSeenAt: string;
   /** The capture that first showed it (for a lookup, the capture that prompted the lookup). */
   firstSeenCaptureId: string;
+  /** For a version served by a lookup rather than a capture: the raw response blobs of that lookup. */
+  rawBlobs?: string[];
+  /**
+   * X: a version no capture showed (it was edited again before the next observation), fetched
+   * by its id from the edit history.
+   */
+  recoveredFromEditHistory?: boolean;
 }
 
 /** A capture that lacked an item while its window covered the item's time. */
@@ -81,6 +88,8 @@ export interface ItemReference {
   itemKey: string;
   captureId: string;
   at: string;
+  /** When the referencing reply or quote was posted: the referenced post is older. */
+  referenceCreatedAt?: string;
 }
 
 /** Everything known about one item of the account. */
@@ -107,6 +116,10 @@ export interface TrackedItem {
   versions: ItemVersion[];
   /** X: the edit history names versions older than any captured. */
   earlierVersionsNotCaptured?: boolean;
+  /** X: version ids of the edit history no capture showed, still to be fetched by id. */
+  versionsToFetch?: string[];
+  /** Lookups of `versionsToFetch` that answered `unknown` so far (retried every cycle, counted for reports). */
+  versionFetchAttempts?: number;
   /** For reposts, shares and quotes: the original's platform id. */
   targetId?: string;
   /** The open suspicion (status `missing` or a verdict). */

@@ -21,6 +21,12 @@ export interface DeletionProof {
   publicForMs?: number;
   /** The subject's replies or quotes that showed it unavailable (for content never captured). */
   knownFrom?: ItemReference[];
+  /**
+   * For a post known only through a reference: what is known of its time. `createdAt` when
+   * the platform's id tells it (X ids carry their time); `createdBefore` the earliest
+   * referencing reply's time; `goneBy` when a capture first showed it unavailable.
+   */
+  timeBounds?: { createdAt?: string; createdBefore?: string; goneBy: string };
 }
 
 /** One verdict, for reports and `sipansos deletions`. (A type alias so it fits plain-record readers.) */
@@ -54,7 +60,8 @@ const LABELS: Record<DeletionVerdictKind, { id: string; en: string }> = {
   edited: { id: 'diubah', en: 'edited' },
 };
 
-const NOT_CAPTURED = { id: 'dihapus, isi tidak sempat direkam', en: 'deleted, content not captured' };
+/** A post deleted before any capture, known only through the subject's own reply or quote. */
+const NOT_CAPTURED = { id: 'dihapus sebelum terekam', en: 'deleted before capture' };
 
 function verdictKind(item: TrackedItem): DeletionVerdictKind | undefined {
   if (item.status === 'deleted' || item.status === 'deleted_unverified' || item.status === 'original_deleted') return item.status;
@@ -78,6 +85,17 @@ function proofOf(item: TrackedItem): DeletionProof {
     ...(item.lastSeenAt ? { lastSeenAt: item.lastSeenAt } : {}),
     ...(Number.isFinite(first) && Number.isFinite(last) ? { publicForMs: last - first } : {}),
     ...(item.referencedBy?.length ? { knownFrom: item.referencedBy } : {}),
+    ...(!item.contentCaptured && item.referencedBy?.length ? { timeBounds: timeBoundsOf(item, item.referencedBy) } : {}),
+  };
+}
+
+function timeBoundsOf(item: TrackedItem, references: readonly ItemReference[]): NonNullable<DeletionProof['timeBounds']> {
+  const earliest = (values: Array<string | undefined>): string | undefined => values.filter((value): value is string => value !== undefined).sort()[0];
+  const createdBefore = earliest(references.map((reference) => reference.referenceCreatedAt));
+  return {
+    ...(item.createdAt ? { createdAt: item.createdAt } : {}),
+    ...(createdBefore ? { createdBefore } : {}),
+    goneBy: earliest(references.map((reference) => reference.at))!,
   };
 }
 
@@ -88,7 +106,7 @@ export function verdictOf(accountKey: string, item: TrackedItem): DeletionVerdic
   const caveats: string[] = [];
   if (kind === 'deleted_unverified' && (item.kind === 'repost' || item.kind === 'share')) caveats.push('repost_original_not_checked');
   if (item.earlierVersionsNotCaptured) caveats.push('earlier_versions_not_captured');
-  if (!item.contentCaptured) caveats.push('content_not_captured');
+  if (!item.contentCaptured) caveats.push('content_not_captured', 'known_only_through_reference');
   return {
     accountKey,
     itemKey: item.key,

@@ -23,3 +23,4 @@ export { observeCaptureFailure, type CaptureFailure } from './observe-capture-fa
 export { observeLookups, type LookupAnswer, type LookupBatch, type ObserveLookupsResult } from './observe-lookups.js';
 export { lookupIdsOf } from './pending-lookups.js';
 export { requestLookups, type RequestLookupsResult } from './request-lookups.js';
+export { observeEarlierVersions, versionLookupIdsOf, type ObserveEarlierVersionsResult } from './earlier-versions.js';

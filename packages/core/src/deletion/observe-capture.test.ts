@@ -382,7 +382,7 @@ describe('reposts, replacements, edits and identifiers', () => {
     expect(state.itemCount).toBe(1);
   });
 
-  it('a post deleted before its first capture, known only from the subject\'s reply, is "deleted, content not captured"', () => {
+  it('a post deleted before its first capture, known only from the subject\'s reply, is "deleted before capture" with its time bounds', () => {
     const reply = post('80', 150, 'Maaf, yang tadi salah ketik', {
       kind: 'reply',
       target: { kind: 'post', id: '79', author: { id: '1001', handle: 'budi_contoh' }, unavailable: true },
@@ -396,9 +396,9 @@ describe('reposts, replacements, edits and identifiers', () => {
         verdict: 'deleted',
         contentCaptured: false,
         versions: [],
-        label: { en: 'deleted, content not captured' },
-        caveats: ['content_not_captured'],
-        proof: { knownFrom: [{ itemKey: 'x:80', captureId: 'c1' }] },
+        label: { id: 'dihapus sebelum terekam', en: 'deleted before capture' },
+        caveats: ['content_not_captured', 'known_only_through_reference'],
+        proof: { knownFrom: [{ itemKey: 'x:80', captureId: 'c1', referenceCreatedAt: at(150) }], timeBounds: { createdBefore: at(150), goneBy: at(200) } },
       },
     ]);
   });

@@ -14,6 +14,7 @@ import { nextStatus } from './deletion-state-table.js';
 import { resolveDeletionOptions, type DeletionOptions, type ResolvedDeletionOptions } from './deletion-options.js';
 import { DAY_MS, bucketFor, dayBucketsBetween, dayStartOf, instantMs, neighbourBuckets, referencedBucket } from './item-buckets.js';
 import type { ItemObservation } from './item-status.js';
+import { uncapturedVersionIds } from './earlier-versions.js';
 import { lookupIdsOf, pendingLookupFor } from './pending-lookups.js';
 import { linkReplacements } from './replacement-links.js';
 import { StateDraft } from './state-draft.js';
@@ -189,6 +190,15 @@ function applyAccountWide(context: Context, observation: 'account_hidden' | 'acc
       const result = applyIfChanging(context, item, observation);
       if (result) context.changes.push(result);
     }
+  }
+  if (observation !== 'account_visible') return;
+  // A post known only through a reply is in no capture's window, so no capture will suspect it
+  // again: once the account is visible, the reply's evidence stands and asks for a lookup anew.
+  for (const [key, bucket] of draft.notableEntries()) {
+    const item = draft.get(bucket, key);
+    if (!item || item.contentCaptured || !item.referencedBy?.length || item.status !== 'unknown') continue;
+    const result = applyObservation(draft, item, 'referenced_unavailable', context.source, context.options, context.capabilities);
+    if (result.change) context.changes.push(result.change);
   }
 }
 
@@ -459,6 +469,8 @@ function observeNew(context: Context, sighting: Sighting): TrackedItem {
     ...(ids[0] !== item.id ? { earlierVersionsNotCaptured: true } : {}),
     ...(item.target ? { targetId: item.target.id } : {}),
   };
+  const toFetch = uncapturedVersionIds(tracked, item.editHistoryIds);
+  if (toFetch.length > 0) tracked.versionsToFetch = toFetch;
   draft.put(tracked);
   for (const id of ids) if (`${item.platform}:${id}` !== tracked.key) draft.setAlias(`${item.platform}:${id}`, tracked.key, bucket);
   const change: Change = {
@@ -505,6 +517,10 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
   const latest = existing.versions.at(-1);
   if (!latest || (!sameContent(latest.item, item) && latest.contentHash !== hashOf(sighting))) {
     extra.versions = [...existing.versions, newVersion(context, sighting)];
+    // Versions named by the edit history between the last one seen and this one: edits made
+    // between two observations, to be fetched by id.
+    const skipped = uncapturedVersionIds({ versions: extra.versions }, item.editHistoryIds).filter((id) => newIds.includes(id));
+    if (skipped.length > 0) extra.versionsToFetch = [...new Set([...(existing.versionsToFetch ?? []), ...skipped])];
     if (latest) {
       const fields = changedContentFields(latest.item, item);
       context.changes.push({
@@ -555,7 +571,7 @@ function observeReference(context: Context, sighting: Sighting, seen: ReadonlyMa
   const probe: Item = { ...sighting.item, id: target.id, ...(target.createdAt ? { createdAt: target.createdAt } : { createdAt: undefined }), editHistoryIds: undefined };
   let item = findExisting(draft, probe, capture.scope);
   if (item && seen.has(item.key)) return;
-  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt };
+  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt, ...(sighting.item.createdAt ? { referenceCreatedAt: sighting.item.createdAt } : {}) };
   if (item?.referencedBy?.some((existing) => existing.captureId === capture.id)) return;
   if (!item) {
     const createdMs = instantMs(target.createdAt);

@@ -2,7 +2,9 @@
  * Property test: a simulated platform (posts created, edited, deleted, ids rotated; reposts whose
  * originals vanish; accounts made private, suspended, deactivated, renamed; paged, failed, empty
  * and glitched captures; lookups that fail) is captured step by step and run through diffing
- * and the deletion state machine, the way a monitor would.
+ * and the deletion state machine, the way a monitor would. X edits made between two captures are
+ * filled in from the edit history (versions looked up by id), and posts deleted before any
+ * capture are known through the author's own reply.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import { deletionVerdicts, findTrackedItem } from './deletion-verdicts.js';
 import { observeCapture } from './observe-capture.js';
 import { observeCaptureFailure } from './observe-capture-failure.js';
 import { observeLookups } from './observe-lookups.js';
+import { observeEarlierVersions, versionLookupIdsOf } from './earlier-versions.js';
 import { lookupIdsOf } from './pending-lookups.js';
 
 type Mode = 'x' | 'facebook';
@@ -30,6 +33,12 @@ interface TruthPost {
   repostOf?: string;
   originalGone: boolean;
   captured: boolean;
+  /** The text of each id in `ids` (X: every version). */
+  texts: string[];
+  /** The author's own reply to a post it deleted before any capture: that post. */
+  replyTo?: TruthPost;
+  /** Deleted before any capture could see it. */
+  beforeCapture?: boolean;
 }
 
 interface World {
@@ -50,7 +59,8 @@ type Action =
   | { type: 'visibility'; to: Visibility; minutes: number }
   | { type: 'rename'; minutes: number }
   | { type: 'capture'; pageSize: number | null; fault: 'none' | 'error' | 'empty' | 'glitch' | 'incomplete'; dropSeed: number; lookupFailures: number; minutes: number }
-  | { type: 'lookup'; lookupFailures: number; minutes: number };
+  | { type: 'lookup'; lookupFailures: number; minutes: number }
+  | { type: 'reply_to_deleted'; text: number; minutes: number };
 
 const WORDS = ['dukung', 'paslon', 'nomor', 'dua', 'rapat', 'desa', 'gotong', 'royong', 'pilkada', 'belitung'];
 const textOf = (seed: number): string => Array.from({ length: 4 }, (_, index) => WORDS[(seed * (index + 3) + index) % WORDS.length]).join(' ') + ` ${seed}`;
@@ -76,6 +86,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('lookup' as const), lookupFailures: fc.nat(7), minutes }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('reply_to_deleted' as const), text: fc.nat(1000), minutes }) },
 );
 
 const BASE = Date.parse('2024-09-01T00:00:00Z');
@@ -90,22 +101,24 @@ function visiblePosts(world: World): TruthPost[] {
   return world.posts.filter((post) => !post.deleted && !post.originalGone);
 }
 
-function itemOf(world: World, post: TruthPost): Item {
+function itemOf(world: World, post: TruthPost, version = post.ids.length - 1): Item {
   const x = world.mode === 'x';
   // Built directly rather than parsed: zod would dominate the run time of 1,000 histories.
   return {
     platform: platformOf(world),
-    id: post.ids.at(-1)!,
-    kind: post.repostOf ? 'repost' : 'post',
+    id: post.ids[version]!,
+    kind: post.repostOf ? 'repost' : post.replyTo ? 'reply' : 'post',
     author: { id: '1001', handle: world.handle },
-    createdAt: iso(x ? post.versionAt : post.createdAt),
-    text: post.text,
+    createdAt: iso(x && version === post.ids.length - 1 ? post.versionAt : post.createdAt),
+    text: version === post.ids.length - 1 ? post.text : post.texts[version]!,
     media: [],
     links: [],
     hashtags: [],
     mentions: [],
     ...(x && !post.repostOf ? { editHistoryIds: [...post.ids] } : {}),
     ...(post.repostOf ? { target: { kind: 'post' as const, id: post.repostOf, author: { id: '9' } } } : {}),
+    // X still names whom a reply answers when the answered post is gone.
+    ...(post.replyTo ? { target: { kind: 'post' as const, id: post.replyTo.ids[0]!, author: { id: '1001' }, ...(post.replyTo.deleted ? { unavailable: true } : {}) } } : {}),
   };
 }
 
@@ -174,6 +187,20 @@ function lookUp(world: World, state: AccountState, failures: number, round: stri
   return observeLookups(state, batch).state;
 }
 
+/** Fill in X edits made between captures: every version id no capture showed, looked up by id. */
+function fetchVersions(world: World, state: AccountState, failures: number): AccountState {
+  const ids = versionLookupIdsOf(state);
+  if (ids.length === 0) return state;
+  const results: LookupResultV1[] = ids.map((id, index) => {
+    if ((failures >> index % 3) & 1) return { id, status: 'unknown', reason: 'simulated 503' };
+    const post = world.posts.find((candidate) => candidate.ids.includes(id));
+    if (!post || post.deleted || world.visibility === 'deactivated') return { id, status: 'gone' };
+    if (world.visibility !== 'public') return { id, status: 'hidden' };
+    return { id, status: 'live', item: itemOf(world, post, post.ids.indexOf(id)) };
+  });
+  return observeEarlierVersions(state, { results, rawBlobs: ['b'.repeat(64)], at: iso(world.now) }).state;
+}
+
 function truthOfKey(world: World, key: string): TruthPost | undefined {
   const id = key.slice(key.indexOf(':') + 1);
   return world.posts.find((post) => post.ids.includes(id));
@@ -195,7 +222,15 @@ function apply(world: World, state: AccountState, step: Action, index: number): 
     case 'create': {
       const id = String(world.nextId++);
       const repostOf = step.repost ? `o${id}` : undefined;
-      world.posts.push({ ids: [id], createdAt: world.now, versionAt: world.now, text: textOf(step.text), deleted: false, originalGone: false, captured: false, ...(repostOf ? { repostOf } : {}) });
+      world.posts.push({ ids: [id], texts: [textOf(step.text)], createdAt: world.now, versionAt: world.now, text: textOf(step.text), deleted: false, originalGone: false, captured: false, ...(repostOf ? { repostOf } : {}) });
+      return state;
+    }
+    case 'reply_to_deleted': {
+      // A post deleted before any capture, answered by its author: known only through the reply.
+      if (world.mode !== 'x') return state;
+      const gone: TruthPost = { ids: [String(world.nextId++)], texts: [textOf(step.text)], createdAt: world.now, versionAt: world.now, text: textOf(step.text), deleted: true, originalGone: false, captured: false, beforeCapture: true };
+      const text = `maaf salah kirim ${step.text}`;
+      world.posts.push(gone, { ids: [String(world.nextId++)], texts: [text], createdAt: world.now + 1, versionAt: world.now + 1, text, deleted: false, originalGone: false, captured: false, replyTo: gone });
       return state;
     }
     case 'edit': {
@@ -204,8 +239,9 @@ function apply(world: World, state: AccountState, step: Action, index: number): 
       post.text = textOf(step.text + 1);
       if (world.mode === 'x') {
         post.ids.push(String(world.nextId++));
+        post.texts.push(post.text);
         post.versionAt = world.now;
-      }
+      } else post.texts[post.texts.length - 1] = post.text;
       return state;
     }
     case 'delete': {
@@ -236,7 +272,8 @@ function apply(world: World, state: AccountState, step: Action, index: number): 
         return observeCaptureFailure(state, { scope: 'timeline', errorType: 'network', message: 'simulated reset', at: iso(world.now) }).state;
       }
       const result = observeCapture(state, buildCapture(world, `c${index}`, step), {}, CAPABILITIES);
-      return result.lookupNeeded.length > 0 ? lookUp(world, result.state, step.lookupFailures, `c${index}`) : result.state;
+      const looked = result.lookupNeeded.length > 0 ? lookUp(world, result.state, step.lookupFailures, `c${index}`) : result.state;
+      return fetchVersions(world, looked, step.lookupFailures);
     }
   }
 }
@@ -245,7 +282,7 @@ describe('deletion detection on simulated platform histories', () => {
   it('never reports an existing post deleted, and confirms every captured deleted post once lookups succeed', () => {
     // How often the generated histories reach the situations that matter, so the property cannot
     // pass vacuously.
-    const seen = { confirmed: 0, hiddenOrGone: 0, rotatedThenCaptured: 0, suspectOrEmpty: 0, editedVersions: 0, originalDeleted: 0 };
+    const seen = { confirmed: 0, hiddenOrGone: 0, rotatedThenCaptured: 0, suspectOrEmpty: 0, editedVersions: 0, originalDeleted: 0, editsBetweenCaptures: 0, deletedBeforeCapture: 0 };
     fc.assert(
       fc.property(fc.constantFrom<Mode>('x', 'facebook'), fc.array(action, { minLength: 5, maxLength: 50 }), (mode, actions) => {
         const world: World = { mode, now: 0, posts: [], visibility: 'public', handle: 'budi_contoh', nextId: 100 };
@@ -262,6 +299,7 @@ describe('deletion detection on simulated platform histories', () => {
           world.now += 10;
           state = observeCapture(state, buildCapture(world, round, { pageSize: null, fault: 'none', dropSeed: 0 }), {}, CAPABILITIES).state;
           for (let attempt = 0; attempt < 3 && lookupIdsOf(state).length > 0; attempt++) state = lookUp(world, state, 0, `${round}${attempt}`);
+          state = fetchVersions(world, state, 0);
           assertNoFalseDeletion(world, state);
         }
         // Known limit: on a platform that rotates ids, an account that shows no post at all cannot be
@@ -275,6 +313,21 @@ describe('deletion detection on simulated platform histories', () => {
         if (mode === 'facebook' && world.posts.some((post) => post.ids.length > 1 && post.captured)) seen.rotatedThenCaptured++;
         if (state.gaps.some((gap) => gap.reason === 'empty_capture')) seen.suspectOrEmpty++;
         for (const post of world.posts) {
+          // Every version of a live X post is kept, including those no capture showed.
+          if (mode === 'x' && post.captured && !post.deleted && !post.repostOf && post.ids.length > 1) {
+            const tracked = findTrackedItem(state, `x:${post.ids[0]}`);
+            // An edit that changed nothing visible (same text) adds an id, not a version.
+            const have = new Set(tracked?.versions.map((version) => version.item.text));
+            const wanted = post.texts.filter((text) => !have.has(text));
+            expect(wanted, `versions of ${post.ids.join('/')}`).toEqual([]);
+            if (tracked?.versions.some((version) => version.recoveredFromEditHistory)) seen.editsBetweenCaptures++;
+          }
+          // A post deleted before any capture whose reply was captured: deleted, content not captured.
+          if (post.beforeCapture && world.posts.some((reply) => reply.replyTo === post && reply.captured)) {
+            const tracked = findTrackedItem(state, `x:${post.ids[0]}`);
+            expect(tracked, `deleted before capture ${post.ids[0]}`).toMatchObject({ status: 'deleted', contentCaptured: false });
+            seen.deletedBeforeCapture++;
+          }
           if (!post.captured || !(post.deleted || post.originalGone)) continue;
           const tracked = post.ids.map((id) => findTrackedItem(state, `${mode}:${id}`)).find((found) => found !== undefined);
           const expected = post.originalGone ? ['original_deleted', 'deleted'] : ['deleted'];

@@ -13,6 +13,7 @@ function copyRecord<T>(source: Record<string, T> | undefined): Record<string, T>
 function isNotable(item: TrackedItem): boolean {
   return (
     item.versions.length > 1 ||
+    (item.versionsToFetch?.length ?? 0) > 0 ||
     item.episode !== undefined ||
     (item.pastEpisodes?.length ?? 0) > 0 ||
     !item.contentCaptured ||

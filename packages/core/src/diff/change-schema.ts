@@ -44,6 +44,11 @@ export const ChangeSchema = z.object({
   valuesAfter: z.record(z.string(), z.string()).optional(),
   /** For changes a lookup revealed (a `reappeared` after a lookup): the raw response blobs. */
   lookupRawBlobs: z.array(z.string()).optional(),
+  /**
+   * For `edited`: the edit was made between two observations; its versions come from the
+   * platform's edit history, fetched by id (X `edit_history_tweet_ids`), not from a capture.
+   */
+  betweenObservations: z.boolean().optional(),
 });
 /** A change, as diffing produces it. */
 export type Change = z.infer<typeof ChangeSchema>;

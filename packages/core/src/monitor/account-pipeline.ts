@@ -1,4 +1,4 @@
-import { ok, ResultAsync, safeTry, type Err, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, safeTry, type Err, type Result } from 'neverthrow';
 import { accountKey as accountKeyOf, PlatformAccountIdSchema, type Account } from '../account/account-schema.js';
 import { CaptureSchema, type Capture, type CaptureScope } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
@@ -8,11 +8,13 @@ import type { Finding } from '../findings/finding-schema.js';
 import type { ItemClassifierScores } from '../rules/classifier-scores.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
-import type { AdapterCaptureV1, LookupResultV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
+import type { AdapterErrorV1 } from '../spec/platform-adapter/v1/adapter-error-v1.js';
+import type { AdapterCaptureV1, PlatformAdapterV1, RawResponseV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { Subject } from '../subject/subject-schema.js';
 import { handleKey, resolutionEntry } from './account-resolutions.js';
 import { appendIfAbsent } from './append-if-absent.js';
-import type { CycleControl } from './cycle-control.js';
+import type { ControlledCall, CycleControl } from './cycle-control.js';
+import type { LookupPool } from './lookup-pool.js';
 import { addRequests, type CycleReport } from './cycle-report.js';
 import { captureIdFor } from './evidence-ids.js';
 import type { MonitorAccountState, MonitorEngine } from './monitor-engine.js';
@@ -41,6 +43,12 @@ export interface PipelineContext {
   deletionOptions: DeletionOptions | undefined;
   /** Scores items with the office's classifiers before the rules run; absent when no rule reads one. Never rejects. */
   classify?: (items: readonly Item[]) => Promise<ReadonlyMap<string, ItemClassifierScores>>;
+  /** One lookup pool per platform whose adapter can look items up. */
+  lookupPools: ReadonlyMap<string, LookupPool>;
+  /** Handles a batched resolution found final answers for (not found, suspended), by `handleKey`. */
+  resolveFailures: Map<string, AdapterErrorV1>;
+  /** Profile captures read in batches before the accounts ran, by capture id; each is taken once. */
+  prefetchedProfiles: Map<string, ControlledCall<AdapterCaptureV1>>;
   emit(event: MonitorProgressEvent): void;
 }
 
@@ -119,6 +127,13 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
   }
   if (!account.id) {
     const key = handleKey(account);
+    const known = context.resolveFailures.get(key);
+    if (known) {
+      // A batched resolution already had the platform's final word on this handle.
+      fail('resolve', known.type, known.message, key);
+      yield* recordFailures(task, key, task.scopes, known.type, known.message, context);
+      return ok({ outcome: 'failed', changes: 0, findings: 0 });
+    }
     const resolved = await control.call({ key: `${platform}:resolve`, platform, account: key }, (signal) => adapter.resolve(account.handle, { signal, deadlineAt: control.deadlineAt }));
     if (resolved.kind === 'deferred') {
       defer('resolve', resolved.reason, key, resolved.retryAfterMs);
@@ -166,7 +181,9 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
     if (capture) {
       report.captures.reused++;
     } else {
-      const result = await control.call({ key: `${platform}:capture:${scope}`, platform, account: key }, (signal) =>
+      const prefetched = context.prefetchedProfiles.get(captureId);
+      context.prefetchedProfiles.delete(captureId);
+      const result = prefetched ?? await control.call({ key: `${platform}:capture:${scope}`, platform, account: key }, (signal) =>
         adapter.capture(account, scope, { signal, deadlineAt: control.deadlineAt, ...(context.maxPages !== undefined ? { maxPages: context.maxPages } : {}) }),
       );
       if (result.kind === 'deferred') {
@@ -223,36 +240,49 @@ async function* accountSteps(task: AccountTask, context: PipelineContext): Async
     progressed = true;
   }
 
-  // 6. Look up what went missing: only a lookup can turn an absence into a deletion.
-  if (lookupNeeded.size > 0) {
-    if (adapter.capabilities.lookup && adapter.lookup) {
-      const ids = [...lookupNeeded];
-      const batchSize = Math.max(1, adapter.capabilities.maxLookupBatch ?? 100);
-      const lookup = adapter.lookup.bind(adapter);
-      for (let start = 0; start < ids.length; start += batchSize) {
-        const batch = ids.slice(start, start + batchSize);
-        const result = await control.call({ key: `${platform}:lookup`, platform, account: key }, (signal) => lookup(batch, { signal, deadlineAt: control.deadlineAt }));
-        if (result.kind === 'deferred') {
-          defer('lookup', result.reason, key, result.retryAfterMs);
-          break;
-        }
-        if (result.kind === 'error') {
-          // "Could not look" changes nothing; the state machine asks again next cycle.
-          fail('lookup', result.error.type, result.error.message, key);
-          break;
-        }
-        // Managed adapters count requests per endpoint; others are counted by raw bodies.
-        addRequests(report, platform, (result.value as { requests?: Record<string, number> }).requests ?? { lookup: Math.max(1, result.value.raw.length) });
-        const rawBlobs = yield* storeRaw(result.value.raw, store);
-        const statuses: Record<string, number> = {};
-        for (const entry of result.value.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
-        report.lookups.asked += batch.length;
-        for (const [status, count] of Object.entries(statuses)) report.lookups.statuses[status] = (report.lookups.statuses[status] ?? 0) + count;
-        const observed = engine.observeLookups(state, { results: result.value.results as LookupResultV1[], rawBlobs, at: control.now() }, context.deletionOptions);
+  // 6. Look up what went missing: only a lookup can turn an absence into a deletion. The ids go
+  //    into the platform's pool, which batches them with other accounts' ids.
+  //    Version ids of edit histories no capture showed ride along in the same requests.
+  const pool = context.lookupPools.get(platform);
+  const versionIds = progressed && adapter.capabilities.exposesEdits ? (engine.versionLookupIds?.(state) ?? []).filter((id) => !lookupNeeded.has(id)) : [];
+  if ((lookupNeeded.size > 0 || versionIds.length > 0) && pool && adapter.capabilities.lookup && adapter.lookup) {
+    const versionSet = new Set(versionIds);
+    let stopped = false;
+    for (const answer of await pool.request(key, [...lookupNeeded, ...versionIds])) {
+      if (answer.kind === 'store_failed') return err(answer.error);
+      if (answer.kind === 'deferred') {
+        if (!stopped) defer('lookup', answer.reason, key, answer.retryAfterMs);
+        stopped = true;
+        continue;
+      }
+      if (answer.kind === 'error') {
+        // "Could not look" changes nothing; the state machine asks again next cycle.
+        if (!stopped) fail('lookup', answer.error.type, answer.error.message, key);
+        stopped = true;
+        continue;
+      }
+      const statuses: Record<string, number> = {};
+      for (const entry of answer.results) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+      const at = control.now();
+      const pending = answer.results.filter((entry) => !versionSet.has(entry.id));
+      if (pending.length > 0) {
+        const observed = engine.observeLookups(state, { results: pending, rawBlobs: answer.rawBlobs, at }, context.deletionOptions);
         state = observed.state;
         changes.push(...observed.changes);
-        context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: batch.length, statuses, at: control.now() });
       }
+      const versions = answer.results.filter((entry) => versionSet.has(entry.id));
+      if (versions.length > 0 && engine.observeEarlierVersions) {
+        const observed = engine.observeEarlierVersions(state, { results: versions, rawBlobs: answer.rawBlobs, at });
+        state = observed.state;
+        changes.push(...observed.changes);
+        // A recovered version is evidence like a captured one: the rules read it too.
+        for (const change of observed.changes) {
+          for (const version of [change.before, change.after]) {
+            if (version) findings.push(...engine.evaluateItem({ item: version, subject: task.subject, evidence: { captureId: change.captureId, rawBlobs: answer.rawBlobs }, now: at }));
+          }
+        }
+      }
+      context.emit({ type: 'lookups_done', cycleId, accountKey: key, asked: answer.asked.length, statuses, at });
     }
   }
 
@@ -290,7 +320,7 @@ function evaluate(item: Item, capture: Capture, subject: Subject, context: Pipel
   return context.engine.evaluateItem({ item, subject, evidence: { captureId: capture.id, rawBlobs: [...capture.rawBlobs, ...mediaBlobs] }, now: capture.capturedAt, ...(classifierScores ? { classifierScores } : {}) });
 }
 
-function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): ResultAsync<string[], StoreErrorV1> {
+export function storeRaw(raw: readonly RawResponseV1[], store: EvidenceStoreV1): ResultAsync<string[], StoreErrorV1> {
   return safeTry<string[], StoreErrorV1>(async function* () {
     const hashes: string[] = [];
     for (const response of raw) hashes.push((yield* store.putBlob(response.bytes)).sha256);

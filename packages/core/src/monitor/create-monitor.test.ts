@@ -281,8 +281,144 @@ describe('runCycle', () => {
     const report = (await monitor.runCycle())._unsafeUnwrap();
     expect(platforms.x.calls).toContain('lookup:p2');
     expect(report.changes).toEqual({ missing: 1 });
-    expect(report.lookups).toEqual({ asked: 1, statuses: { gone: 1 } });
+    expect(report.lookups).toMatchObject({ asked: 1, statuses: { gone: 1 }, requests: 1, idsPerRequest: 1 });
     expect(report.deletionsConfirmed).toEqual([{ accountKey: 'x:id-dewi_contoh', subjectId: 'asn-1', itemKey: 'x:p2', verdict: 'deleted' }]);
+  });
+
+  it('pools the lookups of many accounts into full batches and gives each account only its own answers', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const many: Subject[] = Array.from({ length: 7 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}` }] }));
+    for (let index = 0; index < 7; index++) platforms.x.posts.set(`pegawai_${index}`, [post('x', `pegawai_${index}`, `q${index}2`, 'rapat'), post('x', `pegawai_${index}`, `q${index}1`, 'apel pagi')]);
+    const answered: string[] = [];
+    const engine: MonitorEngine = {
+      ...fakeEngine,
+      observeLookups: (state, input, options) => {
+        answered.push(...input.results.map((result) => `${state.accountKey}>${result.id}`));
+        return fakeEngine.observeLookups(state, input, options);
+      },
+    };
+    const monitor = createMonitor({ store, adapters: [fakeAdapter(platforms.x)], rules: noRules, context, subjects: many, engine, options: { deadlineMs: 60_000, concurrencyPerPlatform: 2 } })._unsafeUnwrap();
+    await monitor.runCycle();
+    // Every account loses its newer post; one of them (pegawai_3) only seems to: its lookup says live.
+    for (let index = 0; index < 7; index++) platforms.x.posts.set(`pegawai_${index}`, platforms.x.posts.get(`pegawai_${index}`)!.filter((item) => item.id !== `q${index}2`));
+    const hidden = post('x', 'pegawai_3', 'q32', 'rapat');
+    platforms.x.posts.set('elsewhere', [hidden]);
+    platforms.x.calls.length = 0;
+    const report = (await monitor.runCycle())._unsafeUnwrap();
+    const lookups = platforms.x.calls.filter((call) => call.startsWith('lookup:'));
+    // 7 ids at 2 per call: 3 full calls and the last id alone, never one call per account.
+    expect(lookups).toHaveLength(4);
+    expect(lookups.filter((call) => call.split(',').length === 2)).toHaveLength(3);
+    expect(report.lookups).toMatchObject({ asked: 7, requests: 4, idsPerRequest: 1.8, statuses: { gone: 6, live: 1 } });
+    expect(report.lookups.calls.filter((call) => call.accounts === 2)).toHaveLength(3);
+    expect(report.deletionsConfirmed.map((deletion) => deletion.itemKey).sort()).toEqual(['x:q02', 'x:q12', 'x:q22', 'x:q42', 'x:q52', 'x:q62']);
+    for (const deletion of report.deletionsConfirmed) expect(deletion.accountKey).toBe(`x:id-pegawai_${deletion.itemKey.slice(3, 4)}`);
+    expect(answered.sort()).toEqual(Array.from({ length: 7 }, (_, index) => `x:id-pegawai_${index}>q${index}2`));
+    const third = (await store.get('account_state', 'x:id-pegawai_3'))._unsafeUnwrap()!.record as unknown as FakeState;
+    expect(third.items.q32!.status).toBe('live');
+  });
+
+  it('resolves new handles and reads profiles of many accounts in shared requests, and an account whose handle is gone fails without asking again', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const many: Subject[] = Array.from({ length: 5 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}` }] }));
+    const base = fakeAdapter(platforms.x);
+    const batched: PlatformAdapterV1 = {
+      ...base,
+      capabilities: { ...base.capabilities, maxResolveBatch: 2, maxProfileBatch: 3 },
+      resolveMany(handles) {
+        platforms.x.calls.push(`resolveMany:${handles.join(',')}`);
+        return okAsync({
+          results: handles.map((handle) =>
+            handle === 'pegawai_4'
+              ? { handle, status: 'error' as const, error: { type: 'not_found' as const, message: `@${handle}: Not Found Error` } }
+              : { handle, status: 'resolved' as const, account: { platform: 'x', handle, id: `id-${handle}` }, observation: 'public' as const },
+          ),
+          raw: [raw(`users ${handles.join(',')}`)],
+          requests: { 'GET /2/users/by': 1 },
+        });
+      },
+      captureProfiles(accounts) {
+        platforms.x.calls.push(`captureProfiles:${accounts.map((account) => account.handle).join(',')}`);
+        const at = new Date(T0 + 86_400_000).toISOString();
+        const body = raw(`profiles ${accounts.map((account) => account.id).join(',')}`);
+        return okAsync({
+          results: accounts.map((account) => ({
+            accountId: account.id!,
+            capture: { account, scope: 'profile' as const, status: 'ok' as const, accountObservation: 'public' as const, items: [], window: { complete: true, reachedEnd: true }, raw: [body], startedAt: at, capturedAt: at, requests: {} },
+          })),
+          requests: { 'GET /2/users': 1 },
+        });
+      },
+    };
+    const monitor = createMonitor({ store, adapters: [batched], rules: noRules, context, subjects: many, engine: fakeEngine, options: { deadlineMs: 60_000 } })._unsafeUnwrap();
+    const report = (await monitor.runCycle())._unsafeUnwrap();
+    const calls = platforms.x.calls;
+    expect(calls.filter((call) => call.startsWith('resolve'))).toEqual(['resolveMany:pegawai_0,pegawai_1', 'resolveMany:pegawai_2,pegawai_3', 'resolveMany:pegawai_4']);
+    expect(calls.filter((call) => call.startsWith('captureProfiles'))).toEqual(['captureProfiles:pegawai_0,pegawai_1,pegawai_2', 'captureProfiles:pegawai_3']);
+    expect(calls.filter((call) => call.startsWith('capture:'))).toEqual(expect.not.arrayContaining([expect.stringMatching(/:profile$/)]));
+    expect(calls.filter((call) => call.endsWith(':timeline'))).toHaveLength(4);
+    expect(report.accountBatches).toEqual([
+      { platform: 'x', kind: 'resolve', size: 2, requests: 1 },
+      { platform: 'x', kind: 'resolve', size: 2, requests: 1 },
+      { platform: 'x', kind: 'resolve', size: 1, requests: 1 },
+      { platform: 'x', kind: 'profile', size: 3, requests: 1 },
+      { platform: 'x', kind: 'profile', size: 1, requests: 1 },
+    ]);
+    expect(report.requests.x).toMatchObject({ 'GET /2/users/by': 3, 'GET /2/users': 2 });
+    expect(report.failures).toEqual([expect.objectContaining({ accountKey: 'x:@pegawai_4', scope: 'resolve', errorType: 'not_found' })]);
+    expect(report.captures.stored).toBe(8);
+    // The profile capture cites the shared body: one blob for three accounts.
+    const profile = (await store.get('capture', (await store.query('capture'))._unsafeUnwrap().find((entry) => entry.record.scope === 'profile')!.id))._unsafeUnwrap()!.record;
+    expect(profile.rawBlobs).toHaveLength(1);
+    platforms.x.calls.length = 0;
+    await monitor.runCycle();
+    // Known ids are not resolved again; only the gone handle is asked about again next cycle.
+    expect(platforms.x.calls.filter((call) => call.startsWith('resolve'))).toEqual(['resolveMany:pegawai_4']);
+  });
+
+  it('reads each scope on its own cadence and within its budget, and the report shows the plan', async () => {
+    const store = createMemoryStore();
+    const platforms = worlds();
+    const many: Subject[] = Array.from({ length: 4 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}` }] }));
+    let now = T0 + 2 * 86_400_000;
+    // The fake engine keeps no coverage: record each scope's last success the way core's state does.
+    const engine: MonitorEngine = {
+      ...fakeEngine,
+      observeCapture: (state, capture, options, capabilities) => {
+        const result = fakeEngine.observeCapture(state, capture, options, capabilities);
+        const coverage = { ...((state as { coverage?: Record<string, unknown> }).coverage ?? {}), [capture.scope]: { lastSuccess: { at: new Date(now).toISOString() } } };
+        return { ...result, state: { ...result.state, coverage } as MonitorAccountState };
+      },
+    };
+    const monitor = createMonitor({
+      store,
+      adapters: [fakeAdapter(platforms.x)],
+      rules: noRules,
+      context,
+      subjects: many,
+      engine,
+      options: { deadlineMs: 60_000, clock: () => new Date(now), scopeIntervalsMs: { profile: 3_600_000 }, scopeBudgets: { x: { timeline: 3 } } },
+    })._unsafeUnwrap();
+    const first = (await monitor.runCycle())._unsafeUnwrap();
+    expect(first.plan.lines).toEqual(
+      expect.arrayContaining([
+        { platform: 'x', scope: 'profile', accounts: 4, notDue: 0, planned: 4, deferred: 0, intervalMs: 3_600_000 },
+        { platform: 'x', scope: 'timeline', accounts: 4, notDue: 0, planned: 3, deferred: 1, budget: 3 },
+      ]),
+    );
+    // Handles not resolved yet are planned under their handle key.
+    expect(first.plan.deferredAccounts).toEqual([{ key: 'x:@pegawai_3', platform: 'x', scope: 'timeline' }]);
+    expect(first.failures).toEqual([]);
+    expect(first.deferred).toEqual([]);
+    platforms.x.calls.length = 0;
+    now += 900_000;
+    const second = (await monitor.runCycle())._unsafeUnwrap();
+    // Profiles read 15 minutes ago are not due; the account left out last time goes first.
+    expect(platforms.x.calls.filter((call) => call.endsWith(':profile'))).toEqual([]);
+    expect(platforms.x.calls.filter((call) => call.endsWith(':timeline'))).toContain('capture:pegawai_3:timeline');
+    expect(second.plan.lines.find((line) => line.scope === 'profile')).toMatchObject({ notDue: 4, planned: 0 });
   });
 
   it('records a failed capture as a gap with its reason, not as an absence', async () => {

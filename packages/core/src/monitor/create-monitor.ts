@@ -5,11 +5,13 @@ import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { ValidationIssue } from '../validation/validation-issue.js';
 import { loadResolutions } from './account-resolutions.js';
-import { runAccount, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
+import { runAccount, storeRaw, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
+import { captureProfilesInBatches, planCycleScopes, resolveInBatches } from './account-batches.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import { CycleControl } from './cycle-control.js';
 import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
-import { emptyCycleReport, type CycleReport } from './cycle-report.js';
+import { addLookupCall, emptyCycleReport, type CycleReport } from './cycle-report.js';
+import { LookupPool } from './lookup-pool.js';
 import { createDefaultEngine } from './default-engine.js';
 import type { MonitorEngine } from './monitor-engine.js';
 import type { MonitorError } from './monitor-error.js';
@@ -73,6 +75,15 @@ export function createMonitor(settings: MonitorSettings): Result<Monitor, Monito
   positive('deadlineMs', options.deadlineMs);
   positive('concurrencyPerPlatform', options.concurrencyPerPlatform);
   positive('maxPages', options.maxPages);
+  positive('lookupStallMs', options.lookupStallMs);
+  for (const [scope, interval] of Object.entries(options.scopeIntervalsMs ?? {})) {
+    if (!(Number.isFinite(interval) && interval >= 0)) issues.push({ path: `options.scopeIntervalsMs.${scope}`, message: 'a scope interval is 0 or more milliseconds, e.g. 3_600_000 for hourly' });
+  }
+  for (const [platform, budgets] of Object.entries(options.scopeBudgets ?? {})) {
+    for (const [scope, budget] of Object.entries(budgets ?? {})) {
+      if (!(Number.isInteger(budget) && budget >= 0)) issues.push({ path: `options.scopeBudgets.${platform}.${scope}`, message: 'a scope budget is a whole number of accounts per cycle, 0 or more' });
+    }
+  }
   if (options.maxMediaPerCapture !== undefined && !(options.maxMediaPerCapture >= 0)) issues.push({ path: 'options.maxMediaPerCapture', message: 'maxMediaPerCapture must be 0 or more' });
   if (options.maxRateLimitRetries !== undefined && !(options.maxRateLimitRetries >= 0)) issues.push({ path: 'options.maxRateLimitRetries', message: 'maxRateLimitRetries must be 0 or more' });
   let engine: MonitorEngine | undefined = settings.engine;
@@ -113,7 +124,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
     });
     if (loaded.isErr()) return err(storeFailed(loaded.error));
     const { plan, resolutions } = loaded.value;
-    const { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
+    let { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
     const control = new CycleControl(clock, options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs, options.maxRateLimitRetries ?? MONITOR_DEFAULTS.maxRateLimitRetries, runOptions.signal);
     const startedAt = control.now();
     const report = emptyCycleReport({ cycleId: plan.cycleId, resumed: plan.resumed, startedAt, deadlineAt: new Date(control.deadlineAt).toISOString(), accounts: tasks.length });
@@ -124,6 +135,43 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         if (started.isErr()) return err(storeFailed(started.error));
       }
       emit({ type: 'cycle_started', cycleId: plan.cycleId, resumed: plan.resumed, accounts: tasks.length, tasks: tasks.reduce((sum, task) => sum + task.scopes.length, 0), deadlineAt: report.deadlineAt, at: startedAt });
+      // One queue per platform: platforms run side by side, each within its own limits.
+      const queues = new Map<string, PQueue>();
+      const perPlatform = options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform;
+      const waiting = new Map<string, number>();
+      // An account waiting (out its own pause, or for a pooled lookup) lends its slot: the queue runs one more meanwhile.
+      const lend = (platform: string, change: 1 | -1): void => {
+        const now = Math.max(0, (waiting.get(platform) ?? 0) + change);
+        waiting.set(platform, now);
+        const queue = queues.get(platform);
+        if (queue) queue.concurrency = perPlatform + now;
+      };
+      const lookupPools = new Map<string, LookupPool>();
+      const deadlineMs = options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs;
+      // Near the deadline a partial batch goes out at once rather than wait for a full one.
+      const flushFromMs = control.deadlineAt - Math.min(60_000, deadlineMs * 0.2);
+      for (const [platform, adapter] of adapters) {
+        const accounts = tasks.filter((task) => task.account.platform === platform).length;
+        if (accounts === 0 || !adapter.capabilities.lookup || !adapter.lookup) continue;
+        lookupPools.set(
+          platform,
+          new LookupPool(adapter, accounts, {
+            control,
+            storeRaw: (raw) => storeRaw(raw, store),
+            onWait: (change) => lend(platform, change),
+            onCall: (call, results, requests) => addLookupCall(report, call, results, requests),
+            flushFromMs,
+            stallMs: options.lookupStallMs ?? MONITOR_DEFAULTS.lookupStallMs,
+          }),
+        );
+      }
+      const flushTimer = setTimeout(() => {
+        for (const pool of lookupPools.values()) pool.flush();
+      }, Math.max(0, flushFromMs - control.clock().getTime()));
+      (flushTimer as { unref?: () => void }).unref?.();
+      control.signal.addEventListener('abort', () => {
+        for (const pool of lookupPools.values()) pool.flush();
+      }, { once: true });
       const context: PipelineContext = {
         cycleId: plan.cycleId,
         store,
@@ -137,18 +185,23 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         maxMediaPerCapture: options.maxMediaPerCapture ?? MONITOR_DEFAULTS.maxMediaPerCapture,
         deletionOptions: options.deletion,
         ...classifyStep(settings, control.signal, report),
+        lookupPools,
+        resolveFailures: new Map(),
+        prefetchedProfiles: new Map(),
         emit,
       };
-      // One queue per platform: platforms run side by side, each within its own limits.
-      const queues = new Map<string, PQueue>();
-      const perPlatform = options.concurrencyPerPlatform ?? MONITOR_DEFAULTS.concurrencyPerPlatform;
-      const waiting = new Map<string, number>();
-      // An account waiting out its own pause lends its slot: the queue runs one more meanwhile.
+      // Account-level reads many accounts share one request for: handles first, then the plan of
+      // which scopes are due, then profiles.
+      const resolved = await resolveInBatches(tasks, context);
+      if (resolved.isErr()) return err(storeFailed(resolved.error));
+      const planned = await planCycleScopes(tasks, context, options);
+      if (planned.isErr()) return err(storeFailed(planned.error));
+      tasks = planned.value;
+      const batched = await captureProfilesInBatches(tasks, context);
+      if (batched.isErr()) return err(storeFailed(batched.error));
       control.onAccountWait((platform, change) => {
-        const now = Math.max(0, (waiting.get(platform) ?? 0) + change);
-        waiting.set(platform, now);
-        const queue = queues.get(platform);
-        if (queue) queue.concurrency = perPlatform + now;
+        lend(platform, change);
+        lookupPools.get(platform)?.accountPaused(change);
       });
       let storeFailure: StoreErrorV1 | undefined;
       let done = 0;
@@ -173,6 +226,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
           }
           outcomes[result.outcome]++;
           done++;
+          lookupPools.get(platform)?.accountFinished();
           emit({
             type: 'account_finished',
             cycleId: plan.cycleId,
@@ -187,6 +241,7 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         });
       });
       await Promise.all(runs);
+      clearTimeout(flushTimer);
       if (storeFailure) return err(storeFailed(storeFailure));
       report.accounts.captured = outcomes.captured + outcomes.skipped;
       report.accounts.failed = outcomes.failed;

@@ -2,6 +2,8 @@ import type { CaptureScope } from '../capture/capture-schema.js';
 import type { DeletionVerdictKind } from '../deletion/deletion-verdicts.js';
 import type { ChangeType } from '../diff/change-schema.js';
 import type { FindingCategory } from '../findings/finding-schema.js';
+import type { PooledLookupCall } from './lookup-pool.js';
+import type { ScopePlanLine } from './scope-plan.js';
 
 /** One account scope that could not be read, and why. */
 export interface CycleFailure {
@@ -53,8 +55,24 @@ export interface CycleReport {
   changes: Partial<Record<ChangeType, number>>;
   deletionsConfirmed: CycleDeletion[];
   findings: { total: number; byCategory: Partial<Record<FindingCategory, number>> };
-  lookups: { asked: number; statuses: Record<string, number> };
+  /**
+   * Lookups by id. Pending lookups of all accounts of a platform are pooled into full batches:
+   * `idsPerRequest` is `asked / requests`; `calls` lists each pooled call (ids, requests, how many
+   * accounts it served).
+   */
+  lookups: { asked: number; statuses: Record<string, number>; requests: number; idsPerRequest: number; calls: PooledLookupCall[] };
   media: { stored: number; failed: number };
+  /**
+   * Account-level calls made for many accounts at once before the accounts ran: handles
+   * resolved (`resolve`) and profiles read (`profile`), with how many each call carried.
+   */
+  accountBatches: Array<{ platform: string; kind: 'resolve' | 'profile'; size: number; requests: number }>;
+  /**
+   * The cycle's plan: per platform and scope, how many accounts were due (by the scope's
+   * cadence) and planned, and how many a budget left for the next cycle (`deferred`, the first
+   * 100 listed in `deferredAccounts`; they go first next time, and are never a failure).
+   */
+  plan: { lines: ScopePlanLine[]; deferred: number; deferredAccounts: Array<{ key: string; platform: string; scope: CaptureScope }> };
   /** Requests spent per platform and endpoint (as the adapters count them). */
   requests: Record<string, Record<string, number>>;
   requestsTotal: number;
@@ -79,8 +97,10 @@ export function emptyCycleReport(input: { cycleId: string; resumed: boolean; sta
     changes: {},
     deletionsConfirmed: [],
     findings: { total: 0, byCategory: {} },
-    lookups: { asked: 0, statuses: {} },
+    lookups: { asked: 0, statuses: {}, requests: 0, idsPerRequest: 0, calls: [] },
     media: { stored: 0, failed: 0 },
+    accountBatches: [],
+    plan: { lines: [], deferred: 0, deferredAccounts: [] },
     requests: {},
     requestsTotal: 0,
   };
@@ -94,4 +114,15 @@ export function addRequests(report: CycleReport, platform: string, counts: Recor
     target[endpoint] = (target[endpoint] ?? 0) + count;
     report.requestsTotal += count;
   }
+}
+
+/** Count one pooled lookup call into a report. */
+export function addLookupCall(report: CycleReport, call: PooledLookupCall, statuses: readonly { status: string }[], requests: Record<string, number>): void {
+  report.lookups.calls.push(call);
+  if (call.outcome !== 'ok') return;
+  addRequests(report, call.platform, requests);
+  report.lookups.asked += call.ids;
+  report.lookups.requests += call.requests;
+  for (const { status } of statuses) report.lookups.statuses[status] = (report.lookups.statuses[status] ?? 0) + 1;
+  report.lookups.idsPerRequest = report.lookups.requests > 0 ? Math.round((report.lookups.asked / report.lookups.requests) * 10) / 10 : 0;
 }

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { AccountState } from '../deletion/account-state.js';
 import { deletionVerdicts } from '../deletion/deletion-verdicts.js';
+import { observeEarlierVersions, versionLookupIdsOf } from '../deletion/earlier-versions.js';
 import { observeCapture } from '../deletion/observe-capture.js';
 import { observeCaptureFailure } from '../deletion/observe-capture-failure.js';
 import { observeLookups } from '../deletion/observe-lookups.js';
@@ -38,6 +39,11 @@ export function createDefaultEngine(rules: unknown, context: ElectionContext, de
     },
     observeCaptureFailure: (state, input) => observeCaptureFailure(asState(state), input),
     deletionVerdicts: (state) => deletionVerdicts(asState(state)),
+    versionLookupIds: (state) => versionLookupIdsOf(asState(state)),
+    observeEarlierVersions: (state, input) => {
+      const result = observeEarlierVersions(asState(state), input);
+      return { state: result.state, changes: result.changes };
+    },
     evaluateItem: (input) => evaluateItem(rules, input),
   });
 }

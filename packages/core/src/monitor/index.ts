@@ -9,3 +9,4 @@ export { cycleIdOf, CYCLE_AUDIT_KIND } from './cycle-journal.js';
 export { progressOf, type MonitorProgress } from './account-pipeline.js';
 export { handleKey, loadResolutions, RESOLUTION_AUDIT_KIND } from './account-resolutions.js';
 export { appendIfAbsent } from './append-if-absent.js';
+export { planScopes, type ScopePlan, type ScopePlanAccount, type ScopePlanInput, type ScopePlanLine } from './scope-plan.js';

@@ -45,5 +45,9 @@ export interface MonitorEngine {
     input: { scope: CaptureScope; errorType: string; message?: string; at: string; retryAfterMs?: number },
   ): { state: MonitorAccountState };
   deletionVerdicts(state: MonitorAccountState): MonitorDeletionVerdict[];
+  /** Version ids of edit histories no capture showed (edits between observations), to look up by id. */
+  versionLookupIds?(state: MonitorAccountState): string[];
+  /** Store the versions those lookups served and report the edits they reveal. */
+  observeEarlierVersions?(state: MonitorAccountState, input: { results: LookupResultV1[]; rawBlobs: string[]; at: string }): { state: MonitorAccountState; changes: Change[] };
   evaluateItem(input: { item: Item; subject: Subject; evidence: { captureId: string; rawBlobs: string[] }; now: string; classifierScores?: ItemClassifierScores }): Finding[];
 }

@@ -19,6 +19,21 @@ export interface MonitorOptions {
    */
   scopes?: Partial<Record<Platform, readonly CaptureScope[]>>;
   /**
+   * How often each scope is read: a scope captured successfully less than this long ago is not
+   * due this cycle, e.g. `{ profile: 3_600_000, follows: 86_400_000, likes: 86_400_000 }`
+   * (timeline every cycle). The cycle report's `plan` shows what was due.
+   * @default every scope every cycle
+   */
+  scopeIntervalsMs?: Partial<Record<CaptureScope, number>>;
+  /**
+   * At most this many accounts per cycle read a scope on a platform, e.g.
+   * `{ x: { follows: 15, likes: 75 } }` (X's per-15-minute limits). The accounts that waited
+   * longest go first; the rest wait for a later cycle without counting as failures, so no
+   * account is starved and no budget is overrun.
+   * @default no cap
+   */
+  scopeBudgets?: Partial<Record<Platform, Partial<Record<CaptureScope, number>>>>;
+  /**
    * How long one cycle may take. Work a rate limit would push past it is deferred to the next
    * cycle and reported as deferred (X's windows are 15 minutes, so waiting could stall a cycle).
    * @default 600_000 (10 minutes)
@@ -32,6 +47,13 @@ export interface MonitorOptions {
   fetchMedia?: boolean;
   /** At most this many media downloads per capture. @default 20 */
   maxMediaPerCapture?: number;
+  /**
+   * Post lookups of all accounts of a platform are pooled into full batches (up to the adapter's
+   * `maxLookupBatch` ids per call). A partial batch goes out once every account still running
+   * waits for it, near the deadline, or when no account added an id for this long.
+   * @default 3_000
+   */
+  lookupStallMs?: number;
   /** How many times a rate-limited call is retried when its wait ends before the deadline. @default 2 */
   maxRateLimitRetries?: number;
   /** Options handed to the deletion state machine (`observeCapture`, `observeLookups`). */
@@ -78,5 +100,6 @@ export const MONITOR_DEFAULTS = {
   fetchMedia: true,
   maxMediaPerCapture: 20,
   maxRateLimitRetries: 2,
+  lookupStallMs: 3_000,
   actor: 'monitor',
 } as const;

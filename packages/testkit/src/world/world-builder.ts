@@ -140,6 +140,17 @@ export class WorldBuilder {
     return id;
   }
 
+  /**
+   * Edits a post `minutes` after it was written, before any cycle's capture could see the first
+   * version (both are visible from the same cycle; X keeps the first in the edit history).
+   */
+  editBeforeCapture(post: WorldPost, minutes: number, text: string): string {
+    const at = new Date(Date.parse(post.createdAt) + minutes * 60_000).toISOString();
+    const id = post.platform === 'x' ? xSnowflakeId(at, ++this.sequence) : post.id;
+    post.versions.push({ id, text, fromCycle: post.appearsCycle, at });
+    return id;
+  }
+
   /** The author deletes a post; it is gone from `cycle` on. */
   deletePost(post: WorldPost, cycle: number): void {
     post.deletedCycle = cycle;

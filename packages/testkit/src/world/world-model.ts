@@ -33,6 +33,11 @@ export interface WorldAccount {
   statusChanges: { cycle: number; status: WorldAccountStatus }[];
   /** Scripted server errors on this account's reads. */
   failures: { cycle: number; endpoint: WorldEndpoint; status: 500 | 503 }[];
+  /**
+   * X: cycles in which every timeline page of this account is a 200 carrying an internal-error
+   * problem beside only half the posts asked for (and no next page), however often it is asked.
+   */
+  partialPages?: number[];
 }
 
 /** One version of a post. On X an edit makes a new id; on Facebook and Instagram the id stays. */
@@ -140,8 +145,30 @@ export type ExpectedEvent =
       note: string;
     }
   | { kind: 'no_finding'; subjectId: string; platform: WorldPlatform; accountId: string; itemId: string; itemKind: ItemKind; cycle: number; note: string }
-  | { kind: 'edit'; subjectId: string; platform: WorldPlatform; accountId: string; itemId: string; newItemId: string; cycle: number }
-  | { kind: 'deletion'; subjectId: string; platform: WorldPlatform; accountId: string; itemId: string; cycle: number; confirmable: boolean; note: string }
+  | {
+      kind: 'edit';
+      subjectId: string;
+      platform: WorldPlatform;
+      accountId: string;
+      itemId: string;
+      newItemId: string;
+      cycle: number;
+      /** The version before the edit was never visible to any capture (edited between two cycles' captures). */
+      betweenObservations?: true;
+    }
+  | {
+      kind: 'deletion';
+      subjectId: string;
+      platform: WorldPlatform;
+      accountId: string;
+      itemId: string;
+      cycle: number;
+      confirmable: boolean;
+      note: string;
+      /** Deleted before any capture could see it; known only through the author's own reply (`replyId`). */
+      beforeCapture?: { replyId: string };
+    }
+  | { kind: 'partial_page'; subjectId: string; platform: 'x'; accountId: string; cycle: number }
   | { kind: 'unliked'; subjectId: string; platform: WorldPlatform; accountId: string; itemId: string; cycle: number }
   | { kind: 'still_live'; subjectId: string; platform: WorldPlatform; accountId: string; itemId: string; cycle: number; reason: StillLiveReason }
   | { kind: 'account_hidden'; subjectId: string; platform: WorldPlatform; accountId: string; handle: string; cycle: number; reason: 'private' | 'suspended' }

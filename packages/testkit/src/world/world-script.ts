@@ -203,6 +203,22 @@ export function writeScript(b: WorldBuilder): { facebook: string } {
   violation(post(personalIg, '2024-11-08T20:00:00+07:00', 'Bismillah no 2 menang 🤲 #BaskaraMenang', { savedPageOnly: true, media: [{ type: 'photo', altText: 'Foto dengan dua jari terangkat' }] }), 'neutrality', 'ASN mendukung paslon 2 di akun pribadi (hanya halaman tersimpan) / support on a personal account, saved page only', 'saved_page');
   for (const account of [yudhaFb, personalIg]) b.truth.push({ kind: 'saved_pages_only', subjectId: account.subjectId, platform: account.platform, handle: account.handle });
 
+  // --- what only a careful crawler sees: an edit between two captures, a post deleted before
+  //     any capture but answered by its author, a page that is only partly served ------------
+  const guruX = acc('asn-009', 'x');
+  const slogan = violation(post(guruX, '2024-10-20T09:00:00+07:00', 'Guru2 Sukamaju solid dukung Bu Citra nomor 3! Lembah Berdaya dimulai dari desa #CidarPastiMenang'), 'neutrality', 'ASN mendukung paslon 3, lalu menyunting sebelum sempat terekam / civil servant supports pair 3, edited before any capture');
+  const cleaned = b.editBeforeCapture(slogan, 15, 'Selamat pagi rekan2 guru Sukamaju, semangat mengajar hari ini 🙏');
+  b.truth.push({ kind: 'edit', subjectId: guruX.subjectId, platform: 'x', accountId: guruX.id, itemId: slogan.id, newItemId: cleaned, cycle: slogan.appearsCycle, betweenObservations: true });
+
+  const perdesX = acc('perdes-001', 'x');
+  const vanished = post(perdesX, '2024-10-28T19:00:00+07:00', 'Malam ini kumpul di balai desa, kita menangkan 01 bareng2!');
+  const ownReply = post(perdesX, '2024-10-28T19:20:00+07:00', 'Maaf yg tadi salah kirim, abaikan ya bapak ibu', { kind: 'reply', target: vanished });
+  b.deletePost(vanished, vanished.appearsCycle);
+  b.truth.push({ kind: 'deletion', subjectId: perdesX.subjectId, platform: 'x', accountId: perdesX.id, itemId: vanished.id, cycle: vanished.appearsCycle, confirmable: true, note: 'dihapus sebelum terekam, diketahui dari balasan sendiri / deleted before capture, known through its own reply', beforeCapture: { replyId: ownReply.id } });
+
+  (portal.partialPages ??= []).push(7);
+  b.truth.push({ kind: 'partial_page', subjectId: portal.subjectId, platform: 'x', accountId: portal.id, cycle: 7 });
+
   // A post that stays public on a page that never hides or fails: the Facebook adapter's control
   // post, which tells "deleted" from "this token cannot read it" when Graph answers 100/33.
   const infoPage = acc('other-006', 'facebook', { handle: 'lembahharapan.info', kind: 'facebook_page', displayName: 'Info Lembah Harapan' });

@@ -39,9 +39,11 @@ describe('the truth agrees with the served platforms', () => {
     }
     for (const event of expectedOfKind(truth, 'deletion')) {
       world.advanceTo(event.cycle - 1);
-      expect(timelineIds(world, event.platform, event.accountId)).toContain(event.itemId);
+      // A post deleted before any capture is never on a timeline; its author's reply is.
+      if (!event.beforeCapture) expect(timelineIds(world, event.platform, event.accountId)).toContain(event.itemId);
       world.advanceTo(event.cycle);
       expect(timelineIds(world, event.platform, event.accountId)).not.toContain(event.itemId);
+      if (event.beforeCapture) expect(timelineIds(world, event.platform, event.accountId)).toContain(event.beforeCapture.replyId);
     }
   });
 
@@ -68,8 +70,31 @@ describe('the truth agrees with the served platforms', () => {
         world.advanceTo(event.cycle);
         const ids = timelineIds(world, event.platform, event.accountId);
         expect(ids).not.toContain(event.itemId);
-        expect(ids.length).toBe(world.options.xTimelineDepth);
+        // A page served only in part (scripted) holds fewer.
+        const partial = world.accounts.find((account) => account.id === event.accountId)?.partialPages?.includes(event.cycle);
+        if (!partial) expect(ids.length).toBe(world.options.xTimelineDepth);
       }
+    }
+  });
+
+  it('serves an edit made between captures only in the edit history and the first version by its id; a partial page carries an error', () => {
+    const edits = expectedOfKind(truth, 'edit').filter((event) => event.betweenObservations);
+    expect(edits.length).toBeGreaterThan(0);
+    for (const event of edits) {
+      world.advanceTo(event.cycle);
+      const page = call(world, `https://api.x.com/2/users/${event.accountId}/tweets?max_results=100&tweet.fields=edit_history_tweet_ids`).body;
+      expect(page.data.map((tweet: { id: string }) => tweet.id)).not.toContain(event.itemId);
+      expect(page.data.find((tweet: { id: string }) => tweet.id === event.newItemId).edit_history_tweet_ids).toEqual([event.itemId, event.newItemId]);
+      expect(call(world, `https://api.x.com/2/tweets?ids=${event.itemId}`).body.data[0].id).toBe(event.itemId);
+    }
+    const partial = expectedOfKind(truth, 'partial_page');
+    expect(partial.length).toBeGreaterThan(0);
+    for (const event of partial) {
+      world.advanceTo(event.cycle);
+      const page = call(world, `https://api.x.com/2/users/${event.accountId}/tweets?max_results=100`).body;
+      expect(page.errors.some((problem: { title: string }) => problem.title === 'Internal Error')).toBe(true);
+      expect(page.meta.next_token).toBeUndefined();
+      expect(page.data.length).toBeLessThan(world.options.xTimelineDepth);
     }
   });
 

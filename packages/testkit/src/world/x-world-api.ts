@@ -80,6 +80,7 @@ function matchRoute(path: string): Route | undefined {
   if ((match = /^\/2\/users\/(\d+)\/liked_tweets$/.exec(path))) return { endpoint: 'x_liked_tweets', parameter: match[1]!, handle: likedTweets };
   if ((match = /^\/2\/users\/(\d+)\/following$/.exec(path))) return { endpoint: 'x_following', parameter: match[1]!, handle: following };
   if ((match = /^\/2\/users\/(\d+)$/.exec(path))) return { endpoint: 'x_user_lookup', parameter: match[1]!, handle: userById };
+  if (path === '/2/users') return { endpoint: 'x_user_lookup', parameter: '', handle: usersByIds };
   if (path === '/2/tweets') return { endpoint: 'x_tweet_lookup', parameter: '', handle: tweetsByIds };
   if ((match = /^\/2\/tweets\/(\d+)$/.exec(path))) return { endpoint: 'x_tweet_lookup', parameter: match[1]!, handle: tweetById };
   return undefined;
@@ -131,6 +132,11 @@ function tweetNotAuthorized(id: string, parameter: string): Record<string, strin
   return { value: id, detail: `Sorry, you are not authorized to see the Tweet with ${parameter}: [${id}].`, title: 'Authorization Error', resource_type: 'tweet', parameter, resource_id: id, section: 'data', type: NOT_AUTHORIZED_TYPE };
 }
 
+/** A problem about the request itself that X does not explain, beside a 200. */
+function internalProblem(): Record<string, string> {
+  return { title: 'Internal Error', detail: 'Something went wrong serving this page; try again.', type: 'about:blank' };
+}
+
 function serverError(status: 500 | 503): WorldResponse {
   const title = status === 503 ? 'Service Unavailable' : 'Internal Server Error';
   return jsonResponse(status, { title, detail: title, type: 'about:blank', status }, { 'content-type': PROBLEM });
@@ -180,6 +186,21 @@ function usersByUsernames(context: XContext): WorldResponse {
   const errors: Record<string, string>[] = [];
   for (const username of usernames) {
     const found = lookupUser(context, context.index.accountByHandle.get(`x:${username.toLowerCase()}`), username, 'usernames');
+    if (found.data) data.push(found.data);
+    if (found.error) errors.push(found.error);
+  }
+  return jsonResponse(200, { ...(data.length ? { data } : {}), ...(errors.length ? { errors } : {}) });
+}
+
+function usersByIds(context: XContext): WorldResponse {
+  const ids = listParameter(context.request.url.searchParams.get('ids'));
+  if (ids.size === 0 || ids.size > 100) return invalidRequest('ids', [...ids].join(','), 'The `ids` query parameter must hold 1 to 100 ids');
+  const bad = [...ids].find((id) => !/^\d{1,19}$/.test(id));
+  if (bad) return invalidRequest('ids', bad, `The \`ids\` query parameter value [${bad}] does not match ^[0-9]{1,19}$`);
+  const data: Record<string, unknown>[] = [];
+  const errors: Record<string, string>[] = [];
+  for (const id of ids) {
+    const found = lookupUser(context, xAccount(context, id), id, 'ids');
     if (found.data) data.push(found.data);
     if (found.error) errors.push(found.error);
   }
@@ -273,8 +294,11 @@ function mediaObject(context: XContext, key: string, media: WorldPost['media'][n
   return object;
 }
 
-/** `includes` for a list of tweets, by the requested expansions. */
-function includesFor(context: XContext, tweets: { post: WorldPost; version: WorldPostVersion }[]): Record<string, unknown> | undefined {
+/**
+ * `includes` for a list of tweets, by the requested expansions. A referenced post X cannot include
+ * (deleted, or its author not public) is named in `problems`, as X names it in `errors`.
+ */
+function includesFor(context: XContext, tweets: { post: WorldPost; version: WorldPostVersion }[], problems: Record<string, string>[] = []): Record<string, unknown> | undefined {
   const users = new Map<string, Record<string, unknown>>();
   const referenced = new Map<string, Record<string, unknown>>();
   const media = new Map<string, Record<string, unknown>>();
@@ -288,9 +312,13 @@ function includesFor(context: XContext, tweets: { post: WorldPost; version: Worl
     if (post.target && (context.expansions.has('referenced_tweets.id') || context.expansions.has('referenced_tweets.id.author_id'))) {
       const target = context.index.postByVersionId.get(post.target.postId);
       const version = target ? versionAt(target, context.cycle) : undefined;
-      if (target && version && statusAt(context.index.accountById.get(target.accountId)!, context.cycle) === 'public') {
+      const targetPublic = target !== undefined && statusAt(context.index.accountById.get(target.accountId)!, context.cycle) === 'public';
+      if (target && version && targetPublic) {
         if (context.expansions.has('referenced_tweets.id')) referenced.set(version.id, tweetObject(context, target, version));
         if (context.expansions.has('referenced_tweets.id.author_id')) addUser(target.accountId);
+      } else if (target && context.expansions.has('referenced_tweets.id') && !problems.some((problem) => problem.resource_id === (version?.id ?? target.id))) {
+        const id = version?.id ?? target.id;
+        problems.push(version ? tweetNotAuthorized(id, 'referenced_tweets.id') : tweetNotFound(id, 'referenced_tweets.id'));
       }
     }
     if (post.kind === 'reply' && post.target && context.expansions.has('in_reply_to_user_id')) addUser(post.target.accountId);
@@ -339,9 +367,17 @@ function userTweets(context: XContext, id: string): WorldResponse {
     meta.oldest_id = page[page.length - 1]!.version.id;
   }
   if (feed.length > page.length) meta.next_token = encodeCursor(`after:${page[page.length - 1]!.version.id}`);
+  if (account.partialPages?.includes(context.cycle) && page.length > 1) {
+    // A 200 that is only part of the page: half the posts, no next page, and X's own word that something failed.
+    const half = page.slice(0, Math.ceil(page.length / 2));
+    const problems: Record<string, string>[] = [];
+    const includes = includesFor(context, half, problems);
+    return jsonResponse(200, { data: half.map((entry) => tweetObject(context, entry.post, entry.version)), ...(includes ? { includes } : {}), errors: [...problems, internalProblem()], meta: { result_count: half.length, newest_id: half[0]!.version.id, oldest_id: half.at(-1)!.version.id } });
+  }
   if (page.length === 0) return jsonResponse(200, { meta });
-  const includes = includesFor(context, page);
-  return jsonResponse(200, { data: page.map((entry) => tweetObject(context, entry.post, entry.version)), ...(includes ? { includes } : {}), meta });
+  const problems: Record<string, string>[] = [];
+  const includes = includesFor(context, page, problems);
+  return jsonResponse(200, { data: page.map((entry) => tweetObject(context, entry.post, entry.version)), ...(includes ? { includes } : {}), ...(problems.length ? { errors: problems } : {}), meta });
 }
 
 function offsetPage<T>(context: XContext, items: T[], limit: number): { page: T[]; meta: Record<string, unknown> } | WorldResponse {

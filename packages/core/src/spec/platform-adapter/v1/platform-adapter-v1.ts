@@ -26,6 +26,16 @@ export interface AdapterCapabilitiesV1 {
   exposesFollows: boolean;
   /** Largest number of ids one `lookup` call accepts. @default 100 */
   maxLookupBatch?: number;
+  /**
+   * `resolveMany(handles)` exists and takes at most this many handles per call (X: users by
+   * usernames, 100 per request). Absent: handles are resolved one by one with `resolve`.
+   */
+  maxResolveBatch?: number;
+  /**
+   * `captureProfiles(accounts)` exists and takes at most this many accounts per call (X: users
+   * by ids, 100 per request). Absent: each profile is read with `capture(account, 'profile')`.
+   */
+  maxProfileBatch?: number;
   /** `fetchMedia` exists. */
   mediaDownload: boolean;
   /**
@@ -121,6 +131,29 @@ export interface AdapterCaptureV1 {
   skippedHtml?: SkippedHtml;
 }
 
+/** What `resolveMany` found for one handle: the account, or why it could not be resolved. */
+export type ResolveResultV1 =
+  | { handle: string; status: 'resolved'; account: Account; observation: AccountObservation; profile?: ProfileSnapshot }
+  | { handle: string; status: 'error'; error: AdapterErrorV1 };
+
+/** The answer to one `resolveMany` call: per handle, and the raw bodies that prove them all. */
+export interface ResolveBatchV1 {
+  results: ResolveResultV1[];
+  raw: RawResponseV1[];
+  /** Requests spent, per endpoint. */
+  requests?: Record<string, number>;
+}
+
+/**
+ * The answer to one `captureProfiles` call: one `profile` capture (or error) per account. The
+ * captures share the raw bodies, each of which holds several accounts' profiles.
+ */
+export interface ProfileBatchV1 {
+  results: Array<{ accountId: string; capture: AdapterCaptureV1 } | { accountId: string; error: AdapterErrorV1 }>;
+  /** Requests spent, per endpoint. */
+  requests?: Record<string, number>;
+}
+
 /** What a lookup by id observed of one item. */
 export interface LookupResultV1 {
   id: string;
@@ -187,6 +220,17 @@ export interface PlatformAdapterV1 {
   resolve(handle: string, options?: CallOptionsV1): ResultAsync<ResolvedAccountV1, AdapterErrorV1>;
   /** Read one scope of one account. */
   capture(account: Account, scope: CaptureScope, options?: CaptureOptionsV1): ResultAsync<AdapterCaptureV1, AdapterErrorV1>;
+  /**
+   * Resolve many handles at once (present when `capabilities.maxResolveBatch` is set). Per-handle
+   * outcomes are in the `ok` value; an `err` means none could be looked at.
+   */
+  resolveMany?(handles: readonly string[], options?: CallOptionsV1): ResultAsync<ResolveBatchV1, AdapterErrorV1>;
+  /**
+   * Read the `profile` scope of many accounts (each with its `id`) at once (present when
+   * `capabilities.maxProfileBatch` is set). Each capture is what `capture(account, 'profile')`
+   * would give; an `err` means none could be read.
+   */
+  captureProfiles?(accounts: readonly Account[], options?: CallOptionsV1): ResultAsync<ProfileBatchV1, AdapterErrorV1>;
   /** Look items up by id (present when `capabilities.lookup`). Per-id outcomes are in the `ok` value. */
   lookup?(ids: readonly string[], options?: CallOptionsV1): ResultAsync<LookupBatchV1, AdapterErrorV1>;
   /** Download media (present when `capabilities.mediaDownload`). */
