@@ -87,6 +87,16 @@ export const CliConfigSchema = z.object({
       fetchMedia: z.boolean().default(true),
       /** Scopes per platform, e.g. { "x": ["profile", "timeline"] }; leave out for every scope the adapter supports. */
       scopes: z.record(z.string(), z.array(z.enum(['profile', 'timeline', 'likes', 'follows']))).optional(),
+      /**
+       * How often each scope is read, e.g. { "follows": "24h", "profile": "1h" }; a scope not named
+       * is read every cycle. Accounts that waited longest go first.
+       */
+      scopeEvery: z.partialRecord(z.enum(['profile', 'timeline', 'likes', 'follows']), DurationTextSchema).optional(),
+      /**
+       * At most this many accounts per cycle read a scope on a platform, e.g.
+       * { "x": { "follows": 15, "likes": 75 } }; the rest wait for a later cycle, longest-waiting first.
+       */
+      scopeBudgets: z.record(z.string(), z.partialRecord(z.enum(['profile', 'timeline', 'likes', 'follows']), z.number().int().min(1))).optional(),
     })
     .default({ every: '30m', deadline: '10m', concurrencyPerPlatform: 4, fetchMedia: true }),
   /**

@@ -1,5 +1,6 @@
 import type { MonitorOptions } from '@sipansos/core';
 import type { LoadedConfig } from '../config/load-config.js';
+import { parseDuration } from './duration.js';
 
 /** The monitor's options from the config's `monitor` block, for `run` and `serve --every`. */
 export function monitorOptionsOf(config: LoadedConfig, deadlineMs: number): MonitorOptions {
@@ -11,5 +12,7 @@ export function monitorOptionsOf(config: LoadedConfig, deadlineMs: number): Moni
     actor: config.config.actor,
     ...(monitorConfig.maxPages !== undefined ? { maxPages: monitorConfig.maxPages } : {}),
     ...(monitorConfig.scopes ? { scopes: monitorConfig.scopes as MonitorOptions['scopes'] } : {}),
+    ...(monitorConfig.scopeEvery ? { scopeIntervalsMs: Object.fromEntries(Object.entries(monitorConfig.scopeEvery).map(([scope, every]) => [scope, parseDuration(every)!])) } : {}),
+    ...(monitorConfig.scopeBudgets ? { scopeBudgets: monitorConfig.scopeBudgets as MonitorOptions['scopeBudgets'] } : {}),
   };
 }
