@@ -7,8 +7,12 @@ import { EXIT, printError, type CliCommand } from '../command.js';
 import { loadConfig } from '../config/load-config.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
 import { configErrorLine, storeErrorLine } from '../runtime/runtime-error.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { printStoreRecovery } from '../runtime/store-integrity.js';
+import { checkStoreTimestamps, type StoreTimestampCheck } from '../runtime/store-timestamps.js';
 import { terminalText } from '../runtime/terminal-text.js';
+import { isTimestampSettings, loadTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
+import type { IndonesianTimeZone } from '@sipansos/core';
 
 const USAGE = `sipansos verify [--store DIR] [--config FILE] [--json] [--repair]
 
@@ -74,6 +78,18 @@ function printReport(io: CliIo, dir: string, report: VerifyReportV1): void {
   if (report.problems.length > 50) io.stdout.write(`  ... ${report.problems.length - 50} lagi / more (--json untuk semua / for all)\n`);
 }
 
+function printTimestamps(io: CliIo, stamps: StoreTimestampCheck, zone: IndonesianTimeZone): void {
+  io.stdout.write(`  token TSA / TSA tokens: ${stamps.checked.length} sah / valid, ${stamps.problems.length} rusak / bad\n`);
+  const latest = stamps.checked.at(-1);
+  if (latest) {
+    io.stdout.write(`  checkpoint ${latest.checkpointHash.slice(0, 16)}…: ${officeSignedLine(latest.signedAt, zone)}\n`);
+    for (const token of stamps.checked.filter((value) => value.checkpointHash === latest.checkpointHash)) io.stdout.write(`    ${terminalText(tsaTimeLine(token.info.genTime, token.tsaUrl, zone), 400)}\n`);
+  }
+  for (const problem of stamps.problems) {
+    io.stdout.write(`  - token ${problem.tokenSha256} (TSA ${terminalText(problem.tsaUrl)}, checkpoint ${problem.checkpointHash.slice(0, 16)}…) — ${problem.type}: ${terminalText(problem.message, 300)}\n`);
+  }
+}
+
 /** Open the store as its repairing writer; an exit code when the repair could not be done. */
 async function repairStore(io: CliIo, dir: string, signingKeyPem: string | undefined, actor: string | undefined): Promise<number | undefined> {
   if (!signingKeyPem) {
@@ -108,6 +124,8 @@ export const verifyCommand: CliCommand = {
     let dir: string;
     let signingKeyPem: string | undefined;
     let actor: string | undefined;
+    let timestamps: TimestampSettings | undefined;
+    let zone: IndonesianTimeZone = 'WIB';
     if (parsed.values.store !== undefined && parsed.values.config === undefined && !parsed.values.repair) {
       dir = path.resolve(io.cwd, parsed.values.store);
     } else {
@@ -122,6 +140,13 @@ export const verifyCommand: CliCommand = {
       const keyFile = loaded.value.config.signingKey;
       signingKeyPem = keyFile === null ? undefined : await readFile(loaded.value.resolve(keyFile), 'utf8').catch(() => undefined);
       actor = loaded.value.config.actor;
+      const settings = await loadTimestampSettings(loaded.value);
+      if (settings !== undefined && !isTimestampSettings(settings)) {
+        printError(io, settings.id, settings.en);
+        return EXIT.usage;
+      }
+      timestamps = settings;
+      zone = await officeTimeZone({ config: loaded.value });
     }
     if (parsed.values.repair) {
       const repaired = await repairStore(io, dir, signingKeyPem, actor);
@@ -141,14 +166,19 @@ export const verifyCommand: CliCommand = {
       return EXIT.failure;
     }
     const verified = await store.verify();
+    const stamps: StoreTimestampCheck | undefined = verified.isOk() && timestamps ? await checkStoreTimestamps(store, timestamps) : undefined;
     await store.close();
     if (verified.isErr()) {
       const line = storeErrorLine(verified.error);
       printError(io, line.id, line.en);
       return EXIT.failure;
     }
-    if (parsed.values.json) io.stdout.write(`${JSON.stringify({ store: dir, open: opened.value, ...verified.value }, null, 2)}\n`);
-    else printReport(io, dir, verified.value);
-    return verified.value.ok ? EXIT.ok : EXIT.problem;
+    const intact = verified.value.ok && (stamps?.problems.length ?? 0) === 0;
+    if (parsed.values.json) io.stdout.write(`${JSON.stringify({ store: dir, open: opened.value, ...verified.value, ok: intact, ...(stamps ? { timestamps: stamps } : {}) }, null, 2)}\n`);
+    else {
+      printReport(io, dir, verified.value);
+      if (stamps) printTimestamps(io, stamps, zone);
+    }
+    return intact ? EXIT.ok : EXIT.problem;
   },
 };

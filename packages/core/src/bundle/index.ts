@@ -4,3 +4,4 @@ export { createBundle, type BundleCreateError, type BundleFiles, type BundleMani
 export { bundleFileNeedsContent, verifyBundle, type BundleFileContent, type BundleFileDigest, type BundleProblem, type BundleVerifyReport, type VerifyBundleOptions } from './verify-bundle.js';
 export { verifyGuide } from './verify-guide.js';
 export { bundleToZip, looksLikeZip, type BundleZipError } from './bundle-zip.js';
+export { type BundleTimestamp, type BundleTimestampCheck, type BundleTimestampsReport, TSA_TRUST_ANCHORS_FILE, timestampFileNames, verifyBundleTimestamps, type VerifyBundleTimestampsOptions } from './bundle-timestamps.js';

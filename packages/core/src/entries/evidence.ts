@@ -17,6 +17,9 @@ export {
   type BundleManifest,
   type BundleManifestFile,
   type BundleProblem,
+  type BundleTimestamp,
+  type BundleTimestampCheck,
+  type BundleTimestampsReport,
   bundleToZip,
   type BundleVerifyReport,
   type BundleZipError,
@@ -26,6 +29,10 @@ export {
   isSafeBundlePath,
   verifyBundle,
   type VerifyBundleOptions,
+  timestampFileNames,
+  TSA_TRUST_ANCHORS_FILE,
+  verifyBundleTimestamps,
+  type VerifyBundleTimestampsOptions,
   verifyGuide,
 } from '../bundle/index.js';
 export {
