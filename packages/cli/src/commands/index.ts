@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { bundleCommand } from './bundle.js';
 import { casesCommand } from './cases.js';
 import { deletionsCommand } from './deletions.js';
+import { exportWaczCommand } from './export-wacz.js';
 import { findingsCommand } from './findings.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -19,4 +20,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, importCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, importCommand, findingsCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand, exportWaczCommand];

@@ -21,6 +21,11 @@ export const CliConfigSchema = z.object({
    * purpose that checkpoints go unsigned; a key that is named but missing is an error.
    */
   signingKey: z.string().min(1).nullable().default('keys/office-ed25519.pem'),
+  /**
+   * The office's ECDSA P-384 key (PEM) that signs WACZ exports (WACZ signing needs ECDSA, not
+   * Ed25519); `sipansos export-wacz` creates it on first use.
+   */
+  waczSigningKey: z.string().min(1).default('keys/office-wacz-p384.pem'),
   context: z.string().min(1).default('election.json'),
   subjects: z.string().min(1).default('subjects.json'),
   /** Extra rule-set files, added to (or replacing, by id) the built-in rule sets. */
