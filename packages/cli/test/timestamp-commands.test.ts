@@ -116,6 +116,15 @@ describe('bundle and verify-bundle carry and check the tokens', () => {
     await rm(path.join(bundleDir, 'checkpoint.bin'));
   });
 
+  it('a WACZ export of the case carries the tokens over its checkpoint and the TSA root', async () => {
+    const exported = await run(dir, ['export-wacz', 'K-2024-001', '--out', 'kasus.wacz', '--json']);
+    expect(exported.code, exported.err).toBe(0);
+    expect((JSON.parse(exported.out) as { timestamps: number }).timestamps).toBeGreaterThan(0);
+    const { stdout } = await exec('unzip', ['-Z1', path.join(dir, 'kasus.wacz')]);
+    expect(stdout).toMatch(/sipansos\/timestamps\/[0-9a-f]{64}\.tsr/);
+    expect(stdout).toContain('sipansos/timestamps/tsa-trust-anchors.pem');
+  });
+
   it('a tampered token fails verify-bundle naming its file, even when SHA256SUMS was redone', async () => {
     const bundleDir = path.join(dir, 'bundel');
     const name = (await readdir(path.join(bundleDir, 'timestamps'))).find((file) => file.endsWith('.tsr'))!;

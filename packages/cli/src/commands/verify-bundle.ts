@@ -92,8 +92,9 @@ export const verifyBundleCommand: CliCommand = {
     if (report.ok) {
       io.stdout.write(`UTUH / INTACT ${terminalText(target)}: kasus / case ${terminalText(report.caseId ?? '?')}; ${report.checked.files} berkas / files, ${report.checked.blobs} blob, ${report.checked.records} rekaman / records, ${report.checked.proofs} bukti / proofs\n`);
       for (const stamp of stamps.checked) {
-        const signed = formatLocalDateTime(stamp.signedAt, 'WIB', { seconds: true });
-        const gen = formatLocalDateTime(stamp.genTime, 'WIB', { seconds: true });
+        // A bundle does not say the election's zone: WIB, with the UTC instant beside it.
+        const signed = `${formatLocalDateTime(stamp.signedAt, 'WIB', { seconds: true })} (${stamp.signedAt})`;
+        const gen = `${formatLocalDateTime(stamp.genTime, 'WIB', { seconds: true })} (${stamp.genTime})`;
         io.stdout.write(`checkpoint (${stamp.treeSize} capture): ditandatangani kantor pada ${signed} (jam kantor sendiri) / signed by the office at ${signed} (its own clock)\n`);
         io.stdout.write(`  ${terminalText(`ada paling lambat ${gen} menurut TSA ${stamp.tsaUrl} / existed no later than ${gen} according to TSA ${stamp.tsaUrl}`, 400)} (${terminalText(stamp.file)})\n`);
       }

@@ -30,6 +30,13 @@ opened read-only, so this may run while "sipansos run" writes. Exits 0 when inta
 anything changed, naming the first bad record (file, sequence number, expected and found hash);
 3 when the store cannot be opened.
 
+Dengan "timestamp" di konfigurasi, setiap token TSA (RFC 3161) yang disimpan juga diperiksa: cap
+hash checkpoint, tanda tangan TSA, rantai ke akar TSA yang dipercaya kantor; laporan menyebut waktu
+tanda tangan kantor (jam kantor sendiri) dan genTime tiap TSA. / With "timestamp" in the config,
+every kept RFC 3161 token is checked too (the checkpoint hash it stamps, the TSA signature, the
+chain to the TSA roots the office trusts); the report states the office's signing time (its own
+clock) and each TSA's genTime.
+
 Store rusak / a damaged store: hanya baris terakhir yang tidak lengkap (bentuk yang ditinggalkan
 crash) dipotong otomatis, dilaporkan di stderr dan dicatat di log audit. Baris lengkap yang hash
 atau rantainya salah, atau log yang kehilangan entri yang ditandatangani, membuat store
