@@ -74,7 +74,7 @@ describe('the exported WACZ in ReplayWeb.page', () => {
     for (let attempt = 0; attempt < 60 && !foundIn; attempt++) {
       await page.waitForTimeout(500);
       for (const frame of page.frames()) {
-        const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        const text = await frame.evaluate<string>('document.body ? document.body.innerText : ""').catch(() => '');
         if (text.includes(PATROL_POST_TEXT)) foundIn = frame.url();
       }
     }
