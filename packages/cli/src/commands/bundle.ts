@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { bundleFromStore, bundleToZip, timestampCheckpoint } from '@sipansos/core/evidence';
+import { bundleFromStore, bundleToZip } from '@sipansos/core/evidence';
 import type { EvidenceStoreV1 } from '@sipansos/core/spec';
 import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core/report';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
@@ -8,9 +8,10 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { stampCheckpoint } from '../runtime/store-timestamps.js';
 import { NOW_ENVIRONMENT } from '../runtime/environment.js';
 import { terminalJson, terminalText } from '../runtime/terminal-text.js';
-import { isTimestampSettings, loadTimestampSettings, type TimestampSettings } from '../runtime/timestamp-settings.js';
+import { commandTimestampSettings, type TimestampSettings } from '../runtime/timestamp-settings.js';
 import { writeOutputFile } from '../runtime/write-output.js';
 
 const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report] [--json]
@@ -63,11 +64,9 @@ export const bundleCommand: CliCommand = {
         }
         reportHtml = report.value.html;
       }
-      const timestamps = await loadTimestampSettings(office.config);
-      if (timestamps !== undefined && !isTimestampSettings(timestamps)) {
-        printError(io, timestamps.id, timestamps.en);
-        return EXIT.usage;
-      }
+      const loadedTimestamps = await commandTimestampSettings(io, office.config);
+      if ('exitCode' in loadedTimestamps) return loadedTimestamps.exitCode;
+      const timestamps = loadedTimestamps.settings;
       if (timestamps) await stampLatestCheckpoint(io, store, timestamps, actor);
       const files = await bundleFromStore(store, { caseId, office: office.config.config.office, createdAt: at, createdBy: actor, includePersonalData, ...(reportHtml ? { reportHtml } : {}), ...(timestamps ? { tsaTrustAnchors: timestamps.trustAnchors } : {}) });
       if (files.isErr()) {
@@ -114,6 +113,6 @@ export const bundleCommand: CliCommand = {
 async function stampLatestCheckpoint(io: CliIo, store: EvidenceStoreV1, settings: TimestampSettings, actor: string): Promise<void> {
   const latest = store.proofs ? await store.proofs.latestCheckpoint() : undefined;
   if (!latest || latest.isErr() || !latest.value) return;
-  const stamped = (await timestampCheckpoint({ store, checkpoint: latest.value, tsaUrls: settings.tsaUrls, trustAnchors: settings.trustAnchors, intermediates: settings.intermediates, timeoutMs: settings.timeoutMs, retries: settings.retries, actor }))._unsafeUnwrap();
+  const stamped = await stampCheckpoint(store, latest.value, settings, actor);
   for (const failure of stamped.failures) io.stderr.write(`catatan: TSA ${terminalText(failure.tsaUrl ?? '?')} gagal (${failure.type}); bundel tanpa tokennya / note: TSA failed (${terminalText(failure.message, 300)}); the bundle lacks its token\n`);
 }

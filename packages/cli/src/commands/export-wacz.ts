@@ -11,7 +11,7 @@ import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { NOW_ENVIRONMENT } from '../runtime/environment.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
 import { terminalJson, terminalText } from '../runtime/terminal-text.js';
-import { isTimestampSettings, loadTimestampSettings } from '../runtime/timestamp-settings.js';
+import { commandTimestampSettings } from '../runtime/timestamp-settings.js';
 import { writeOutputFile } from '../runtime/write-output.js';
 import { buildWacz } from '../wacz/wacz-package.js';
 import { loadOrCreateWaczKey, waczPublicKeyOf } from '../wacz/wacz-signature.js';
@@ -76,11 +76,9 @@ export const exportWaczCommand: CliCommand = {
         printError(io, line.id, line.en);
         return EXIT.failure;
       }
-      const timestamps = await loadTimestampSettings(office.config);
-      if (timestamps !== undefined && !isTimestampSettings(timestamps)) {
-        printError(io, timestamps.id, timestamps.en);
-        return EXIT.usage;
-      }
+      const loadedTimestamps = await commandTimestampSettings(io, office.config);
+      if ('exitCode' in loadedTimestamps) return loadedTimestamps.exitCode;
+      const timestamps = loadedTimestamps.settings;
       const tokens = proofs.checkpoint && timestamps ? await tokensFor(store, [proofs.checkpoint.treeSize, proofs.checkpoint.rootHash]) : [];
       let key;
       try {

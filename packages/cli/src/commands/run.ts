@@ -1,5 +1,4 @@
 import { createMonitor, type CycleReport, type IndonesianTimeZone, type MonitorOptions } from '@sipansos/core';
-import { timestampCheckpoint } from '@sipansos/core/evidence';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
@@ -10,9 +9,10 @@ import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { stampCheckpoint } from '../runtime/store-timestamps.js';
 import { closeWriterStore } from '../runtime/store-integrity.js';
 import { terminalJson, terminalText } from '../runtime/terminal-text.js';
-import { isTimestampSettings, loadTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
+import { commandTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
 
 const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
 
@@ -89,11 +89,9 @@ export const runCommand: CliCommand = {
         // As documented for --once: no account could be captured is exit 3, whatever the cause.
         return EXIT.failure;
       }
-      const timestamps = await loadTimestampSettings(office.config);
-      if (timestamps !== undefined && !isTimestampSettings(timestamps)) {
-        printError(io, timestamps.id, timestamps.en);
-        return EXIT.usage;
-      }
+      const loadedTimestamps = await commandTimestampSettings(io, office.config);
+      if ('exitCode' in loadedTimestamps) return loadedTimestamps.exitCode;
+      const timestamps = loadedTimestamps.settings;
       const stamping = timestamps ? { settings: timestamps, actor: office.config.config.actor, zone: office.context?.timeZone ?? 'WIB' } : undefined;
       const options: MonitorOptions = {
         deadlineMs: deadline,
@@ -200,9 +198,7 @@ async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean, 
   else io.stdout.write(`  checkpoint bertanda tangan / signed checkpoint: ${treeSize} rekaman / captures, root ${rootHash.slice(0, 16)}…\n`);
   if (!stamping) return true;
   const { settings } = stamping;
-  const stamped = (
-    await timestampCheckpoint({ store, checkpoint: checkpoint.value, tsaUrls: settings.tsaUrls, trustAnchors: settings.trustAnchors, intermediates: settings.intermediates, timeoutMs: settings.timeoutMs, retries: settings.retries, actor: stamping.actor, ...(io.signal ? { signal: io.signal } : {}) })
-  )._unsafeUnwrap();
+  const stamped = await stampCheckpoint(store, checkpoint.value, settings, stamping.actor, io.signal);
   if (json) {
     io.stdout.write(`${terminalJson({ type: 'timestamps', checkpointHash: stamped.checkpointHash, signedAt: checkpoint.value.at, tokens: stamped.tokens.map(({ tsaUrl, genTime, tokenSha256 }) => ({ tsaUrl, genTime, tokenSha256 })), failures: stamped.failures, storeErrors: stamped.storeErrors.map((error) => error.message) })}\n`);
     return true;

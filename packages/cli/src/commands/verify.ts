@@ -11,7 +11,7 @@ import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { printStoreRecovery } from '../runtime/store-integrity.js';
 import { checkStoreTimestamps, type StoreTimestampCheck } from '../runtime/store-timestamps.js';
 import { terminalText } from '../runtime/terminal-text.js';
-import { isTimestampSettings, loadTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
+import { commandTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
 import type { IndonesianTimeZone } from '@sipansos/core';
 
 const USAGE = `sipansos verify [--store DIR] [--config FILE] [--json] [--repair]
@@ -147,12 +147,9 @@ export const verifyCommand: CliCommand = {
       const keyFile = loaded.value.config.signingKey;
       signingKeyPem = keyFile === null ? undefined : await readFile(loaded.value.resolve(keyFile), 'utf8').catch(() => undefined);
       actor = loaded.value.config.actor;
-      const settings = await loadTimestampSettings(loaded.value);
-      if (settings !== undefined && !isTimestampSettings(settings)) {
-        printError(io, settings.id, settings.en);
-        return EXIT.usage;
-      }
-      timestamps = settings;
+      const settings = await commandTimestampSettings(io, loaded.value);
+      if ('exitCode' in settings) return settings.exitCode;
+      timestamps = settings.settings;
       zone = await officeTimeZone({ config: loaded.value });
     }
     if (parsed.values.repair) {

@@ -1,5 +1,5 @@
-import { checkpointTimestamps, verifyCheckpointTimestamp, type CheckedCheckpointTimestamp } from '@sipansos/core/evidence';
-import type { EvidenceStoreV1 } from '@sipansos/core/spec';
+import { checkpointTimestamps, timestampCheckpoint, verifyCheckpointTimestamp, type CheckedCheckpointTimestamp, type CheckpointTimestampReport } from '@sipansos/core/evidence';
+import type { EvidenceStoreV1, SignedCheckpointV1 } from '@sipansos/core/spec';
 import type { TimestampSettings } from './timestamp-settings.js';
 
 /** One kept token that did not check out. */
@@ -53,4 +53,11 @@ export async function checkStoreTimestamps(store: EvidenceStoreV1, settings: Pic
     else out.checked.push(checked.value);
   }
   return out;
+}
+
+/** Have every configured TSA timestamp a checkpoint (never fails: see {@link timestampCheckpoint}). */
+export async function stampCheckpoint(store: EvidenceStoreV1, checkpoint: SignedCheckpointV1, settings: TimestampSettings, actor: string, signal?: AbortSignal): Promise<CheckpointTimestampReport> {
+  const { tsaUrls, trustAnchors, intermediates, timeoutMs, retries } = settings;
+  const stamped = await timestampCheckpoint({ store, checkpoint, tsaUrls, trustAnchors, intermediates, timeoutMs, retries, actor, ...(signal ? { signal } : {}) });
+  return stamped._unsafeUnwrap();
 }

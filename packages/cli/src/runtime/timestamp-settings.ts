@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatLocalDateTime, type IndonesianTimeZone } from '@sipansos/core';
+import type { CliIo } from '../cli-io.js';
+import { EXIT, printError } from '../command.js';
 import type { LoadedConfig } from '../config/load-config.js';
 
 /** The config's `timestamp` block with its PEM files read. */
@@ -35,9 +37,17 @@ export async function loadTimestampSettings(config: LoadedConfig): Promise<Times
   return { tsaUrls: block.tsaUrls, trustAnchors: anchors as string[], intermediates: intermediates as string[], timeoutMs: block.timeoutMs, retries: block.retries };
 }
 
-/** Whether {@link loadTimestampSettings} gave settings rather than a problem line. */
-export function isTimestampSettings(value: TimestampSettings | undefined | { id: string; en: string }): value is TimestampSettings {
-  return value !== undefined && 'tsaUrls' in value;
+/**
+ * {@link loadTimestampSettings} for a command: a file that cannot be read is printed and gives
+ * the usage exit code.
+ */
+export async function commandTimestampSettings(io: CliIo, config: LoadedConfig): Promise<{ settings: TimestampSettings | undefined } | { exitCode: number }> {
+  const loaded = await loadTimestampSettings(config);
+  if (loaded !== undefined && !('tsaUrls' in loaded)) {
+    printError(io, loaded.id, loaded.en);
+    return { exitCode: EXIT.usage };
+  }
+  return { settings: loaded };
 }
 
 /** "signed by the office at T (its own clock)", in the office's zone. */

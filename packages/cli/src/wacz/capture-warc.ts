@@ -1,22 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Capture } from '@sipansos/core';
+import { redactUrlSecrets } from '@sipansos/core/adapter-kit';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import type { WarcIndexEntry } from './warc-index-entry.js';
-
-// Evidence URLs are stored without tokens; a parameter that could still carry one is dropped.
-const SECRET_QUERY_KEYS = /^(access_token|token|oauth_token|bearer|client_secret|api_key|key|signature|sig|session|sessionid|csrftoken|fb_dtsg)$/i;
-
-/** A URL with every query parameter that may carry a credential removed. */
-export function urlWithoutTokens(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  for (const key of [...parsed.searchParams.keys()]) if (SECRET_QUERY_KEYS.test(key)) parsed.searchParams.delete(key);
-  return parsed.toString();
-}
 
 /** The media type a raw body shows at its start (bodies are stored without their headers). */
 export function sniffMediaType(body: Uint8Array): string {
@@ -51,7 +37,8 @@ export async function captureResponsesWarc(captures: readonly Capture[], blob: (
         continue;
       }
       const mime = sniffMediaType(body);
-      const url = urlWithoutTokens(request.url);
+      // Stored URLs are already without tokens; a parameter that could still carry one is masked.
+      const url = redactUrlSecrets(request.url);
       const recordId = recordIdFor(`${capture.id}#${index}`);
       const status = request.status ?? 200;
       const record = await WARCRecord.create(

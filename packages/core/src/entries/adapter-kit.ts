@@ -78,6 +78,7 @@ export {
   type ManualCaptureInput,
   platformFromUrl,
   readSavedPage,
+  redactUrlSecrets,
   type SavedFileFormat,
   type SavedPage,
   type SavedPageParse,
