@@ -82,6 +82,9 @@ describe('run: every checkpoint is timestamped by every TSA; a TSA that is down 
     expect(verified.out).toContain('3 sah / valid, 0 rusak / bad');
     expect(verified.out).toMatch(/ditandatangani kantor pada .* WIB \(jam kantor sendiri\)/);
     expect(verified.out).toMatch(/existed no later than .* WIB according to TSA/);
+    const storeOnly = await run(dir, ['verify', '--store', 'store']);
+    expect(storeOnly.code).toBe(0);
+    expect(storeOnly.out).toContain('3 TSA tokens not checked');
   }, 120_000);
 });
 

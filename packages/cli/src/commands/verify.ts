@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VerifyProblemV1, VerifyReportV1 } from '@sipansos/core/spec';
+import { checkpointTimestamps } from '@sipansos/core/evidence';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
@@ -171,6 +172,8 @@ export const verifyCommand: CliCommand = {
     }
     const verified = await store.verify();
     const stamps: StoreTimestampCheck | undefined = verified.isOk() && timestamps ? await checkStoreTimestamps(store, timestamps) : undefined;
+    // Tokens need the TSA roots from the config: say so rather than pass over them silently.
+    const unchecked = verified.isOk() && !timestamps ? (await checkpointTimestamps(store)).map((list) => list.length).unwrapOr(0) : 0;
     await store.close();
     if (verified.isErr()) {
       const line = storeErrorLine(verified.error);
@@ -182,6 +185,7 @@ export const verifyCommand: CliCommand = {
     else {
       printReport(io, dir, verified.value);
       if (stamps) printTimestamps(io, stamps, zone);
+      if (unchecked > 0) io.stdout.write(`  catatan: ${unchecked} token TSA tidak diperiksa; beri --config dengan "timestamp" (akar TSA) / note: ${unchecked} TSA tokens not checked; pass --config with "timestamp" (the TSA roots)\n`);
     }
     return intact ? EXIT.ok : EXIT.problem;
   },
