@@ -64,5 +64,10 @@ describe('examples', () => {
     expect(summary.casesOpened.length).toBeGreaterThan(0);
     expect(summary.reportHtml).toMatch(/\.html$/);
     expect(summary.storeVerified).toBe(true);
+    // The local TSA (openssl) timestamps the signed checkpoint: its time is not before the office's.
+    const checkpoint = summary.checkpoint as { signedAt: string; timestamps: Array<{ tsaUrl: string; genTime: string }> };
+    expect(checkpoint.timestamps).toHaveLength(1);
+    expect(checkpoint.timestamps[0]?.tsaUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tsa$/);
+    expect(Date.parse(checkpoint.timestamps[0]!.genTime)).toBeGreaterThanOrEqual(Math.floor(Date.parse(checkpoint.signedAt) / 1000) * 1000);
   });
 });

@@ -22,13 +22,15 @@ import { parseArgs } from 'node:util';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
 import { createXAdapter } from '@sipansos/adapter-x';
-import { createMonitor, deletionVerdicts, type AccountState, type CycleReport, type Finding } from '@sipansos/core';
+import { createMonitor, deletionVerdicts, formatLocalDateTime, type AccountState, type CycleReport, type Finding } from '@sipansos/core';
+import { timestampCheckpoint } from '@sipansos/core/evidence';
+import type { SignedCheckpointV1 } from '@sipansos/core/spec';
 import { systemClock, type AdapterClock } from '@sipansos/core/adapter-kit';
 import { createCaseWorkflow } from '@sipansos/core/cases';
 import { FINDING_CATEGORY_LABELS, labelOf, renderCaseReportFromStore } from '@sipansos/core/report';
 import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
 import { createFsStore } from '@sipansos/store-fs';
-import { createSimulatedWorld, startWorldServer } from '@sipansos/testkit';
+import { createSimulatedWorld, startLocalTsa, startWorldServer, type LocalTsa } from '@sipansos/testkit';
 import { demoPatrol } from './demo-patrol.js';
 
 // `pnpm demo -- --json` hands the script a literal `--`; drop it so the options still parse.
@@ -171,6 +173,7 @@ else if (patrol.status === 'no_chromium') explain(`Patroli peramban dilewati: Ch
 else explain(`Patroli peramban gagal: ${patrol.message}`, `Browser patrol failed: ${patrol.message}`);
 // Sign the checkpoint first, so the report's verification box covers every capture.
 const checkpoint = store.proofs ? await store.proofs.createCheckpoint() : undefined;
+const timestamps = checkpoint?.isOk() ? await timestampWithLocalTsa(checkpoint.value) : [];
 let reportPath: string | undefined;
 const reportCase = cases[0];
 if (reportCase) {
@@ -208,7 +211,7 @@ const summary = {
   findings: { total: findings.length, byCategory },
   casesOpened: cases,
   reportHtml: reportPath,
-  checkpoint: checkpoint?.isOk() ? { treeSize: checkpoint.value.treeSize, rootHash: checkpoint.value.rootHash } : undefined,
+  checkpoint: checkpoint?.isOk() ? { treeSize: checkpoint.value.treeSize, rootHash: checkpoint.value.rootHash, signedAt: checkpoint.value.at, timestamps } : undefined,
   storeVerified: verified.ok,
   patrol,
   seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -227,6 +230,14 @@ if (json) {
   say(`  temuan per kategori / findings per category: ${Object.entries(byCategory).map(([category, count]) => `${labelOf(FINDING_CATEGORY_LABELS, category).id} ${count}`).join(', ') || '0'}`);
   say(`  kasus dibuka / cases opened: ${cases.length} (${cases.join(', ')})`);
   say(`  store diverifikasi / store verified: ${verified.ok ? 'utuh / intact' : 'BERMASALAH / PROBLEMS'}${summary.checkpoint ? `; checkpoint bertanda tangan / signed checkpoint over ${summary.checkpoint.treeSize} captures` : ''}`);
+  if (summary.checkpoint) {
+    const signedAt = formatLocalDateTime(summary.checkpoint.signedAt, world.context.timeZone, { seconds: true });
+    say(`    ditandatangani kantor pada ${signedAt} (jam kantor sendiri) / signed by the office at ${signedAt} (its own clock)`);
+    for (const stamp of timestamps) {
+      const genTime = formatLocalDateTime(stamp.genTime, world.context.timeZone, { seconds: true });
+      say(`    ada paling lambat ${genTime} menurut TSA ${stamp.tsaUrl} / existed no later than ${genTime} according to TSA ${stamp.tsaUrl}`);
+    }
+  }
   if (reportPath) say(`\nLaporan bukti HTML / HTML evidence report: ${reportPath}`);
   say(`\nLanjutkan dengan CLI / continue with the CLI:`);
   say(`  pnpm -s sipansos status --config ${path.join(office, 'sipansos.config.json')}`);
@@ -258,6 +269,27 @@ async function serveDemo(configPath: string): Promise<void> {
   const child = spawn(process.execPath, [...cli, 'serve', '--config', configPath], { cwd: root, stdio: 'inherit' });
   process.on('SIGINT', () => child.kill('SIGINT'));
   await new Promise((resolve) => child.on('exit', resolve));
+}
+
+/**
+ * Have a local RFC 3161 TSA (Debian's openssl, a test CA made now) timestamp the checkpoint; an
+ * office lists real TSAs under "timestamp" in its config instead. Without openssl the demo says so.
+ */
+async function timestampWithLocalTsa(signed: SignedCheckpointV1): Promise<Array<{ tsaUrl: string; genTime: string }>> {
+  let tsa: LocalTsa;
+  try {
+    tsa = await startLocalTsa({ name: 'SIPANSOS Demo TSA' });
+  } catch (error) {
+    explain(`cap waktu TSA dilewati: ${(error as Error).message}`, `TSA timestamp skipped: ${(error as Error).message}`);
+    return [];
+  }
+  try {
+    const stamped = (await timestampCheckpoint({ store, checkpoint: signed, tsaUrls: [tsa.url], trustAnchors: [tsa.ca.rootPem], actor: 'demo' }))._unsafeUnwrap();
+    for (const failure of stamped.failures) explain(`TSA gagal: ${failure.message}`, `TSA failed: ${failure.message}`);
+    return stamped.tokens.map(({ tsaUrl, genTime }) => ({ tsaUrl, genTime }));
+  } finally {
+    await tsa.close();
+  }
 }
 
 /** One finding per category, preferring findings on posts later deleted, then the most severe. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { bundleFromStore, bundleToZip } from '@sipansos/core/evidence';
+import type { EvidenceStoreV1 } from '@sipansos/core/spec';
 import { exportAuditEntry, renderCaseReportFromStore } from '@sipansos/core/report';
 import { writeBundleDirectory } from '../bundle/bundle-directory.js';
 import { auditExport, signCaseCheckpoint, withCaseOffice } from '../cases/case-office.js';
@@ -7,8 +8,10 @@ import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { stampCheckpoint } from '../runtime/store-timestamps.js';
 import { NOW_ENVIRONMENT } from '../runtime/environment.js';
-import { terminalJson } from '../runtime/terminal-text.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
+import { commandTimestampSettings, type TimestampSettings } from '../runtime/timestamp-settings.js';
 import { writeOutputFile } from '../runtime/write-output.js';
 
 const USAGE = `sipansos bundle <kasus> --out FOLDER|BERKAS.zip [--zip] [--include-personal-data] [--no-report] [--json]
@@ -61,7 +64,11 @@ export const bundleCommand: CliCommand = {
         }
         reportHtml = report.value.html;
       }
-      const files = await bundleFromStore(store, { caseId, office: office.config.config.office, createdAt: at, createdBy: actor, includePersonalData, ...(reportHtml ? { reportHtml } : {}) });
+      const loadedTimestamps = await commandTimestampSettings(io, office.config);
+      if ('exitCode' in loadedTimestamps) return loadedTimestamps.exitCode;
+      const timestamps = loadedTimestamps.settings;
+      if (timestamps) await stampLatestCheckpoint(io, store, timestamps, actor);
+      const files = await bundleFromStore(store, { caseId, office: office.config.config.office, createdAt: at, createdBy: actor, includePersonalData, ...(reportHtml ? { reportHtml } : {}), ...(timestamps ? { tsaTrustAnchors: timestamps.trustAnchors } : {}) });
       if (files.isErr()) {
         const error = files.error;
         if (error.type === 'case_not_found') printError(io, `kasus ${caseId} tidak ditemukan`, `case ${caseId} not found`);
@@ -101,3 +108,11 @@ export const bundleCommand: CliCommand = {
     });
   },
 };
+
+// The case's captures are under the latest checkpoint; a TSA that has not stamped it yet is asked now.
+async function stampLatestCheckpoint(io: CliIo, store: EvidenceStoreV1, settings: TimestampSettings, actor: string): Promise<void> {
+  const latest = store.proofs ? await store.proofs.latestCheckpoint() : undefined;
+  if (!latest || latest.isErr() || !latest.value) return;
+  const stamped = await stampCheckpoint(store, latest.value, settings, actor);
+  for (const failure of stamped.failures) io.stderr.write(`catatan: TSA ${terminalText(failure.tsaUrl ?? '?')} gagal (${failure.type}); bundel tanpa tokennya / note: TSA failed (${terminalText(failure.message, 300)}); the bundle lacks its token\n`);
+}

@@ -4,6 +4,7 @@ import { casesCommand } from './cases.js';
 import { dbCommand } from './db.js';
 import { claimsCommand } from './claims.js';
 import { deletionsCommand } from './deletions.js';
+import { exportWaczCommand } from './export-wacz.js';
 import { findingsCommand } from './findings.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -25,4 +26,4 @@ import { verifyCommand } from './verify.js';
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand, serveCommand, usersCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand, exportWaczCommand, serveCommand, usersCommand];

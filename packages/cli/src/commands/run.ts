@@ -1,4 +1,4 @@
-import { createMonitor, type CycleReport } from '@sipansos/core';
+import { createMonitor, type CycleReport, type IndonesianTimeZone } from '@sipansos/core';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
@@ -11,8 +11,10 @@ import { createRunMediaStep } from '../runtime/media-step.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
 import { progressBar } from '../runtime/progress-bar.js';
 import { storeErrorLine } from '../runtime/runtime-error.js';
+import { stampCheckpoint } from '../runtime/store-timestamps.js';
 import { closeWriterStore } from '../runtime/store-integrity.js';
-import { terminalJson } from '../runtime/terminal-text.js';
+import { terminalJson, terminalText } from '../runtime/terminal-text.js';
+import { commandTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
 
 const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
 
@@ -94,6 +96,10 @@ export const runCommand: CliCommand = {
         // As documented for --once: no account could be captured is exit 3, whatever the cause.
         return EXIT.failure;
       }
+      const loadedTimestamps = await commandTimestampSettings(io, office.config);
+      if ('exitCode' in loadedTimestamps) return loadedTimestamps.exitCode;
+      const timestamps = loadedTimestamps.settings;
+      const stamping = timestamps ? { settings: timestamps, actor: office.config.config.actor, zone: office.context?.timeZone ?? 'WIB' } : undefined;
       const options = monitorOptionsOf(office.config, deadline);
       const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       const mediaConfig = office.config.config.media;
@@ -130,7 +136,7 @@ export const runCommand: CliCommand = {
           if (json) emit({ type: 'media', ...done.report });
           else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
         }
-        const signed = report.status === 'complete' ? await signCheckpoint(store, io, json) : true;
+        const signed = report.status === 'complete' ? await signCheckpoint(store, io, json, stamping) : true;
         cycles++;
         if (io.signal?.aborted || report.status === 'interrupted') {
           const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
@@ -176,8 +182,18 @@ function onceExitCode(io: CliIo, report: CycleReport, json: boolean, emit: (valu
   return problem.exitCode;
 }
 
-/** Sign a checkpoint over the cycle's captures; false when signing failed (said on stderr). */
-async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean): Promise<boolean> {
+/** Where and how checkpoints are timestamped. */
+interface Stamping {
+  settings: TimestampSettings;
+  actor: string;
+  zone: IndonesianTimeZone;
+}
+
+/**
+ * Sign a checkpoint over the cycle's captures and have every TSA timestamp it; false when
+ * signing failed (said on stderr). A TSA that fails is reported and recorded, never fatal.
+ */
+async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean, stamping: Stamping | undefined): Promise<boolean> {
   if (!store.capabilities.merkleProofs || !store.proofs) return true;
   const checkpoint = await store.proofs.createCheckpoint();
   if (checkpoint.isErr()) {
@@ -189,6 +205,19 @@ async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean):
   const { treeSize, rootHash } = checkpoint.value;
   if (json) io.stdout.write(`${JSON.stringify({ type: 'checkpoint', treeSize, rootHash })}\n`);
   else io.stdout.write(`  checkpoint bertanda tangan / signed checkpoint: ${treeSize} rekaman / captures, root ${rootHash.slice(0, 16)}…\n`);
+  if (!stamping) return true;
+  const { settings } = stamping;
+  const stamped = await stampCheckpoint(store, checkpoint.value, settings, stamping.actor, io.signal);
+  if (json) {
+    io.stdout.write(`${terminalJson({ type: 'timestamps', checkpointHash: stamped.checkpointHash, signedAt: checkpoint.value.at, tokens: stamped.tokens.map(({ tsaUrl, genTime, tokenSha256 }) => ({ tsaUrl, genTime, tokenSha256 })), failures: stamped.failures, storeErrors: stamped.storeErrors.map((error) => error.message) })}\n`);
+    return true;
+  }
+  io.stdout.write(`    ${officeSignedLine(checkpoint.value.at, stamping.zone)}\n`);
+  for (const token of stamped.tokens) io.stdout.write(`    ${terminalText(tsaTimeLine(token.genTime, token.tsaUrl, stamping.zone), 400)}\n`);
+  for (const failure of stamped.failures) {
+    io.stderr.write(`  catatan: TSA ${terminalText(failure.tsaUrl ?? '?')} gagal (${failure.type}), dicoba lagi pada checkpoint berikut / note: TSA failed (${terminalText(failure.message, 300)}), retried at the next checkpoint\n`);
+  }
+  for (const error of stamped.storeErrors) io.stderr.write(`  catatan: token TSA tidak tersimpan / note: a TSA token was not kept: ${terminalText(error.message, 300)}\n`);
   return true;
 }
 

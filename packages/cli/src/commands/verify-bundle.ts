@@ -1,6 +1,8 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { verifyBundle, type BundleFileContent, type BundleProblem } from '@sipansos/core/evidence';
+import { readFile } from 'node:fs/promises';
+import { verifyBundle, verifyBundleTimestamps, type BundleFileContent, type BundleProblem } from '@sipansos/core/evidence';
+import { formatLocalDateTime } from '@sipansos/core';
 import { readBundleDirectory } from '../bundle/bundle-directory.js';
 import { readBundleZip } from '../bundle/bundle-zip-reader.js';
 import type { CliIo } from '../cli-io.js';
@@ -24,7 +26,14 @@ unsafe names are refused before anything is inflated.
 
   --trusted-key-id ID   id kunci kantor yang diketahui dari saluran lain / the office key id
                         known from elsewhere (sha256 of the public key, DER)
+  --tsa-trust-anchor F  berkas PEM akar TSA yang dipercaya (boleh berulang); tanpa ini akar dari
+                        bundel dipakai / PEM file of a trusted TSA root (repeatable); without it
+                        the bundle's own roots are used
   --json                laporan sebagai JSON / report as JSON
+
+Token RFC 3161 di timestamps/ diperiksa: cap hash checkpoint, tanda tangan TSA, dan rantai
+sertifikat ke akar TSA. / RFC 3161 tokens in timestamps/ are checked: the checkpoint hash they
+stamp, the TSA signature and the certificate chain to the TSA roots.
 `;
 
 /** `sipansos verify-bundle`: check a bundle directory or ZIP without the office's store. */
@@ -33,7 +42,7 @@ export const verifyBundleCommand: CliCommand = {
   summary: { id: 'periksa bundel verifikasi secara luring', en: 'check a verification bundle offline' },
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(args, io, { json: { type: 'boolean', default: false }, 'trusted-key-id': { type: 'string' } }, true);
+    const parsed = parseCommandArgs(args, io, { json: { type: 'boolean', default: false }, 'trusted-key-id': { type: 'string' }, 'tsa-trust-anchor': { type: 'string', multiple: true } }, true);
     if ('exitCode' in parsed) return parsed.exitCode;
     const target = parsed.positionals[0];
     if (!target || parsed.positionals.length > 1) {
@@ -63,16 +72,32 @@ export const verifyBundleCommand: CliCommand = {
     }
     const trusted = parsed.values['trusted-key-id'];
     const report = verifyBundle(files, trusted ? { trustedKeyId: trusted } : {});
-    if (extra.length > 0) {
-      report.problems.unshift(...extra);
-      report.ok = false;
+    const anchorFiles = (parsed.values['tsa-trust-anchor'] as string[] | undefined) ?? [];
+    let anchors: string[] | undefined;
+    try {
+      anchors = anchorFiles.length > 0 ? await Promise.all(anchorFiles.map((file) => readFile(path.resolve(io.cwd, file), 'utf8'))) : undefined;
+    } catch (error) {
+      printError(io, `akar TSA tidak terbaca: ${(error as Error).message}`, `cannot read a TSA root: ${(error as Error).message}`);
+      return EXIT.usage;
     }
+    const stamps = await verifyBundleTimestamps(files, anchors ? { trustAnchors: anchors } : {});
+    report.problems.push(...stamps.problems);
+    report.warnings.push(...stamps.warnings);
+    if (extra.length > 0) report.problems.unshift(...extra);
+    report.ok = report.problems.length === 0;
     if (parsed.values.json) {
-      io.stdout.write(`${terminalJson(report)}\n`);
+      io.stdout.write(`${terminalJson({ ...report, timestamps: stamps.checked })}\n`);
       return report.ok ? EXIT.ok : EXIT.problem;
     }
     if (report.ok) {
       io.stdout.write(`UTUH / INTACT ${terminalText(target)}: kasus / case ${terminalText(report.caseId ?? '?')}; ${report.checked.files} berkas / files, ${report.checked.blobs} blob, ${report.checked.records} rekaman / records, ${report.checked.proofs} bukti / proofs\n`);
+      for (const stamp of stamps.checked) {
+        // A bundle does not say the election's zone: WIB, with the UTC instant beside it.
+        const signed = `${formatLocalDateTime(stamp.signedAt, 'WIB', { seconds: true })} (${stamp.signedAt})`;
+        const gen = `${formatLocalDateTime(stamp.genTime, 'WIB', { seconds: true })} (${stamp.genTime})`;
+        io.stdout.write(`checkpoint (${stamp.treeSize} capture): ditandatangani kantor pada ${signed} (jam kantor sendiri) / signed by the office at ${signed} (its own clock)\n`);
+        io.stdout.write(`  ${terminalText(`ada paling lambat ${gen} menurut TSA ${stamp.tsaUrl} / existed no later than ${gen} according to TSA ${stamp.tsaUrl}`, 400)} (${terminalText(stamp.file)})\n`);
+      }
       if (report.keyId) io.stdout.write(`id kunci kantor / office key id: ${report.keyId}${trusted ? ' (cocok / matches)' : ' — bandingkan dengan yang diumumkan kantor / compare with the one the office publishes'}\n`);
     } else {
       io.stdout.write(`RUSAK / DAMAGED ${terminalText(target)}: ${report.problems.length} masalah / problems\n`);

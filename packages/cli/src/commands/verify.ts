@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VerifyProblemV1, VerifyReportV1 } from '@sipansos/core/spec';
+import { checkpointTimestamps } from '@sipansos/core/evidence';
 import { createFsStore } from '@sipansos/store-fs';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
@@ -8,8 +9,12 @@ import { loadConfig } from '../config/load-config.js';
 import { parseCommandArgs } from '../runtime/cli-options.js';
 import { createConfiguredStore, type ConfiguredStore } from '../runtime/configured-store.js';
 import { configErrorLine, storeErrorLine } from '../runtime/runtime-error.js';
+import { officeTimeZone } from '../runtime/office-time-zone.js';
 import { printStoreRecovery } from '../runtime/store-integrity.js';
+import { checkStoreTimestamps, type StoreTimestampCheck } from '../runtime/store-timestamps.js';
 import { terminalText } from '../runtime/terminal-text.js';
+import { commandTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
+import type { IndonesianTimeZone } from '@sipansos/core';
 
 const USAGE = `sipansos verify [--store DIR] [--config FILE] [--json] [--repair]
 
@@ -26,6 +31,13 @@ findings, cases, audit, ...) still holds the head the latest checkpoint signed. 
 opened read-only, so this may run while "sipansos run" writes. Exits 0 when intact; 1 when
 anything changed, naming the first bad record (file, sequence number, expected and found hash);
 3 when the store cannot be opened.
+
+Dengan "timestamp" di konfigurasi, setiap token TSA (RFC 3161) yang disimpan juga diperiksa: cap
+hash checkpoint, tanda tangan TSA, rantai ke akar TSA yang dipercaya kantor; laporan menyebut waktu
+tanda tangan kantor (jam kantor sendiri) dan genTime tiap TSA. / With "timestamp" in the config,
+every kept RFC 3161 token is checked too (the checkpoint hash it stamps, the TSA signature, the
+chain to the TSA roots the office trusts); the report states the office's signing time (its own
+clock) and each TSA's genTime.
 
 Store rusak / a damaged store: hanya baris terakhir yang tidak lengkap (bentuk yang ditinggalkan
 crash) dipotong otomatis, dilaporkan di stderr dan dicatat di log audit. Baris lengkap yang hash
@@ -75,6 +87,18 @@ function printReport(io: CliIo, dir: string, report: VerifyReportV1): void {
   if (report.problems.length > 50) io.stdout.write(`  ... ${report.problems.length - 50} lagi / more (--json untuk semua / for all)\n`);
 }
 
+function printTimestamps(io: CliIo, stamps: StoreTimestampCheck, zone: IndonesianTimeZone): void {
+  io.stdout.write(`  token TSA / TSA tokens: ${stamps.checked.length} sah / valid, ${stamps.problems.length} rusak / bad\n`);
+  const latest = stamps.checked.at(-1);
+  if (latest) {
+    io.stdout.write(`  checkpoint ${latest.checkpointHash.slice(0, 16)}…: ${officeSignedLine(latest.signedAt, zone)}\n`);
+    for (const token of stamps.checked.filter((value) => value.checkpointHash === latest.checkpointHash)) io.stdout.write(`    ${terminalText(tsaTimeLine(token.info.genTime, token.tsaUrl, zone), 400)}\n`);
+  }
+  for (const problem of stamps.problems) {
+    io.stdout.write(`  - token ${problem.tokenSha256} (TSA ${terminalText(problem.tsaUrl)}, checkpoint ${problem.checkpointHash.slice(0, 16)}…) — ${problem.type}: ${terminalText(problem.message, 300)}\n`);
+  }
+}
+
 /** Open the store as its repairing writer; an exit code when the repair could not be done. */
 async function repairStore(io: CliIo, dir: string, signingKeyPem: string | undefined, actor: string | undefined): Promise<number | undefined> {
   if (!signingKeyPem) {
@@ -109,6 +133,8 @@ export const verifyCommand: CliCommand = {
     let dir: string;
     let signingKeyPem: string | undefined;
     let actor: string | undefined;
+    let timestamps: TimestampSettings | undefined;
+    let zone: IndonesianTimeZone = 'WIB';
     if (parsed.values.store !== undefined && parsed.values.config === undefined && !parsed.values.repair) {
       dir = path.resolve(io.cwd, parsed.values.store);
     } else {
@@ -123,12 +149,16 @@ export const verifyCommand: CliCommand = {
       const keyFile = loaded.value.config.signingKey;
       signingKeyPem = keyFile === null ? undefined : await readFile(loaded.value.resolve(keyFile), 'utf8').catch(() => undefined);
       actor = loaded.value.config.actor;
+      const settings = await commandTimestampSettings(io, loaded.value);
+      if ('exitCode' in settings) return settings.exitCode;
+      timestamps = settings.settings;
+      zone = await officeTimeZone({ config: loaded.value });
       if (parsed.values.store === undefined && configured.kind === 'postgres') {
         if (parsed.values.repair) {
           printError(io, '--repair hanya untuk store folder; pulihkan baris PostgreSQL yang rusak dari cadangan', '--repair is for the folder store; restore damaged PostgreSQL rows from a backup');
           return EXIT.usage;
         }
-        return verifyStore(io, await createConfiguredStore(loaded.value, { access: 'read', ...(signingKeyPem ? { signingKeyPem } : {}) }), parsed.values.json);
+        return verifyStore(io, await createConfiguredStore(loaded.value, { access: 'read', ...(signingKeyPem ? { signingKeyPem } : {}) }), parsed.values.json, timestamps, zone);
       }
       dir = parsed.values.store !== undefined ? path.resolve(io.cwd, parsed.values.store) : loaded.value.resolve('dir' in configured ? configured.dir : 'store');
     }
@@ -143,12 +173,12 @@ export const verifyCommand: CliCommand = {
       printError(io, `store tidak dapat dibuat: ${(error as Error).message}`, `cannot create the store: ${(error as Error).message}`);
       return EXIT.usage;
     }
-    return verifyStore(io, { store, where: dir }, parsed.values.json);
+    return verifyStore(io, { store, where: dir }, parsed.values.json, timestamps, zone);
   },
 };
 
-/** Open a store as a reader, verify it and print the report; the exit code. */
-async function verifyStore(io: CliIo, { store, where: dir }: ConfiguredStore, json: boolean): Promise<number> {
+/** Open a store as a reader, verify it (and its TSA tokens) and print the report; the exit code. */
+async function verifyStore(io: CliIo, { store, where: dir }: ConfiguredStore, json: boolean, timestamps: TimestampSettings | undefined, zone: IndonesianTimeZone): Promise<number> {
   const opened = await store.open();
   if (opened.isErr()) {
     const line = storeErrorLine(opened.error);
@@ -156,13 +186,21 @@ async function verifyStore(io: CliIo, { store, where: dir }: ConfiguredStore, js
     return EXIT.failure;
   }
   const verified = await store.verify();
+  const stamps: StoreTimestampCheck | undefined = verified.isOk() && timestamps ? await checkStoreTimestamps(store, timestamps) : undefined;
+  // Tokens need the TSA roots from the config: say so rather than pass over them silently.
+  const unchecked = verified.isOk() && !timestamps ? (await checkpointTimestamps(store)).map((list) => list.length).unwrapOr(0) : 0;
   await store.close();
   if (verified.isErr()) {
     const line = storeErrorLine(verified.error);
     printError(io, line.id, line.en);
     return EXIT.failure;
   }
-  if (json) io.stdout.write(`${JSON.stringify({ store: dir, open: opened.value, ...verified.value }, null, 2)}\n`);
-  else printReport(io, dir, verified.value);
-  return verified.value.ok ? EXIT.ok : EXIT.problem;
+  const intact = verified.value.ok && (stamps?.problems.length ?? 0) === 0;
+  if (json) io.stdout.write(`${JSON.stringify({ store: dir, open: opened.value, ...verified.value, ok: intact, ...(stamps ? { timestamps: stamps } : {}) }, null, 2)}\n`);
+  else {
+    printReport(io, dir, verified.value);
+    if (stamps) printTimestamps(io, stamps, zone);
+    if (unchecked > 0) io.stdout.write(`  catatan: ${unchecked} token TSA tidak diperiksa; beri --config dengan "timestamp" (akar TSA) / note: ${unchecked} TSA tokens not checked; pass --config with "timestamp" (the TSA roots)\n`);
+  }
+  return intact ? EXIT.ok : EXIT.problem;
 }

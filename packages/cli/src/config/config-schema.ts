@@ -59,6 +59,11 @@ export const CliConfigSchema = z.object({
    * purpose that checkpoints go unsigned; a key that is named but missing is an error.
    */
   signingKey: z.string().min(1).nullable().default('keys/office-ed25519.pem'),
+  /**
+   * The office's ECDSA P-384 key (PEM) that signs WACZ exports (WACZ signing needs ECDSA, not
+   * Ed25519); `sipansos export-wacz` creates it on first use.
+   */
+  waczSigningKey: z.string().min(1).default('keys/office-wacz-p384.pem'),
   context: z.string().min(1).default('election.json'),
   subjects: z.string().min(1).default('subjects.json'),
   /** Extra rule-set files, added to (or replacing, by id) the built-in rule sets. */
@@ -156,5 +161,24 @@ export const CliConfigSchema = z.object({
       controlUrls: {},
       revisit: { maxRequestsPerHost: 30, delayMs: 4000, jitterMs: 4000 },
     }),
+  /**
+   * Trusted time (RFC 3161): every signed checkpoint is sent to each TSA, and each token is kept.
+   * A TSA that fails is recorded and asked again at the next checkpoint; it never stops a cycle.
+   * Leave out to sign checkpoints with the office clock only.
+   */
+  timestamp: z
+    .object({
+      /** Time-stamp authorities, e.g. ["https://freetsa.org/tsr"]. */
+      tsaUrls: z.array(z.url({ protocol: /^https?$/, message: 'write the TSA address as an http(s) URL' })).min(1, { message: 'name at least one TSA URL, or leave "timestamp" out' }),
+      /** PEM files of the TSA root certificates the office trusts (paths relative to this file). */
+      trustAnchors: z.array(z.string().min(1)).min(1, { message: 'name the PEM file of each TSA root certificate you trust' }),
+      /** Extra PEM files of intermediate certificates, when a TSA's token does not carry them. */
+      intermediates: z.array(z.string().min(1)).default([]),
+      /** Deadline of one request to one TSA, in milliseconds. */
+      timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+      /** Further attempts after a network error, timeout or 5xx. */
+      retries: z.number().int().min(0).max(5).default(2),
+    })
+    .optional(),
 });
 export type CliConfig = z.infer<typeof CliConfigSchema>;

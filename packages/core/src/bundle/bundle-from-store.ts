@@ -2,6 +2,8 @@ import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import { collectCaseEvidence, type CaseEvidenceError } from '../report/case-evidence.js';
 import type { EvidenceStoreV1, InclusionProofV1, SignedCheckpointV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import { checkpointTimestamps } from '../timestamp/checkpoint-timestamps.js';
+import { coversSameTree, type BundleTimestamp } from './bundle-timestamps.js';
 import { createBundle, type BundleCreateError, type BundleFiles } from './create-bundle.js';
 
 /** Settings of {@link bundleFromStore}. */
@@ -18,6 +20,11 @@ export interface BundleFromStoreOptions {
    * @default true
    */
   checkpointIfNeeded?: boolean;
+  /**
+   * The TSA roots (PEM) the office trusts. Given, the bundle carries them and every RFC 3161
+   * token over a checkpoint that signs the bundle's capture tree.
+   */
+  tsaTrustAnchors?: readonly string[];
 }
 
 /** Why a bundle could not be made from a store. */
@@ -39,7 +46,8 @@ export function bundleFromStore(store: EvidenceStoreV1, options: BundleFromStore
       ),
     ).map((entries) => new Map(entries.filter((entry): entry is [string, Uint8Array] => entry !== undefined)));
     const proofs = store.proofs ? proofsFor(store, evidence.captures.map((entry) => entry.id), options.checkpointIfNeeded ?? true) : okAsync(undefined);
-    return ResultAsync.combine([blobs, proofs] as const).andThen(([blobMap, proofData]) => {
+    const stamps = proofs.andThen((proofData) => (proofData && options.tsaTrustAnchors && options.tsaTrustAnchors.length > 0 ? timestampsFor(store, [proofData.checkpoint, ...proofData.proofs.map((proof) => proof.checkpoint)]) : okAsync([])));
+    return ResultAsync.combine([blobs, proofs, stamps] as const).andThen(([blobMap, proofData, timestamps]) => {
       const created = createBundle({
         evidence,
         blobs: blobMap,
@@ -49,6 +57,7 @@ export function bundleFromStore(store: EvidenceStoreV1, options: BundleFromStore
         storeId: store.storeId,
         includePersonalData: options.includePersonalData,
         ...(options.reportHtml ? { reportHtml: options.reportHtml } : {}),
+        ...(timestamps.length > 0 ? { timestamps, tsaTrustAnchors: options.tsaTrustAnchors ?? [] } : {}),
         ...(proofData ? { checkpoint: proofData.checkpoint, publicKeyPem: proofData.publicKeyPem, proofs: proofData.proofs } : {}),
       });
       return created.isOk() ? okAsync(created.value) : errAsync<BundleFiles, BundleFromStoreError>(created.error);
@@ -80,4 +89,12 @@ function proofsFor(store: EvidenceStoreV1, captureIds: string[], checkpointIfNee
       return okAsync({ checkpoint: latest, publicKeyPem, proofs: list });
     }),
   );
+}
+
+// The tokens over any checkpoint that signs the same capture tree as the bundle's checkpoints.
+function timestampsFor(store: EvidenceStoreV1, checkpoints: readonly SignedCheckpointV1[]): ResultAsync<BundleTimestamp[], StoreErrorV1> {
+  return checkpointTimestamps(store).andThen((all) => {
+    const wanted = all.filter((details) => checkpoints.some((checkpoint) => coversSameTree(details, checkpoint)));
+    return ResultAsync.combine(wanted.map((details) => store.getBlob(details.tokenSha256).map((token): BundleTimestamp => ({ details, token }))));
+  });
 }

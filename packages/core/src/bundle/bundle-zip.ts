@@ -32,8 +32,17 @@ function dosTimeDate(date: Date): { time: number; date: number } {
   };
 }
 
+/** Options of {@link bundleToZip}. */
+export interface BundleZipOptions {
+  /**
+   * Entries to keep uncompressed whatever their size (a WACZ's WARCs, which readers fetch by
+   * byte range).
+   */
+  stored?: (name: string) => boolean;
+}
+
 /** Write bundle files as a ZIP archive, entries in name order, all stamped with `modifiedAt`. */
-export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('2000-01-01T00:00:00Z')): Result<Uint8Array, BundleZipError> {
+export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('2000-01-01T00:00:00Z'), options: BundleZipOptions = {}): Result<Uint8Array, BundleZipError> {
   if (files.size >= 0xffff) return err({ type: 'zip_too_large', message: `${files.size} files: more than a ZIP without ZIP64 holds` });
   const { time, date } = dosTimeDate(modifiedAt);
   const locals: Buffer[] = [];
@@ -42,9 +51,10 @@ export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('200
   for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (!isSafeBundlePath(name)) return err({ type: 'zip_invalid', entry: name, message: `unsafe entry name ${name}` });
     const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(bytes);
-    const stored = deflated.byteLength >= bytes.byteLength;
-    const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : deflated;
+    const forceStored = options.stored?.(name) ?? false;
+    const deflated = forceStored ? undefined : deflateRawSync(bytes);
+    const stored = deflated === undefined || deflated.byteLength >= bytes.byteLength;
+    const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : (deflated as Buffer);
     const crc = crc32(bytes) >>> 0;
     if (bytes.byteLength >= MAX_32 || offset + data.byteLength >= MAX_32) return err({ type: 'zip_too_large', entry: name, message: 'the archive would exceed 4 GiB (no ZIP64); write a directory instead' });
     const local = Buffer.alloc(30);

@@ -4,6 +4,7 @@ import { storedRecordLine } from '../store-kit/record-chain.js';
 import type { CaseEvidence } from '../report/case-evidence.js';
 import type { InclusionProofV1, SignedCheckpointV1, StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import { BUNDLE_FILES, BUNDLE_FORMAT, blobFileName, isSafeBundlePath, proofFileName, recordFileName, type BundleRecordKind } from './bundle-layout.js';
+import { bundleTimestampFiles, type BundleTimestamp } from './bundle-timestamps.js';
 import { verifyGuide } from './verify-guide.js';
 
 /** A bundle as file name → bytes; the CLI writes it to a directory. */
@@ -22,6 +23,10 @@ export interface CreateBundleInput {
   proofs?: readonly InclusionProofV1[];
   /** The evidence report to put beside the raw evidence. */
   reportHtml?: string;
+  /** RFC 3161 tokens over the checkpoint(s) of the bundle, with their bytes. */
+  timestamps?: readonly BundleTimestamp[];
+  /** The TSA roots (PEM) the office trusts, carried so the tokens can be checked. */
+  tsaTrustAnchors?: readonly string[];
   office: string;
   createdAt: string;
   createdBy: string;
@@ -54,7 +59,7 @@ export interface BundleManifest {
   keyId?: string;
   checkpoint?: { treeSize: number; rootHash: string; at: string };
   includePersonalData: boolean;
-  counts: { findings: number; captures: number; blobs: number; proofs: number; auditEntries: number };
+  counts: { findings: number; captures: number; blobs: number; proofs: number; auditEntries: number; timestamps?: number };
   /** Blobs the evidence names but the store did not hold (e.g. media never fetched). */
   missingBlobs: string[];
   files: BundleManifestFile[];
@@ -102,7 +107,9 @@ export function createBundle(input: CreateBundleInput): Result<BundleFiles, Bund
   if (input.checkpoint) put(BUNDLE_FILES.checkpoint, `${JSON.stringify(input.checkpoint, null, 2)}\n`);
   if (input.publicKeyPem) put(BUNDLE_FILES.publicKey, input.publicKeyPem.endsWith('\n') ? input.publicKeyPem : `${input.publicKeyPem}\n`);
   if (input.reportHtml) put(BUNDLE_FILES.report, input.reportHtml);
-  put(BUNDLE_FILES.verifyGuide, verifyGuide({ caseId: evidence.case.record.id, office: input.office, createdAt: input.createdAt, includePersonalData: input.includePersonalData, ...(input.checkpoint ? { keyId: input.checkpoint.keyId } : {}) }));
+  const timestamps = input.timestamps ?? [];
+  for (const [path, bytes] of bundleTimestampFiles(timestamps, input.tsaTrustAnchors ?? [])) put(path, bytes);
+  put(BUNDLE_FILES.verifyGuide, verifyGuide({ caseId: evidence.case.record.id, office: input.office, createdAt: input.createdAt, includePersonalData: input.includePersonalData, ...(input.checkpoint ? { keyId: input.checkpoint.keyId } : {}), timestamps: timestamps.map(({ details }) => ({ tokenSha256: details.tokenSha256, tsaUrl: details.tsaUrl, genTime: details.genTime })) }));
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     caseId: evidence.case.record.id,
@@ -113,7 +120,7 @@ export function createBundle(input: CreateBundleInput): Result<BundleFiles, Bund
     ...(input.storeId ? { storeId: input.storeId } : {}),
     ...(input.checkpoint ? { keyId: input.checkpoint.keyId, checkpoint: { treeSize: input.checkpoint.treeSize, rootHash: input.checkpoint.rootHash, at: input.checkpoint.at } } : {}),
     includePersonalData: input.includePersonalData,
-    counts: { findings: evidence.findings.length, captures: evidence.captures.length, blobs: evidence.blobHashes.length - missingBlobs.length, proofs: input.proofs?.length ?? 0, auditEntries: evidence.audit.length },
+    counts: { findings: evidence.findings.length, captures: evidence.captures.length, blobs: evidence.blobHashes.length - missingBlobs.length, proofs: input.proofs?.length ?? 0, auditEntries: evidence.audit.length, ...(timestamps.length > 0 ? { timestamps: timestamps.length } : {}) },
     missingBlobs,
     files: [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), size: bytes.byteLength })),
   };

@@ -27,7 +27,8 @@ export interface BundleProblem {
     | 'inclusion_proof'
     | 'missing_blob'
     | 'missing_proof'
-    | 'missing_record';
+    | 'missing_record'
+    | 'timestamp_token';
   /** The bundle file where it was found. */
   file: string;
   /** 1-based line for records files. */

@@ -1,7 +1,8 @@
 import { BUNDLE_FILES } from './bundle-layout.js';
+import { TSA_TRUST_ANCHORS_FILE } from './bundle-timestamps.js';
 
 /** The `VERIFY.md` of a bundle: how to check it without SIPANSOS, and with it. */
-export function verifyGuide(input: { caseId: string; office: string; keyId?: string; createdAt: string; includePersonalData: boolean }): string {
+export function verifyGuide(input: { caseId: string; office: string; keyId?: string; createdAt: string; includePersonalData: boolean; timestamps?: ReadonlyArray<{ tokenSha256: string; tsaUrl: string; genTime: string }> }): string {
   return `# Bundel verifikasi bukti / Evidence verification bundle — ${input.caseId}
 
 Kantor / office: ${input.office}
@@ -100,7 +101,7 @@ dan harus berakhir pada rootHash checkpoint yang ditandatangani. / The leaf of a
 sha256(0x00 || the 32 bytes of its entryHash); folding the audit path (sha256(0x01 || left || right),
 RFC 9162 §2.1.3.2) must give the signed checkpoint's rootHash. verify-bundle does this for you.
 
-### 2.7 Apa yang dibuktikan / what this proves
+${timestampSection(input.timestamps ?? [])}### 2.8 Apa yang dibuktikan / what this proves
 
 Capture yang buktinya cocok tercatat dalam log kantor paling lambat pada waktu checkpoint, dan isinya
 (termasuk hash respons mentah di rawBlobs) tidak berubah sejak itu. Temuan, kasus, dan log audit
@@ -117,5 +118,40 @@ menandatangani apa pun. / An API capture proves what the platform served the off
 capture (\`adapter.id\` "patrol": staff kept the page in a real browser; WARC, screenshot, MHTML)
 and a page imported by staff ("manual") prove custody — who kept what, when, with which browser,
 and that it has not changed since — not origin: the platform signed nothing.
+
+${(input.timestamps ?? []).length > 0 ? `
+Waktu checkpoint (at) adalah jam kantor sendiri. Token TSA di ${'timestamps/'} membuktikan, dari pihak
+ketiga, bahwa checkpoint yang ditandatangani (dan semua capture di pohonnya) sudah ada paling lambat
+pada genTime menurut TSA itu. / The checkpoint's time (at) is the office's own clock. A TSA token in
+timestamps/ proves, from a third party, that the signed checkpoint (and every capture in its tree)
+existed no later than genTime according to that TSA.
+` : ''}`;
+}
+
+function timestampSection(timestamps: ReadonlyArray<{ tokenSha256: string; tsaUrl: string; genTime: string }>): string {
+  if (timestamps.length === 0) return '';
+  const list = timestamps.map((token) => `- timestamps/${token.tokenSha256}.tsr — TSA ${token.tsaUrl}, genTime ${token.genTime}`).join('\n');
+  return `### 2.7 Cap waktu tepercaya / trusted timestamps (RFC 3161)
+
+${list}
+
+Setiap token mencap hash sha256 dari JSON kanonik checkpoint bertanda tangan (semua kolom, termasuk
+signature) yang tertulis utuh di berkas .json di sampingnya. Periksa dulu tanda tangan checkpoint itu
+seperti 2.4, lalu / Each token stamps the sha256 of the canonical JSON of the whole signed
+checkpoint (signature included) written in the .json beside it. Check that checkpoint's signature as
+in 2.4, then:
+
+    for t in timestamps/*.tsr; do
+      jq -cS .checkpoint "\${t%.tsr}.json" | tr -d '\\n' > /tmp/checkpoint.bin
+      openssl ts -verify -data /tmp/checkpoint.bin -token_in -in "$t" -CAfile ${TSA_TRUST_ANCHORS_FILE} || echo "RUSAK / BAD: $t"
+    done
+
+openssl harus mencetak "Verification: OK" untuk setiap token. Akar TSA di ${TSA_TRUST_ANCHORS_FILE}
+dibawa bundel: bandingkan dengan yang diterbitkan TSA. Lihat genTime dengan / openssl must print
+"Verification: OK" for each token; the TSA roots travel with the bundle, so compare them with the
+ones the TSA publishes. Read genTime with:
+
+    openssl ts -reply -token_in -in timestamps/<token>.tsr -token_out -text | grep 'Time stamp'
+
 `;
 }

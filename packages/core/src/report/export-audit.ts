@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../records/audit-entry-schema.js';
 
 /** What kind of document left the store. */
-export type ExportAction = 'export.report' | 'export.letter' | 'export.bundle' | 'export.csv' | 'export.jsonl' | 'export.form_a' | 'export.findings';
+export type ExportAction = 'export.report' | 'export.letter' | 'export.bundle' | 'export.csv' | 'export.jsonl' | 'export.form_a' | 'export.findings' | 'export.wacz';
 
 /** Who exported what, when, and whether personal data was included. */
 export interface ExportAuditInput {
