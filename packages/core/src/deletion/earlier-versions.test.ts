@@ -5,6 +5,7 @@ import { createAccountState, type AccountState } from './account-state.js';
 import { deletionVerdicts, findTrackedItem } from './deletion-verdicts.js';
 import { observeEarlierVersions, versionLookupIdsOf } from './earlier-versions.js';
 import { observeCapture } from './observe-capture.js';
+import { observeLookups } from './observe-lookups.js';
 
 const fresh = (): AccountState => createAccountState({ accountKey: ACCOUNT_KEY, platform: 'x', at: at(0) });
 
@@ -53,6 +54,24 @@ describe('edits made between two observations (X edit history)', () => {
     ]);
     // Same answers again (a resumed cycle): the same change ids.
     expect(observeEarlierVersions(two.state, { results: [answer('91', 'live', middle)], rawBlobs: [blob('v')], at: at(201) }).changes.map((change) => change.id)).toEqual(filled.changes.map((change) => change.id));
+  });
+
+  it('a lookup that serves a later version (after an empty capture) also fetches the versions between, and a later capture asks again for none', () => {
+    const first = post('95', 100, 'Rapat desa jam 9', { editHistoryIds: ['95'] });
+    const middle = post('96', 110, 'Rapat desa jam 9 pilih nomor 2', { editHistoryIds: ['95', '96'] });
+    const last = post('97', 120, 'Rapat desa jam 10', { editHistoryIds: ['95', '96', '97'] });
+    const one = captureOf(fresh(), 'c1', 105, [first]);
+    const empty = captureOf(one.state, 'c2', 200, []);
+    expect(empty.lookupNeeded).toEqual(['95']);
+    const looked = observeLookups(empty.state, { results: [answer('95', 'live', last)], rawBlobs: [blob('l')], at: at(201) });
+    expect(findTrackedItem(looked.state, 'x:97')?.key).toBe('x:95');
+    expect(versionLookupIdsOf(looked.state)).toEqual(['96']);
+    // The next capture shows the version the lookup already stored: nothing new, the fetch still owed.
+    const again = captureOf(looked.state, 'c3', 300, [last]);
+    expect(versionLookupIdsOf(again.state)).toEqual(['96']);
+    const filled = observeEarlierVersions(again.state, { results: [answer('96', 'live', middle)], rawBlobs: [blob('v')], at: at(301) });
+    expect(findTrackedItem(filled.state, 'x:95')!.versions.map((version) => version.item.id)).toEqual(['95', '96', '97']);
+    expect(versionLookupIdsOf(filled.state)).toEqual([]);
   });
 
   it('a version X no longer serves is given up and the caveat stays; an unknown answer is asked again', () => {

@@ -8,6 +8,7 @@ import type { Item } from '../capture/item-schema.js';
 import type { AccountState, DeletionCapabilities, LookupRef, TrackedItem } from './account-state.js';
 import { applyObservation, type ObservationSource } from './apply-observation.js';
 import { resolveDeletionOptions, type DeletionOptions } from './deletion-options.js';
+import { uncapturedVersionIds } from './earlier-versions.js';
 import type { ItemObservation } from './item-status.js';
 import { StateDraft } from './state-draft.js';
 
@@ -116,6 +117,9 @@ export function observeLookups(state: AccountState, batch: LookupBatch, options?
     const withVersion = observation === 'lookup_live' ? withServedVersion(item, answer.item, source, changes) : item;
     const result = applyObservation(draft, withVersion, observation, source, resolvedOptions, capabilities);
     if (result.change) changes.push(result.change);
+    if (withVersion.ids !== item.ids) {
+      for (const id of result.item.ids) if (`${state.platform}:${id}` !== key) draft.setAlias(`${state.platform}:${id}`, key, result.item.bucket);
+    }
     if (result.item.status !== item.status) statusChanged.push(key);
   }
   const seenAccount = batch.accountObservation;
@@ -154,9 +158,13 @@ function classify(answer: Answers, hasOriginal: boolean, trustsGone: boolean, co
 /** A lookup served the item: if its content differs, that is a new version. */
 function withServedVersion(item: TrackedItem, served: LookupAnswer | undefined, source: ObservationSource, changes: Change[]): TrackedItem {
   if (!served?.item) return item;
+  // An X lookup serves the newest version with its whole edit history: its ids are this item's,
+  // and versions between the last one seen and this one are still to be fetched, as after a capture.
+  const newIds = [served.item.id, ...(served.item.editHistoryIds ?? [])].filter((id, index, all) => !item.ids.includes(id) && all.indexOf(id) === index);
+  const withIds = newIds.length > 0 ? { ...item, ids: [...item.ids, ...newIds] } : item;
   const contentHash = itemContentHash(served.item);
   const latest = item.versions.at(-1);
-  if (latest?.contentHash === contentHash) return item;
+  if (latest?.contentHash === contentHash) return withIds;
   if (latest) {
     const fields = changedContentFields(latest.item, served.item);
     changes.push({
@@ -173,9 +181,12 @@ function withServedVersion(item: TrackedItem, served: LookupAnswer | undefined, 
       ...(fields.includes('text') ? { textDiff: wordDiff(latest.item.text ?? '', served.item.text ?? '') } : {}),
     });
   }
+  const versions = [...item.versions, { item: served.item, contentHash, firstSeenAt: source.at, firstSeenCaptureId: source.captureId }];
+  const skipped = uncapturedVersionIds({ versions }, served.item.editHistoryIds).filter((id) => newIds.includes(id));
   return {
-    ...item,
+    ...withIds,
     contentCaptured: true,
-    versions: [...item.versions, { item: served.item, contentHash, firstSeenAt: source.at, firstSeenCaptureId: source.captureId }],
+    versions,
+    ...(skipped.length > 0 ? { versionsToFetch: [...new Set([...(item.versionsToFetch ?? []), ...skipped])] } : {}),
   };
 }
