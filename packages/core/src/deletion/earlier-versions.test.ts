@@ -90,6 +90,22 @@ describe('edits made between two observations (X edit history)', () => {
     expect(findTrackedItem(state, 'x:70')).toMatchObject({ versionFetchAttempts: 4, earlierVersionsNotCaptured: true });
   });
 
+  it('while the account is private or deactivated a hidden or gone version is asked again, and recovered once the account is back', () => {
+    const original = post('60', 100, 'Pilih nomor 2 di TPS 07', { editHistoryIds: ['60'] });
+    const edited = post('61', 110, 'Datang ke TPS 07', { editHistoryIds: ['60', '61'] });
+    const seen = captureOf(fresh(), 'c1', 200, [edited]);
+    let state = observeCapture(seen.state, capture({ id: 'c2', minutes: 300, items: [], observation: 'private' }), {}, X_CAPABILITIES).state;
+    state = observeEarlierVersions(state, { results: [answer('60', 'hidden')], rawBlobs: [blob('h')], at: at(301) }).state;
+    expect(versionLookupIdsOf(state)).toEqual(['60']);
+    state = observeCapture(state, capture({ id: 'c3', minutes: 400, items: [], observation: 'deactivated' }), {}, X_CAPABILITIES).state;
+    state = observeEarlierVersions(state, { results: [answer('60', 'gone')], rawBlobs: [blob('g')], at: at(401) }).state;
+    expect(versionLookupIdsOf(state)).toEqual(['60']);
+    state = captureOf(state, 'c4', 500, [edited]).state;
+    const filled = observeEarlierVersions(state, { results: [answer('60', 'live', original)], rawBlobs: [blob('v')], at: at(501) });
+    expect(findTrackedItem(filled.state, 'x:60')!.versions.map((version) => version.item.id)).toEqual(['60', '61']);
+    expect(versionLookupIdsOf(filled.state)).toEqual([]);
+  });
+
   it('answers about ids nobody asked for change nothing', () => {
     const seen = captureOf(fresh(), 'c1', 200, [post('5', 100, 'Selamat pagi')]);
     const result = observeEarlierVersions(seen.state, { results: [answer('5', 'live', post('5', 100, 'Selamat pagi'))], rawBlobs: [blob('x')], at: at(201) });

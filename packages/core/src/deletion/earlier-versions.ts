@@ -40,8 +40,9 @@ export interface ObserveEarlierVersionsResult {
  * Store the versions a lookup by id served for ids of an edit history that no capture showed,
  * each with the lookup's raw response blobs, in the order of the edit history, and report each
  * edit they reveal like any other edit (before/after and a word diff: what was removed). A
- * version the platform no longer serves (`gone`, `hidden`) is given up; `unknown` (could not
- * look) changes nothing and is asked again next cycle, as every lookup is.
+ * version the platform no longer serves (`gone`, `hidden`) while the account is last seen
+ * public is given up; `unknown` (could not look), or any answer while the account is last seen
+ * private, suspended or gone, changes nothing and is asked again next cycle, as every lookup is.
  */
 export function observeEarlierVersions(state: AccountState, batch: LookupBatch): ObserveEarlierVersionsResult {
   const draft = new StateDraft(state);
@@ -54,6 +55,10 @@ export function observeEarlierVersions(state: AccountState, batch: LookupBatch):
     const target = wanted.get(result.id);
     if (target) answersByItem.set(target.key, [...(answersByItem.get(target.key) ?? []), result]);
   }
+  // On a private, suspended or deactivated account X answers hidden or not found for every post:
+  // such an answer says nothing about the version, which is asked again once the account is back.
+  const accountSeen = state.visibility?.observation;
+  const answersAreFinal = accountSeen === undefined || accountSeen === 'public' || accountSeen === 'unknown';
   const source = `versions:${sha256Hex(`${batch.at}\n${batch.rawBlobs.join(',')}`).slice(0, 32)}`;
   const changes: Change[] = [];
   const recovered: string[] = [];
@@ -67,7 +72,7 @@ export function observeEarlierVersions(state: AccountState, batch: LookupBatch):
       if (answer.status === 'live' && answer.item && answer.item.id === answer.id) {
         added.push({ item: answer.item, contentHash: itemContentHash(answer.item), firstSeenAt: batch.at, firstSeenCaptureId: item.lastSeenCaptureId ?? source, rawBlobs: batch.rawBlobs, recoveredFromEditHistory: true });
         toFetch = toFetch.filter((id) => id !== answer.id);
-      } else if (answer.status === 'gone' || answer.status === 'hidden') {
+      } else if ((answer.status === 'gone' || answer.status === 'hidden') && answersAreFinal) {
         toFetch = toFetch.filter((id) => id !== answer.id);
       } else attempts++;
     }
