@@ -119,7 +119,8 @@ function describe(verdict: DeletionVerdict, zone: IndonesianTimeZone, who: strin
     const bounds = proof.timeBounds;
     if (bounds) {
       const made = bounds.createdAt ? `dibuat / created ${at(bounds.createdAt)}` : bounds.createdBefore ? `dibuat sebelum / created before ${at(bounds.createdBefore)}` : '';
-      lines.push(`    waktu / time: ${made ? `${made}; ` : ''}sudah hilang pada / gone by ${at(bounds.goneBy)}`);
+      const least = proof.publicForMs !== undefined ? `; terlihat publik paling sedikit / public at least ${formatDuration(proof.publicForMs)}` : '';
+      lines.push(`    waktu / time: ${made ? `${made}; ` : ''}sudah hilang pada / gone by ${at(bounds.goneBy)}${least}`);
     }
     for (const reference of (proof.knownFrom ?? []).slice(0, 3)) lines.push(`    bukti / proof: ${reference.itemKey} (rekaman / capture ${reference.captureId})`);
   }

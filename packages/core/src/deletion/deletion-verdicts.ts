@@ -18,6 +18,11 @@ export interface DeletionProof {
   /** When it was first and last seen: how long it was public, as far as we observed. */
   firstSeenAt?: string;
   lastSeenAt?: string;
+  /**
+   * How long it was public, at least. For a post known only through a reference (never seen
+   * itself): from its creation (the referencing reply's time when the id does not tell it) to
+   * the earliest referencing reply, which could only be made while the post was up.
+   */
   publicForMs?: number;
   /** The subject's replies or quotes that showed it unavailable (for content never captured). */
   knownFrom?: ItemReference[];
@@ -71,8 +76,9 @@ function verdictKind(item: TrackedItem): DeletionVerdictKind | undefined {
 
 function proofOf(item: TrackedItem): DeletionProof {
   const episode = item.episode;
-  const first = Date.parse(item.firstSeenAt ?? '');
-  const last = Date.parse(item.lastSeenAt ?? '');
+  const bounds = !item.contentCaptured && item.referencedBy?.length ? timeBoundsOf(item, item.referencedBy) : undefined;
+  const first = Date.parse(item.firstSeenAt ?? bounds?.createdAt ?? bounds?.createdBefore ?? '');
+  const last = Date.parse(item.lastSeenAt ?? bounds?.createdBefore ?? '');
   return {
     capturesLacking: episode?.missingCaptures ?? [],
     capturesLackingCount: episode?.missingCaptureCount ?? 0,
@@ -85,7 +91,7 @@ function proofOf(item: TrackedItem): DeletionProof {
     ...(item.lastSeenAt ? { lastSeenAt: item.lastSeenAt } : {}),
     ...(Number.isFinite(first) && Number.isFinite(last) ? { publicForMs: last - first } : {}),
     ...(item.referencedBy?.length ? { knownFrom: item.referencedBy } : {}),
-    ...(!item.contentCaptured && item.referencedBy?.length ? { timeBounds: timeBoundsOf(item, item.referencedBy) } : {}),
+    ...(bounds ? { timeBounds: bounds } : {}),
   };
 }
 

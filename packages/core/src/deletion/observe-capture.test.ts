@@ -398,7 +398,7 @@ describe('reposts, replacements, edits and identifiers', () => {
         versions: [],
         label: { id: 'dihapus sebelum terekam', en: 'deleted before capture' },
         caveats: ['content_not_captured', 'known_only_through_reference'],
-        proof: { knownFrom: [{ itemKey: 'x:80', captureId: 'c1', referenceCreatedAt: at(150) }], timeBounds: { createdBefore: at(150), goneBy: at(200) } },
+        proof: { knownFrom: [{ itemKey: 'x:80', captureId: 'c1', referenceCreatedAt: at(150) }], timeBounds: { createdBefore: at(150), goneBy: at(200) }, publicForMs: 0 },
       },
     ]);
   });

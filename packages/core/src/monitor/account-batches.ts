@@ -75,27 +75,35 @@ export function resolveInBatches(tasks: readonly AccountTask[], context: Pipelin
  * Read, before the accounts run, the `profile` scope of every account due for it, with the
  * adapter's `captureProfiles` (100 per request on X) where it has one. The answers wait in
  * `context.prefetchedProfiles` under their capture ids; the account pipeline takes each one
- * where it would otherwise call `capture(account, 'profile')`. A profile already captured in
- * this cycle (an interrupted run) is not asked again.
+ * where it would otherwise call `capture(account, 'profile')`.
+ *
+ * Every capture cites the whole shared response, so the batches are cut the same way in every
+ * run of a cycle: from every account due for its profile, in account-key order. A batch whose
+ * profiles an interrupted run already stored is not asked again; a batch with only some of them
+ * stored is asked whole (the stored captures stay as they are), so a resumed cycle stores the
+ * same evidence as one never interrupted.
  */
 export function captureProfilesInBatches(tasks: readonly AccountTask[], context: PipelineContext): ResultAsync<void, StoreErrorV1> {
   return safeTry<void, StoreErrorV1>(async function* () {
     const { control, report, store, cycleId } = context;
-    const byPlatform = new Map<string, Array<{ account: Account & { id: string }; captureId: string }>>();
+    const byPlatform = new Map<string, Array<{ account: Account & { id: string }; key: string; captureId: string }>>();
     for (const task of tasks) {
       const adapter = task.adapter;
       if (!task.scopes.includes('profile') || !adapter.captureProfiles || !adapter.capabilities.maxProfileBatch) continue;
       const id = task.account.id ?? context.resolutions.get(handleKey(task.account));
       if (!id) continue;
       const account = { ...task.account, id };
-      const captureId = captureIdFor(cycleId, accountKey(account), 'profile');
-      if ((yield* store.get('capture', captureId)) !== undefined) continue;
-      byPlatform.set(account.platform, [...(byPlatform.get(account.platform) ?? []), { account, captureId }]);
+      const key = accountKey(account);
+      byPlatform.set(account.platform, [...(byPlatform.get(account.platform) ?? []), { account, key, captureId: captureIdFor(cycleId, key, 'profile') }]);
     }
     for (const [platform, entries] of byPlatform) {
       const adapter = tasks.find((task) => task.account.platform === platform)!.adapter;
       const captureProfiles = adapter.captureProfiles!.bind(adapter);
-      for (const batch of chunks(entries, Math.max(1, adapter.capabilities.maxProfileBatch!))) {
+      const ordered = [...new Map(entries.map((entry) => [entry.key, entry])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const batch of chunks(ordered, Math.max(1, adapter.capabilities.maxProfileBatch!))) {
+        const stored = new Set<string>();
+        for (const { captureId } of batch) if ((yield* store.get('capture', captureId)) !== undefined) stored.add(captureId);
+        if (stored.size === batch.length) continue;
         const result = await control.call({ key: `${platform}:profiles`, platform }, (signal) => captureProfiles(batch.map((entry) => entry.account), { signal, deadlineAt: control.deadlineAt }));
         if (result.kind !== 'ok') break;
         addRequests(report, platform, result.value.requests ?? { 'capture:profile': 1 });
@@ -103,7 +111,7 @@ export function captureProfilesInBatches(tasks: readonly AccountTask[], context:
         const byId = new Map(result.value.results.map((entry) => [entry.accountId, entry]));
         for (const { account, captureId } of batch) {
           const answer = byId.get(account.id);
-          if (!answer) continue;
+          if (!answer || stored.has(captureId)) continue;
           const call: ControlledCall<AdapterCaptureV1> = 'capture' in answer ? { kind: 'ok', value: answer.capture } : { kind: 'error', error: answer.error };
           context.prefetchedProfiles.set(captureId, call);
         }

@@ -195,6 +195,39 @@ function monitorFor(store: EvidenceStoreV1, platforms: { x: FakePlatform; facebo
   return result.value;
 }
 
+/** The fake adapter with X's shared requests: 2 handles per resolve, 3 profiles per read. */
+function batchedAdapter(world: FakePlatform): PlatformAdapterV1 {
+  const base = fakeAdapter(world);
+  return {
+    ...base,
+    capabilities: { ...base.capabilities, maxResolveBatch: 2, maxProfileBatch: 3 },
+    resolveMany(handles) {
+      world.calls.push(`resolveMany:${handles.join(',')}`);
+      return okAsync({
+        results: handles.map((handle) =>
+          handle === 'pegawai_4'
+            ? { handle, status: 'error' as const, error: { type: 'not_found' as const, message: `@${handle}: Not Found Error` } }
+            : { handle, status: 'resolved' as const, account: { platform: 'x', handle, id: `id-${handle}` }, observation: 'public' as const },
+        ),
+        raw: [raw(`users ${handles.join(',')}`)],
+        requests: { 'GET /2/users/by': 1 },
+      });
+    },
+    captureProfiles(accounts) {
+      world.calls.push(`captureProfiles:${accounts.map((account) => account.handle).join(',')}`);
+      const at = new Date(T0 + 86_400_000).toISOString();
+      const body = raw(`profiles ${accounts.map((account) => account.id).join(',')}`);
+      return okAsync({
+        results: accounts.map((account) => ({
+          accountId: account.id!,
+          capture: { account, scope: 'profile' as const, status: 'ok' as const, accountObservation: 'public' as const, items: [], window: { complete: true, reachedEnd: true }, raw: [body], startedAt: at, capturedAt: at, requests: {} },
+        })),
+        requests: { 'GET /2/users': 1 },
+      });
+    },
+  };
+}
+
 async function evidenceOf(store: EvidenceStoreV1) {
   const ids = async (kind: 'capture' | 'change' | 'finding') => (await store.query(kind))._unsafeUnwrap().map((entry) => `${entry.id}#${entry.recordHash}`).sort();
   const states = (await store.query('account_state'))._unsafeUnwrap().map((entry) => {
@@ -323,35 +356,7 @@ describe('runCycle', () => {
     const store = createMemoryStore();
     const platforms = worlds();
     const many: Subject[] = Array.from({ length: 5 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}` }] }));
-    const base = fakeAdapter(platforms.x);
-    const batched: PlatformAdapterV1 = {
-      ...base,
-      capabilities: { ...base.capabilities, maxResolveBatch: 2, maxProfileBatch: 3 },
-      resolveMany(handles) {
-        platforms.x.calls.push(`resolveMany:${handles.join(',')}`);
-        return okAsync({
-          results: handles.map((handle) =>
-            handle === 'pegawai_4'
-              ? { handle, status: 'error' as const, error: { type: 'not_found' as const, message: `@${handle}: Not Found Error` } }
-              : { handle, status: 'resolved' as const, account: { platform: 'x', handle, id: `id-${handle}` }, observation: 'public' as const },
-          ),
-          raw: [raw(`users ${handles.join(',')}`)],
-          requests: { 'GET /2/users/by': 1 },
-        });
-      },
-      captureProfiles(accounts) {
-        platforms.x.calls.push(`captureProfiles:${accounts.map((account) => account.handle).join(',')}`);
-        const at = new Date(T0 + 86_400_000).toISOString();
-        const body = raw(`profiles ${accounts.map((account) => account.id).join(',')}`);
-        return okAsync({
-          results: accounts.map((account) => ({
-            accountId: account.id!,
-            capture: { account, scope: 'profile' as const, status: 'ok' as const, accountObservation: 'public' as const, items: [], window: { complete: true, reachedEnd: true }, raw: [body], startedAt: at, capturedAt: at, requests: {} },
-          })),
-          requests: { 'GET /2/users': 1 },
-        });
-      },
-    };
+    const batched = batchedAdapter(platforms.x);
     const monitor = createMonitor({ store, adapters: [batched], rules: noRules, context, subjects: many, engine: fakeEngine, options: { deadlineMs: 60_000 } })._unsafeUnwrap();
     const report = (await monitor.runCycle())._unsafeUnwrap();
     const calls = platforms.x.calls;
@@ -376,6 +381,27 @@ describe('runCycle', () => {
     await monitor.runCycle();
     // Known ids are not resolved again; only the gone handle is asked about again next cycle.
     expect(platforms.x.calls.filter((call) => call.startsWith('resolve'))).toEqual(['resolveMany:pegawai_4']);
+  });
+
+  it('a resumed cycle reads profiles in the same shared requests as an uninterrupted one, so each capture cites the same body', async () => {
+    const many: Subject[] = Array.from({ length: 5 }, (_, index) => ({ id: `asn-${index}`, name: `Pegawai Contoh ${index}`, category: 'asn' as const, accounts: [{ platform: 'x', handle: `pegawai_${index}`, id: `id-pegawai_${index}` }] }));
+    const monitorOf = (store: EvidenceStoreV1, world: FakePlatform) =>
+      createMonitor({ store, adapters: [batchedAdapter(world)], rules: noRules, context, subjects: many, engine: fakeEngine, options: { deadlineMs: 60_000, concurrencyPerPlatform: 1 } })._unsafeUnwrap();
+    const store = createMemoryStore();
+    const world = worlds().x;
+    const controller = new AbortController();
+    // Killed after the first account stored its profile: that profile's batch is half done.
+    world.beforeCapture = async (handle, scope) => {
+      if (handle === 'pegawai_1' && scope === 'timeline') controller.abort();
+    };
+    expect((await monitorOf(store, world).runCycle({ signal: controller.signal }))._unsafeUnwrap().status).toBe('interrupted');
+    world.beforeCapture = undefined;
+    world.calls.length = 0;
+    expect((await monitorOf(store, world).runCycle())._unsafeUnwrap()).toMatchObject({ resumed: true, status: 'complete' });
+    expect(world.calls.filter((call) => call.startsWith('captureProfiles'))).toEqual(['captureProfiles:pegawai_0,pegawai_1,pegawai_2', 'captureProfiles:pegawai_3,pegawai_4']);
+    const uninterrupted = createMemoryStore();
+    await monitorOf(uninterrupted, worlds().x).runCycle();
+    expect(await evidenceOf(store)).toEqual(await evidenceOf(uninterrupted));
   });
 
   it('reads each scope on its own cadence and within its budget, and the report shows the plan', async () => {

@@ -144,7 +144,9 @@ export class LookupPool {
 
   async #call(batch: Array<{ id: string; requests: Request[] }>): Promise<void> {
     const { control } = this.#context;
-    const ids = batch.map((entry) => entry.id);
+    // Every account cites the whole response: in id order, the same ids give the same body
+    // however the accounts' requests happened to arrive (a resumed cycle stores what a whole one did).
+    const ids = batch.map((entry) => entry.id).sort();
     const platform = this.#adapter.platform;
     const lookup = this.#adapter.lookup!.bind(this.#adapter);
     const accounts = new Set(batch.flatMap((entry) => entry.requests.map((request) => request.accountKey))).size;
