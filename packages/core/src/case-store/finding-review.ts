@@ -112,26 +112,29 @@ export function findingReviewLedger(reviews: Iterable<FindingReview>): FindingRe
   return { history: history.map(({ review }) => review), latest };
 }
 
+function reviewStoreError(cause: StoreErrorV1): FindingReviewError {
+  return { type: 'store', message: `penyimpanan gagal / store failed: ${cause.message}`, cause };
+}
+
 /** Read every finding review the store holds. */
 export function readFindingReviews(store: EvidenceStoreV1): ResultAsync<FindingReviewLedger, FindingReviewError> {
   return store
     .query('audit', { category: 'finding' })
     .map((entries) => findingReviewLedger(entries.flatMap((entry) => findingReviewOf(entry.record) ?? [])))
-    .mapErr((cause) => ({ type: 'store' as const, message: `penyimpanan gagal / store failed: ${cause.message}`, cause }));
+    .mapErr(reviewStoreError);
 }
 
 /** Record a decision on a stored finding (refused when the store has no such finding). */
 export function recordFindingReview(store: EvidenceStoreV1, findingId: string, decision: FindingDecision): ResultAsync<FindingReview, FindingReviewError> {
-  const storeError = (cause: StoreErrorV1): FindingReviewError => ({ type: 'store', message: `penyimpanan gagal / store failed: ${cause.message}`, cause });
   return store
     .get('finding', findingId)
-    .mapErr(storeError)
+    .mapErr(reviewStoreError)
     .andThen((stored) => {
       if (!stored) return errAsync<AuditEntry, FindingReviewError>({ type: 'finding_not_found', findingId, message: `temuan ${findingId} tidak ada / no finding ${findingId} in the store` });
       const entry = findingReviewEntry(stored.record, decision);
       return entry.isOk() ? okAsync<AuditEntry, FindingReviewError>(entry.value) : errAsync<AuditEntry, FindingReviewError>(entry.error);
     })
-    .andThen((entry) => store.append('audit', [entry]).mapErr(storeError).map(() => findingReviewOf(entry) as FindingReview));
+    .andThen((entry) => store.append('audit', [entry]).mapErr(reviewStoreError).map(() => findingReviewOf(entry) as FindingReview));
 }
 
 /** Decisions counted for one rule or category. */
