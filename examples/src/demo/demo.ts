@@ -168,7 +168,7 @@ for (const [index, finding] of picked.entries()) {
 }
 // A patrol capture in a real (headless) browser, when Chromium is installed.
 const patrol = await demoPatrol(store, world.subjects, world.context);
-if (patrol.status === 'captured') explain(`Patroli peramban: 1 halaman disimpan (WARC ${patrol.warcBytes} byte, ${patrol.items} unggahan/komentar, ${patrol.likesOfSubjects} reaksi subjek menjadi "like"; TLS ${patrol.tls ?? '-'}). Membuktikan penguasaan, bukan asal.`, `Browser patrol: 1 page kept (WARC ${patrol.warcBytes} bytes, ${patrol.items} posts/comments, ${patrol.likesOfSubjects} subjects' reactions became likes). Proves custody, not origin.`);
+if (patrol.status === 'captured') explain(`Patroli peramban: 1 halaman disimpan (WARC ${patrol.warcBytes} byte, ${patrol.items} unggahan/komentar, ${patrol.likesOfSubjects} reaksi subjek menjadi "like"; ${patrol.tls ?? 'TLS -'}). Membuktikan penguasaan, bukan asal.`, `Browser patrol: 1 page kept (WARC ${patrol.warcBytes} bytes, ${patrol.items} posts/comments, ${patrol.likesOfSubjects} subjects' reactions became likes). Proves custody, not origin.`);
 else if (patrol.status === 'no_chromium') explain(`Patroli peramban dilewati: Chromium tidak ada di ${patrol.executablePath} (apt-get install -y chromium).`, `Browser patrol skipped: Chromium is not at ${patrol.executablePath} (apt-get install -y chromium).`);
 else explain(`Patroli peramban gagal: ${patrol.message}`, `Browser patrol failed: ${patrol.message}`);
 // Sign the checkpoint first, so the report's verification box covers every capture.

@@ -11,7 +11,6 @@ export {
   type CaseWorkflowSettings,
   createCaseWorkflow,
   type WorkflowMoveInput,
-  FINDING_REVIEW_ACTION,
   FINDING_REVIEW_OUTCOMES,
   FindingReviewSchema,
   MIN_DISMISSAL_REASON_CHARS,
@@ -29,7 +28,6 @@ export {
   type ReviewPrecision,
 } from '../case-store/index.js';
 export {
-  addCaseNote,
   applyDeadlineOverride,
   AUTHORITY_OUTCOMES,
   type AuthorityOutcome,
@@ -61,10 +59,8 @@ export {
   CaseReminderSchema,
   type CaseRuleError,
   CaseSchema,
-  casesNeedingReminder,
   type CaseState,
   CaseStateSchema,
-  type CaseTransition,
   CaseTransitionSchema,
   type DayUnit,
   DayUnitSchema,
@@ -76,10 +72,7 @@ export {
   type DeadlineRule,
   DeadlineRuleSchema,
   DEFAULT_DEADLINE_POLICY,
-  isAllowedTransition,
   isOpenState,
-  listOverdueCases,
-  moveCase,
   type MoveCaseInput,
   MoveCaseInputSchema,
   type OfficeCalendar,
@@ -88,8 +81,6 @@ export {
   type OpenCaseInput,
   OpenCaseInputSchema,
   type OverdueCase,
-  recordAuthorityResponse,
-  recordReminder,
   type ReferralParty,
   ReferralPartySchema,
   type ReminderDue,
@@ -98,9 +89,7 @@ export {
   ViolationTypeSchema,
 } from '../cases/index.js';
 export {
-  type AsnSuccessor,
   DEFAULT_ROUTING_TABLE,
-  KASN_TO_BKN_DATE,
   mergeRoutingTable,
   type ReferralError,
   type ReferralResolution,
@@ -115,7 +104,6 @@ export {
   type RoutingTableInput,
   RoutingTableSchema,
   toCaseReferral,
-  withAsnSuccessor,
 } from '../referral/index.js';
 export {
   type DecidedFinding,
