@@ -60,9 +60,9 @@ const WORDS = ['Bapak', 'Bupati', 'mengajak', 'warga', 'desa', 'Sukamaju', 'untu
 const PUNCTUATION = ['', '', '', '', ',', '.', '!', '?', '...', ':'];
 
 function sentence(words: number): string {
-  const parts: string[] = [];
-  for (let index = 0; index < words; index++) parts.push(pick(WORDS) + pick(PUNCTUATION));
-  return parts.join(random() < 0.05 ? '\n' : ' ');
+  let text = '';
+  for (let index = 0; index < words; index++) text += (index === 0 ? '' : random() < 0.03 ? '\n' : ' ') + pick(WORDS) + pick(PUNCTUATION);
+  return text;
 }
 
 // ---- ZIP ------------------------------------------------------------------------------------
@@ -269,6 +269,7 @@ const splitsSurrogate = (segments: Segment[]): boolean => segments.some((segment
 function edited(text: string, edits: number): string {
   const tokens = text.split(' ');
   for (let index = 0; index < edits; index++) {
+    if (tokens.length === 0) tokens.push(pick(WORDS));
     const at = Math.floor(random() * tokens.length);
     const kind = random();
     if (kind < 0.3) tokens[at] = pick(WORDS);
@@ -307,41 +308,34 @@ async function wordDiffSection(): Promise<void> {
   figure('word_diff_rewrite_jsdiff_ms', rewritten.theirs, 'ms');
 
   // What each marks as changed, on the short posts (Indonesian text, punctuation, emoji).
-  let sameMask = 0;
-  let jsdiffFiner = 0;
-  let reproduceOurs = 0;
-  let reproduceJsdiff = 0;
-  let reproduceWithSpace = 0;
-  let otherwise = 0;
-  let splitOurs = 0;
-  let splitJsdiff = 0;
+  const count = { sameMask: 0, jsdiffFiner: 0, otherwise: 0, reproduceOurs: 0, reproduceJsdiff: 0, reproduceWithSpace: 0, splitOurs: 0, splitJsdiff: 0 };
   let example = '';
   for (const [before, after] of shortPairs) {
     const ours: Segment[] = wordDiff(before, after);
     const theirs = fromJsdiff(diffWords(before, after));
-    if (joined(ours, 'delete') === before && joined(ours, 'insert') === after) reproduceOurs++;
-    if (joined(theirs, 'delete') === before && joined(theirs, 'insert') === after) reproduceJsdiff++;
+    if (joined(ours, 'delete') === before && joined(ours, 'insert') === after) count.reproduceOurs++;
+    if (joined(theirs, 'delete') === before && joined(theirs, 'insert') === after) count.reproduceJsdiff++;
     const spaced = fromJsdiff(diffWordsWithSpace(before, after));
-    if (joined(spaced, 'delete') === before && joined(spaced, 'insert') === after) reproduceWithSpace++;
-    if (splitsSurrogate(ours)) splitOurs++;
-    if (splitsSurrogate(theirs)) splitJsdiff++;
+    if (joined(spaced, 'delete') === before && joined(spaced, 'insert') === after) count.reproduceWithSpace++;
+    if (splitsSurrogate(ours)) count.splitOurs++;
+    if (splitsSurrogate(theirs)) count.splitJsdiff++;
     const [a, b] = [deletedMask(ours), deletedMask(theirs)];
-    if (a === b) sameMask++;
-    else if ([...b].every((bit, index) => bit === '0' || a[index] === '1')) jsdiffFiner++;
-    else if (++otherwise === 1) {
+    if (a === b) count.sameMask++;
+    else if ([...b].every((bit, index) => bit === '0' || a[index] === '1')) count.jsdiffFiner++;
+    else if (++count.otherwise === 1) {
       const show = (segments: Segment[]): string => segments.map((segment) => (segment.op === 'equal' ? segment.text : `[${segment.op === 'delete' ? '-' : '+'}${segment.text}]`)).join('');
       example = `ours ${JSON.stringify(show(ours))} | jsdiff ${JSON.stringify(show(theirs))}`;
     }
   }
   figure('word_diff_posts_compared', shortPairs.length, 'pairs');
-  figure('word_diff_same_deleted_chars', sameMask, 'pairs');
-  figure('word_diff_jsdiff_marks_fewer_chars', jsdiffFiner, 'pairs (punctuation split off words)');
-  figure('word_diff_other_disagreements', otherwise, 'pairs');
-  figure('word_diff_reproduce_both_texts_ours', reproduceOurs, 'pairs');
-  figure('word_diff_reproduce_both_texts_jsdiff', reproduceJsdiff, 'pairs (diffWords folds white-space edits into "equal")');
-  figure('word_diff_reproduce_both_texts_jsdiff_with_space', reproduceWithSpace, 'pairs (diffWordsWithSpace)');
-  figure('word_diff_splits_emoji_ours', splitOurs, 'pairs');
-  figure('word_diff_splits_emoji_jsdiff', splitJsdiff, 'pairs');
+  figure('word_diff_same_deleted_chars', count.sameMask, 'pairs');
+  figure('word_diff_jsdiff_marks_fewer_chars', count.jsdiffFiner, 'pairs (punctuation split off words)');
+  figure('word_diff_other_disagreements', count.otherwise, 'pairs');
+  figure('word_diff_reproduce_both_texts_ours', count.reproduceOurs, 'pairs');
+  figure('word_diff_reproduce_both_texts_jsdiff', count.reproduceJsdiff, 'pairs (diffWords folds white-space edits into "equal")');
+  figure('word_diff_reproduce_both_texts_jsdiff_with_space', count.reproduceWithSpace, 'pairs (diffWordsWithSpace)');
+  figure('word_diff_splits_emoji_ours', count.splitOurs, 'pairs');
+  figure('word_diff_splits_emoji_jsdiff', count.splitJsdiff, 'pairs');
   if (example) notes.push(`word diff, other disagreement: ${example}`);
 }
 

@@ -41,14 +41,16 @@ export interface BundleZipOptions {
   stored?: (name: string) => boolean;
 }
 
-/** Write bundle files as a ZIP archive, entries in name order, all stamped with `modifiedAt`. */
+/** Write bundle files as a ZIP archive, entries in name order (UTF-16 code units), all stamped with `modifiedAt`. */
 export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('2000-01-01T00:00:00Z'), options: BundleZipOptions = {}): Result<Uint8Array, BundleZipError> {
   if (files.size >= 0xffff) return err({ type: 'zip_too_large', message: `${files.size} files: more than a ZIP without ZIP64 holds` });
   const { time, date } = dosTimeDate(modifiedAt);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  // Code-unit order, not localeCompare: collation follows the machine's locale (Danish sorts "aa"
+  // after "z"), and the same files must give the same bytes on every machine.
+  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!isSafeBundlePath(name)) return err({ type: 'zip_invalid', entry: name, message: `unsafe entry name ${name}` });
     const nameBytes = Buffer.from(name, 'utf8');
     const forceStored = options.stored?.(name) ?? false;
