@@ -6,6 +6,7 @@
  * canonical JSON (vs `canonicalize`, RFC 8785) and CSV writing (vs `csv-stringify`).
  * `SIPANSOS_BENCH_SCALE=0.2` shrinks the inputs on a busy machine.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -141,6 +142,16 @@ function centralEntries(zip: Buffer): number[] {
   return offsets;
 }
 
+/** Whether a Node process with a Danish locale writes the same ZIP for these names (each file holds its name). */
+function sameInDanish(names: string[]): boolean {
+  const zipOf = (list: string[]): string => createHash('sha256').update(bundleToZip(new Map(list.map((name) => [name, encoder.encode(name)])))._unsafeUnwrap()).digest('hex');
+  const module = new URL('../src/bundle/bundle-zip.ts', import.meta.url).href;
+  const script = `const { bundleToZip } = await import(${JSON.stringify(module)}); const { createHash } = await import('node:crypto'); const names = JSON.parse(process.argv[1]); process.stdout.write(createHash('sha256').update(bundleToZip(new Map(names.map((name) => [name, new TextEncoder().encode(name)]))).value).digest('hex'));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, JSON.stringify(names)], { env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' }, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the Danish-locale run failed: ${child.stderr}`);
+  return child.stdout === zipOf(names);
+}
+
 async function zipSection(): Promise<void> {
   const files = bundleFiles();
   const inputBytes = [...files.values()].reduce((sum, bytes) => sum + bytes.byteLength, 0);
@@ -163,6 +174,7 @@ async function zipSection(): Promise<void> {
   figure('zip_ours_same_bytes_any_order', Number(same(ours[0]!, ours[1]!) && same(ours[0]!, bundleToZip(files)._unsafeUnwrap())), 'bool');
   figure('zip_yazl_same_bytes_same_order_fixed_mtime', Number(same(await yazlZip(files, mtime), await yazlZip(files, mtime))), 'bool');
   figure('zip_yazl_same_bytes_other_order_fixed_mtime', Number(same(await yazlZip(files, mtime), await yazlZip(reversed, mtime))), 'bool');
+  figure('zip_ours_same_bytes_danish_locale', Number(sameInDanish([...files.keys(), 'aa/x', 'z.txt'])), 'bool (LANG=da_DK: "aa" sorts after "z")');
   const now = await yazlZip(files);
   await new Promise((resolve) => setTimeout(resolve, 2100));
   figure('zip_yazl_same_bytes_default_mtime_2s_apart', Number(same(now, await yazlZip(files))), 'bool');
