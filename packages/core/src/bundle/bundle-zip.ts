@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { err, ok, type Result } from 'neverthrow';
-import { isSafeBundlePath } from './bundle-layout.js';
+import { compareBundlePaths, isSafeBundlePath } from './bundle-layout.js';
 import type { BundleFiles } from './create-bundle.js';
 
 /**
@@ -48,9 +48,7 @@ export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('200
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  // Code-unit order, not localeCompare: collation follows the machine's locale (Danish sorts "aa"
-  // after "z"), and the same files must give the same bytes on every machine.
-  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => compareBundlePaths(a, b))) {
     if (!isSafeBundlePath(name)) return err({ type: 'zip_invalid', entry: name, message: `unsafe entry name ${name}` });
     const nameBytes = Buffer.from(name, 'utf8');
     const forceStored = options.stored?.(name) ?? false;
