@@ -21,6 +21,17 @@ describe('bundle ZIP writer', () => {
     expect(Buffer.from(bundleToZip(reversed)._unsafeUnwrap()).equals(Buffer.from(zip))).toBe(true);
   });
 
+  it('orders entries by UTF-16 code units, so the bytes do not depend on the machine locale', () => {
+    // localeCompare would follow LANG: Danish sorts "aa" after "z", English puts "B" after "a".
+    const names = ['z.txt', 'aa/x', 'B.txt', 'a-b', 'a_b', 'ab', 'a.b'];
+    const zip = Buffer.from(bundleToZip(new Map(names.map((name) => [name, encoder.encode(name)])))._unsafeUnwrap());
+    const written: string[] = [];
+    for (let at = zip.readUInt32LE(zip.byteLength - 6); zip.readUInt32LE(at) === 0x02014b50; at += 46 + zip.readUInt16LE(at + 28)) {
+      written.push(zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28)));
+    }
+    expect(written).toEqual(['B.txt', 'a-b', 'a.b', 'a_b', 'aa/x', 'ab', 'z.txt']);
+  });
+
   it('deflates what shrinks and stores what does not', () => {
     const zip = bundleToZip(new Map([['big.bin', new Uint8Array(1_000_000)]]))._unsafeUnwrap();
     expect(zip.byteLength).toBeLessThan(10_000);

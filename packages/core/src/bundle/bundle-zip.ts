@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { err, ok, type Result } from 'neverthrow';
-import { isSafeBundlePath } from './bundle-layout.js';
+import { compareBundlePaths, isSafeBundlePath } from './bundle-layout.js';
 import type { BundleFiles } from './create-bundle.js';
 
 /**
@@ -41,14 +41,14 @@ export interface BundleZipOptions {
   stored?: (name: string) => boolean;
 }
 
-/** Write bundle files as a ZIP archive, entries in name order, all stamped with `modifiedAt`. */
+/** Write bundle files as a ZIP archive, entries in name order (UTF-16 code units), all stamped with `modifiedAt`. */
 export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('2000-01-01T00:00:00Z'), options: BundleZipOptions = {}): Result<Uint8Array, BundleZipError> {
   if (files.size >= 0xffff) return err({ type: 'zip_too_large', message: `${files.size} files: more than a ZIP without ZIP64 holds` });
   const { time, date } = dosTimeDate(modifiedAt);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => compareBundlePaths(a, b))) {
     if (!isSafeBundlePath(name)) return err({ type: 'zip_invalid', entry: name, message: `unsafe entry name ${name}` });
     const nameBytes = Buffer.from(name, 'utf8');
     const forceStored = options.stored?.(name) ?? false;

@@ -55,6 +55,15 @@ describe('verification bundle', () => {
     expect(new TextDecoder().decode(files.get('records/case.jsonl')).trim().split('\n')).toHaveLength(2);
   });
 
+  it('lists files in the manifest and SHA256SUMS in code-unit order, whatever the machine locale', () => {
+    const listed = (JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as { files: Array<{ path: string }> }).files.map((file) => file.path);
+    // Array sort compares UTF-16 code units: "SHA256SUMS" and "VERIFY.md" before "blobs/", in every locale.
+    expect(listed).toEqual([...listed].sort());
+    expect(listed.indexOf('VERIFY.md')).toBeLessThan(listed.findIndex((name) => name.startsWith('blobs/')));
+    const summed = new TextDecoder().decode(files.get('SHA256SUMS')).trim().split('\n').map((line) => line.slice(66));
+    expect(summed).toEqual([...summed].sort());
+  });
+
   it('verifies clean, offline', () => {
     const report = verifyBundle(files);
     expect(report.problems).toEqual([]);

@@ -41,11 +41,16 @@ describe('CSV export', () => {
     expect(csvField(-5)).toBe('-5');
   });
 
+  it('defuses the full-width formula signs that Apple Numbers folds to ASCII', () => {
+    for (const value of ['\uff1d2+2', '\uff0b1', '\uff0d1', '\uff20SUM(A1)']) expect(csvField(value)).toBe(`'${value}`);
+    expect(csvField('\uff08catatan\uff09')).toBe('\uff08catatan\uff09');
+  });
+
   it('round-trips any text through an RFC 4180 reader, formulas defused', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
         const parsed = parseCsv(toCsv(['a', 'b'], rows));
-        expect(parsed).toEqual([['a', 'b'], ...rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)))]);
+        expect(parsed).toEqual([['a', 'b'], ...rows.map((row) => row.map((cell) => (/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(cell) ? `'${cell}` : cell)))]);
       }),
       { numRuns: 300 },
     );

@@ -1,14 +1,15 @@
 /**
  * CSV per RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, and
  * quotes doubled. Spreadsheet formula injection is defused: a cell starting with `=`, `+`, `-`,
- * `@`, tab or CR gets a leading `'`, so a post reading `=HYPERLINK(...)` stays text in Excel,
- * LibreOffice and Google Sheets.
+ * `@`, tab or CR, or with the full-width `＝`, `＋`, `－`, `＠` (Apple Numbers folds them to ASCII
+ * and runs the formula), gets a leading `'`, so a post reading `=HYPERLINK(...)` stays text in
+ * Excel, LibreOffice, Google Sheets and Numbers.
  */
 
 /** One cell's value before quoting. */
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /** Defuse a cell that a spreadsheet would read as a formula. */
 export function defuseFormula(value: string): string {
