@@ -54,6 +54,9 @@ interface Wording {
   index: number;
   /** Distinct terms and their IDF weights. */
   terms: Map<string, number>;
+  /** The same terms and weights as arrays, in the same order, for scoring. */
+  termList: string[];
+  termWeights: Float64Array;
   weight: number;
   bigrams: Set<string>;
   /** Weight of the terms too common to nominate candidates. */
@@ -87,7 +90,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     claim.wordings.forEach((text, index) => {
       const { keys } = textTerms(normalizeText(text));
       termsOf.push(keys);
-      wordings.push({ claim: claimIndex, index, terms: new Map(), weight: 0, bigrams: new Set(), broadWeight: 0 });
+      wordings.push({ claim: claimIndex, index, terms: new Map(), termList: [], termWeights: new Float64Array(0), weight: 0, bigrams: new Set(), broadWeight: 0 });
     });
   });
   const documentFrequency = new Map<string, number>();
@@ -114,6 +117,8 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       if (list) list.push(index);
       else postingLists.set(key, [index]);
     }
+    wording.termList = [...wording.terms.keys()];
+    wording.termWeights = Float64Array.from(wording.terms.values());
     for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
   });
   const postings = new Map<string, { wordings: Int32Array; weights: Float64Array }>();
@@ -153,26 +158,17 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     }
     if (count === 0) return [];
     const best = new Map<number, ClaimMatch>();
-    // The post's words by first letter, built when the first candidate is scored: a misspelt
-    // claim word is looked for only among post words with the same first letter.
-    let byInitial: Map<number, string[]> | undefined;
+    // What scoring needs of the post, built when the first candidate is scored.
+    let post: PostTerms | undefined;
     for (let at = 0; at < count; at++) {
       const wordingIndex = touched[at]!;
       const weight = shared[wordingIndex]!;
       shared[wordingIndex] = 0;
       const wording = wordings[wordingIndex]!;
       if (weight + wording.broadWeight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
-      if (!byInitial) {
-        byInitial = new Map();
-        for (const key of seen) {
-          if (key.length < 4) continue;
-          const list = byInitial.get(key.charCodeAt(0));
-          if (list) list.push(key);
-          else byInitial.set(key.charCodeAt(0), [key]);
-        }
-      }
-      const scored = scoreWording(wording, keys, seen, byInitial, gramsOf);
-      if (scored.score < minScore) continue;
+      post ??= postTerms(keys, seen);
+      const scored = scoreWording(wording, post, minScore, gramsOf);
+      if (!scored || scored.score < minScore) continue;
       const previous = best.get(wording.claim);
       if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(keys, tokens, scored.matched) });
     }
@@ -187,29 +183,101 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
   };
 }
 
-function scoreWording(wording: Wording, keys: readonly string[], present: ReadonlySet<string>, byInitial: ReadonlyMap<number, readonly string[]>, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } {
+/** A post's terms as every candidate wording's scoring reads them. */
+interface PostTerms {
+  keys: readonly string[];
+  present: ReadonlySet<string>;
+  /** The post's words of 4+ letters by first letter: a misspelt claim word is looked for only among these. */
+  byInitial: Map<number, string[]>;
+  /** The post's consecutive term pairs, in order (a pair said twice counts twice). */
+  pairs: string[];
+  /** {@link nearestTerm} per claim term, for this post: wordings of one claim share most terms. */
+  near: Map<string, string | null>;
+}
+
+function postTerms(keys: readonly string[], present: ReadonlySet<string>): PostTerms {
+  const byInitial = new Map<number, string[]>();
+  for (const key of present) {
+    if (key.length < 4) continue;
+    const list = byInitial.get(key.charCodeAt(0));
+    if (list) list.push(key);
+    else byInitial.set(key.charCodeAt(0), [key]);
+  }
+  const pairs: string[] = [];
+  for (let position = 1; position < keys.length; position++) pairs.push(`${keys[position - 1]} ${keys[position]}`);
+  return { keys, present, byInitial, pairs, near: new Map() };
+}
+
+/** Float slack for comparing the score bound with `minScore`: the bound sums the same weights in another order. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * The wording's score against the post, or undefined when it cannot reach `minScore`. Exact
+ * terms and word pairs come first: with the most the post's misspelt words could add, they bound
+ * the score, and each misspelt word looked for and not found lowers the bound, so most
+ * candidates are dropped after a few trigram comparisons. The score itself is then summed in
+ * the wording's term order, as it always was.
+ */
+function scoreWording(wording: Wording, post: PostTerms, minScore: number, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } | undefined {
+  const { termList, termWeights } = wording;
+  let exact = 0;
+  let fuzzyMost = 0;
+  for (let at = 0; at < termList.length; at++) {
+    const term = termList[at]!;
+    if (post.present.has(term)) exact += termWeights[at]!;
+    else if (mayBeMisspelt(term, post.byInitial)) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
+  }
+  let pairs = 0;
+  if (wording.bigrams.size > 0) for (const pair of post.pairs) if (wording.bigrams.has(pair)) pairs++;
+  if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
+  if (fuzzyMost > 0) {
+    for (let at = 0; at < termList.length; at++) {
+      const term = termList[at]!;
+      if (post.present.has(term) || !mayBeMisspelt(term, post.byInitial) || nearOf(term, post, gramsOf) !== null) continue;
+      fuzzyMost -= termWeights[at]! * FUZZY_CREDIT;
+      if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
+    }
+  }
+
   let found = 0;
   const matchedKeys = new Set<string>();
-  for (const [term, weight] of wording.terms) {
-    if (present.has(term)) {
-      found += weight;
+  for (let at = 0; at < termList.length; at++) {
+    const term = termList[at]!;
+    if (post.present.has(term)) {
+      found += termWeights[at]!;
       matchedKeys.add(term);
       continue;
     }
-    const near = nearestTerm(term, byInitial, gramsOf);
-    if (near) {
-      found += weight * FUZZY_CREDIT;
+    const near = nearOf(term, post, gramsOf);
+    if (near !== null) {
+      found += termWeights[at]! * FUZZY_CREDIT;
       matchedKeys.add(near);
     }
   }
-  let pairs = 0;
-  if (wording.bigrams.size > 0) {
-    for (let position = 1; position < keys.length; position++) if (wording.bigrams.has(`${keys[position - 1]} ${keys[position]}`)) pairs++;
-  }
+  return { score: scoreOf(wording, found, pairs), matched: matchedKeys };
+}
+
+/** IDF-weighted containment of the terms, with the share of word pairs in order. */
+function scoreOf(wording: Wording, found: number, pairs: number): number {
   const termShare = wording.weight > 0 ? found / wording.weight : 0;
   const pairShare = wording.bigrams.size > 0 ? Math.min(1, pairs / wording.bigrams.size) : termShare;
-  const score = Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
-  return { score, matched: matchedKeys };
+  return Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
+}
+
+/** {@link nearestTerm} for this post, or null, looked up once per term. */
+function nearOf(term: string, post: PostTerms, gramsOf: (word: string) => Set<string>): string | null {
+  let near = post.near.get(term);
+  if (near === undefined) post.near.set(term, (near = nearestTerm(term, post.byInitial, gramsOf) ?? null));
+  return near;
+}
+
+/** Whether {@link nearestTerm} could find a post word for `term`: the same first letter and a length within reach. */
+function mayBeMisspelt(term: string, byInitial: ReadonlyMap<number, readonly string[]>): boolean {
+  if (term.length < 5) return false;
+  const sameInitial = byInitial.get(term.charCodeAt(0));
+  if (!sameInitial) return false;
+  for (const candidate of sameInitial) if (Math.abs(candidate.length - term.length) <= 3) return true;
+  return false;
 }
 
 /** A post term spelt like `term` (character-trigram Dice ≥ 0.7, same first letter), for typos and odd spellings. */
