@@ -121,8 +121,10 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     wording.termWeights = Float64Array.from(wording.terms.values());
     for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
   });
-  const postings = new Map<string, { wordings: Int32Array; weights: Float64Array }>();
-  for (const [key, list] of postingLists) postings.set(key, { wordings: Int32Array.from(list), weights: Float64Array.from(list, (index) => wordings[index]!.terms.get(key)!) });
+  // `post` marks the last match that read the list: a term said twice in a post counts once.
+  const postings = new Map<string, { wordings: Int32Array; weights: Float64Array; post: number }>();
+  for (const [key, list] of postingLists) postings.set(key, { wordings: Int32Array.from(list), weights: Float64Array.from(list, (index) => wordings[index]!.terms.get(key)!), post: 0 });
+  let posts = 0;
   // Scratch space reused by every match: the weight each wording shares with the post.
   const shared = new Float64Array(wordings.length);
   const touched = new Int32Array(wordings.length);
@@ -143,12 +145,11 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     if (keys.length === 0) return [];
     // Candidate retrieval: the weight each wording shares with the post, through its rarer terms.
     let count = 0;
-    const seen = new Set<string>();
+    const post = ++posts;
     for (const key of keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
       const list = postings.get(key);
-      if (!list) continue;
+      if (!list || list.post === post) continue;
+      list.post = post;
       const { wordings: hits, weights } = list;
       for (let at = 0; at < hits.length; at++) {
         const wordingIndex = hits[at]!;
@@ -159,15 +160,15 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     if (count === 0) return [];
     const best = new Map<number, ClaimMatch>();
     // What scoring needs of the post, built when the first candidate is scored.
-    let post: PostTerms | undefined;
+    let terms: PostTerms | undefined;
     for (let at = 0; at < count; at++) {
       const wordingIndex = touched[at]!;
       const weight = shared[wordingIndex]!;
       shared[wordingIndex] = 0;
       const wording = wordings[wordingIndex]!;
       if (weight + wording.broadWeight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
-      post ??= postTerms(keys, seen);
-      const scored = scoreWording(wording, post, minScore, gramsOf);
+      terms ??= postTerms(keys);
+      const scored = scoreWording(wording, terms, minScore, gramsOf);
       if (!scored || scored.score < minScore) continue;
       const previous = best.get(wording.claim);
       if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(keys, tokens, scored.matched) });
@@ -189,13 +190,12 @@ interface PostTerms {
   present: ReadonlySet<string>;
   /** The post's words of 4+ letters by first letter: a misspelt claim word is looked for only among these. */
   byInitial: Map<number, string[]>;
-  /** The post's consecutive term pairs, in order (a pair said twice counts twice). */
-  pairs: string[];
   /** {@link nearestTerm} per claim term, for this post: wordings of one claim share most terms. */
   near: Map<string, string | null>;
 }
 
-function postTerms(keys: readonly string[], present: ReadonlySet<string>): PostTerms {
+function postTerms(keys: readonly string[]): PostTerms {
+  const present = new Set(keys);
   const byInitial = new Map<number, string[]>();
   for (const key of present) {
     if (key.length < 4) continue;
@@ -203,9 +203,7 @@ function postTerms(keys: readonly string[], present: ReadonlySet<string>): PostT
     if (list) list.push(key);
     else byInitial.set(key.charCodeAt(0), [key]);
   }
-  const pairs: string[] = [];
-  for (let position = 1; position < keys.length; position++) pairs.push(`${keys[position - 1]} ${keys[position]}`);
-  return { keys, present, byInitial, pairs, near: new Map() };
+  return { keys, present, byInitial, near: new Map() };
 }
 
 /** Float slack for comparing the score bound with `minScore`: the bound sums the same weights in another order. */
@@ -227,8 +225,7 @@ function scoreWording(wording: Wording, post: PostTerms, minScore: number, grams
     if (post.present.has(term)) exact += termWeights[at]!;
     else if (mayBeMisspelt(term, post.byInitial)) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
   }
-  let pairs = 0;
-  if (wording.bigrams.size > 0) for (const pair of post.pairs) if (wording.bigrams.has(pair)) pairs++;
+  const pairs = pairsIn(wording, post.keys);
   if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
   if (fuzzyMost > 0) {
     for (let at = 0; at < termList.length; at++) {
@@ -255,6 +252,19 @@ function scoreWording(wording: Wording, post: PostTerms, minScore: number, grams
     }
   }
   return { score: scoreOf(wording, found, pairs), matched: matchedKeys };
+}
+
+/** How many of the post's consecutive term pairs are word pairs of the wording (a pair said twice counts twice). */
+function pairsIn(wording: Wording, keys: readonly string[]): number {
+  if (wording.bigrams.size === 0) return 0;
+  let pairs = 0;
+  // Both words of a pair are terms of the wording: test that before building the pair's string.
+  for (let position = 1; position < keys.length; position++) {
+    const first = keys[position - 1]!;
+    const second = keys[position]!;
+    if (wording.terms.has(first) && wording.terms.has(second) && wording.bigrams.has(`${first} ${second}`)) pairs++;
+  }
+  return pairs;
 }
 
 /** IDF-weighted containment of the terms, with the share of word pairs in order. */
