@@ -57,6 +57,8 @@ interface Wording {
   /** The same terms and weights as arrays, in the same order, for scoring. */
   termList: string[];
   termWeights: Float64Array;
+  /** Indexes into `termList`, heaviest term first: the order misspellings are looked for in when bounding. */
+  heaviestFirst: Int32Array;
   weight: number;
   bigrams: Set<string>;
   /** Weight of the terms too common to nominate candidates. */
@@ -90,7 +92,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     claim.wordings.forEach((text, index) => {
       const { keys } = textTerms(normalizeText(text));
       termsOf.push(keys);
-      wordings.push({ claim: claimIndex, index, terms: new Map(), termList: [], termWeights: new Float64Array(0), weight: 0, bigrams: new Set(), broadWeight: 0 });
+      wordings.push({ claim: claimIndex, index, terms: new Map(), termList: [], termWeights: new Float64Array(0), heaviestFirst: new Int32Array(0), weight: 0, bigrams: new Set(), broadWeight: 0 });
     });
   });
   const documentFrequency = new Map<string, number>();
@@ -119,6 +121,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     }
     wording.termList = [...wording.terms.keys()];
     wording.termWeights = Float64Array.from(wording.terms.values());
+    wording.heaviestFirst = Int32Array.from(wording.termList.keys()).sort((a, b) => wording.termWeights[b]! - wording.termWeights[a]! || a - b);
     for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
   });
   // `post` marks the last match that read the list: a term said twice in a post counts once.
@@ -212,8 +215,8 @@ const BOUND_SLACK = 1e-9;
 /**
  * The wording's score against the post, or undefined when it cannot reach `minScore`. Exact
  * terms and word pairs come first: with the most the post's misspelt words could add, they bound
- * the score, and each misspelt word looked for and not found lowers the bound, so most
- * candidates are dropped after a few trigram comparisons. The score itself is then summed in
+ * the score, and each misspelt word looked for (heaviest first) and not found lowers the bound,
+ * so most candidates are dropped after a few trigram comparisons. The score itself is then summed in
  * the wording's term order, as it always was.
  */
 function scoreWording(wording: Wording, post: PostTerms, minScore: number, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } | undefined {
@@ -228,7 +231,7 @@ function scoreWording(wording: Wording, post: PostTerms, minScore: number, grams
   const pairs = pairsIn(wording, post.keys);
   if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
   if (fuzzyMost > 0) {
-    for (let at = 0; at < termList.length; at++) {
+    for (const at of wording.heaviestFirst) {
       const term = termList[at]!;
       if (post.present.has(term) || !mayBeMisspelt(term, post.byInitial) || nearOf(term, post, gramsOf) !== null) continue;
       fuzzyMost -= termWeights[at]! * FUZZY_CREDIT;
@@ -300,9 +303,16 @@ function nearestTerm(term: string, byInitial: ReadonlyMap<number, readonly strin
     if (Math.abs(candidate.length - term.length) > 3) continue;
     grams ??= gramsOf(term);
     const other = gramsOf(candidate);
+    const sizes = grams.size + other.size;
+    // Leave as soon as the trigrams left to compare cannot lift the Dice to 0.7.
     let common = 0;
-    for (const gram of other) if (grams.has(gram)) common++;
-    if ((2 * common) / (grams.size + other.size) >= 0.7) return candidate;
+    let left = other.size;
+    for (const gram of other) {
+      if ((2 * (common + left)) / sizes < 0.7) break;
+      if (grams.has(gram)) common++;
+      left--;
+    }
+    if ((2 * common) / sizes >= 0.7) return candidate;
   }
   return undefined;
 }
