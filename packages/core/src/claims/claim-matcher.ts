@@ -176,6 +176,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       const previous = best.get(wording.claim);
       if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(keys, tokens, scored.matched) });
     }
+    if (best.size === 0) return [];
     return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id)).slice(0, limit);
   };
 
