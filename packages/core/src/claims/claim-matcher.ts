@@ -217,8 +217,8 @@ const BOUND_SLACK = 1e-9;
  * The wording's score against the post, or undefined when it cannot reach `minScore`. Exact
  * terms and word pairs come first: with the most the post's misspelt words could add, they bound
  * the score, and each misspelt word looked for (heaviest first) and not found lowers the bound,
- * so most candidates are dropped after a few trigram comparisons. The score itself is then summed in
- * the wording's term order, as it always was.
+ * so most candidates are dropped after a few trigram comparisons. The score itself is then
+ * summed in the wording's term order, as it always was (the same float to the last bit).
  */
 function scoreWording(wording: Wording, post: PostTerms, minScore: number, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } | undefined {
   const { termList, termWeights } = wording;
