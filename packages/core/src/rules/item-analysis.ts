@@ -78,7 +78,7 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
     // No word had an affix: one pass serves surface and root terms alike.
     compiled.matcher.scan(normalized.text, (term, start) => recordHit(compiled, analysis, compiled.terms[term]!.on, term, start));
   } else if (compiled.usesRoots && scans === 'fewest' && rootsMeetNoTerm(compiled, tokens)) {
-    // No root a word was cut to is a word of any root term: the root text's hits all lie in
+    // No root phrase can match over a word cut to its root: the root text's hits all lie in
     // words kept whole, where the surface pass sees them too. They are recorded after the
     // surface hits, in the order a pass over the root text would give.
     const rootHits: number[] = [];
