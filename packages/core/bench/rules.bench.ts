@@ -3,6 +3,7 @@
  * end-to-end evaluation of ~200-character posts, compile time, and claim matching (the built-in
  * registry of debunked claims and 10,000 synthetic claims). Figures are per core.
  */
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { reportBench } from '../../../scripts/bench-results.js';
 import { measureCalibration } from '../../../scripts/bench-calibration.js';
@@ -172,6 +173,12 @@ const runPosts = (rules: typeof compiled) => (): number => {
   for (const item of posts) findings += evaluateItem(rules, { item, subject, evidence, now: '2024-10-16T00:00:00Z' }).length;
   return findings;
 };
+/**
+ * The first 48 bits of the SHA-256 of `value` as JSON: a number the JSON keeps exactly. Equal
+ * digests across runs and commits say a speed change left every finding (or match) as it was.
+ */
+const digestOf = (value: unknown): number => Number.parseInt(createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12), 16);
+const findingsOf = (rules: typeof compiled) => posts.map((item) => evaluateItem(rules, { item, subject, evidence, now: '2024-10-16T00:00:00Z' }));
 const endToEnd = bestRate(runPosts(compiled), posts.length, 500);
 const postsPerSecond = endToEnd.perSecond;
 const findingsPerRound = endToEnd.last;
@@ -198,12 +205,16 @@ const builtinClaimPosts = claimPosts(BUILTIN_CLAIMS);
 const syntheticClaimPosts = claimPosts(syntheticClaims);
 const claimPostsPerSecond = (matcher: typeof builtinMatcher, normalized: ReturnType<typeof normalizeText>[]) =>
   bestRate(() => normalized.reduce((sum, text) => sum + (matcher.match(text, { minScore: 0.33, limit: 10 }).length > 0 ? 1 : 0), 0), normalized.length, 400);
+const matchesOf = (matcher: typeof builtinMatcher, normalized: ReturnType<typeof normalizeText>[]) =>
+  normalized.map((text) => matcher.match(text, { minScore: 0.33, limit: 10 }).map((match) => [match.claim.id, match.wording, match.score, match.tokens]));
+const claimMatchesDigest = digestOf([matchesOf(builtinMatcher, builtinClaimPosts), matchesOf(syntheticMatcher, syntheticClaimPosts)]);
 const claimBuiltin = claimPostsPerSecond(builtinMatcher, builtinClaimPosts);
 const claimSynthetic = claimPostsPerSecond(syntheticMatcher, syntheticClaimPosts);
 
 // End to end with the 10,000 synthetic claims in place of the built-in registry.
 const compiledSynthetic = compileRules(BUILTIN_RULE_SETS, context, { claims: syntheticClaims })._unsafeUnwrap();
 const postsPerSecondSynthetic = bestRate(runPosts(compiledSynthetic), posts.length, 500).perSecond;
+const findingsDigest = digestOf([findingsOf(compiled), findingsOf(compiledSynthetic)]);
 
 progress('claims done');
 // Calibration: a bare charCodeAt loop (and sha256), to read the figures on a loaded machine.
@@ -227,6 +238,8 @@ reportBench(
     { name: 'claim_match_posts_per_s_10000', value: claimSynthetic.perSecond, unit: 'posts/s' },
     { name: 'posts_per_s_end_to_end_10000_claims', value: postsPerSecondSynthetic, unit: 'posts/s' },
     { name: 'claim_compile_ms_10000', value: claimCompileMs, unit: 'ms' },
+    { name: 'findings_digest_end_to_end', value: findingsDigest, unit: 'sha256/48 of every finding, built-in and 10,000-claim end to end' },
+    { name: 'claim_matches_digest', value: claimMatchesDigest, unit: 'sha256/48 of every claim match, built-in and 10,000 claims' },
   ],
   [
     `matcher 10,000 vs RegExp alternation of the same terms: ${(m10000 / alternationMbPerS).toFixed(1)}x`,
@@ -236,6 +249,7 @@ reportBench(
     `end to end: ${posts.length} posts of ~200 chars, ${compiled.rules.length} built-in rules, ${findingsPerRound} findings per pass (ASN subject, campaign phase)`,
     `end to end includes the claim rules against the built-in registry (${BUILTIN_CLAIMS.length} claims); posts_per_s_end_to_end_10000_claims swaps in 10,000 synthetic claims`,
     `claim matching alone: 2,000 normalised posts of ~200 chars, 2% re-stating a claim; matched ${claimBuiltin.last} (built-in, ${builtinMatcher.wordings} wordings) and ${claimSynthetic.last} (10,000 synthetic claims) per pass at score >= 0.33`,
+    `digests: findings ${findingsDigest.toString(16).padStart(12, '0')}, claim matches ${claimMatchesDigest.toString(16).padStart(12, '0')} (a speed change must leave both as they were)`,
     `calibration: a bare charCodeAt loop runs at ${plainLoopMbPerS.toFixed(0)} MB/s on this machine now; matcher at 1,000 terms = ${((m1000 / plainLoopMbPerS) * 100).toFixed(0)}% of it`,
     'text: 70% everyday Indonesian words, 28% random syllable words sharing prefixes with the terms, 2% terms; matcher text ~1 MB, RegExp baselines ~200 kB; MB = 10^6 UTF-8 bytes; best of 2 rounds of >= 150 ms; shared machine, figures are noisy',
   ],

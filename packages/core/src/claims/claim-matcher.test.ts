@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../text/normalize-text.js';
+import { OBFUSCATIONS, obfuscateText } from '../text/obfuscate-text.js';
 import { BUILTIN_CLAIMS } from './builtin-claims.js';
 import { compileClaimMatcher } from './claim-matcher.js';
 import { ClaimSchema, type Claim } from './claim-schema.js';
@@ -64,6 +65,29 @@ describe('claim matcher', () => {
     const matches = builtin.matchText('surat suara sudah tercoblos sebelum pemungutan suara, viralkan', { minScore: 0.1, limit: 3 });
     expect(matches.length).toBeLessThanOrEqual(3);
     for (let index = 1; index < matches.length; index++) expect(matches[index - 1]!.score).toBeGreaterThanOrEqual(matches[index]!.score);
+  });
+
+  it('scores only what can reach minScore: a higher minScore drops exactly the matches below it (clean, shortened and disguised posts)', () => {
+    const texts: string[] = [];
+    BUILTIN_CLAIMS.forEach((claim, index) => {
+      const words = claim.wordings[0]!.split(' ');
+      const shortened = words.slice(0, Math.ceil(words.length * 0.6)).join(' ');
+      texts.push(claim.wordings[0]!, `${shortened}, sebarkan`, `Rapat di balai desa soal ${words.slice(-4).join(' ')} dan harga cabai`);
+      for (const how of OBFUSCATIONS) texts.push(obfuscateText(claim.wordings[0]!, how, { seed: index }), obfuscateText(shortened, how, { seed: index + 1, rate: 0.8 }));
+    });
+    let pruned = 0;
+    for (const text of texts) {
+      const normalized = normalizeText(text);
+      const all = builtin.match(normalized, { minScore: 0, limit: 1000 });
+      for (const minScore of [0.2, 0.33, 0.39, 0.55]) {
+        const expected = all.filter((match) => match.score >= minScore);
+        expect(builtin.match(normalized, { minScore, limit: 1000 }), `${minScore}: ${text}`).toEqual(expected);
+        pruned += all.length - expected.length;
+      }
+    }
+    // The posts reach both sides of every threshold, so the comparison means something.
+    expect(pruned).toBeGreaterThan(100);
+    expect(texts.filter((text) => best(text) !== undefined).length).toBeGreaterThan(BUILTIN_CLAIMS.length);
   });
 
   it('merges an office registry over the built-in one, later ids winning', () => {

@@ -54,6 +54,11 @@ interface Wording {
   index: number;
   /** Distinct terms and their IDF weights. */
   terms: Map<string, number>;
+  /** The same terms and weights as arrays, in the same order, for scoring. */
+  termList: string[];
+  termWeights: Float64Array;
+  /** Indexes into `termList`, heaviest term first: the order misspellings are looked for in when bounding. */
+  heaviestFirst: Int32Array;
   weight: number;
   bigrams: Set<string>;
   /** Weight of the terms too common to nominate candidates. */
@@ -87,7 +92,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     claim.wordings.forEach((text, index) => {
       const { keys } = textTerms(normalizeText(text));
       termsOf.push(keys);
-      wordings.push({ claim: claimIndex, index, terms: new Map(), weight: 0, bigrams: new Set(), broadWeight: 0 });
+      wordings.push({ claim: claimIndex, index, terms: new Map(), termList: [], termWeights: new Float64Array(0), heaviestFirst: new Int32Array(0), weight: 0, bigrams: new Set(), broadWeight: 0 });
     });
   });
   const documentFrequency = new Map<string, number>();
@@ -114,10 +119,15 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       if (list) list.push(index);
       else postingLists.set(key, [index]);
     }
+    wording.termList = [...wording.terms.keys()];
+    wording.termWeights = Float64Array.from(wording.terms.values());
+    wording.heaviestFirst = Int32Array.from(wording.termList.keys()).sort((a, b) => wording.termWeights[b]! - wording.termWeights[a]! || a - b);
     for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
   });
-  const postings = new Map<string, { wordings: Int32Array; weights: Float64Array }>();
-  for (const [key, list] of postingLists) postings.set(key, { wordings: Int32Array.from(list), weights: Float64Array.from(list, (index) => wordings[index]!.terms.get(key)!) });
+  // `post` marks the last match that read the list: a term said twice in a post counts once.
+  const postings = new Map<string, { wordings: Int32Array; weights: Float64Array; post: number }>();
+  for (const [key, list] of postingLists) postings.set(key, { wordings: Int32Array.from(list), weights: Float64Array.from(list, (index) => wordings[index]!.terms.get(key)!), post: 0 });
+  let posts = 0;
   // Scratch space reused by every match: the weight each wording shares with the post.
   const shared = new Float64Array(wordings.length);
   const touched = new Int32Array(wordings.length);
@@ -138,12 +148,11 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     if (keys.length === 0) return [];
     // Candidate retrieval: the weight each wording shares with the post, through its rarer terms.
     let count = 0;
-    const seen = new Set<string>();
+    const post = ++posts;
     for (const key of keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
       const list = postings.get(key);
-      if (!list) continue;
+      if (!list || list.post === post) continue;
+      list.post = post;
       const { wordings: hits, weights } = list;
       for (let at = 0; at < hits.length; at++) {
         const wordingIndex = hits[at]!;
@@ -153,29 +162,21 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     }
     if (count === 0) return [];
     const best = new Map<number, ClaimMatch>();
-    // The post's words by first letter, built when the first candidate is scored: a misspelt
-    // claim word is looked for only among post words with the same first letter.
-    let byInitial: Map<number, string[]> | undefined;
+    // What scoring needs of the post, built when the first candidate is scored.
+    let terms: PostTerms | undefined;
     for (let at = 0; at < count; at++) {
       const wordingIndex = touched[at]!;
       const weight = shared[wordingIndex]!;
       shared[wordingIndex] = 0;
       const wording = wordings[wordingIndex]!;
       if (weight + wording.broadWeight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
-      if (!byInitial) {
-        byInitial = new Map();
-        for (const key of seen) {
-          if (key.length < 4) continue;
-          const list = byInitial.get(key.charCodeAt(0));
-          if (list) list.push(key);
-          else byInitial.set(key.charCodeAt(0), [key]);
-        }
-      }
-      const scored = scoreWording(wording, keys, seen, byInitial, gramsOf);
-      if (scored.score < minScore) continue;
+      terms ??= postTerms(keys);
+      const scored = scoreWording(wording, terms, minScore, gramsOf);
+      if (!scored || scored.score < minScore) continue;
       const previous = best.get(wording.claim);
       if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(keys, tokens, scored.matched) });
     }
+    if (best.size === 0) return [];
     return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id)).slice(0, limit);
   };
 
@@ -187,29 +188,110 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
   };
 }
 
-function scoreWording(wording: Wording, keys: readonly string[], present: ReadonlySet<string>, byInitial: ReadonlyMap<number, readonly string[]>, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } {
+/** A post's terms as every candidate wording's scoring reads them. */
+interface PostTerms {
+  keys: readonly string[];
+  present: ReadonlySet<string>;
+  /** The post's words of 4+ letters by first letter: a misspelt claim word is looked for only among these. */
+  byInitial: Map<number, string[]>;
+  /** {@link nearestTerm} per claim term, for this post: wordings of one claim share most terms. */
+  near: Map<string, string | null>;
+}
+
+function postTerms(keys: readonly string[]): PostTerms {
+  const present = new Set(keys);
+  const byInitial = new Map<number, string[]>();
+  for (const key of present) {
+    if (key.length < 4) continue;
+    const list = byInitial.get(key.charCodeAt(0));
+    if (list) list.push(key);
+    else byInitial.set(key.charCodeAt(0), [key]);
+  }
+  return { keys, present, byInitial, near: new Map() };
+}
+
+/** Float slack for comparing the score bound with `minScore`: the bound sums the same weights in another order. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * The wording's score against the post, or undefined when it cannot reach `minScore`. Exact
+ * terms and word pairs come first: with the most the post's misspelt words could add, they bound
+ * the score, and each misspelt word looked for (heaviest first) and not found lowers the bound,
+ * so most candidates are dropped after a few trigram comparisons. The score itself is then
+ * summed in the wording's term order, as it always was (the same float to the last bit).
+ */
+function scoreWording(wording: Wording, post: PostTerms, minScore: number, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } | undefined {
+  const { termList, termWeights } = wording;
+  let exact = 0;
+  let fuzzyMost = 0;
+  for (let at = 0; at < termList.length; at++) {
+    const term = termList[at]!;
+    if (post.present.has(term)) exact += termWeights[at]!;
+    else if (mayBeMisspelt(term, post.byInitial)) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
+  }
+  const pairs = pairsIn(wording, post.keys);
+  if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
+  if (fuzzyMost > 0) {
+    for (const at of wording.heaviestFirst) {
+      const term = termList[at]!;
+      if (post.present.has(term) || !mayBeMisspelt(term, post.byInitial) || nearOf(term, post, gramsOf) !== null) continue;
+      fuzzyMost -= termWeights[at]! * FUZZY_CREDIT;
+      if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
+    }
+  }
+
   let found = 0;
   const matchedKeys = new Set<string>();
-  for (const [term, weight] of wording.terms) {
-    if (present.has(term)) {
-      found += weight;
+  for (let at = 0; at < termList.length; at++) {
+    const term = termList[at]!;
+    if (post.present.has(term)) {
+      found += termWeights[at]!;
       matchedKeys.add(term);
       continue;
     }
-    const near = nearestTerm(term, byInitial, gramsOf);
-    if (near) {
-      found += weight * FUZZY_CREDIT;
+    const near = nearOf(term, post, gramsOf);
+    if (near !== null) {
+      found += termWeights[at]! * FUZZY_CREDIT;
       matchedKeys.add(near);
     }
   }
+  return { score: scoreOf(wording, found, pairs), matched: matchedKeys };
+}
+
+/** How many of the post's consecutive term pairs are word pairs of the wording (a pair said twice counts twice). */
+function pairsIn(wording: Wording, keys: readonly string[]): number {
+  if (wording.bigrams.size === 0) return 0;
   let pairs = 0;
-  if (wording.bigrams.size > 0) {
-    for (let position = 1; position < keys.length; position++) if (wording.bigrams.has(`${keys[position - 1]} ${keys[position]}`)) pairs++;
+  // Both words of a pair are terms of the wording: test that before building the pair's string.
+  for (let position = 1; position < keys.length; position++) {
+    const first = keys[position - 1]!;
+    const second = keys[position]!;
+    if (wording.terms.has(first) && wording.terms.has(second) && wording.bigrams.has(`${first} ${second}`)) pairs++;
   }
+  return pairs;
+}
+
+/** IDF-weighted containment of the terms, with the share of word pairs in order. */
+function scoreOf(wording: Wording, found: number, pairs: number): number {
   const termShare = wording.weight > 0 ? found / wording.weight : 0;
   const pairShare = wording.bigrams.size > 0 ? Math.min(1, pairs / wording.bigrams.size) : termShare;
-  const score = Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
-  return { score, matched: matchedKeys };
+  return Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
+}
+
+/** {@link nearestTerm} for this post, or null, looked up once per term. */
+function nearOf(term: string, post: PostTerms, gramsOf: (word: string) => Set<string>): string | null {
+  let near = post.near.get(term);
+  if (near === undefined) post.near.set(term, (near = nearestTerm(term, post.byInitial, gramsOf) ?? null));
+  return near;
+}
+
+/** Whether {@link nearestTerm} could find a post word for `term`: the same first letter and a length within reach. */
+function mayBeMisspelt(term: string, byInitial: ReadonlyMap<number, readonly string[]>): boolean {
+  if (term.length < 5) return false;
+  const sameInitial = byInitial.get(term.charCodeAt(0));
+  if (!sameInitial) return false;
+  for (const candidate of sameInitial) if (Math.abs(candidate.length - term.length) <= 3) return true;
+  return false;
 }
 
 /** A post term spelt like `term` (character-trigram Dice ≥ 0.7, same first letter), for typos and odd spellings. */
@@ -222,9 +304,16 @@ function nearestTerm(term: string, byInitial: ReadonlyMap<number, readonly strin
     if (Math.abs(candidate.length - term.length) > 3) continue;
     grams ??= gramsOf(term);
     const other = gramsOf(candidate);
+    const sizes = grams.size + other.size;
+    // Leave as soon as the trigrams left to compare cannot lift the Dice to 0.7.
     let common = 0;
-    for (const gram of other) if (grams.has(gram)) common++;
-    if ((2 * common) / (grams.size + other.size) >= 0.7) return candidate;
+    let left = other.size;
+    for (const gram of other) {
+      if ((2 * (common + left)) / sizes < 0.7) break;
+      if (grams.has(gram)) common++;
+      left--;
+    }
+    if ((2 * common) / sizes >= 0.7) return candidate;
   }
   return undefined;
 }

@@ -74,6 +74,12 @@ export interface TextTerms {
   tokens: number[];
 }
 
+/**
+ * The key of each word a post may hold, or null for a function word or a single letter: one
+ * look-up per word where the stop list and the key cache took two.
+ */
+const wordTerms = new Map<string, string | null>();
+
 /** Content terms: words that are not function words, and numbers read as words. */
 export function textTerms(normalized: NormalizedText): TextTerms {
   const keys: string[] = [];
@@ -81,15 +87,19 @@ export function textTerms(normalized: NormalizedText): TextTerms {
   const list = normalized.tokens;
   for (let index = 0; index < list.length; index++) {
     const token = list[index]!;
-    let key: string | undefined;
+    let key: string | null | undefined;
     if (token.kind === 'word') {
-      if (token.text.length < 2 || STOPWORDS.has(token.text)) continue;
-      key = termKey(token.text);
+      key = wordTerms.get(token.text);
+      if (key === undefined) {
+        key = token.text.length < 2 || STOPWORDS.has(token.text) ? null : termKey(token.text);
+        if (wordTerms.size >= CACHE_LIMIT) wordTerms.clear();
+        wordTerms.set(token.text, key);
+      }
     } else if (token.kind === 'number') {
       const value = token.text.replace(/^0+(?=\d)/, '');
       key = NUMBER_WORDS[Number(value)] ?? value;
     }
-    if (key === undefined) continue;
+    if (key === undefined || key === null) continue;
     keys.push(key);
     tokens.push(index);
   }

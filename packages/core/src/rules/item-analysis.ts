@@ -1,6 +1,7 @@
 import type { Item } from '../capture/item-schema.js';
 import { BALLOT_CUE_WORDS, normalizeText, type NormalizedText, type NormalizedToken } from '../text/normalize-text.js';
 import type { CompiledRules } from './compile-rules.js';
+import { wordUnits } from './term-matcher.js';
 import { mediaTextField, type MediaText } from './media-text.js';
 import type { MentionVia } from './rule-set-schema.js';
 
@@ -60,8 +61,12 @@ export function itemFields(item: Item, mediaTexts: readonly MediaText[] = []): {
   return fields;
 }
 
-/** Normalise one field and run the shared matcher over it (surface and, when needed, root text). */
-export function analyzeField(compiled: CompiledRules, field: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }): FieldAnalysis {
+/**
+ * Normalise one field and run the shared matcher over it (surface and, when needed, root text).
+ * `scans: 'both'` always scans the root text apart when some word was cut to its root (the
+ * tests compare it with the single pass taken when it finds the same).
+ */
+export function analyzeField(compiled: CompiledRules, field: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }, scans: 'fewest' | 'both' = 'fewest'): FieldAnalysis {
   const source = field.hashtag ? `#${field.value.replace(/^#/, '')}` : field.value;
   const offsetShift = field.hashtag && !field.value.startsWith('#') ? -1 : 0;
   const normalized = normalizeText(source, { roots: compiled.roots, keepEmoji: KEEP_EMOJI });
@@ -72,6 +77,16 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
   if (compiled.usesRoots && sameRoots(tokens)) {
     // No word had an affix: one pass serves surface and root terms alike.
     compiled.matcher.scan(normalized.text, (term, start) => recordHit(compiled, analysis, compiled.terms[term]!.on, term, start));
+  } else if (compiled.usesRoots && scans === 'fewest' && rootsMeetNoTerm(compiled, tokens)) {
+    // No root phrase can match over a word cut to its root: the root text's hits all lie in
+    // words kept whole, where the surface pass sees them too. They are recorded after the
+    // surface hits, in the order a pass over the root text would give.
+    const rootHits: number[] = [];
+    compiled.matcher.scan(normalized.text, (term, start) => {
+      if (compiled.terms[term]!.on === 'text') recordHit(compiled, analysis, 'text', term, start);
+      else heldRootHit(compiled, normalized, term, start, rootHits);
+    });
+    for (let at = 0; at < rootHits.length; at += 3) addHit(compiled, analysis, rootHits[at]!, rootHits[at + 1]!, rootHits[at + 2]!);
   } else {
     compiled.matcher.scan(normalized.text, (term, start) => recordHit(compiled, analysis, 'text', term, start));
     if (compiled.usesRoots) compiled.matcher.scan(normalized.rootText, (term, start) => recordHit(compiled, analysis, 'root', term, start));
@@ -90,6 +105,93 @@ function sameRoots(tokens: readonly NormalizedToken[]): boolean {
   return true;
 }
 
+/** A root term holding a word, and where in the term the word stands. */
+interface RootTermPlace {
+  words: readonly string[];
+  at: number;
+}
+
+/**
+ * The root lexicons' terms by each of their words, or null when some term holds more than words
+ * (letters, digits, marks) and single spaces: such a term may match inside a token, and the
+ * single pass of {@link rootsMeetNoTerm} is not tried.
+ */
+const rootTermPlacesOf = new WeakMap<CompiledRules, ReadonlyMap<string, readonly RootTermPlace[]> | null>();
+function rootTermPlaces(compiled: CompiledRules): ReadonlyMap<string, readonly RootTermPlace[]> | null {
+  const known = rootTermPlacesOf.get(compiled);
+  if (known !== undefined) return known;
+  const units = wordUnits();
+  let places: Map<string, RootTermPlace[]> | null = new Map();
+  for (let index = 0; index < compiled.terms.length && places; index++) {
+    if (compiled.terms[index]!.on !== 'root') continue;
+    const words = compiled.matcher.terms[index]!.split(' ');
+    if (!words.every((word) => isAllWord(word, units))) places = null;
+    else words.forEach((word, at) => (places!.get(word) ?? places!.set(word, []).get(word)!).push({ words, at }));
+  }
+  rootTermPlacesOf.set(compiled, places);
+  return places;
+}
+
+function isAllWord(text: string, units: Uint8Array): boolean {
+  if (text.length === 0) return false;
+  for (let index = 0; index < text.length; index++) if (units[text.charCodeAt(index)] !== 1) return false;
+  return true;
+}
+
+/**
+ * Whether no root term can match over a word cut to its root. A root term matches whole words
+ * joined by single spaces, so a match over a cut word lines up with the roots of the tokens
+ * around it; any token in the way that holds more than word characters (a number such as 27/11)
+ * answers no, to be safe.
+ */
+function rootsMeetNoTerm(compiled: CompiledRules, tokens: readonly NormalizedToken[]): boolean {
+  const places = rootTermPlaces(compiled);
+  if (!places) return false;
+  const units = wordUnits();
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.root === token.text) continue;
+    if (!isAllWord(token.root, units)) return false;
+    for (const place of places.get(token.root) ?? []) if (mayLineUp(tokens, index, place, units)) return false;
+  }
+  return true;
+}
+
+/** Whether `place`'s term may match with its word `place.at` on token `index`: walking out from it, every token's root is the term's word. */
+function mayLineUp(tokens: readonly NormalizedToken[], index: number, place: RootTermPlace, units: Uint8Array): boolean {
+  const first = index - place.at;
+  if (first < 0 || first + place.words.length > tokens.length) return false;
+  for (let word = place.at - 1; word >= 0; word--) {
+    const root = tokens[first + word]!.root;
+    if (!isAllWord(root, units)) return true;
+    if (root !== place.words[word]) return false;
+  }
+  for (let word = place.at + 1; word < place.words.length; word++) {
+    const root = tokens[first + word]!.root;
+    if (!isAllWord(root, units)) return true;
+    if (root !== place.words[word]) return false;
+  }
+  return true;
+}
+
+/** Keep a root term's hit on the surface text as (term, first, last) when it covers only words kept whole. */
+function heldRootHit(compiled: CompiledRules, normalized: NormalizedText, termIndex: number, start: number, out: number[]): void {
+  const first = tokenAt(normalized, start, 'text');
+  if (first < 0) return;
+  const tokens = normalized.tokens;
+  const last = lastToken(tokens, first, start + compiled.matcher.terms[termIndex]!.length, 'text');
+  for (let index = first; index <= last; index++) if (tokens[index]!.root !== tokens[index]!.text) return;
+  out.push(termIndex, first, last);
+}
+
+/** The last token a hit from token `first` to offset `end` (exclusive) of the `on` text covers. */
+function lastToken(tokens: readonly NormalizedToken[], first: number, end: number, on: 'text' | 'root'): number {
+  let last = first;
+  if (on === 'text') while (last + 1 < tokens.length && tokens[last]!.end < end) last++;
+  else while (last + 1 < tokens.length && tokens[last]!.rootEnd < end) last++;
+  return last;
+}
+
 /** Record one matcher hit at `start` of the `on` text as lexicon hits and candidate mentions. */
 function recordHit(compiled: CompiledRules, analysis: FieldAnalysis, on: 'text' | 'root', termIndex: number, start: number): void {
   const meaning = compiled.terms[termIndex]!;
@@ -97,12 +199,13 @@ function recordHit(compiled: CompiledRules, analysis: FieldAnalysis, on: 'text' 
   const normalized = analysis.normalized;
   const first = tokenAt(normalized, start, on);
   if (first < 0) return;
-  const tokens = normalized.tokens;
+  addHit(compiled, analysis, termIndex, first, lastToken(normalized.tokens, first, start + compiled.matcher.terms[termIndex]!.length, on));
+}
+
+/** Record a hit of a term over tokens `first` to `last` as lexicon hits and candidate mentions. */
+function addHit(compiled: CompiledRules, analysis: FieldAnalysis, termIndex: number, first: number, last: number): void {
+  const meaning = compiled.terms[termIndex]!;
   const term = compiled.matcher.terms[termIndex]!;
-  let last = first;
-  const end = start + term.length;
-  if (on === 'text') while (last + 1 < tokens.length && tokens[last]!.end < end) last++;
-  else while (last + 1 < tokens.length && tokens[last]!.rootEnd < end) last++;
   for (const lexicon of meaning.lexicons) {
     let list = analysis.lexiconHits.get(lexicon);
     if (!list) analysis.lexiconHits.set(lexicon, (list = []));

@@ -92,7 +92,8 @@ function isKeycapAt(original: string, next: number): boolean {
 }
 
 const SCRATCH: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: false };
-const INFORMAL: ReadonlyMap<string, string> = new Map(Object.entries(INFORMAL_SPELLINGS));
+/** Informal spellings with their expansions already split into words ("gpp" → ["tidak", "apa", "apa"]). */
+const INFORMAL: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(INFORMAL_SPELLINGS).map(([key, expansion]) => [key, expansion.split(' ')]));
 /**
  * 1 where some informal spelling starts and ends with these code units (low bytes): most words
  * pass no such pair, and need no look-up in {@link INFORMAL}.
@@ -522,7 +523,7 @@ function pushWord(text: string, originalStart: number, originalEnd: number, from
     out.push({ text, kind: maybeNumber && NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag });
     return;
   }
-  for (const part of expansion.split(' ')) out.push({ text: part, kind: 'word', originalStart, originalEnd, fromHashtag });
+  for (const part of expansion) out.push({ text: part, kind: 'word', originalStart, originalEnd, fromHashtag });
 }
 
 /** Squeeze runs of three or more identical letters to one ("menanggg" → "menang"); pairs stay ("maaf"). */
