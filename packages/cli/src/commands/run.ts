@@ -1,4 +1,6 @@
-import { createMonitor, type CycleReport, type IndonesianTimeZone } from '@sipansos/core';
+import { createMonitor, type CycleReport, type IndonesianTimeZone, type Monitor, type MonitorError, type MonitorProgressEvent } from '@sipansos/core';
+import type { CaptureQueue } from '@sipansos/store-postgres';
+import { err, ok, type Result } from 'neverthrow';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
@@ -6,6 +8,7 @@ import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
 import { monitorOptionsOf } from '../runtime/monitor-options.js';
+import { noQueueLine, openOfficeQueue, runQueuedCycle } from '../runtime/office-queue.js';
 import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { createRunMediaStep } from '../runtime/media-step.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
@@ -16,7 +19,7 @@ import { closeWriterStore } from '../runtime/store-integrity.js';
 import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 import { commandTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
 
-const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
+const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--queue] [--json] [--store DIR] [--config F]
 
 Menjalankan siklus pemantauan: merekam setiap akun subjek, menyimpan bukti, mendeteksi perubahan
 dan penghapusan, mencocokkan aturan, dan mencatat temuan. Tanpa --once, siklus diulang setiap
@@ -34,6 +37,11 @@ next run without losing or duplicating evidence.
   --max-cycles N  berhenti setelah N siklus / stop after N cycles
   --json          baris JSON per kejadian / one JSON line per event (default when not a terminal)
   --store DIR     folder store lain / another store directory
+  --queue         rencanakan siklus sebagai tugas di antrean PostgreSQL untuk "sipansos worker"
+                  dan tutup setelah semua tugas selesai / plan the cycle as jobs on the
+                  PostgreSQL queue for "sipansos worker" and close it once every job ended
+  --job-expiry D  dengan --queue: tugas pekerja yang mati dialihkan setelah / with --queue: a
+                  dead worker's job is handed on after (default 15m)
 
 Bila konfigurasi memuat "media" ({ "ocr": true, "match": true, "deadline": "10m" }), setelah
 tiap siklus gambar baru dibaca (OCR) dan dicocokkan dengan gambar paslon, dalam antrean sendiri.
@@ -61,6 +69,8 @@ export const runCommand: CliCommand = {
       'max-cycles': { type: 'string' },
       json: { type: 'boolean', default: false },
       store: { type: 'string' },
+      queue: { type: 'boolean', default: false },
+      'job-expiry': { type: 'string' },
     });
     if ('exitCode' in parsed) return parsed.exitCode;
     const { values } = parsed;
@@ -81,6 +91,11 @@ export const runCommand: CliCommand = {
       }
       if (maxCycles !== undefined && !(Number.isInteger(maxCycles) && maxCycles > 0)) {
         printError(io, '--max-cycles harus bilangan bulat positif', '--max-cycles must be a positive integer');
+        return EXIT.usage;
+      }
+      const jobExpiry = parseDuration(values['job-expiry'] ?? '15m');
+      if (jobExpiry === undefined || jobExpiry < 1_000) {
+        printError(io, '--job-expiry ditulis seperti 15m (paling sedikit 1s)', '--job-expiry is written like 15m (at least 1s)');
         return EXIT.usage;
       }
       const json = values.json || !io.stdout.isTTY;
@@ -108,18 +123,27 @@ export const runCommand: CliCommand = {
         printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
         return EXIT.problem;
       }
+      const opened = values.queue ? await openOfficeQueue(office.config, { jobExpiryMs: jobExpiry }) : undefined;
+      if (values.queue && (!opened || 'line' in opened)) {
+        const line = opened && 'line' in opened ? opened.line : noQueueLine();
+        printError(io, line.id, line.en);
+        return opened ? EXIT.failure : EXIT.problem;
+      }
+      const queue = opened && 'queue' in opened ? opened.queue : undefined;
+      const storeOffice = office.config.config.store;
       let cycles = 0;
+      try {
       for (;;) {
         const startedAt = Date.now();
         const bar = json ? undefined : progressBar((text) => io.stdout.write(text));
-        const result = await monitor.value.runCycle({
-          ...(io.signal ? { signal: io.signal } : {}),
-          onProgress: (event) => {
-            media?.listener(event);
-            if (json) emit({ ...event, type: event.type });
-            else bar?.onProgress(event);
-          },
-        });
+        const onProgress = (event: MonitorProgressEvent): void => {
+          media?.listener(event);
+          if (json) emit({ ...event, type: event.type });
+          else bar?.onProgress(event);
+        };
+        const result = queue && storeOffice.kind === 'postgres'
+          ? await queuedCycle(monitor.value, queue, storeOffice.office, io.signal, onProgress, json ? emit : undefined)
+          : await monitor.value.runCycle({ ...(io.signal ? { signal: io.signal } : {}), onProgress });
         bar?.end();
         if (result.isErr()) {
           const error = result.error;
@@ -154,6 +178,9 @@ export const runCommand: CliCommand = {
           else emit({ type: 'stopped', id: 'dihentikan', en: 'stopped' });
           return EXIT.ok;
         }
+      }
+      } finally {
+        await queue?.close();
       }
     } finally {
       await closeWriterStore(io, store);
@@ -219,6 +246,18 @@ async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean, 
   }
   for (const error of stamped.storeErrors) io.stderr.write(`  catatan: token TSA tidak tersimpan / note: a TSA token was not kept: ${terminalText(error.message, 300)}\n`);
   return true;
+}
+
+/** One cycle through the queue, as `runCycle` answers: workers run the jobs, this process plans and closes. */
+async function queuedCycle(monitor: Monitor, queue: CaptureQueue, office: string, signal: AbortSignal | undefined, onProgress: (event: MonitorProgressEvent) => void, emit: ((value: unknown) => void) | undefined): Promise<Result<CycleReport, MonitorError>> {
+  const done = await runQueuedCycle(monitor, queue, office, {
+    ...(signal ? { signal } : {}),
+    onProgress: (event) => {
+      if (event.type === 'jobs') emit?.(event);
+      else onProgress(event);
+    },
+  });
+  return done.ok ? ok(done.report) : err(done.error);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
