@@ -4,6 +4,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
+import { buildAdapters } from '../runtime/build-adapters.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
@@ -116,13 +117,8 @@ export const runCommand: CliCommand = {
       const timestamps = loadedTimestamps.settings;
       const stamping = timestamps ? { settings: timestamps, actor: office.config.config.actor, zone: office.context?.timeZone ?? 'WIB' } : undefined;
       const options = monitorOptionsOf(office.config, deadline);
-      const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       const mediaConfig = office.config.config.media;
       const media = mediaConfig ? createRunMediaStep(mediaConfig, { store, context: office.context, subjects: office.subjects, rules: office.rules, actor: office.config.config.actor }) : undefined;
-      if (monitor.isErr()) {
-        printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
-        return EXIT.problem;
-      }
       const opened = values.queue ? await openOfficeQueue(office.config, { jobExpiryMs: jobExpiry }) : undefined;
       if (values.queue && (!opened || 'line' in opened)) {
         const line = opened && 'line' in opened ? opened.line : noQueueLine();
@@ -130,57 +126,66 @@ export const runCommand: CliCommand = {
         return opened ? EXIT.failure : EXIT.problem;
       }
       const queue = opened && 'queue' in opened ? opened.queue : undefined;
+      const budget = opened && 'budget' in opened ? opened.budget : undefined;
       const storeOffice = office.config.config.store;
+      // Through the queue, this process's own requests (batched resolutions) count against the workers' budget.
+      const adapters = budget ? buildAdapters(office.config.config, io.env, { sharedBudget: budget }).adapters : office.adapters;
+      const monitor = createMonitor({ store, adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       let cycles = 0;
       try {
-      for (;;) {
-        const startedAt = Date.now();
-        const bar = json ? undefined : progressBar((text) => io.stdout.write(text));
-        const onProgress = (event: MonitorProgressEvent): void => {
-          media?.listener(event);
-          if (json) emit({ ...event, type: event.type });
-          else bar?.onProgress(event);
-        };
-        const result = queue && storeOffice.kind === 'postgres'
-          ? await queuedCycle(monitor.value, queue, storeOffice.office, io.signal, onProgress, json ? emit : undefined)
-          : await monitor.value.runCycle({ ...(io.signal ? { signal: io.signal } : {}), onProgress });
-        bar?.end();
-        if (result.isErr()) {
-          const error = result.error;
-          const line = error.type === 'store' ? storeErrorLine(error.error) : { id: error.message, en: error.message };
-          printError(io, line.id, line.en);
-          if (io.debug && error.type === 'unexpected' && error.stack) io.stderr.write(`${error.stack}\n`);
-          return EXIT.failure;
+        if (monitor.isErr()) {
+          printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
+          return EXIT.problem;
         }
-        const report: CycleReport = result.value;
-        if (!json) io.stdout.write(formatCycleReport(report));
-        if (media) {
-          // After the cycle's report: a slow or missing Tesseract never holds a cycle up.
-          const done = await media.finish();
-          if (json) emit({ type: 'media', ...done.report });
-          else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
+        for (;;) {
+          const startedAt = Date.now();
+          const bar = json ? undefined : progressBar((text) => io.stdout.write(text));
+          const onProgress = (event: MonitorProgressEvent): void => {
+            media?.listener(event);
+            if (json) emit({ ...event, type: event.type });
+            else bar?.onProgress(event);
+          };
+          const result = queue && storeOffice.kind === 'postgres'
+            ? await queuedCycle(monitor.value, queue, storeOffice.office, io.signal, onProgress, json ? emit : undefined)
+            : await monitor.value.runCycle({ ...(io.signal ? { signal: io.signal } : {}), onProgress });
+          bar?.end();
+          if (result.isErr()) {
+            const error = result.error;
+            const line = error.type === 'store' ? storeErrorLine(error.error) : { id: error.message, en: error.message };
+            printError(io, line.id, line.en);
+            if (io.debug && error.type === 'unexpected' && error.stack) io.stderr.write(`${error.stack}\n`);
+            return EXIT.failure;
+          }
+          const report: CycleReport = result.value;
+          if (!json) io.stdout.write(formatCycleReport(report));
+          if (media) {
+            // After the cycle's report: a slow or missing Tesseract never holds a cycle up.
+            const done = await media.finish();
+            if (json) emit({ type: 'media', ...done.report });
+            else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
+          }
+          const signed = report.status === 'complete' ? await signCheckpoint(store, io, json, stamping) : true;
+          cycles++;
+          if (io.signal?.aborted || report.status === 'interrupted') {
+            const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
+            if (json) emit({ type: 'stopped', ...message });
+            else io.stderr.write(`${message.id} / ${message.en}\n`);
+            return EXIT.ok;
+          }
+          if (values.once) return signed ? onceExitCode(io, report, json, emit) : EXIT.failure;
+          if (maxCycles !== undefined && cycles >= maxCycles) return EXIT.ok;
+          const wait = Math.max(0, every - (Date.now() - startedAt));
+          if (!json) io.stdout.write(`siklus berikut dalam / next cycle in ${formatDuration(wait)} (Ctrl-C untuk berhenti / to stop)\n`);
+          else emit({ type: 'waiting', ms: wait });
+          if (!(await sleep(wait, io.signal))) {
+            if (!json) io.stderr.write('dihentikan / stopped\n');
+            else emit({ type: 'stopped', id: 'dihentikan', en: 'stopped' });
+            return EXIT.ok;
+          }
         }
-        const signed = report.status === 'complete' ? await signCheckpoint(store, io, json, stamping) : true;
-        cycles++;
-        if (io.signal?.aborted || report.status === 'interrupted') {
-          const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
-          if (json) emit({ type: 'stopped', ...message });
-          else io.stderr.write(`${message.id} / ${message.en}\n`);
-          return EXIT.ok;
-        }
-        if (values.once) return signed ? onceExitCode(io, report, json, emit) : EXIT.failure;
-        if (maxCycles !== undefined && cycles >= maxCycles) return EXIT.ok;
-        const wait = Math.max(0, every - (Date.now() - startedAt));
-        if (!json) io.stdout.write(`siklus berikut dalam / next cycle in ${formatDuration(wait)} (Ctrl-C untuk berhenti / to stop)\n`);
-        else emit({ type: 'waiting', ms: wait });
-        if (!(await sleep(wait, io.signal))) {
-          if (!json) io.stderr.write('dihentikan / stopped\n');
-          else emit({ type: 'stopped', id: 'dihentikan', en: 'stopped' });
-          return EXIT.ok;
-        }
-      }
       } finally {
         await queue?.close();
+        await budget?.close();
       }
     } finally {
       await closeWriterStore(io, store);

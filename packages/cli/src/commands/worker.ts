@@ -1,6 +1,7 @@
 import { createMonitor } from '@sipansos/core';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
+import { buildAdapters } from '../runtime/build-adapters.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { parseDuration } from '../runtime/duration.js';
 import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
@@ -72,9 +73,10 @@ export const workerCommand: CliCommand = {
         printError(io, opened.line.id, opened.line.en);
         return EXIT.failure;
       }
-      const { queue } = opened;
+      const { queue, budget } = opened;
       try {
-        const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options: monitorOptionsOf(office.config, parseDuration(office.config.config.monitor.deadline) ?? 600_000) });
+        const adapters = buildAdapters(office.config.config, io.env, { sharedBudget: budget }).adapters;
+        const monitor = createMonitor({ store, adapters, rules: office.rules, context: office.context, subjects: office.subjects, options: monitorOptionsOf(office.config, parseDuration(office.config.config.monitor.deadline) ?? 600_000) });
         if (monitor.isErr()) {
           printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
           return EXIT.problem;
@@ -103,6 +105,7 @@ export const workerCommand: CliCommand = {
         return EXIT.ok;
       } finally {
         await queue.close();
+        await budget.close();
       }
     } finally {
       await closeWriterStore(io, store);

@@ -1,5 +1,5 @@
 import type { CycleReport, Monitor, MonitorError, MonitorProgressEvent } from '@sipansos/core';
-import type { CaptureQueue, CycleJobsState } from '@sipansos/store-postgres';
+import type { CaptureQueue, CycleJobsState, PostgresRateBudget } from '@sipansos/store-postgres';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { BilingualLine } from './runtime-error.js';
 
@@ -18,13 +18,14 @@ export function noQueueLine(): BilingualLine {
 }
 
 /**
- * Open the office's capture queue (pg-boss in the office's PostgreSQL), or `undefined` when the
+ * Open the office's capture queue (pg-boss in the office's PostgreSQL) and its shared platform
+ * budget (pass it to the adapters: `buildAdapters(config, env, { sharedBudget })`), or `undefined` when the
  * office keeps its evidence in a folder. The PostgreSQL package is loaded only here.
  */
-export async function openOfficeQueue(config: LoadedConfig, settings: OfficeQueueSettings): Promise<{ queue: CaptureQueue } | { line: BilingualLine } | undefined> {
+export async function openOfficeQueue(config: LoadedConfig, settings: OfficeQueueSettings): Promise<{ queue: CaptureQueue; budget: PostgresRateBudget } | { line: BilingualLine } | undefined> {
   const store = config.config.store;
   if (store.kind !== 'postgres') return undefined;
-  const { createCaptureQueue } = await import('@sipansos/store-postgres');
+  const { createCaptureQueue, createPostgresRateBudget } = await import('@sipansos/store-postgres');
   const expireInSeconds = Math.max(1, Math.round(settings.jobExpiryMs / 1_000));
   const opened = await createCaptureQueue({
     url: store.url,
@@ -36,7 +37,8 @@ export async function openOfficeQueue(config: LoadedConfig, settings: OfficeQueu
     pollingIntervalSeconds: 1,
   });
   if (opened.isErr()) return { line: { id: opened.error.message, en: opened.error.message } };
-  return { queue: opened.value };
+  // Every process of the office (workers, coordinator) takes its requests from one budget.
+  return { queue: opened.value, budget: createPostgresRateBudget({ url: store.url, office: store.office }) };
 }
 
 /**
