@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, type RecordKind } from '@sipansos/core/evidence';
 import { createPostgresStore } from '@sipansos/store-postgres';
-import { createSimulatedWorld, startWorldServer, worldEnvironment, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
+import { createSimulatedWorld, maskRunTimes, startWorldServer, worldEnvironment, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { memoryIo } from './memory-io.js';
@@ -106,18 +106,6 @@ async function coordinate(dir: string): Promise<void> {
   expect(io.out()).toContain('"type":"cycle_finished"');
 }
 
-function masked(value: unknown): unknown {
-  if (typeof value === 'string') {
-    if (/^20(2[5-9]|[3-9]\d)-\d\d-\d\dT/.test(value)) return '<time>';
-    return /^lookup:[0-9a-f]{32}$/.test(value) ? 'lookup:<time>' : value;
-  }
-  if (Array.isArray(value)) return value.map(masked);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'durationMs').map(([key, inner]) => [key, masked(inner)]));
-  }
-  return value;
-}
-
 /** Every record of every kind the monitor writes (id and masked content), and the blobs. */
 async function evidence(id: string): Promise<Record<string, string[]>> {
   const store = createPostgresStore({ url: database.url, office: id, blobs: 'postgres', readOnly: true });
@@ -125,7 +113,7 @@ async function evidence(id: string): Promise<Record<string, string[]>> {
   expect((await store.verify())._unsafeUnwrap().problems).toEqual([]);
   const out: Record<string, string[]> = {};
   for (const kind of ['capture', 'change', 'finding', 'account_state'] as RecordKind[]) {
-    out[kind] = (await store.query(kind))._unsafeUnwrap().map((entry) => `${entry.id} ${canonicalJson(masked(entry.record))._unsafeUnwrap()}`).sort();
+    out[kind] = (await store.query(kind))._unsafeUnwrap().map((entry) => `${entry.id} ${canonicalJson(maskRunTimes(entry.record))._unsafeUnwrap()}`).sort();
   }
   await store.close();
   const blobs = await database.pool.query<{ sha256: string }>('SELECT sha256 FROM evidence_blob WHERE office_id = $1 ORDER BY sha256', [id]);

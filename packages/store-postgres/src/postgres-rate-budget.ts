@@ -43,8 +43,9 @@ CREATE TABLE IF NOT EXISTS rate_budget_pause (
 export function createPostgresRateBudget(options: PostgresRateBudgetOptions): PostgresRateBudget {
   const own = options.pool === undefined;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.url, max: 2 });
-  // A connection the server cuts (restart) is replaced on the next query.
+  // A connection the server cuts (restart) is replaced on the next query; one listener per connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let ready: Promise<void> | undefined;
   const prepare = (): Promise<void> =>
     (ready ??= transaction(async (client) => {
@@ -57,7 +58,6 @@ export function createPostgresRateBudget(options: PostgresRateBudgetOptions): Po
 
   async function transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
-    client.on('error', () => undefined);
     try {
       await client.query('BEGIN');
       const value = await body(client);

@@ -3,7 +3,7 @@ import { createXAdapter } from '@sipansos/adapter-x';
 import { createMonitor, type CycleJobResult, type Monitor } from '@sipansos/core';
 import { canonicalJson, type RecordKind } from '@sipansos/core/evidence';
 import { BUILTIN_RULE_SETS, compileRules } from '@sipansos/core/rules';
-import { createSimulatedWorld, startWorldServer, worldEnvironment, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
+import { createSimulatedWorld, maskRunTimes, startWorldServer, worldEnvironment, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaptureQueue, createPostgresStore, jobIdOf, type CaptureQueue, type PostgresEvidenceStore } from '../src/index.js';
 import { startTestDatabase, type TestDatabase } from './postgres-service.js';
@@ -46,20 +46,10 @@ async function queueFor(office: string): Promise<CaptureQueue> {
   return queue;
 }
 
-function masked(value: unknown): unknown {
-  if (typeof value === 'string') {
-    if (/^20(2[5-9]|[3-9]\d)-\d\d-\d\dT/.test(value)) return '<time>';
-    return /^lookup:[0-9a-f]{32}$/.test(value) ? 'lookup:<time>' : value;
-  }
-  if (Array.isArray(value)) return value.map(masked);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'durationMs').map(([key, inner]) => [key, masked(inner)]));
-  return value;
-}
-
 async function evidence(store: PostgresEvidenceStore): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const kind of ['capture', 'change', 'finding', 'account_state'] as RecordKind[]) {
-    out[kind] = (await store.query(kind))._unsafeUnwrap().map((entry) => `${entry.id} ${canonicalJson(masked(entry.record))._unsafeUnwrap()}`).sort();
+    out[kind] = (await store.query(kind))._unsafeUnwrap().map((entry) => `${entry.id} ${canonicalJson(maskRunTimes(entry.record))._unsafeUnwrap()}`).sort();
   }
   return out;
 }
