@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, type RecordKind } from '@sipansos/core/evidence';
 import { createFsStore } from '@sipansos/store-fs';
-import { createSimulatedWorld, startWorldServer, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
+import { createSimulatedWorld, maskRunTimes, startWorldServer, type SimulatedWorld, type WorldServer } from '@sipansos/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `sipansos run` is killed with SIGKILL mid-cycle, several times per cycle, then run again.
@@ -67,21 +67,6 @@ async function cycleFinished(storeDir: string, cycle: number): Promise<boolean> 
   return entry !== undefined;
 }
 
-// Times of the real clock (2025 on) mark when a run happened, not what it saw; the world's own
-// times are in 2024 and stay. A lookup batch is labelled by a hash over its time, so that label
-// is a time too.
-function masked(value: unknown): unknown {
-  if (typeof value === 'string') {
-    if (/^20(2[5-9]|[3-9]\d)-\d\d-\d\dT/.test(value)) return '<time>';
-    return /^lookup:[0-9a-f]{32}$/.test(value) ? 'lookup:<time>' : value;
-  }
-  if (Array.isArray(value)) return value.map(masked);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'durationMs').map(([key, inner]) => [key, masked(inner)]));
-  }
-  return value;
-}
-
 async function evidence(storeDir: string): Promise<Record<string, string[]>> {
   const store = createFsStore({ dir: storeDir, readOnly: true });
   (await store.open())._unsafeUnwrap();
@@ -90,7 +75,7 @@ async function evidence(storeDir: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const kind of ['capture', 'change', 'finding', 'account_state'] as RecordKind[]) {
     const entries = (await store.query(kind))._unsafeUnwrap();
-    out[kind] = entries.map((entry) => `${entry.id} ${canonicalJson(masked(entry.record))._unsafeUnwrap()}`).sort();
+    out[kind] = entries.map((entry) => `${entry.id} ${canonicalJson(maskRunTimes(entry.record))._unsafeUnwrap()}`).sort();
   }
   await store.close();
   out.blobs = await listBlobs(path.join(storeDir, 'blobs'));

@@ -13,3 +13,5 @@ export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 export type { BlobCheckReport, BlobStore } from './blob-store.js';
 export { createPostgresBlobStore } from './postgres-blob-store.js';
 export { createS3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.js';
+export { createCaptureQueue, jobIdOf, type CaptureQueue, type CaptureQueueError, type CaptureQueueOptions, type CaptureWorker, type CaptureWorkerEvent, type CycleJobsState } from './capture-queue.js';
+export { createPostgresRateBudget, type PostgresRateBudget, type PostgresRateBudgetOptions } from './postgres-rate-budget.js';

@@ -21,9 +21,10 @@ import { usersCommand } from './users.js';
 import { validateCommand } from './validate.js';
 import { verifyBundleCommand } from './verify-bundle.js';
 import { verifyCommand } from './verify.js';
+import { workerCommand } from './worker.js';
 
 /**
  * Every sub-command, in the order `sipansos --help` lists them. A new command is one file in
  * this folder plus one line here.
  */
-export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand, exportWaczCommand, serveCommand, usersCommand];
+export const COMMANDS: CliCommand[] = [initCommand, validateCommand, subjectsCommand, claimsCommand, runCommand, scanCommand, deletionsCommand, statusCommand, verifyCommand, dbCommand, importCommand, patrolCommand, findingsCommand, rulesCommand, casesCommand, reportCommand, letterCommand, bundleCommand, verifyBundleCommand, exportWaczCommand, serveCommand, usersCommand, workerCommand];

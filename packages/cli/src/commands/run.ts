@@ -1,11 +1,15 @@
-import { createMonitor, type CycleReport, type IndonesianTimeZone } from '@sipansos/core';
+import { createMonitor, type CycleReport, type IndonesianTimeZone, type Monitor, type MonitorError, type MonitorProgressEvent } from '@sipansos/core';
+import type { CaptureQueue } from '@sipansos/store-postgres';
+import { err, ok, type Result } from 'neverthrow';
 import { type EvidenceStoreV1 } from '@sipansos/core/spec';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, printError, type CliCommand } from '../command.js';
+import { buildAdapters } from '../runtime/build-adapters.js';
 import { CONFIG_OPTION, parseCommandArgs } from '../runtime/cli-options.js';
 import { formatCycleReport } from '../runtime/cycle-summary.js';
 import { formatDuration, parseDuration } from '../runtime/duration.js';
 import { monitorOptionsOf } from '../runtime/monitor-options.js';
+import { noQueueLine, openOfficeQueue, runQueuedCycle } from '../runtime/office-queue.js';
 import { PLATFORM_ENVIRONMENT } from '../runtime/environment.js';
 import { createRunMediaStep } from '../runtime/media-step.js';
 import { isOfficeFailure, openOffice } from '../runtime/open-office.js';
@@ -16,7 +20,7 @@ import { closeWriterStore } from '../runtime/store-integrity.js';
 import { terminalJson, terminalText } from '../runtime/terminal-text.js';
 import { commandTimestampSettings, officeSignedLine, tsaTimeLine, type TimestampSettings } from '../runtime/timestamp-settings.js';
 
-const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--json] [--store DIR] [--config F]
+const USAGE = `sipansos run [--once] [--every 30m] [--deadline 10m] [--queue] [--json] [--store DIR] [--config F]
 
 Menjalankan siklus pemantauan: merekam setiap akun subjek, menyimpan bukti, mendeteksi perubahan
 dan penghapusan, mencocokkan aturan, dan mencatat temuan. Tanpa --once, siklus diulang setiap
@@ -34,6 +38,11 @@ next run without losing or duplicating evidence.
   --max-cycles N  berhenti setelah N siklus / stop after N cycles
   --json          baris JSON per kejadian / one JSON line per event (default when not a terminal)
   --store DIR     folder store lain / another store directory
+  --queue         rencanakan siklus sebagai tugas di antrean PostgreSQL untuk "sipansos worker"
+                  dan tutup setelah semua tugas selesai / plan the cycle as jobs on the
+                  PostgreSQL queue for "sipansos worker" and close it once every job ended
+  --job-expiry D  dengan --queue: tugas pekerja yang mati dialihkan setelah / with --queue: a
+                  dead worker's job is handed on after (default 15m)
 
 Bila konfigurasi memuat "media" ({ "ocr": true, "match": true, "deadline": "10m" }), setelah
 tiap siklus gambar baru dibaca (OCR) dan dicocokkan dengan gambar paslon, dalam antrean sendiri.
@@ -61,6 +70,8 @@ export const runCommand: CliCommand = {
       'max-cycles': { type: 'string' },
       json: { type: 'boolean', default: false },
       store: { type: 'string' },
+      queue: { type: 'boolean', default: false },
+      'job-expiry': { type: 'string' },
     });
     if ('exitCode' in parsed) return parsed.exitCode;
     const { values } = parsed;
@@ -83,6 +94,11 @@ export const runCommand: CliCommand = {
         printError(io, '--max-cycles harus bilangan bulat positif', '--max-cycles must be a positive integer');
         return EXIT.usage;
       }
+      const jobExpiry = parseDuration(values['job-expiry'] ?? '15m');
+      if (jobExpiry === undefined || jobExpiry < 1_000) {
+        printError(io, '--job-expiry ditulis seperti 15m (paling sedikit 1s)', '--job-expiry is written like 15m (at least 1s)');
+        return EXIT.usage;
+      }
       const json = values.json || !io.stdout.isTTY;
       const emit = (value: unknown): void => {
         io.stdout.write(`${terminalJson(value)}\n`);
@@ -101,59 +117,75 @@ export const runCommand: CliCommand = {
       const timestamps = loadedTimestamps.settings;
       const stamping = timestamps ? { settings: timestamps, actor: office.config.config.actor, zone: office.context?.timeZone ?? 'WIB' } : undefined;
       const options = monitorOptionsOf(office.config, deadline);
-      const monitor = createMonitor({ store, adapters: office.adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       const mediaConfig = office.config.config.media;
       const media = mediaConfig ? createRunMediaStep(mediaConfig, { store, context: office.context, subjects: office.subjects, rules: office.rules, actor: office.config.config.actor }) : undefined;
-      if (monitor.isErr()) {
-        printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
-        return EXIT.problem;
+      const opened = values.queue ? await openOfficeQueue(office.config, { jobExpiryMs: jobExpiry }) : undefined;
+      if (values.queue && (!opened || 'line' in opened)) {
+        const line = opened && 'line' in opened ? opened.line : noQueueLine();
+        printError(io, line.id, line.en);
+        return opened ? EXIT.failure : EXIT.problem;
       }
+      const queue = opened && 'queue' in opened ? opened.queue : undefined;
+      const budget = opened && 'budget' in opened ? opened.budget : undefined;
+      const storeOffice = office.config.config.store;
+      // Through the queue, this process's own requests (batched resolutions) count against the workers' budget.
+      const adapters = budget ? buildAdapters(office.config.config, io.env, { sharedBudget: budget }).adapters : office.adapters;
+      const monitor = createMonitor({ store, adapters, rules: office.rules, context: office.context, subjects: office.subjects, options });
       let cycles = 0;
-      for (;;) {
-        const startedAt = Date.now();
-        const bar = json ? undefined : progressBar((text) => io.stdout.write(text));
-        const result = await monitor.value.runCycle({
-          ...(io.signal ? { signal: io.signal } : {}),
-          onProgress: (event) => {
+      try {
+        if (monitor.isErr()) {
+          printError(io, `pemantau tidak dapat dibuat: ${monitor.error.message}`, `cannot build the monitor: ${monitor.error.message}`);
+          return EXIT.problem;
+        }
+        for (;;) {
+          const startedAt = Date.now();
+          const bar = json ? undefined : progressBar((text) => io.stdout.write(text));
+          const onProgress = (event: MonitorProgressEvent): void => {
             media?.listener(event);
             if (json) emit({ ...event, type: event.type });
             else bar?.onProgress(event);
-          },
-        });
-        bar?.end();
-        if (result.isErr()) {
-          const error = result.error;
-          const line = error.type === 'store' ? storeErrorLine(error.error) : { id: error.message, en: error.message };
-          printError(io, line.id, line.en);
-          if (io.debug && error.type === 'unexpected' && error.stack) io.stderr.write(`${error.stack}\n`);
-          return EXIT.failure;
+          };
+          const result = queue && storeOffice.kind === 'postgres'
+            ? await queuedCycle(monitor.value, queue, storeOffice.office, io.signal, onProgress, json ? emit : undefined)
+            : await monitor.value.runCycle({ ...(io.signal ? { signal: io.signal } : {}), onProgress });
+          bar?.end();
+          if (result.isErr()) {
+            const error = result.error;
+            const line = error.type === 'store' ? storeErrorLine(error.error) : { id: error.message, en: error.message };
+            printError(io, line.id, line.en);
+            if (io.debug && error.type === 'unexpected' && error.stack) io.stderr.write(`${error.stack}\n`);
+            return EXIT.failure;
+          }
+          const report: CycleReport = result.value;
+          if (!json) io.stdout.write(formatCycleReport(report));
+          if (media) {
+            // After the cycle's report: a slow or missing Tesseract never holds a cycle up.
+            const done = await media.finish();
+            if (json) emit({ type: 'media', ...done.report });
+            else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
+          }
+          const signed = report.status === 'complete' ? await signCheckpoint(store, io, json, stamping) : true;
+          cycles++;
+          if (io.signal?.aborted || report.status === 'interrupted') {
+            const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
+            if (json) emit({ type: 'stopped', ...message });
+            else io.stderr.write(`${message.id} / ${message.en}\n`);
+            return EXIT.ok;
+          }
+          if (values.once) return signed ? onceExitCode(io, report, json, emit) : EXIT.failure;
+          if (maxCycles !== undefined && cycles >= maxCycles) return EXIT.ok;
+          const wait = Math.max(0, every - (Date.now() - startedAt));
+          if (!json) io.stdout.write(`siklus berikut dalam / next cycle in ${formatDuration(wait)} (Ctrl-C untuk berhenti / to stop)\n`);
+          else emit({ type: 'waiting', ms: wait });
+          if (!(await sleep(wait, io.signal))) {
+            if (!json) io.stderr.write('dihentikan / stopped\n');
+            else emit({ type: 'stopped', id: 'dihentikan', en: 'stopped' });
+            return EXIT.ok;
+          }
         }
-        const report: CycleReport = result.value;
-        if (!json) io.stdout.write(formatCycleReport(report));
-        if (media) {
-          // After the cycle's report: a slow or missing Tesseract never holds a cycle up.
-          const done = await media.finish();
-          if (json) emit({ type: 'media', ...done.report });
-          else io.stdout.write(`${done.line.id}\n  / ${done.line.en}\n`);
-        }
-        const signed = report.status === 'complete' ? await signCheckpoint(store, io, json, stamping) : true;
-        cycles++;
-        if (io.signal?.aborted || report.status === 'interrupted') {
-          const message = { id: 'dihentikan; siklus yang belum selesai dilanjutkan pada run berikutnya', en: 'stopped; an unfinished cycle is resumed by the next run' };
-          if (json) emit({ type: 'stopped', ...message });
-          else io.stderr.write(`${message.id} / ${message.en}\n`);
-          return EXIT.ok;
-        }
-        if (values.once) return signed ? onceExitCode(io, report, json, emit) : EXIT.failure;
-        if (maxCycles !== undefined && cycles >= maxCycles) return EXIT.ok;
-        const wait = Math.max(0, every - (Date.now() - startedAt));
-        if (!json) io.stdout.write(`siklus berikut dalam / next cycle in ${formatDuration(wait)} (Ctrl-C untuk berhenti / to stop)\n`);
-        else emit({ type: 'waiting', ms: wait });
-        if (!(await sleep(wait, io.signal))) {
-          if (!json) io.stderr.write('dihentikan / stopped\n');
-          else emit({ type: 'stopped', id: 'dihentikan', en: 'stopped' });
-          return EXIT.ok;
-        }
+      } finally {
+        await queue?.close();
+        await budget?.close();
       }
     } finally {
       await closeWriterStore(io, store);
@@ -219,6 +251,18 @@ async function signCheckpoint(store: EvidenceStoreV1, io: CliIo, json: boolean, 
   }
   for (const error of stamped.storeErrors) io.stderr.write(`  catatan: token TSA tidak tersimpan / note: a TSA token was not kept: ${terminalText(error.message, 300)}\n`);
   return true;
+}
+
+/** One cycle through the queue, as `runCycle` answers: workers run the jobs, this process plans and closes. */
+async function queuedCycle(monitor: Monitor, queue: CaptureQueue, office: string, signal: AbortSignal | undefined, onProgress: (event: MonitorProgressEvent) => void, emit: ((value: unknown) => void) | undefined): Promise<Result<CycleReport, MonitorError>> {
+  const done = await runQueuedCycle(monitor, queue, office, {
+    ...(signal ? { signal } : {}),
+    onProgress: (event) => {
+      if (event.type === 'jobs') emit?.(event);
+      else onProgress(event);
+    },
+  });
+  return done.ok ? ok(done.report) : err(done.error);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { AdapterSettingsError } from '@sipansos/core/adapter-kit';
+import { AdapterSettingsError, type SharedRateBudget } from '@sipansos/core/adapter-kit';
 import { type PlatformAdapterV1 } from '@sipansos/core/spec';
 import { createFacebookAdapter } from '@sipansos/adapter-facebook';
 import { createInstagramAdapter } from '@sipansos/adapter-instagram';
@@ -31,8 +31,9 @@ export interface BuiltAdapters {
 /**
  * One adapter per enabled platform whose token is set. A platform without its token is left out
  * with a note (its accounts are reported as skipped), so an office with only an X token can run.
+ * Capture workers pass the office's `sharedBudget`, so their requests count against one budget.
  */
-export function buildAdapters(config: CliConfig, env: Record<string, string | undefined>): BuiltAdapters {
+export function buildAdapters(config: CliConfig, env: Record<string, string | undefined>, shared: { sharedBudget?: SharedRateBudget } = {}): BuiltAdapters {
   const built: BuiltAdapters = { adapters: [], notes: [], problems: [], skipped: new Map() };
   const attempt = (platform: string, make: () => PlatformAdapterV1): void => {
     try {
@@ -58,12 +59,12 @@ export function buildAdapters(config: CliConfig, env: Record<string, string | un
     if (!config.platforms[platform].enabled) built.skipped.set(platform, { id: 'platform dimatikan di konfigurasi', en: 'platform disabled in the config' });
   }
   if (config.platforms.x.enabled) {
-    if (env[PLATFORM_ENV.xToken]) attempt('x', () => createXAdapter({ env }));
+    if (env[PLATFORM_ENV.xToken]) attempt('x', () => createXAdapter({ env, ...shared }));
     else skip('x', PLATFORM_ENV.xToken);
   }
   if (config.platforms.facebook.enabled) {
     if (env[PLATFORM_ENV.metaToken]) {
-      attempt('facebook', () => createFacebookAdapter({ env }));
+      attempt('facebook', () => createFacebookAdapter({ env, ...shared }));
       if (!env[PLATFORM_ENV.facebookControlPostId]) {
         built.notes.push({
           id: `facebook: ${PLATFORM_ENV.facebookControlPostId} belum diisi, unggahan Facebook yang hilang tidak akan dikonfirmasi terhapus`,
@@ -75,7 +76,7 @@ export function buildAdapters(config: CliConfig, env: Record<string, string | un
   if (config.platforms.instagram.enabled) {
     if (!env[PLATFORM_ENV.metaToken]) skip('instagram', PLATFORM_ENV.metaToken);
     else if (!env[PLATFORM_ENV.instagramUserId]) skip('instagram', PLATFORM_ENV.instagramUserId);
-    else attempt('instagram', () => createInstagramAdapter({ env }));
+    else attempt('instagram', () => createInstagramAdapter({ env, ...shared }));
   }
   return built;
 }

@@ -13,6 +13,7 @@ import { readBody } from './read-body.js';
 import type { RequestTally } from './request-accounting.js';
 import { backoffDelayMs } from './retry-delay.js';
 import type { Redactor } from './redaction.js';
+import type { SharedRateBudget } from './shared-rate-budget.js';
 import { SlidingWindowLimiter, type EndpointRateLimit } from './sliding-window-limiter.js';
 
 /** Every knob of the HTTP layer, defaults filled in. */
@@ -36,6 +37,9 @@ export interface AdapterHttpSettings {
   clock: AdapterClock;
   random: () => number;
   onEvent: ((event: AdapterEvent) => void) | undefined;
+  platform: string;
+  /** Absent: this process limits itself alone. */
+  sharedBudget: SharedRateBudget | undefined;
 }
 
 /** The per-call state a request runs under. */
@@ -305,9 +309,35 @@ export class AdapterHttp {
         },
       };
     }
+    const shared = await this.sharedStart(call, spec);
+    if (shared) return shared;
     call.tally.countRequest(spec.endpoint);
     this.instanceTally.countRequest(spec.endpoint);
     return this.once(call, spec, attempt, limiter);
+  }
+
+  /** Take the start from the shared budget too, waiting as the local gate does; an outcome when refused. */
+  private async sharedStart(call: CallState, spec: ExchangeSpec): Promise<AttemptOutcome | undefined> {
+    const budget = this.settings.sharedBudget;
+    if (!budget) return undefined;
+    const { clock } = this.settings;
+    const limit = this.settings.rateLimits[spec.endpoint] ?? this.settings.defaultRateLimit;
+    for (;;) {
+      if (call.signal.aborted) return { kind: 'error', error: callTimeout(spec.endpoint), retry: 'never' };
+      let waitMs: number;
+      try {
+        waitMs = await budget.acquire(this.settings.platform, spec.endpoint, limit);
+      } catch (error) {
+        return this.networkOutcome(spec.endpoint, error);
+      }
+      if (waitMs <= 0) return undefined;
+      if (clock.now() + waitMs > call.deadline) {
+        const retryAfterMs = Math.ceil(waitMs);
+        return { kind: 'error', retry: 'never', error: { type: 'rate_limited', endpoint: spec.endpoint, retryAfterMs, message: `${spec.endpoint}: the budget shared with the other workers is spent for ${Math.ceil(waitMs / 1000)} s more, past this call's deadline` } };
+      }
+      this.emit({ type: 'wait', endpoint: spec.endpoint, waitMs, cause: 'server', at: clock.now() });
+      await clock.sleep(waitMs, call.signal);
+    }
   }
 
   private async once(call: CallState, spec: ExchangeSpec, attempt: number, limiter: SlidingWindowLimiter): Promise<AttemptOutcome> {
@@ -384,6 +414,8 @@ export class AdapterHttp {
         else {
           if (error.pauses === 'account') error.pauses = 'endpoint';
           limiter.blockUntil(until);
+          // The other workers wait too; a budget that cannot be told is no reason to fail this call.
+          await this.settings.sharedBudget?.pause(this.settings.platform, spec.endpoint, until).catch(() => undefined);
         }
       } else if (retryAfterMs !== undefined) limiter.blockUntil(finishedAt + retryAfterMs);
       let retry: 'never' | 'backoff' | 'after' = 'never';

@@ -93,6 +93,8 @@ export function createPlatformAdapter(input: CreatePlatformAdapterInput): Manage
     clock,
     random: config.random ?? Math.random,
     onEvent: config.onEvent,
+    platform: config.platform,
+    sharedBudget: input.runtime?.sharedBudget,
   };
   const instanceTally = new RequestTally(new Date(clock.now()).toISOString());
   const http = new AdapterHttp(settings, redactor, instanceTally);

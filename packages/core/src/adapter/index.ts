@@ -20,6 +20,7 @@ export { systemClock, type AdapterClock } from './clock.js';
 export { defaultHttpErrorMapping, type HttpFailure } from './http-error-mapping.js';
 export { parseRetryAfter, readXRateLimitHeaders, type RateLimitHeaderReader, type RateLimitState } from './rate-limit-headers.js';
 export { SlidingWindowLimiter, type EndpointRateLimit, type GateRefusal } from './sliding-window-limiter.js';
+export type { SharedRateBudget } from './shared-rate-budget.js';
 export { BODY_REDACTION_RULES, createRedactor, REDACTED, type BodyRedaction, type BodyRedactionRule, type RedactedBody, type Redactor } from './redaction.js';
 export { isPrivateAddress } from './private-address.js';
 export { hostAllowed, MEDIA_ENDPOINT } from './media-download.js';

@@ -1,3 +1,4 @@
+import type { SharedRateBudget } from './shared-rate-budget.js';
 import type { Result, ResultAsync } from 'neverthrow';
 import type { z } from 'zod';
 import type { Account, Platform } from '../account/account-schema.js';
@@ -251,6 +252,8 @@ export interface AdapterRuntimeSettings {
   onEvent?: (event: AdapterEvent) => void;
   /** Requests in flight at once per endpoint. */
   concurrency?: number;
+  /** A budget shared with other processes (capture workers): see {@link SharedRateBudget}. @default none (this process alone) */
+  sharedBudget?: SharedRateBudget;
 }
 
 /** Input of {@link createPlatformAdapter}. */

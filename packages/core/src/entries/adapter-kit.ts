@@ -61,6 +61,7 @@ export {
   type ResolvedMetaGraphSettings,
   resolveMetaGraphSettings,
   type SettingSpec,
+  type SharedRateBudget,
   systemClock,
   type WebPageAdapterOptions,
 } from '../adapter/index.js';

@@ -630,3 +630,61 @@ function crashingStore(store: EvidenceStoreV1, limit: number): EvidenceStoreV1 {
   } as EvidenceStoreV1;
 }
 
+
+describe('a cycle run as jobs (planJobs, runJob, closeJobs)', () => {
+  const clock = () => new Date(T0 + 2 * 86_400_000);
+
+  it('stores exactly the evidence runCycle stores, whatever order and however often the jobs run', async () => {
+    const inProcess = createMemoryStore();
+    const asJobs = createMemoryStore();
+    const platformsA = worlds();
+    const platformsB = worlds();
+    const monitorA = monitorFor(inProcess, platformsA, { clock });
+    const monitorB = monitorFor(asJobs, platformsB, { clock });
+    for (let cycle = 1; cycle <= 2; cycle++) {
+      const report = (await monitorA.runCycle())._unsafeUnwrap();
+      const plan = (await monitorB.planJobs('kab-contoh'))._unsafeUnwrap();
+      expect(plan.cycleId).toBe(report.cycleId);
+      // Keyed by handle until a cycle resolved it (this adapter resolves one account at a time), then by id.
+      const accounts = cycle === 1 ? ['facebook:@dewi.contoh', 'x:@dewi_contoh', 'x:@rahmat_contoh'] : ['facebook:id-dewi_contoh', 'x:id-dewi_contoh', 'x:id-rahmat_contoh'];
+      expect(plan.jobs.map((job) => job.key).sort()).toEqual(accounts.map((account) => `kab-contoh:${report.cycleId}:${account}`));
+      // A queue hands jobs out in any order, and a job whose worker died runs a second time.
+      const jobs = JSON.parse(JSON.stringify([...plan.jobs].reverse())) as typeof plan.jobs;
+      const results = [];
+      for (const job of jobs) results.push((await monitorB.runJob(job))._unsafeUnwrap());
+      const again = (await monitorB.runJob(jobs[0]!))._unsafeUnwrap();
+      expect(again.outcome).toBe('skipped');
+      const closed = (await monitorB.closeJobs(plan, results))._unsafeUnwrap();
+      expect(closed).toMatchObject({ status: 'complete', accounts: report.accounts, captures: report.captures, changes: report.changes, findings: report.findings });
+      expect(await evidenceOf(asJobs)).toEqual(await evidenceOf(inProcess));
+      // Between the cycles a post is deleted: the second cycle's lookup must confirm it in both.
+      for (const platforms of [platformsA, platformsB]) platforms.x.posts.set('dewi_contoh', platforms.x.posts.get('dewi_contoh')!.filter((item) => item.id !== 'p2'));
+    }
+    const audit = async (store: EvidenceStoreV1) => (await store.query('audit'))._unsafeUnwrap().map((entry) => `${entry.id}#${entry.recordHash}`).sort();
+    expect(await audit(asJobs)).toEqual(await audit(inProcess));
+  });
+
+  it('leaves the cycle open when a job has no result, and the next plan resumes it', async () => {
+    const store = createMemoryStore();
+    const monitor = monitorFor(store, worlds(), { clock });
+    const plan = (await monitor.planJobs('kab-contoh'))._unsafeUnwrap();
+    const first = (await monitor.runJob(plan.jobs[0]!))._unsafeUnwrap();
+    const open = (await monitor.closeJobs(plan, [first]))._unsafeUnwrap();
+    expect(open).toMatchObject({ status: 'interrupted', accounts: { captured: 1, interrupted: 2 } });
+    const resumed = (await monitor.planJobs('kab-contoh'))._unsafeUnwrap();
+    expect(resumed).toMatchObject({ cycleId: plan.cycleId, resumed: true });
+    const results = [];
+    for (const job of resumed.jobs) results.push((await monitor.runJob(job))._unsafeUnwrap());
+    expect(results.map((result) => result.outcome).sort()).toEqual(['captured', 'captured', 'skipped']);
+    expect((await monitor.closeJobs(resumed, results))._unsafeUnwrap().status).toBe('complete');
+    expect((await monitor.planJobs('kab-contoh'))._unsafeUnwrap()).toMatchObject({ cycleId: 'cycle-000002', resumed: false });
+  });
+
+  it('refuses a job for a subject this worker does not know, naming the fix', async () => {
+    const monitor = monitorFor(createMemoryStore(), worlds(), { clock });
+    const plan = (await monitor.planJobs('kab-contoh'))._unsafeUnwrap();
+    const error = (await monitor.runJob({ ...plan.jobs[0]!, subjectId: 'tidak-ada' }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ type: 'invalid_settings' });
+    expect(error.message).toContain("give every worker the office's config");
+  });
+});

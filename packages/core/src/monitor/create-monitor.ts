@@ -18,6 +18,7 @@ import type { MonitorError } from './monitor-error.js';
 import type { MonitorProgressEvent, MonitorProgressListener } from './monitor-events.js';
 import { MONITOR_DEFAULTS, type MonitorSettings } from './monitor-settings.js';
 import { planTasks } from './plan-tasks.js';
+import { closeCycleJobs, planCycleJobs, runCycleJob, type CycleJob, type CycleJobPlan, type CycleJobResult, type CycleJobRuntime } from './cycle-jobs.js';
 import { scoreItems } from '../classifier/score-items.js';
 
 /** Options of one `runCycle` call. */
@@ -35,6 +36,17 @@ export interface Monitor {
    * report; an `err` only when the cycle could not keep its evidence (the store failed).
    */
   runCycle(options?: RunCycleOptions): ResultAsync<CycleReport, MonitorError>;
+  /**
+   * Plan the next cycle (or finish the open one) as jobs for workers in other processes: the
+   * cycle's journal entry is written and handles resolved; each job is one account, with an
+   * idempotent key `office:cycleId:accountKey`. A queue carries them; {@link Monitor.runJob} runs
+   * one anywhere; {@link Monitor.closeJobs} closes the cycle.
+   */
+  planJobs(office: string): ResultAsync<CycleJobPlan, MonitorError>;
+  /** Run one planned job with the same pipeline (and the same evidence ids) as `runCycle`. Safe to run again after a crash. */
+  runJob(job: CycleJob, signal?: AbortSignal): ResultAsync<CycleJobResult, MonitorError>;
+  /** Merge the jobs' results into the cycle report; finish the cycle when every job ended. */
+  closeJobs(plan: CycleJobPlan, results: readonly CycleJobResult[]): ResultAsync<CycleReport, MonitorError>;
 }
 
 /**
@@ -260,7 +272,11 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
     }
   }
 
+  const runtime: CycleJobRuntime = { settings, adapters, engine, storeFailed, classify: (signal, report) => classifyStep(settings, signal, report) };
   return {
+    planJobs: (office) => guarded(planCycleJobs(runtime, office)),
+    runJob: (job, signal) => guarded(runCycleJob(runtime, job, signal)),
+    closeJobs: (plan, results) => guarded(closeCycleJobs(runtime, plan, results)),
     runCycle(runOptions: RunCycleOptions = {}): ResultAsync<CycleReport, MonitorError> {
       if (running) return ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => err<CycleReport, MonitorError>({ type: 'busy', message: 'a cycle of this monitor is already running; wait for it to finish' }));
       running = true;
@@ -277,6 +293,14 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
       });
     },
   };
+}
+
+/** A job step as a ResultAsync; a thrown bug becomes an `unexpected` error, as in `runCycle`. */
+function guarded<T>(step: Promise<Result<T, MonitorError>>): ResultAsync<T, MonitorError> {
+  return ResultAsync.fromPromise(step, (error): MonitorError => {
+    const message = error instanceof Error ? error.message : String(error);
+    return { type: 'unexpected', message: `the job stopped on an unexpected error (running it again is safe): ${message}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+  }).andThen((result) => result);
 }
 
 function storeFailed(error: StoreErrorV1): MonitorError {

@@ -10,3 +10,4 @@ export { progressOf, type MonitorProgress } from './account-pipeline.js';
 export { handleKey, loadResolutions, RESOLUTION_AUDIT_KIND } from './account-resolutions.js';
 export { appendIfAbsent } from './append-if-absent.js';
 export { planScopes, type ScopePlan, type ScopePlanAccount, type ScopePlanInput, type ScopePlanLine } from './scope-plan.js';
+export type { CycleJob, CycleJobPlan, CycleJobResult } from './cycle-jobs.js';

@@ -50,3 +50,4 @@ export { handleGraphRequest, graphTime } from './graph-world-api.js';
 export type { WorldRequest, WorldResponse } from './world-http.js';
 export { expectedOfKind } from './expected-events.js';
 export { worldEnvironment, WORLD_INSTAGRAM_VIEWER_ID } from './world-environment.js';
+export { maskRunTimes } from './mask-run-times.js';
