@@ -18,6 +18,7 @@
  *   allocations first fill it: this is how far the diff raises the process, not all it allocates.
  * - `diff_retained_heap_mb_1m`: heap (after GC) the diff's result adds to its inputs.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Capture, Item } from '../src/index.js';
@@ -108,6 +109,10 @@ function peakRssSinceReset(): number | undefined {
 }
 
 interface DiffMemory {
+  /** Heap after GC holding the state alone. */
+  stateHeapMb: number;
+  /** Peak resident memory of the whole run: building the state, the re-capture and the diff. */
+  runPeakRssMb: number | undefined;
   inputsHeapMb: number;
   peakAboveInputsMb: number | undefined;
   retainedHeapMb: number;
@@ -118,9 +123,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; memory?: DiffMemory } {
+/**
+ * Feeds every change, then the resulting state bucket by bucket, into a hash: a check that a
+ * faster or smaller diff still produces byte-identical changes and `account_state` records.
+ */
+function hashResult(hash: Hash, result: { state: AccountState; changes: unknown[] }): void {
+  for (const change of result.changes) hash.update(JSON.stringify(change)).update('\n');
+  // The state's JSON bucket by bucket: at 1M items one string of it would pass V8's length limit.
+  const { items, ...rest } = result.state;
+  hash.update(JSON.stringify(rest));
+  for (const bucket of Object.keys(items)) hash.update(JSON.stringify(bucket)).update(JSON.stringify(items[bucket]));
+}
+
+function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; resultHash: string; memory?: DiffMemory } {
   gc?.();
+  const hash = createHash('sha256');
+  const runPeakReset = withMemory && gc !== undefined && resetPeakRss();
   const { state, at } = build(n);
+  gc?.();
+  const stateHeap = process.memoryUsage().heapUsed;
   const full: number[] = [];
   const cpu: number[] = [];
   let changes = 0;
@@ -130,6 +151,7 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     const recapture = capture(`full-${round}`, items, at + 86_400_000 * (round + 1), { complete: true, reachedEnd: true });
     gc?.();
     const inputsHeap = process.memoryUsage().heapUsed;
+    const buildPeak = runPeakReset ? peakRssSinceReset() : undefined;
     const peakReset = withMemory && gc !== undefined && resetPeakRss();
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
@@ -139,15 +161,21 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     const used = process.cpuUsage(cpuStarted);
     cpu.push((used.user + used.system) / 1000);
     changes = result.changes.length;
+    let memoryNow: DiffMemory | undefined;
     if (withMemory && gc) {
       const peak = peakReset ? peakRssSinceReset() : undefined;
       gc();
-      memory = {
+      memoryNow = {
+        stateHeapMb: stateHeap / 1e6,
+        runPeakRssMb: buildPeak === undefined || peak === undefined ? undefined : Math.max(buildPeak, peak) / 1e6,
         inputsHeapMb: inputsHeap / 1e6,
         peakAboveInputsMb: peak === undefined ? undefined : (peak - rssBefore) / 1e6,
         retainedHeapMb: (process.memoryUsage().heapUsed - inputsHeap) / 1e6,
       };
     }
+    memory ??= memoryNow;
+    // After the memory figures: hashing the state's JSON takes memory of its own.
+    hashResult(hash, result);
   }
   const incremental: number[] = [];
   for (let round = 0; round < 20; round++) {
@@ -156,17 +184,21 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     const oldest = page.at(-1)!;
     const recapture = capture(`inc-${round}`, page, at + 60_000 * (round + 1), { complete: true, reachedEnd: false, cutBy: 'page_limit', oldest: { id: oldest.id, at: oldest.createdAt! } });
     const started = performance.now();
-    observeCapture(state, recapture, {}, CAPABILITIES);
+    const result = observeCapture(state, recapture, {}, CAPABILITIES);
     incremental.push(performance.now() - started);
+    hashResult(hash, result);
   }
-  return { fullMs: median(full), fullCpuMs: median(cpu), incrementalMs: median(incremental), changes, memory };
+  return { fullMs: median(full), fullCpuMs: median(cpu), incrementalMs: median(incremental), changes, resultHash: hash.digest('hex'), memory };
 }
 
-const sizes: Array<[label: string, n: number, repeats: number]> = [
+const allSizes: Array<[label: string, n: number, repeats: number]> = [
   ['10k', 10_000, 5],
   ['100k', 100_000, 3],
   ['1m', 1_000_000, 1],
 ];
+// DIFF_BENCH_SIZES=10k,100k runs only those (a quick check on a loaded machine).
+const only = process.env.DIFF_BENCH_SIZES?.split(',');
+const sizes = only ? allSizes.filter(([label]) => only.includes(label)) : allSizes;
 // Warm the JIT first, so the 10k figures measure the code rather than its compilation.
 measure(2_000, 3);
 const entries: BenchEntry[] = [];
@@ -180,23 +212,28 @@ for (const [label, n, repeats] of sizes) {
   entries.push({ name: `diff_items_per_s_${label}`, value: Math.round(n / (result.fullCpuMs / 1000)), unit: 'items/s (CPU time)' });
   entries.push({ name: `diff_items_per_s_wall_${label}`, value: Math.round(n / (result.fullMs / 1000)), unit: 'items/s (wall clock)' });
   entries.push({ name: `diff_incremental_ms_${label}`, value: Number(result.incrementalMs.toFixed(3)), unit: 'ms' });
+  // The first 12 hex digits of the hash as a number: the JSON holds numbers only.
+  entries.push({ name: `diff_result_hash_${label}`, value: Number.parseInt(result.resultHash.slice(0, 12), 16), unit: `sha256 ${result.resultHash} of every change and resulting state (JSON)` });
   notes.push(
-    `${label}: full re-capture ${result.fullMs.toFixed(0)} ms wall / ${result.fullCpuMs.toFixed(0)} ms CPU (${result.changes} changes), 200-item incremental capture ${result.incrementalMs.toFixed(2)} ms`,
+    `${label}: full re-capture ${result.fullMs.toFixed(0)} ms wall / ${result.fullCpuMs.toFixed(0)} ms CPU (${result.changes} changes), 200-item incremental capture ${result.incrementalMs.toFixed(2)} ms; changes and states sha256 ${result.resultHash}`,
   );
   process.stdout.write(`  ${notes.at(-1)}\n`);
 }
 entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
 const memory = results.get('1m')?.memory;
 if (memory) {
+  entries.push({ name: 'diff_state_heap_mb_1m', value: Math.round(memory.stateHeapMb), unit: 'MB (heap after GC: the 1M-item state alone)' });
+  if (memory.runPeakRssMb !== undefined) entries.push({ name: 'diff_run_peak_rss_mb_1m', value: Math.round(memory.runPeakRssMb), unit: 'MB (peak RSS from building the 1M-item state to the end of its full diff)' });
   entries.push({ name: 'diff_inputs_heap_mb_1m', value: Math.round(memory.inputsHeapMb), unit: 'MB (heap after GC: 1M-item state + 1M-item re-capture)' });
   if (memory.peakAboveInputsMb !== undefined) entries.push({ name: 'diff_peak_above_inputs_mb_1m', value: Math.round(memory.peakAboveInputsMb), unit: 'MB (peak RSS during the diff minus RSS with its inputs built)' });
   entries.push({ name: 'diff_retained_heap_mb_1m', value: Math.round(memory.retainedHeapMb), unit: 'MB (heap after GC the result adds to its inputs)' });
   notes.push(
-    `1m memory: inputs ${memory.inputsHeapMb.toFixed(0)} MB of heap; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
+    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap, with the re-capture ${memory.inputsHeapMb.toFixed(0)} MB; whole run peak RSS ${memory.runPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
   );
 }
 const ratio = (a: string, b: string) => (results.get(b)?.fullMs ?? Number.NaN) / (results.get(a)?.fullMs ?? Number.NaN);
 const cpuRatio = (a: string, b: string) => (results.get(b)?.fullCpuMs ?? Number.NaN) / (results.get(a)?.fullCpuMs ?? Number.NaN);
+for (const [label, result] of results) notes.push(`${label}: changes and states sha256 ${result.resultHash}`);
 notes.push(`CPU-time ratio 100k/10k = ${cpuRatio('10k', '100k').toFixed(2)}x, 1m/100k = ${cpuRatio('100k', '1m').toFixed(2)}x`);
 notes.push(`time ratio 100k/10k = ${ratio('10k', '100k').toFixed(2)}x, 1m/100k = ${ratio('100k', '1m').toFixed(2)}x (linear budget: 12x per 10x items)`);
 notes.push('peak RSS holds the 1M-item state, a 1M-item capture and the new state sharing nothing changed; figures are noisy on a shared machine');
