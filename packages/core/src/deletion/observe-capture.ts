@@ -8,6 +8,7 @@ import { wordDiff } from '../diff/word-diff.js';
 import type { AccountState, DeletionCapabilities, TrackedItem } from './account-state.js';
 import { applyObservation, type ObservationSource } from './apply-observation.js';
 import { countedWindow, type CountedWindow } from './capture-window.js';
+import { compactVersionItem } from './compact-version-item.js';
 import { withFailure, withSuccess } from './coverage.js';
 import type { GapReason } from './coverage-types.js';
 import { nextStatus } from './deletion-state-table.js';
@@ -441,7 +442,7 @@ function hashOf(sighting: Sighting): string {
 }
 
 function newVersion(context: Context, sighting: Sighting) {
-  return { item: sighting.item, contentHash: hashOf(sighting), firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
+  return { item: compactVersionItem(sighting.item), contentHash: hashOf(sighting), firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
 }
 
 function observeNew(context: Context, sighting: Sighting): TrackedItem {
