@@ -10,6 +10,13 @@
  *   the same state: the everyday case, which should not grow with n.
  * - `diff_peak_rss_mb_1m`: the process's peak resident memory after the 1M run (it holds the
  *   bench's own 1M built Items, the state, the 1M-item re-capture and the diff).
+ * - `diff_run_peak_rss_mb_1m`: peak resident memory from building the 1M-item state to the end
+ *   of its full diff (Linux: the peak is reset before the state is built): the state, the
+ *   re-capture and the diff together, without what the 10k and 100k runs left behind.
+ * - `diff_state_heap_mb_1m`: heap in use (after GC) holding the 1M-item state alone.
+ * - `diff_result_hash_<n>`: sha256 of every change and every resulting state (as JSON) of the
+ *   runs at n items (its first 12 hex digits as the value, all 64 in the unit): a faster or
+ *   smaller diff must leave it as it was.
  * - `diff_inputs_heap_mb_1m`: heap in use (after GC) holding the diff's inputs, the 1M-item state
  *   and the 1M-item re-capture, just before the diff.
  * - `diff_peak_above_inputs_mb_1m`: the diff's own peak: the process's peak resident memory
@@ -21,8 +28,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Capture, Item } from '../src/index.js';
-import { createAccountState, observeCapture, type AccountState } from '../src/index.js';
+import type { Capture, CaptureHeader, Item } from '../src/index.js';
+import { createAccountState, observeCapture, observeCapturePages, type AccountState } from '../src/index.js';
 import { reportBench, type BenchEntry } from '../../../scripts/bench-results.js';
 
 const PER_DAY = 1000;
@@ -77,15 +84,24 @@ function build(n: number): { state: AccountState; at: number } {
   return { state, at };
 }
 
-function fullRecapture(n: number, round: number): Item[] {
-  const items: Item[] = [];
+/** The full re-capture in pages of 1000 items, made as they are read (the way an adapter pages). */
+function* fullRecapturePages(n: number, round: number): Generator<Item[]> {
   const step = 1000;
+  let page: Item[] = [];
   // Newest first, the way adapters return them; every 1000th edited, every 1000th (offset) gone, 0.1 % new.
   for (let index = n + Math.floor(n / step) - 1; index >= 0; index--) {
     if (index < n && index % step === 500 + round) continue;
-    items.push(item(index, index < n && index % step === 250));
+    page.push(item(index, index < n && index % step === 250));
+    if (page.length === step) {
+      yield page;
+      page = [];
+    }
   }
-  return items;
+  if (page.length > 0) yield page;
+}
+
+function fullRecapture(n: number, round: number): Item[] {
+  return [...fullRecapturePages(n, round)].flat();
 }
 
 /** Resets the process's peak resident memory (Linux `clear_refs`); false where that is not possible. */
@@ -111,8 +127,14 @@ function peakRssSinceReset(): number | undefined {
 interface DiffMemory {
   /** Heap after GC holding the state alone. */
   stateHeapMb: number;
-  /** Peak resident memory of the whole run: building the state, the re-capture and the diff. */
-  runPeakRssMb: number | undefined;
+  /** Peak resident memory while the state was built from one capture of all its items. */
+  buildPeakRssMb: number | undefined;
+  /** Peak resident memory of the diff of the re-capture read in pages: state, pages and diff. */
+  pagedPeakRssMb: number | undefined;
+  /** Heap after GC the paged diff's result adds to the state. */
+  pagedRetainedHeapMb: number;
+  /** The paged diff gave the same changes and state as the one of the whole array. */
+  pagedSameResult: boolean;
   inputsHeapMb: number;
   peakAboveInputsMb: number | undefined;
   retainedHeapMb: number;
@@ -127,21 +149,49 @@ function median(values: number[]): number {
  * Feeds every change, then the resulting state bucket by bucket, into a hash: a check that a
  * faster or smaller diff still produces byte-identical changes and `account_state` records.
  */
-function hashResult(hash: Hash, result: { state: AccountState; changes: unknown[] }): void {
+function hashResult(hash: Hash, result: { state: AccountState; changes: unknown[] }): Hash {
   for (const change of result.changes) hash.update(JSON.stringify(change)).update('\n');
   // The state's JSON bucket by bucket: at 1M items one string of it would pass V8's length limit.
   const { items, ...rest } = result.state;
   hash.update(JSON.stringify(rest));
   for (const bucket of Object.keys(items)) hash.update(JSON.stringify(bucket)).update(JSON.stringify(items[bucket]));
+  return hash;
+}
+
+function digestOf(result: { state: AccountState; changes: unknown[] }): string {
+  return hashResult(createHash('sha256'), result).digest('hex');
+}
+
+function fullRecaptureHeader(round: number, at: number): CaptureHeader {
+  const { items: _items, ...header } = capture(`full-${round}`, [], at + 86_400_000 * (round + 1), { complete: true, reachedEnd: true });
+  return header;
+}
+
+/**
+ * The memory of the 1M diff as the monitor's inputs would hold it: the state, and the
+ * re-capture read page by page (`observeCapturePages`). The peak is reset once the state is built.
+ */
+function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: number | undefined; retainedHeapMb: number; digest: string } {
+  gc?.();
+  gc?.();
+  const stateHeap = process.memoryUsage().heapUsed;
+  const reset = gc !== undefined && resetPeakRss();
+  const result = observeCapturePages(state, fullRecaptureHeader(0, at), fullRecapturePages(n, 0), {}, CAPABILITIES);
+  const peak = reset ? peakRssSinceReset() : undefined;
+  gc?.();
+  const retainedHeapMb = (process.memoryUsage().heapUsed - stateHeap) / 1e6;
+  return { peakRssMb: peak === undefined ? undefined : peak / 1e6, retainedHeapMb, digest: digestOf(result) };
 }
 
 function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; resultHash: string; memory?: DiffMemory } {
   gc?.();
   const hash = createHash('sha256');
-  const runPeakReset = withMemory && gc !== undefined && resetPeakRss();
+  const buildPeakReset = withMemory && gc !== undefined && resetPeakRss();
   const { state, at } = build(n);
+  const buildPeak = buildPeakReset ? peakRssSinceReset() : undefined;
   gc?.();
   const stateHeap = process.memoryUsage().heapUsed;
+  const paged = withMemory ? measurePaged(state, at, n) : undefined;
   const full: number[] = [];
   const cpu: number[] = [];
   let changes = 0;
@@ -151,7 +201,6 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     const recapture = capture(`full-${round}`, items, at + 86_400_000 * (round + 1), { complete: true, reachedEnd: true });
     gc?.();
     const inputsHeap = process.memoryUsage().heapUsed;
-    const buildPeak = runPeakReset ? peakRssSinceReset() : undefined;
     const peakReset = withMemory && gc !== undefined && resetPeakRss();
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
@@ -162,12 +211,15 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     cpu.push((used.user + used.system) / 1000);
     changes = result.changes.length;
     let memoryNow: DiffMemory | undefined;
-    if (withMemory && gc) {
+    if (paged && gc) {
       const peak = peakReset ? peakRssSinceReset() : undefined;
       gc();
       memoryNow = {
         stateHeapMb: stateHeap / 1e6,
-        runPeakRssMb: buildPeak === undefined || peak === undefined ? undefined : Math.max(buildPeak, peak) / 1e6,
+        buildPeakRssMb: buildPeak === undefined ? undefined : buildPeak / 1e6,
+        pagedPeakRssMb: paged.peakRssMb,
+        pagedRetainedHeapMb: paged.retainedHeapMb,
+        pagedSameResult: round === 0 && paged.digest === digestOf(result),
         inputsHeapMb: inputsHeap / 1e6,
         peakAboveInputsMb: peak === undefined ? undefined : (peak - rssBefore) / 1e6,
         retainedHeapMb: (process.memoryUsage().heapUsed - inputsHeap) / 1e6,
@@ -219,16 +271,19 @@ for (const [label, n, repeats] of sizes) {
   );
   process.stdout.write(`  ${notes.at(-1)}\n`);
 }
-entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
+if (results.has('1m')) entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
 const memory = results.get('1m')?.memory;
 if (memory) {
   entries.push({ name: 'diff_state_heap_mb_1m', value: Math.round(memory.stateHeapMb), unit: 'MB (heap after GC: the 1M-item state alone)' });
-  if (memory.runPeakRssMb !== undefined) entries.push({ name: 'diff_run_peak_rss_mb_1m', value: Math.round(memory.runPeakRssMb), unit: 'MB (peak RSS from building the 1M-item state to the end of its full diff)' });
+  if (memory.pagedPeakRssMb !== undefined) entries.push({ name: 'diff_paged_peak_rss_mb_1m', value: Math.round(memory.pagedPeakRssMb), unit: 'MB (peak RSS of the whole diff: the 1M-item state, the 1M-item re-capture read in pages of 1000, and the diff)' });
+  entries.push({ name: 'diff_paged_retained_heap_mb_1m', value: Math.round(memory.pagedRetainedHeapMb), unit: 'MB (heap after GC the paged diff adds to the state)' });
+  entries.push({ name: 'diff_paged_same_result_1m', value: memory.pagedSameResult ? 1 : 0, unit: '1 when the paged diff gave the same changes and state as the array one' });
+  if (memory.buildPeakRssMb !== undefined) entries.push({ name: 'diff_build_peak_rss_mb_1m', value: Math.round(memory.buildPeakRssMb), unit: 'MB (peak RSS building the 1M-item state from one 1M-item capture; not part of the diff)' });
   entries.push({ name: 'diff_inputs_heap_mb_1m', value: Math.round(memory.inputsHeapMb), unit: 'MB (heap after GC: 1M-item state + 1M-item re-capture)' });
   if (memory.peakAboveInputsMb !== undefined) entries.push({ name: 'diff_peak_above_inputs_mb_1m', value: Math.round(memory.peakAboveInputsMb), unit: 'MB (peak RSS during the diff minus RSS with its inputs built)' });
   entries.push({ name: 'diff_retained_heap_mb_1m', value: Math.round(memory.retainedHeapMb), unit: 'MB (heap after GC the result adds to its inputs)' });
   notes.push(
-    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap, with the re-capture ${memory.inputsHeapMb.toFixed(0)} MB; whole run peak RSS ${memory.runPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
+    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap; diff of the re-capture read in pages: peak RSS ${memory.pagedPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB, same result as the array: ${memory.pagedSameResult}; with the whole re-capture as one array ${memory.inputsHeapMb.toFixed(0)} MB of inputs; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
   );
 }
 const ratio = (a: string, b: string) => (results.get(b)?.fullMs ?? Number.NaN) / (results.get(a)?.fullMs ?? Number.NaN);

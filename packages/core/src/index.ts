@@ -61,6 +61,7 @@ export {
 export {
   type AccountState,
   type CaptureFailure,
+  type CaptureHeader,
   type Coverage,
   type CoverageGap,
   coverageOf,
@@ -83,6 +84,7 @@ export {
   type LookupBatch,
   observeCapture,
   observeCaptureFailure,
+  observeCapturePages,
   type ObserveCaptureResult,
   observeEarlierVersions,
   type ObserveEarlierVersionsResult,

@@ -37,10 +37,10 @@ function isEmptyList(value: unknown): value is unknown[] {
  */
 export function compactVersionItem(item: Item): Item {
   const copy = { ...item };
-  if (isEmptyList(copy.media)) copy.media = EMPTY as Item['media'];
-  if (isEmptyList(copy.links)) copy.links = EMPTY as Item['links'];
-  if (isEmptyList(copy.hashtags)) copy.hashtags = EMPTY as Item['hashtags'];
-  if (isEmptyList(copy.mentions)) copy.mentions = EMPTY as Item['mentions'];
+  if (isEmptyList(copy.media)) copy.media = EMPTY as unknown as Item['media'];
+  if (isEmptyList(copy.links)) copy.links = EMPTY as unknown as Item['links'];
+  if (isEmptyList(copy.hashtags)) copy.hashtags = EMPTY as unknown as Item['hashtags'];
+  if (isEmptyList(copy.mentions)) copy.mentions = EMPTY as unknown as Item['mentions'];
   if (copy.author !== undefined && copy.author !== null && typeof copy.author === 'object') copy.author = sharedAuthor(copy.author);
   return copy;
 }
