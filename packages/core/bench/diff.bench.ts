@@ -129,8 +129,13 @@ interface DiffMemory {
   stateHeapMb: number;
   /** Peak resident memory while the state was built from one capture of all its items. */
   buildPeakRssMb: number | undefined;
-  /** Peak resident memory of the diff of the re-capture read in pages: state, pages and diff. */
+  /**
+   * Peak resident memory of the diff of the re-capture read in pages: state, pages and diff, but
+   * also the heap V8 still holds from building the state (it does not give it back at once).
+   */
   pagedPeakRssMb: number | undefined;
+  /** Peak heap in use (sampled at every page and at the end) of the paged diff, the state included. */
+  pagedPeakHeapMb: number;
   /** Heap after GC the paged diff's result adds to the state. */
   pagedRetainedHeapMb: number;
   /** The paged diff gave the same changes and state as the one of the whole array. */
@@ -171,16 +176,25 @@ function fullRecaptureHeader(round: number, at: number): CaptureHeader {
  * The memory of the 1M diff as the monitor's inputs would hold it: the state, and the
  * re-capture read page by page (`observeCapturePages`). The peak is reset once the state is built.
  */
-function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: number | undefined; retainedHeapMb: number; digest: string } {
+function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: number | undefined; peakHeapMb: number; retainedHeapMb: number; digest: string } {
   gc?.();
   gc?.();
   const stateHeap = process.memoryUsage().heapUsed;
   const reset = gc !== undefined && resetPeakRss();
-  const result = observeCapturePages(state, fullRecaptureHeader(0, at), fullRecapturePages(n, 0), {}, CAPABILITIES);
+  // Heap in use (garbage not yet collected included) as each page is read, and at the end.
+  let peakHeap = stateHeap;
+  function* sampled(): Generator<Item[]> {
+    for (const page of fullRecapturePages(n, 0)) {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      yield page;
+    }
+  }
+  const result = observeCapturePages(state, fullRecaptureHeader(0, at), sampled(), {}, CAPABILITIES);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const peak = reset ? peakRssSinceReset() : undefined;
   gc?.();
   const retainedHeapMb = (process.memoryUsage().heapUsed - stateHeap) / 1e6;
-  return { peakRssMb: peak === undefined ? undefined : peak / 1e6, retainedHeapMb, digest: digestOf(result) };
+  return { peakRssMb: peak === undefined ? undefined : peak / 1e6, peakHeapMb: peakHeap / 1e6, retainedHeapMb, digest: digestOf(result) };
 }
 
 function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; resultHash: string; memory?: DiffMemory } {
@@ -218,6 +232,7 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
         stateHeapMb: stateHeap / 1e6,
         buildPeakRssMb: buildPeak === undefined ? undefined : buildPeak / 1e6,
         pagedPeakRssMb: paged.peakRssMb,
+        pagedPeakHeapMb: paged.peakHeapMb,
         pagedRetainedHeapMb: paged.retainedHeapMb,
         pagedSameResult: round === 0 && paged.digest === digestOf(result),
         inputsHeapMb: inputsHeap / 1e6,
@@ -275,7 +290,8 @@ if (results.has('1m')) entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.r
 const memory = results.get('1m')?.memory;
 if (memory) {
   entries.push({ name: 'diff_state_heap_mb_1m', value: Math.round(memory.stateHeapMb), unit: 'MB (heap after GC: the 1M-item state alone)' });
-  if (memory.pagedPeakRssMb !== undefined) entries.push({ name: 'diff_paged_peak_rss_mb_1m', value: Math.round(memory.pagedPeakRssMb), unit: 'MB (peak RSS of the whole diff: the 1M-item state, the 1M-item re-capture read in pages of 1000, and the diff)' });
+  entries.push({ name: 'diff_paged_peak_heap_mb_1m', value: Math.round(memory.pagedPeakHeapMb), unit: 'MB (peak heap in use of the whole diff, uncollected garbage included: the 1M-item state, the 1M-item re-capture read in pages of 1000, and the diff)' });
+  if (memory.pagedPeakRssMb !== undefined) entries.push({ name: 'diff_paged_peak_rss_mb_1m', value: Math.round(memory.pagedPeakRssMb), unit: 'MB (peak RSS of the same diff; holds the heap V8 kept from building the state, so at most what the diff needs)' });
   entries.push({ name: 'diff_paged_retained_heap_mb_1m', value: Math.round(memory.pagedRetainedHeapMb), unit: 'MB (heap after GC the paged diff adds to the state)' });
   entries.push({ name: 'diff_paged_same_result_1m', value: memory.pagedSameResult ? 1 : 0, unit: '1 when the paged diff gave the same changes and state as the array one' });
   if (memory.buildPeakRssMb !== undefined) entries.push({ name: 'diff_build_peak_rss_mb_1m', value: Math.round(memory.buildPeakRssMb), unit: 'MB (peak RSS building the 1M-item state from one 1M-item capture; not part of the diff)' });
@@ -283,7 +299,7 @@ if (memory) {
   if (memory.peakAboveInputsMb !== undefined) entries.push({ name: 'diff_peak_above_inputs_mb_1m', value: Math.round(memory.peakAboveInputsMb), unit: 'MB (peak RSS during the diff minus RSS with its inputs built)' });
   entries.push({ name: 'diff_retained_heap_mb_1m', value: Math.round(memory.retainedHeapMb), unit: 'MB (heap after GC the result adds to its inputs)' });
   notes.push(
-    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap; diff of the re-capture read in pages: peak RSS ${memory.pagedPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB, same result as the array: ${memory.pagedSameResult}; with the whole re-capture as one array ${memory.inputsHeapMb.toFixed(0)} MB of inputs; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
+    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap; diff of the re-capture read in pages: peak heap ${memory.pagedPeakHeapMb.toFixed(0)} MB, peak RSS ${memory.pagedPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB (with what V8 kept from the build), same result as the array: ${memory.pagedSameResult}; with the whole re-capture as one array ${memory.inputsHeapMb.toFixed(0)} MB of inputs; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
   );
 }
 const ratio = (a: string, b: string) => (results.get(b)?.fullMs ?? Number.NaN) / (results.get(a)?.fullMs ?? Number.NaN);
