@@ -10,9 +10,11 @@
  *   the same state: the everyday case, which should not grow with n.
  * - `diff_peak_rss_mb_1m`: the process's peak resident memory after the 1M run (it holds the
  *   bench's own 1M built Items, the state, the 1M-item re-capture and the diff).
- * - `diff_run_peak_rss_mb_1m`: peak resident memory from building the 1M-item state to the end
- *   of its full diff (Linux: the peak is reset before the state is built): the state, the
- *   re-capture and the diff together, without what the 10k and 100k runs left behind.
+ * - `diff_paged_*_1m`: the same full diff with the re-capture read in pages of 1000
+ *   (`observeCapturePages`), as an adapter pages: peak heap in use (sampled at every page and at
+ *   the end, uncollected garbage included), peak RSS (reset once the state is built; it still
+ *   holds the heap V8 kept from building it), the heap the result adds, and whether the result
+ *   is the array diff's to the byte. `diff_build_peak_rss_mb_1m`: building the state, apart.
  * - `diff_state_heap_mb_1m`: heap in use (after GC) holding the 1M-item state alone.
  * - `diff_result_hash_<n>`: sha256 of every change and every resulting state (as JSON) of the
  *   runs at n items (its first 12 hex digits as the value, all 64 in the unit): a faster or
