@@ -10,6 +10,15 @@
  *   the same state: the everyday case, which should not grow with n.
  * - `diff_peak_rss_mb_1m`: the process's peak resident memory after the 1M run (it holds the
  *   bench's own 1M built Items, the state, the 1M-item re-capture and the diff).
+ * - `diff_paged_*_1m`: the same full diff with the re-capture read in pages of 1000
+ *   (`observeCapturePages`), as an adapter pages: peak heap in use (sampled at every page and at
+ *   the end, uncollected garbage included), peak RSS (reset once the state is built; it still
+ *   holds the heap V8 kept from building it), the heap the result adds, and whether the result
+ *   is the array diff's to the byte. `diff_build_peak_rss_mb_1m`: building the state, apart.
+ * - `diff_state_heap_mb_1m`: heap in use (after GC) holding the 1M-item state alone.
+ * - `diff_result_hash_<n>`: sha256 of every change and every resulting state (as JSON) of the
+ *   runs at n items (its first 12 hex digits as the value, all 64 in the unit): a faster or
+ *   smaller diff must leave it as it was.
  * - `diff_inputs_heap_mb_1m`: heap in use (after GC) holding the diff's inputs, the 1M-item state
  *   and the 1M-item re-capture, just before the diff.
  * - `diff_peak_above_inputs_mb_1m`: the diff's own peak: the process's peak resident memory
@@ -18,10 +27,11 @@
  *   allocations first fill it: this is how far the diff raises the process, not all it allocates.
  * - `diff_retained_heap_mb_1m`: heap (after GC) the diff's result adds to its inputs.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Capture, Item } from '../src/index.js';
-import { createAccountState, observeCapture, type AccountState } from '../src/index.js';
+import type { Capture, CaptureHeader, Item } from '../src/index.js';
+import { createAccountState, observeCapture, observeCapturePages, type AccountState } from '../src/index.js';
 import { reportBench, type BenchEntry } from '../../../scripts/bench-results.js';
 
 const PER_DAY = 1000;
@@ -76,15 +86,24 @@ function build(n: number): { state: AccountState; at: number } {
   return { state, at };
 }
 
-function fullRecapture(n: number, round: number): Item[] {
-  const items: Item[] = [];
+/** The full re-capture in pages of 1000 items, made as they are read (the way an adapter pages). */
+function* fullRecapturePages(n: number, round: number): Generator<Item[]> {
   const step = 1000;
+  let page: Item[] = [];
   // Newest first, the way adapters return them; every 1000th edited, every 1000th (offset) gone, 0.1 % new.
   for (let index = n + Math.floor(n / step) - 1; index >= 0; index--) {
     if (index < n && index % step === 500 + round) continue;
-    items.push(item(index, index < n && index % step === 250));
+    page.push(item(index, index < n && index % step === 250));
+    if (page.length === step) {
+      yield page;
+      page = [];
+    }
   }
-  return items;
+  if (page.length > 0) yield page;
+}
+
+function fullRecapture(n: number, round: number): Item[] {
+  return [...fullRecapturePages(n, round)].flat();
 }
 
 /** Resets the process's peak resident memory (Linux `clear_refs`); false where that is not possible. */
@@ -108,6 +127,21 @@ function peakRssSinceReset(): number | undefined {
 }
 
 interface DiffMemory {
+  /** Heap after GC holding the state alone. */
+  stateHeapMb: number;
+  /** Peak resident memory while the state was built from one capture of all its items. */
+  buildPeakRssMb: number | undefined;
+  /**
+   * Peak resident memory of the diff of the re-capture read in pages: state, pages and diff, but
+   * also the heap V8 still holds from building the state (it does not give it back at once).
+   */
+  pagedPeakRssMb: number | undefined;
+  /** Peak heap in use (sampled at every page and at the end) of the paged diff, the state included. */
+  pagedPeakHeapMb: number;
+  /** Heap after GC the paged diff's result adds to the state. */
+  pagedRetainedHeapMb: number;
+  /** The paged diff gave the same changes and state as the one of the whole array. */
+  pagedSameResult: boolean;
   inputsHeapMb: number;
   peakAboveInputsMb: number | undefined;
   retainedHeapMb: number;
@@ -118,9 +152,62 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; memory?: DiffMemory } {
+/**
+ * Feeds every change, then the resulting state bucket by bucket, into a hash: a check that a
+ * faster or smaller diff still produces byte-identical changes and `account_state` records.
+ */
+function hashResult(hash: Hash, result: { state: AccountState; changes: unknown[] }): Hash {
+  for (const change of result.changes) hash.update(JSON.stringify(change)).update('\n');
+  // The state's JSON bucket by bucket: at 1M items one string of it would pass V8's length limit.
+  const { items, ...rest } = result.state;
+  hash.update(JSON.stringify(rest));
+  for (const bucket of Object.keys(items)) hash.update(JSON.stringify(bucket)).update(JSON.stringify(items[bucket]));
+  return hash;
+}
+
+function digestOf(result: { state: AccountState; changes: unknown[] }): string {
+  return hashResult(createHash('sha256'), result).digest('hex');
+}
+
+function fullRecaptureHeader(round: number, at: number): CaptureHeader {
+  const { items: _items, ...header } = capture(`full-${round}`, [], at + 86_400_000 * (round + 1), { complete: true, reachedEnd: true });
+  return header;
+}
+
+/**
+ * The memory of the 1M diff as the monitor's inputs would hold it: the state, and the
+ * re-capture read page by page (`observeCapturePages`). The peak is reset once the state is built.
+ */
+function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: number | undefined; peakHeapMb: number; retainedHeapMb: number; digest: string } {
   gc?.();
+  gc?.();
+  const stateHeap = process.memoryUsage().heapUsed;
+  const reset = gc !== undefined && resetPeakRss();
+  // Heap in use (garbage not yet collected included) as each page is read, and at the end.
+  let peakHeap = stateHeap;
+  function* sampled(): Generator<Item[]> {
+    for (const page of fullRecapturePages(n, 0)) {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      yield page;
+    }
+  }
+  const result = observeCapturePages(state, fullRecaptureHeader(0, at), sampled(), {}, CAPABILITIES);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const peak = reset ? peakRssSinceReset() : undefined;
+  gc?.();
+  const retainedHeapMb = (process.memoryUsage().heapUsed - stateHeap) / 1e6;
+  return { peakRssMb: peak === undefined ? undefined : peak / 1e6, peakHeapMb: peakHeap / 1e6, retainedHeapMb, digest: digestOf(result) };
+}
+
+function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; resultHash: string; memory?: DiffMemory } {
+  gc?.();
+  const hash = createHash('sha256');
+  const buildPeakReset = withMemory && gc !== undefined && resetPeakRss();
   const { state, at } = build(n);
+  const buildPeak = buildPeakReset ? peakRssSinceReset() : undefined;
+  gc?.();
+  const stateHeap = process.memoryUsage().heapUsed;
+  const paged = withMemory ? measurePaged(state, at, n) : undefined;
   const full: number[] = [];
   const cpu: number[] = [];
   let changes = 0;
@@ -139,15 +226,25 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     const used = process.cpuUsage(cpuStarted);
     cpu.push((used.user + used.system) / 1000);
     changes = result.changes.length;
-    if (withMemory && gc) {
+    let memoryNow: DiffMemory | undefined;
+    if (paged && gc) {
       const peak = peakReset ? peakRssSinceReset() : undefined;
       gc();
-      memory = {
+      memoryNow = {
+        stateHeapMb: stateHeap / 1e6,
+        buildPeakRssMb: buildPeak === undefined ? undefined : buildPeak / 1e6,
+        pagedPeakRssMb: paged.peakRssMb,
+        pagedPeakHeapMb: paged.peakHeapMb,
+        pagedRetainedHeapMb: paged.retainedHeapMb,
+        pagedSameResult: round === 0 && paged.digest === digestOf(result),
         inputsHeapMb: inputsHeap / 1e6,
         peakAboveInputsMb: peak === undefined ? undefined : (peak - rssBefore) / 1e6,
         retainedHeapMb: (process.memoryUsage().heapUsed - inputsHeap) / 1e6,
       };
     }
+    memory ??= memoryNow;
+    // After the memory figures: hashing the state's JSON takes memory of its own.
+    hashResult(hash, result);
   }
   const incremental: number[] = [];
   for (let round = 0; round < 20; round++) {
@@ -156,17 +253,21 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
     const oldest = page.at(-1)!;
     const recapture = capture(`inc-${round}`, page, at + 60_000 * (round + 1), { complete: true, reachedEnd: false, cutBy: 'page_limit', oldest: { id: oldest.id, at: oldest.createdAt! } });
     const started = performance.now();
-    observeCapture(state, recapture, {}, CAPABILITIES);
+    const result = observeCapture(state, recapture, {}, CAPABILITIES);
     incremental.push(performance.now() - started);
+    hashResult(hash, result);
   }
-  return { fullMs: median(full), fullCpuMs: median(cpu), incrementalMs: median(incremental), changes, memory };
+  return { fullMs: median(full), fullCpuMs: median(cpu), incrementalMs: median(incremental), changes, resultHash: hash.digest('hex'), memory };
 }
 
-const sizes: Array<[label: string, n: number, repeats: number]> = [
+const allSizes: Array<[label: string, n: number, repeats: number]> = [
   ['10k', 10_000, 5],
   ['100k', 100_000, 3],
   ['1m', 1_000_000, 1],
 ];
+// DIFF_BENCH_SIZES=10k,100k runs only those (a quick check on a loaded machine).
+const only = process.env.DIFF_BENCH_SIZES?.split(',');
+const sizes = only ? allSizes.filter(([label]) => only.includes(label)) : allSizes;
 // Warm the JIT first, so the 10k figures measure the code rather than its compilation.
 measure(2_000, 3);
 const entries: BenchEntry[] = [];
@@ -180,23 +281,32 @@ for (const [label, n, repeats] of sizes) {
   entries.push({ name: `diff_items_per_s_${label}`, value: Math.round(n / (result.fullCpuMs / 1000)), unit: 'items/s (CPU time)' });
   entries.push({ name: `diff_items_per_s_wall_${label}`, value: Math.round(n / (result.fullMs / 1000)), unit: 'items/s (wall clock)' });
   entries.push({ name: `diff_incremental_ms_${label}`, value: Number(result.incrementalMs.toFixed(3)), unit: 'ms' });
+  // The first 12 hex digits of the hash as a number: the JSON holds numbers only.
+  entries.push({ name: `diff_result_hash_${label}`, value: Number.parseInt(result.resultHash.slice(0, 12), 16), unit: `sha256 ${result.resultHash} of every change and resulting state (JSON)` });
   notes.push(
-    `${label}: full re-capture ${result.fullMs.toFixed(0)} ms wall / ${result.fullCpuMs.toFixed(0)} ms CPU (${result.changes} changes), 200-item incremental capture ${result.incrementalMs.toFixed(2)} ms`,
+    `${label}: full re-capture ${result.fullMs.toFixed(0)} ms wall / ${result.fullCpuMs.toFixed(0)} ms CPU (${result.changes} changes), 200-item incremental capture ${result.incrementalMs.toFixed(2)} ms; changes and states sha256 ${result.resultHash}`,
   );
   process.stdout.write(`  ${notes.at(-1)}\n`);
 }
-entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
+if (results.has('1m')) entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
 const memory = results.get('1m')?.memory;
 if (memory) {
+  entries.push({ name: 'diff_state_heap_mb_1m', value: Math.round(memory.stateHeapMb), unit: 'MB (heap after GC: the 1M-item state alone)' });
+  entries.push({ name: 'diff_paged_peak_heap_mb_1m', value: Math.round(memory.pagedPeakHeapMb), unit: 'MB (peak heap in use of the whole diff, uncollected garbage included: the 1M-item state, the 1M-item re-capture read in pages of 1000, and the diff)' });
+  if (memory.pagedPeakRssMb !== undefined) entries.push({ name: 'diff_paged_peak_rss_mb_1m', value: Math.round(memory.pagedPeakRssMb), unit: 'MB (peak RSS of the same diff; holds the heap V8 kept from building the state, so at most what the diff needs)' });
+  entries.push({ name: 'diff_paged_retained_heap_mb_1m', value: Math.round(memory.pagedRetainedHeapMb), unit: 'MB (heap after GC the paged diff adds to the state)' });
+  entries.push({ name: 'diff_paged_same_result_1m', value: memory.pagedSameResult ? 1 : 0, unit: '1 when the paged diff gave the same changes and state as the array one' });
+  if (memory.buildPeakRssMb !== undefined) entries.push({ name: 'diff_build_peak_rss_mb_1m', value: Math.round(memory.buildPeakRssMb), unit: 'MB (peak RSS building the 1M-item state from one 1M-item capture; not part of the diff)' });
   entries.push({ name: 'diff_inputs_heap_mb_1m', value: Math.round(memory.inputsHeapMb), unit: 'MB (heap after GC: 1M-item state + 1M-item re-capture)' });
   if (memory.peakAboveInputsMb !== undefined) entries.push({ name: 'diff_peak_above_inputs_mb_1m', value: Math.round(memory.peakAboveInputsMb), unit: 'MB (peak RSS during the diff minus RSS with its inputs built)' });
   entries.push({ name: 'diff_retained_heap_mb_1m', value: Math.round(memory.retainedHeapMb), unit: 'MB (heap after GC the result adds to its inputs)' });
   notes.push(
-    `1m memory: inputs ${memory.inputsHeapMb.toFixed(0)} MB of heap; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
+    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap; diff of the re-capture read in pages: peak heap ${memory.pagedPeakHeapMb.toFixed(0)} MB, peak RSS ${memory.pagedPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB (with what V8 kept from the build), same result as the array: ${memory.pagedSameResult}; with the whole re-capture as one array ${memory.inputsHeapMb.toFixed(0)} MB of inputs; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
   );
 }
 const ratio = (a: string, b: string) => (results.get(b)?.fullMs ?? Number.NaN) / (results.get(a)?.fullMs ?? Number.NaN);
 const cpuRatio = (a: string, b: string) => (results.get(b)?.fullCpuMs ?? Number.NaN) / (results.get(a)?.fullCpuMs ?? Number.NaN);
+for (const [label, result] of results) notes.push(`${label}: changes and states sha256 ${result.resultHash}`);
 notes.push(`CPU-time ratio 100k/10k = ${cpuRatio('10k', '100k').toFixed(2)}x, 1m/100k = ${cpuRatio('100k', '1m').toFixed(2)}x`);
 notes.push(`time ratio 100k/10k = ${ratio('10k', '100k').toFixed(2)}x, 1m/100k = ${ratio('100k', '1m').toFixed(2)}x (linear budget: 12x per 10x items)`);
 notes.push('peak RSS holds the 1M-item state, a 1M-item capture and the new state sharing nothing changed; figures are noisy on a shared machine');

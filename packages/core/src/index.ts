@@ -53,6 +53,7 @@ export {
 } from './capture/index.js';
 export {
   type AccountState,
+  type CaptureHeader,
   type Coverage,
   type CoverageGap,
   coverageOf,
@@ -73,6 +74,7 @@ export {
   type LookupAnswer,
   type LookupBatch,
   observeCapture,
+  observeCapturePages,
   type ObserveCaptureResult,
   observeLookups,
   type ObserveLookupsResult,

@@ -5,6 +5,7 @@ import { changedContentFields, itemContentHash } from '../diff/item-content.js';
 import { wordDiff } from '../diff/word-diff.js';
 import { sha256Hex } from '../hashing/sha256.js';
 import type { AccountState, ItemVersion, TrackedItem } from './account-state.js';
+import { compactVersionItem } from './compact-version-item.js';
 import type { LookupBatch } from './observe-lookups.js';
 import { StateDraft } from './state-draft.js';
 
@@ -70,7 +71,7 @@ export function observeEarlierVersions(state: AccountState, batch: LookupBatch):
     let attempts = item.versionFetchAttempts ?? 0;
     for (const answer of answers) {
       if (answer.status === 'live' && answer.item && answer.item.id === answer.id) {
-        added.push({ item: answer.item, contentHash: itemContentHash(answer.item), firstSeenAt: batch.at, firstSeenCaptureId: item.lastSeenCaptureId ?? source, rawBlobs: batch.rawBlobs, recoveredFromEditHistory: true });
+        added.push({ item: compactVersionItem(answer.item), contentHash: itemContentHash(answer.item), firstSeenAt: batch.at, firstSeenCaptureId: item.lastSeenCaptureId ?? source, rawBlobs: batch.rawBlobs, recoveredFromEditHistory: true });
         toFetch = toFetch.filter((id) => id !== answer.id);
       } else if ((answer.status === 'gone' || answer.status === 'hidden') && answersAreFinal) {
         toFetch = toFetch.filter((id) => id !== answer.id);

@@ -18,7 +18,7 @@ export { DEFAULT_DELETION_OPTIONS, resolveDeletionOptions, type DeletionOptions,
 export { DELETION_STATE_TABLE, nextStatus, type Transition } from './deletion-state-table.js';
 export { deletionVerdicts, findTrackedItem, verdictOf, type DeletionProof, type DeletionVerdict, type DeletionVerdictKind } from './deletion-verdicts.js';
 export { ITEM_OBSERVATIONS, ITEM_STATUSES, type ItemObservation, type ItemStatus } from './item-status.js';
-export { observeCapture, type ObserveCaptureResult } from './observe-capture.js';
+export { type CaptureHeader, observeCapture, observeCapturePages, type ObserveCaptureResult } from './observe-capture.js';
 export { observeCaptureFailure, type CaptureFailure } from './observe-capture-failure.js';
 export { observeLookups, type LookupAnswer, type LookupBatch, type ObserveLookupsResult } from './observe-lookups.js';
 export { lookupIdsOf } from './pending-lookups.js';

@@ -4,7 +4,7 @@ import { ACCOUNT_KEY, X_CAPABILITIES, NO_LOOKUP, answer, at, blob, capture, post
 import { createAccountState, type AccountState, type DeletionCapabilities } from './account-state.js';
 import { coverageOf } from './coverage.js';
 import { deletionVerdicts, findTrackedItem } from './deletion-verdicts.js';
-import { observeCapture } from './observe-capture.js';
+import { observeCapture, observeCapturePages } from './observe-capture.js';
 import { observeLookups } from './observe-lookups.js';
 
 const fresh = (): AccountState => createAccountState({ accountKey: ACCOUNT_KEY, platform: 'x', at: at(0) });
@@ -528,5 +528,91 @@ describe('likes, follows and the profile', () => {
       ['profile_changed', ['bio', 'photo']],
     ]);
     expect(changes[0]).toMatchObject({ valuesBefore: { handle: 'budi_contoh' }, valuesAfter: { handle: 'budi_relawan' } });
+  });
+});
+
+describe('a capture read page by page', () => {
+  /** Observe each capture both whole and in pages of `size` (with an empty page between), step by step. */
+  function both(steps: Array<Parameters<typeof capture>[0]>, size: number, capabilities: DeletionCapabilities = X_CAPABILITIES, start = fresh()) {
+    let whole = start;
+    let paged = start;
+    const results: Array<{ whole: unknown; paged: unknown }> = [];
+    for (const step of steps) {
+      const full = capture(step);
+      const { items, ...header } = full;
+      const pages: Item[][] = [];
+      for (let index = 0; index < items.length; index += size) pages.push(items.slice(index, index + size), []);
+      const fromWhole = observeCapture(whole, full, {}, capabilities);
+      const fromPages = observeCapturePages(paged, header, pages, {}, capabilities);
+      whole = fromWhole.state;
+      paged = fromPages.state;
+      results.push({ whole: JSON.stringify(fromWhole), paged: JSON.stringify(fromPages) });
+    }
+    return results;
+  }
+
+  const reply = post('80', 150, 'Maaf, yang tadi salah ketik', { kind: 'reply', target: { kind: 'post', id: '79', author: { id: '1001', handle: 'budi_contoh' }, unavailable: true } });
+  const repost = (unavailable?: boolean): Item => post('50', 100, 'RT kabar kampanye', { kind: 'repost', target: { kind: 'post', id: '9000', author: { id: '777' }, ...(unavailable ? { unavailable } : {}) } });
+  const first = post('70', 100, 'Ayo datang ke kampanye akbar', { editHistoryIds: ['70'] });
+  const edited = post('71', 110, 'Ayo datang ke acara akbar', { editHistoryIds: ['70', '71'] });
+  const steps: Array<Parameters<typeof capture>[0]> = [
+    { id: 'c1', minutes: 200, items: [c, b, first, repost(), reply, a] },
+    // Re-sightings, an X edit, a repost whose original went, and a post gone.
+    { id: 'c2', minutes: 300, items: [b, edited, repost(true), reply, a] },
+    // The gone post is back, edited in place; a window cut by pages.
+    { id: 'c3', minutes: 400, items: [post('3', 180, 'Dukung paslon nomor 2 ya kawan!'), b, edited], window: { reachedEnd: false, cutBy: 'page_limit', oldest: { id: '71', at: edited.createdAt } } },
+    { id: 'c4', minutes: 500, items: [] },
+    { id: 'c5', minutes: 600, items: [b, a] },
+  ];
+
+  for (const size of [1, 2, 100]) {
+    it(`gives the same changes, lookups and state as the whole capture (pages of ${size})`, () => {
+      const results = both(steps, size);
+      for (const result of results) expect(result.paged).toBe(result.whole);
+      // The scenario did what it is there for: edits, an unavailable original, absences, a reference.
+      const changes = results.flatMap((result) => (JSON.parse(result.whole as string) as { changes: Array<{ type: string }> }).changes.map((change) => change.type));
+      expect(changes).toEqual(expect.arrayContaining(['added', 'edited', 'missing', 'reappeared']));
+    });
+  }
+
+  it('gives the same result for a rotated id (matched on content and time) and for a profile', () => {
+    const old = post('fbA', 100, 'Foto kegiatan posyandu', { platform: 'facebook' });
+    const rotated = post('fbB', 100, 'Foto kegiatan posyandu', { platform: 'facebook' });
+    const start = createAccountState({ accountKey: 'facebook:1001', platform: 'facebook', at: at(0) });
+    const churn = both(
+      [
+        { id: 'f1', minutes: 200, items: [old], platform: 'facebook' },
+        { id: 'f2', minutes: 300, items: [rotated], platform: 'facebook' },
+      ],
+      1,
+      X_CAPABILITIES,
+      start,
+    );
+    for (const result of churn) expect(result.paged).toBe(result.whole);
+    expect(churn[1]!.whole).toContain('"idChanges"');
+    const profile = (bio: string): Item => post('profile', 0, '', { kind: 'profile', createdAt: undefined, text: undefined, profile: { displayName: 'Budi', bio } });
+    const profiles = both(
+      [
+        { id: 'p1', minutes: 200, items: [profile('ASN di kantor kecamatan')], scope: 'profile' },
+        { id: 'p2', minutes: 300, items: [profile('Relawan paslon 2')], scope: 'profile' },
+      ],
+      1,
+    );
+    for (const result of profiles) expect(result.paged).toBe(result.whole);
+    expect(profiles[1]!.whole).toContain('"profile_changed"');
+  });
+
+  it('reads the pages once, as they come', () => {
+    const { items, ...header } = capture({ id: 'c1', minutes: 200, items: [c, b, a] });
+    let pagesRead = 0;
+    function* pages(): Generator<Item[]> {
+      for (const item of items) {
+        pagesRead++;
+        yield [item];
+      }
+    }
+    const result = observeCapturePages(fresh(), header, pages(), {}, X_CAPABILITIES);
+    expect(pagesRead).toBe(3);
+    expect(result.state.itemCount).toBe(3);
   });
 });

@@ -7,7 +7,8 @@ import { changedProfileFields } from '../diff/profile-changes.js';
 import { wordDiff } from '../diff/word-diff.js';
 import type { AccountState, DeletionCapabilities, TrackedItem } from './account-state.js';
 import { applyObservation, type ObservationSource } from './apply-observation.js';
-import { countedWindow, type CountedWindow } from './capture-window.js';
+import { countedWindow, type CountedWindow, type ItemsRead } from './capture-window.js';
+import { compactVersionItem } from './compact-version-item.js';
 import { withFailure, withSuccess } from './coverage.js';
 import type { GapReason } from './coverage-types.js';
 import { nextStatus } from './deletion-state-table.js';
@@ -32,9 +33,12 @@ export interface ObserveCaptureResult {
 const LIVEISH = new Set(['live', 'unknown', 'hidden', 'account_gone']);
 const RECENT_CAPTURES = 50;
 
+/** A capture without its items: what {@link observeCapturePages} takes beside the pages. */
+export type CaptureHeader = Omit<Capture, 'items'>;
+
 interface Context {
   draft: StateDraft;
-  capture: Capture;
+  capture: CaptureHeader;
   options: ResolvedDeletionOptions;
   capabilities: DeletionCapabilities;
   changes: Change[];
@@ -44,7 +48,11 @@ interface Context {
 
 /** Where a captured item lands in the state. */
 interface Sighting {
-  item: Item;
+  /**
+   * Absent for a re-sighting (a known, captured item shown again with the same content, ids and
+   * target): all it changes is when the item was last seen, so the item need not be kept.
+   */
+  item?: Item;
   key: string;
   existing?: TrackedItem;
   /** `itemContentHash` of `item`, computed only when needed (new items, changed content, churn). */
@@ -68,6 +76,38 @@ interface Sighting {
 export function observeCapture(
   state: AccountState,
   capture: Capture,
+  options?: DeletionOptions,
+  capabilities?: DeletionCapabilities,
+): ObserveCaptureResult {
+  return observe(state, capture, capture.items, options, capabilities);
+}
+
+/**
+ * {@link observeCapture} for a capture whose items arrive page by page: the same result as
+ * observing the capture with every page's items in order, but an item shown again unchanged is
+ * not kept once its page is read, so a large re-capture need not be held whole in memory.
+ *
+ * @param pages the capture's items, in the order the capture returned them; read once.
+ * @throws Error when the capture belongs to another account (a programming error).
+ */
+export function observeCapturePages(
+  state: AccountState,
+  capture: CaptureHeader,
+  pages: Iterable<readonly Item[]>,
+  options?: DeletionOptions,
+  capabilities?: DeletionCapabilities,
+): ObserveCaptureResult {
+  return observe(state, capture, itemsOfPages(pages), options, capabilities);
+}
+
+function* itemsOfPages(pages: Iterable<readonly Item[]>): Generator<Item> {
+  for (const page of pages) yield* page;
+}
+
+function observe(
+  state: AccountState,
+  capture: CaptureHeader,
+  items: Iterable<Item>,
   options?: DeletionOptions,
   capabilities?: DeletionCapabilities,
 ): ObserveCaptureResult {
@@ -118,10 +158,10 @@ export function observeCapture(
   const before = state.visibility?.observation;
   if (before !== undefined && before !== 'public') applyAccountWide(context, 'account_visible');
   if (capture.scope === 'profile') {
-    diffProfile(context);
+    diffProfile(context, Array.isArray(items) ? items : [...items]);
     return finish(context);
   }
-  return diffItems(context);
+  return diffItems(context, items);
 }
 
 function finish(context: Context, failure?: { reason: GapReason; errorType: string; message?: string }): ObserveCaptureResult {
@@ -209,9 +249,9 @@ function applyIfChanging(context: Context, item: TrackedItem, observation: ItemO
   return applyObservation(draft, item, observation, source, options, capabilities).change;
 }
 
-function diffProfile(context: Context): void {
+function diffProfile(context: Context, items: readonly Item[]): void {
   const { draft, capture } = context;
-  const item = capture.items.find((candidate) => candidate.kind === 'profile' && candidate.profile) ?? capture.items.find((candidate) => candidate.profile);
+  const item = items.find((candidate) => candidate.kind === 'profile' && candidate.profile) ?? items.find((candidate) => candidate.profile);
   if (!item?.profile) return;
   const before = draft.base.profile;
   draft.patch.profile = { snapshot: item.profile, item, observedAt: capture.capturedAt, captureId: capture.id };
@@ -235,7 +275,7 @@ function diffProfile(context: Context): void {
   });
 }
 
-function findExisting(draft: StateDraft, item: Item, scope: Capture['scope']): TrackedItem | undefined {
+function findExisting(draft: StateDraft, item: Item, scope: CaptureHeader['scope']): TrackedItem | undefined {
   const ms = instantMs(item.createdAt);
   const home = bucketFor(scope, ms);
   // The common case: a known id in the bucket of its own day.
@@ -277,7 +317,7 @@ function canonicalKeyOf(item: Item): string {
   return `${item.platform}:${item.editHistoryIds?.[0] ?? item.id}`;
 }
 
-function referencesUnavailableOwnPost(item: Item, capture: Capture): boolean {
+function referencesUnavailableOwnPost(item: Item, capture: CaptureHeader): boolean {
   const target = item.target;
   if (!target?.unavailable || target.kind !== 'post') return false;
   if (item.kind !== 'reply' && item.kind !== 'quote' && item.kind !== 'comment') return false;
@@ -286,7 +326,19 @@ function referencesUnavailableOwnPost(item: Item, capture: Capture): boolean {
   return (author.id !== undefined && author.id === capture.account.id) || (author.handle !== undefined && author.handle.toLowerCase() === capture.account.handle.toLowerCase());
 }
 
-function diffItems(context: Context): ObserveCaptureResult {
+/**
+ * Whether showing a known item again changes nothing but when it was last seen: captured
+ * before, same ids, same content, no new target, nothing unavailable (what `observeKnown` and
+ * `observeReference` would otherwise act on).
+ */
+function isResighting(existing: TrackedItem, item: Item, capture: CaptureHeader): boolean {
+  if (!existing.contentCaptured || item.editHistoryIds?.length || !existing.ids.includes(item.id)) return false;
+  if (item.target && (existing.targetId === undefined || item.target.unavailable)) return false;
+  const latest = existing.versions.at(-1);
+  return latest !== undefined && sameContent(latest.item, item) && !referencesUnavailableOwnPost(item, capture);
+}
+
+function diffItems(context: Context, items: Iterable<Item>): ObserveCaptureResult {
   const { draft, capture, options } = context;
   const scope = capture.scope;
   const isAct = scope === 'likes' || scope === 'follows';
@@ -294,11 +346,15 @@ function diffItems(context: Context): ObserveCaptureResult {
   // 1. Where each captured item lands.
   const sightings = new Map<string, Sighting>();
   const unmatched: Sighting[] = [];
-  for (const item of capture.items) {
+  const read: ItemsRead = { count: 0, oldestMs: undefined };
+  for (const item of items) {
+    read.count++;
+    const at = instantMs(item.createdAt);
+    if (at !== undefined && (read.oldestMs === undefined || at < read.oldestMs)) read.oldestMs = at;
     const existing = findExisting(draft, item, scope);
     const key = existing?.key ?? canonicalKeyOf(item);
     if (sightings.has(key)) continue;
-    const sighting: Sighting = { item, key, ...(existing ? { existing } : {}) };
+    const sighting: Sighting = existing ? (isResighting(existing, item, capture) ? { key, existing } : { item, key, existing }) : { item, key };
     sightings.set(key, sighting);
     if (!existing) unmatched.push(sighting);
   }
@@ -308,7 +364,7 @@ function diffItems(context: Context): ObserveCaptureResult {
   matchChurn(draft, scope, sightings, unmatched);
 
   // 3. The window, and the known items inside it that this capture did not show.
-  const window = countedWindow(capture, context.capabilities, options);
+  const window = countedWindow(capture, read, context.capabilities, options);
   const inWindow: TrackedItem[] = [];
   let liveishInWindow = 0;
   if (window) {
@@ -317,7 +373,7 @@ function diffItems(context: Context): ObserveCaptureResult {
       if (!sightings.has(item.key)) inWindow.push(item);
     });
   }
-  if (capture.items.length === 0 && inWindow.length > 0) {
+  if (read.count === 0 && inWindow.length > 0) {
     // A login wall or a broken page looks like an empty timeline: it proves nothing. Statuses
     // stay; the most recent items are looked up one by one, which is what can tell.
     if (context.capabilities.lookup && !isAct) scheduleProbes(context, inWindow);
@@ -335,7 +391,7 @@ function diffItems(context: Context): ObserveCaptureResult {
     }
   }
   for (const sighting of sightings.values()) {
-    if (referencesUnavailableOwnPost(sighting.item, capture)) observeReference(context, sighting, sightings);
+    if (sighting.item && referencesUnavailableOwnPost(sighting.item, capture)) observeReference(context, sighting, sightings);
   }
 
   // 5. What it did not show, inside its window.
@@ -369,17 +425,19 @@ function scheduleProbes(context: Context, items: TrackedItem[]): void {
 
 function matchChurn(draft: StateDraft, scope: Capture['scope'], sightings: Map<string, Sighting>, unmatched: Sighting[]): void {
   const newAt = new Map<number, number>();
+  // Unmatched sightings are new items: they always keep their item.
   for (const sighting of unmatched) {
-    const ms = instantMs(sighting.item.createdAt);
+    const ms = instantMs(sighting.item!.createdAt);
     if (ms !== undefined) newAt.set(ms, (newAt.get(ms) ?? 0) + 1);
   }
   for (const sighting of unmatched) {
-    const ms = instantMs(sighting.item.createdAt);
-    if (ms === undefined || sighting.item.editHistoryIds?.length) continue;
+    const item = sighting.item!;
+    const ms = instantMs(item.createdAt);
+    if (ms === undefined || item.editHistoryIds?.length) continue;
     const bucket = draft.bucket(bucketFor(scope, ms));
     if (!bucket) continue;
     const sameTime = Object.values(bucket).filter((candidate) => candidate.contentCaptured && instantMs(candidate.createdAt) === ms);
-    const unseen = sameTime.filter((candidate) => !sightings.has(candidate.key) && candidate.kind === sighting.item.kind && candidate.status !== 'withdrawn');
+    const unseen = sameTime.filter((candidate) => !sightings.has(candidate.key) && candidate.kind === item.kind && candidate.status !== 'withdrawn');
     const byContent = unseen.find((candidate) => candidate.versions.at(-1)?.contentHash === hashOf(sighting));
     const byTime = sameTime.length === 1 && unseen.length === 1 && newAt.get(ms) === 1 ? unseen[0] : undefined;
     const match = byContent ?? byTime;
@@ -436,17 +494,17 @@ function forEachInWindow(draft: StateDraft, scope: Capture['scope'], window: Cou
 }
 
 function hashOf(sighting: Sighting): string {
-  sighting.contentHash ??= itemContentHash(sighting.item);
+  sighting.contentHash ??= itemContentHash(sighting.item!);
   return sighting.contentHash;
 }
 
 function newVersion(context: Context, sighting: Sighting) {
-  return { item: sighting.item, contentHash: hashOf(sighting), firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
+  return { item: compactVersionItem(sighting.item!), contentHash: hashOf(sighting), firstSeenAt: context.capture.capturedAt, firstSeenCaptureId: context.capture.id };
 }
 
 function observeNew(context: Context, sighting: Sighting): TrackedItem {
   const { draft, capture } = context;
-  const item = sighting.item;
+  const item = sighting.item!;
   const ids = item.editHistoryIds && item.editHistoryIds.length > 0 ? [...item.editHistoryIds] : [item.id];
   if (!ids.includes(item.id)) ids.push(item.id);
   const bucket = bucketFor(capture.scope, instantMs(item.createdAt));
@@ -492,17 +550,47 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
   const existing = sighting.existing!;
   const item = sighting.item;
   const extra: Partial<TrackedItem> = {};
+  // A re-sighting (see `isResighting`) has no item left: nothing of it but the time is new.
+  const platform = item ? item.platform : existing.key.slice(0, existing.key.indexOf(':'));
+  if (item) noteContent(context, sighting, item, extra);
+  const seenMs = context.capturedMs;
+  const lastSeen = instantMs(existing.lastSeenAt);
+  if (lastSeen === undefined || seenMs > lastSeen) {
+    extra.lastSeenAt = capture.capturedAt;
+    extra.lastSeenCaptureId = capture.id;
+  }
+  if (item && existing.targetId === undefined && item.target) extra.targetId = item.target.id;
+  const bucket = extra.bucket ?? existing.bucket;
+  const originalUnavailable = item !== undefined && (item.kind === 'repost' || item.kind === 'share') && item.target?.unavailable === true;
+  if (existing.status === 'live' && !originalUnavailable && bucket === existing.bucket && !draft.getPending(existing.key)) {
+    // The everyday case (a live item seen again): the table's live × seen is a no-op, so only
+    // the sighting is recorded, with one object written.
+    const next: TrackedItem = { ...existing, ...extra };
+    draft.put(next);
+    if (extra.ids) for (const id of next.ids) if (`${platform}:${id}` !== next.key) draft.setAlias(`${platform}:${id}`, next.key, next.bucket);
+    return next;
+  }
+  const moved: TrackedItem = { ...existing, ...extra };
+  // applyObservation writes `moved` and removes it from its former bucket when it moved.
+  const result = applyObservation(draft, { ...moved, bucket: existing.bucket }, originalUnavailable ? 'seen_original_unavailable' : 'seen', context.source, context.options, context.capabilities, { bucket });
+  for (const id of result.item.ids) if (`${platform}:${id}` !== result.item.key) draft.setAlias(`${platform}:${id}`, result.item.key, result.item.bucket);
+  if (result.change) context.changes.push(result.change);
+  return result.item;
+}
+
+/** What a known item shown with its content changes: a first capture of it, new ids, a new version. */
+function noteContent(context: Context, sighting: Sighting, item: Item, extra: Partial<TrackedItem>): void {
+  const { draft, capture } = context;
+  const existing = sighting.existing!;
   // New ids (an X edit version, a rotated id): remember them and point them at this item.
   const newIds =
     existing.ids.includes(item.id) && !item.editHistoryIds?.length
       ? []
       : [item.id, ...(item.editHistoryIds ?? [])].filter((id, index, all) => !existing.ids.includes(id) && all.indexOf(id) === index);
-  let bucket = existing.bucket;
   if (!existing.contentCaptured) {
     // Known so far only from a reference: now it is seen, file it by its time.
-    bucket = bucketFor(capture.scope, instantMs(item.createdAt));
     extra.contentCaptured = true;
-    extra.bucket = bucket;
+    extra.bucket = bucketFor(capture.scope, instantMs(item.createdAt));
     extra.kind = item.kind;
     if (item.createdAt) extra.createdAt = item.createdAt;
     extra.firstSeenAt = capture.capturedAt;
@@ -537,41 +625,20 @@ function observeKnown(context: Context, sighting: Sighting): TrackedItem {
       });
     }
   }
-  const seenMs = context.capturedMs;
-  const lastSeen = instantMs(existing.lastSeenAt);
-  if (lastSeen === undefined || seenMs > lastSeen) {
-    extra.lastSeenAt = capture.capturedAt;
-    extra.lastSeenCaptureId = capture.id;
-  }
-  if (existing.targetId === undefined && item.target) extra.targetId = item.target.id;
-  const originalUnavailable = (item.kind === 'repost' || item.kind === 'share') && item.target?.unavailable === true;
-  if (existing.status === 'live' && !originalUnavailable && bucket === existing.bucket && !draft.getPending(existing.key)) {
-    // The everyday case (a live item seen again): the table's live × seen is a no-op, so only
-    // the sighting is recorded, with one object written.
-    const next: TrackedItem = { ...existing, ...extra };
-    draft.put(next);
-    if (extra.ids) for (const id of next.ids) if (`${item.platform}:${id}` !== next.key) draft.setAlias(`${item.platform}:${id}`, next.key, next.bucket);
-    return next;
-  }
-  const moved: TrackedItem = { ...existing, ...extra };
-  // applyObservation writes `moved` and removes it from its former bucket when it moved.
-  const result = applyObservation(draft, { ...moved, bucket: existing.bucket }, originalUnavailable ? 'seen_original_unavailable' : 'seen', context.source, context.options, context.capabilities, { bucket });
-  for (const id of result.item.ids) if (`${item.platform}:${id}` !== result.item.key) draft.setAlias(`${item.platform}:${id}`, result.item.key, result.item.bucket);
-  if (result.change) context.changes.push(result.change);
-  return result.item;
 }
 
 /** The subject's own reply or quote shows one of its posts as unavailable. */
 function observeReference(context: Context, sighting: Sighting, seen: ReadonlyMap<string, Sighting>): void {
   const { draft, capture, options, capabilities } = context;
-  const target = sighting.item.target!;
-  const key = `${sighting.item.platform}:${target.id}`;
+  const referencing = sighting.item!;
+  const target = referencing.target!;
+  const key = `${referencing.platform}:${target.id}`;
   // The capture itself shows the post: the reference's "unavailable" is contradicted.
   if (seen.has(key)) return;
-  const probe: Item = { ...sighting.item, id: target.id, ...(target.createdAt ? { createdAt: target.createdAt } : { createdAt: undefined }), editHistoryIds: undefined };
+  const probe: Item = { ...referencing, id: target.id, ...(target.createdAt ? { createdAt: target.createdAt } : { createdAt: undefined }), editHistoryIds: undefined };
   let item = findExisting(draft, probe, capture.scope);
   if (item && seen.has(item.key)) return;
-  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt, ...(sighting.item.createdAt ? { referenceCreatedAt: sighting.item.createdAt } : {}) };
+  const reference = { itemKey: sighting.key, captureId: capture.id, at: capture.capturedAt, ...(referencing.createdAt ? { referenceCreatedAt: referencing.createdAt } : {}) };
   if (item?.referencedBy?.some((existing) => existing.captureId === capture.id)) return;
   if (!item) {
     const createdMs = instantMs(target.createdAt);

@@ -7,6 +7,7 @@ import type { AccountObservation } from '../capture/capture-schema.js';
 import type { Item } from '../capture/item-schema.js';
 import type { AccountState, DeletionCapabilities, LookupRef, TrackedItem } from './account-state.js';
 import { applyObservation, type ObservationSource } from './apply-observation.js';
+import { compactVersionItem } from './compact-version-item.js';
 import { resolveDeletionOptions, type DeletionOptions } from './deletion-options.js';
 import { uncapturedVersionIds } from './earlier-versions.js';
 import type { ItemObservation } from './item-status.js';
@@ -181,7 +182,7 @@ function withServedVersion(item: TrackedItem, served: LookupAnswer | undefined, 
       ...(fields.includes('text') ? { textDiff: wordDiff(latest.item.text ?? '', served.item.text ?? '') } : {}),
     });
   }
-  const versions = [...item.versions, { item: served.item, contentHash, firstSeenAt: source.at, firstSeenCaptureId: source.captureId }];
+  const versions = [...item.versions, { item: compactVersionItem(served.item), contentHash, firstSeenAt: source.at, firstSeenCaptureId: source.captureId }];
   const skipped = uncapturedVersionIds({ versions }, served.item.editHistoryIds).filter((id) => newIds.includes(id));
   return {
     ...withIds,
