@@ -134,4 +134,5 @@ export {
   RecordLogIndex,
   RecordQuerySchema,
   storedRecordLine,
+  writeStoredRecordLine,
 } from '../store-kit/index.js';
