@@ -73,6 +73,8 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   const checkpointLog = new CheckpointLog(layout, fsync, signingKey, now);
   let checkpointChain: Promise<unknown> = Promise.resolve();
   let writer = newWriter();
+  let lastAppendedMs = Number.NaN;
+  let lastAppendedAt = '';
 
   function newWriter(): GroupCommitWriter {
     return new GroupCommitWriter(fsync, (log, stored) => {
@@ -160,32 +162,48 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   // ---- records --------------------------------------------------------------------------
 
+  /** Never rejects (a throw becomes an `io` error), so `append` needs no `.catch` per call. */
   async function appendInternal<K extends RecordKind>(kind: K, records: ReadonlyArray<unknown>): Promise<Result<Array<StoredRecordV1<RecordOf<K>>>, StoreErrorV1>> {
-    // The common case, an open writable store, is checked without awaiting anything.
-    if (state !== 'open' || !openReport || writer.failure || readOnly) {
-      const writable = await ensureWritable();
-      if (writable.isErr()) return err(writable.error);
-    }
-    if (!(RECORD_KINDS as readonly string[]).includes(kind)) return err(unknownKind(kind));
-    const log = logOf(kind);
-    const planned = planAndEnqueue(log, kind, records);
-    if (planned.isErr()) return err(planned.error);
-    const { out, existing, waits } = planned.value;
     try {
-      await (waits.length === 1 ? waits[0] : Promise.all(waits));
-    } catch (error) {
-      return err(error as StoreErrorV1);
-    }
-    if (existing.length === 0) return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
-    try {
-      for (const { position, seq } of existing) {
-        const committed = log.index.entries[seq - 1];
-        out[position] = committed ? await readStored<RecordOf<K>>(layout, log, committed) : writer.pendingEntry(log, seq)!.stored;
+      // The common case, an open writable store, is checked without awaiting anything.
+      if (state !== 'open' || !openReport || writer.failure || readOnly) {
+        const writable = await ensureWritable();
+        if (writable.isErr()) return err(writable.error);
       }
-      return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
+      if (!(RECORD_KINDS as readonly string[]).includes(kind)) return err(unknownKind(kind));
+      const log = logOf(kind);
+      const planned = planAndEnqueue(log, kind, records);
+      if (planned.isErr()) return err(planned.error);
+      const { out, existing, waits } = planned.value;
+      try {
+        await (waits.length === 1 ? waits[0] : Promise.all(waits));
+      } catch (error) {
+        return err(error as StoreErrorV1);
+      }
+      if (existing === undefined) return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
+      try {
+        for (const { position, seq } of existing) {
+          const committed = log.index.entries[seq - 1];
+          out[position] = committed ? await readStored<RecordOf<K>>(layout, log, committed) : writer.pendingEntry(log, seq)!.stored;
+        }
+        return ok(out as Array<StoredRecordV1<RecordOf<K>>>);
+      } catch (error) {
+        return err(readError(error, `read back ${kind}`));
+      }
     } catch (error) {
-      return err(readError(error, `read back ${kind}`));
+      return err(ioError('store operation', error));
     }
+  }
+
+  /** `appendedAt` for an append now: appends in the same millisecond share one string. */
+  function appendedAtNow(): string {
+    const date = now();
+    const ms = date.getTime();
+    if (ms !== lastAppendedMs) {
+      lastAppendedMs = ms;
+      lastAppendedAt = date.toISOString();
+    }
+    return lastAppendedAt;
   }
 
   /**
@@ -193,15 +211,11 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
    * append can take the same sequence numbers. Answers what to wait for; the planned lines
    * are not kept past this call.
    */
-  function planAndEnqueue(log: KindLog, kind: RecordKind, records: ReadonlyArray<unknown>): Result<{ out: Array<StoredRecordV1<unknown> | undefined>; existing: Array<{ position: number; seq: number }>; waits: Array<Promise<void>> }, StoreErrorV1> {
-    const plan = planAppend(kind, records, {
-      tip: log.reservedTip,
-      appendedAt: now().toISOString(),
-      findExisting: (id) => {
-        const committed = log.index.latest(id);
-        return committed ? { seq: committed.seq, recordHash: committed.recordHash } : log.pendingIds.get(id);
-      },
-    });
+  function planAndEnqueue(log: KindLog, kind: RecordKind, records: ReadonlyArray<unknown>): Result<{ out: Array<StoredRecordV1<unknown> | undefined>; existing: Array<{ position: number; seq: number }> | undefined; waits: Array<Promise<void>> }, StoreErrorV1> {
+    const context = log.planContext;
+    context.tip = log.reservedTip;
+    context.appendedAt = appendedAtNow();
+    const plan = planAppend(kind, records, context);
     if (plan.isErr()) return err(plan.error);
     const { entries, outcomes } = plan.value;
     const waits: Array<Promise<void>> = [];
@@ -213,12 +227,12 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
       }
     }
     const out: Array<StoredRecordV1<unknown> | undefined> = [];
-    const existing: Array<{ position: number; seq: number }> = [];
+    let existing: Array<{ position: number; seq: number }> | undefined;
     for (const outcome of outcomes) {
       if (outcome.type === 'new') {
         out.push(entries[outcome.index]!.stored);
       } else {
-        existing.push({ position: out.length, seq: outcome.seq });
+        (existing ??= []).push({ position: out.length, seq: outcome.seq });
         out.push(undefined);
         const pending = writer.pendingEntry(log, outcome.seq);
         if (pending) waits.push(pending.durable);
@@ -374,7 +388,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     },
 
     append<K extends RecordKind>(kind: K, records: ReadonlyArray<RecordOf<K>>) {
-      return wrap(appendInternal(kind, records));
+      return new ResultAsync(appendInternal(kind, records));
     },
 
     get<K extends RecordKind>(kind: K, id: string) {

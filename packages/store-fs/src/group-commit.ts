@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { PlannedEntry, RecordKind } from '@sipansos/core/evidence';
+import { writeStoredRecordLine, type PlannedEntry, type RecordKind } from '@sipansos/core/evidence';
 import type { StoredRecordV1, StoreErrorV1 } from '@sipansos/core/spec';
 import { writeFully, type FsyncFunction } from './durable-io.js';
 import type { KindLog, LogBatch } from './kind-log.js';
@@ -7,6 +7,9 @@ import { FILE_MODE } from './store-layout.js';
 
 /** A commit batch's byte buffer starts this large (about 60 typical lines) and doubles. */
 const INITIAL_BATCH_BYTES = 64 * 1024;
+/** Written batches' buffers kept for later batches (a fresh buffer per batch costs page faults). */
+const SPARE_BUFFERS = 4;
+const WRITTEN = Buffer.alloc(0);
 const NEWLINE = 0x0a;
 
 /**
@@ -59,6 +62,7 @@ export class GroupCommitWriter {
   /** Settles when the last sealed batch is acknowledged or refused (never rejects). */
   private lastSettled: Promise<unknown> = Promise.resolve();
   private rollingBack: Promise<void> | undefined;
+  private readonly spareBuffers: Buffer[] = [];
   /** Set when the rollback starts: no batch settles as acknowledged from then on. */
   private rolledBack = false;
 
@@ -75,19 +79,20 @@ export class GroupCommitWriter {
     const batch = this.open;
     let pending = batch.logs.get(log);
     if (!pending) {
-      pending = { firstSeq: entries[0]!.stored.seq, stored: [], keys: [], lineEnds: [], bytes: Buffer.allocUnsafe(INITIAL_BATCH_BYTES), used: 0, durable: batch.promise };
+      pending = { firstSeq: entries[0]!.stored.seq, stored: [], keys: [], lineEnds: [], bytes: this.spareBuffers.pop() ?? Buffer.allocUnsafe(INITIAL_BATCH_BYTES), used: 0, durable: batch.promise };
       batch.logs.set(log, pending);
       log.pending.push(pending);
     }
     for (const entry of entries) {
-      // UTF-8 needs at most 3 bytes per UTF-16 code unit, so the line always fits whole.
-      const room = pending.used + entry.line.length * 3 + 1;
-      if (room > pending.bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.max(room, pending.bytes.length * 2));
-        pending.bytes.copy(grown, 0, 0, pending.used);
+      let written = writeStoredRecordLine(pending.bytes, pending.used, entry.stored, entry.recordCanonical);
+      // The newline needs a byte after the line too.
+      while (written === undefined || pending.used + written === pending.bytes.length) {
+        const grown = Buffer.allocUnsafe(pending.bytes.length * 2);
+        pending.bytes.copy(grown, 0, 0, pending.used + (written ?? 0));
         pending.bytes = grown;
+        written ??= writeStoredRecordLine(pending.bytes, pending.used, entry.stored, entry.recordCanonical);
       }
-      pending.used += pending.bytes.write(entry.line, pending.used);
+      pending.used += written;
       pending.lineEnds.push(pending.used);
       pending.bytes[pending.used++] = NEWLINE;
       pending.stored.push(entry.stored);
@@ -161,6 +166,8 @@ export class GroupCommitWriter {
     for (const [log, pending] of logBatches) {
       log.appendHandle ??= await open(log.file, 'a', FILE_MODE);
       await writeFully(log.appendHandle, pending.bytes.subarray(0, pending.used));
+      if (this.spareBuffers.length < SPARE_BUFFERS) this.spareBuffers.push(pending.bytes);
+      pending.bytes = WRITTEN;
     }
   }
 

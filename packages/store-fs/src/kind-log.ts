@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { GENESIS_HASH, hashRecord, RecordLogIndex, type ChainTip, type IndexedEntry, type RecordIndexKeys, type RecordKind } from '@sipansos/core/evidence';
+import { GENESIS_HASH, hashRecord, RecordLogIndex, type AppendPlanContext, type ChainTip, type IndexedEntry, type RecordIndexKeys, type RecordKind } from '@sipansos/core/evidence';
 import { type StoredRecordV1, type StoreErrorV1 } from '@sipansos/core/spec';
 import { ioError } from './durable-io.js';
 import type { StoreLayout } from './store-layout.js';
@@ -22,6 +22,7 @@ export interface LogBatch {
   keys: RecordIndexKeys[];
   /** Where each entry's line ends in `bytes` (just before its newline). */
   lineEnds: number[];
+  /** The lines; handed back to the writer for a later batch once written. */
   bytes: Buffer;
   used: number;
   /** Settles when the batch is durable (or is refused). */
@@ -41,6 +42,8 @@ export interface KindLog {
   pendingIds: Map<string, { readonly seq: number; readonly recordHash: string }>;
   /** Batches of this log handed to the committer and not yet durable, in `seq` order. */
   pending: LogBatch[];
+  /** What `planAppend` is told of this log; `tip` and `appendedAt` are set before each append. */
+  planContext: AppendPlanContext;
   appendHandle?: FileHandle;
   /** A promise, so concurrent first reads share one handle. */
   readHandle?: Promise<FileHandle>;
@@ -48,7 +51,11 @@ export interface KindLog {
 
 /** An empty log of `kind` kept in `file`. */
 export function newKindLog(kind: RecordKind, file: string): KindLog {
-  return { kind, file, index: new RecordLogIndex<LinePosition>(kind), committedBytes: 0, reservedTip: { seq: 0, entryHash: GENESIS_HASH }, pendingIds: new Map(), pending: [] };
+  const index = new RecordLogIndex<LinePosition>(kind);
+  const pendingIds: KindLog['pendingIds'] = new Map();
+  // One context per log, not one per append: appends are planned thousands of times a second.
+  const planContext: AppendPlanContext = { tip: { seq: 0, entryHash: GENESIS_HASH }, appendedAt: '', findExisting: (id) => index.latest(id) ?? pendingIds.get(id) };
+  return { kind, file, index, committedBytes: 0, reservedTip: { seq: 0, entryHash: GENESIS_HASH }, pendingIds, pending: [], planContext };
 }
 
 /** The durable head of a log: its last acknowledged entry. */

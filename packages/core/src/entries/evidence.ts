@@ -119,4 +119,5 @@ export {
   RecordLogIndex,
   RecordQuerySchema,
   storedRecordLine,
+  writeStoredRecordLine,
 } from '../store-kit/index.js';

@@ -178,8 +178,13 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
  * `JSON.stringify(text)`, without copying a string that needs no escape: most stored text
  * (notes, post bodies) has none, and the result is copied once more when it is hashed anyway.
  */
-function quoteString(text: string): string {
+export function quoteString(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+/** True for a string that JSON writes as it is between quotes (hashes, ISO times, kinds). */
+export function isPlainJsonText(value: unknown): value is string {
+  return typeof value === 'string' && !NEEDS_ESCAPE.test(value);
 }
 
 /**

@@ -38,18 +38,24 @@ export interface ParsedRecord<K extends RecordKind> {
 /**
  * Check a record before it is stored: its kind's zod schema (defaults applied, so the stored
  * form is the parsed form) and that it has a canonical JSON form. Every store calls this, so a
- * record one store accepts, every store accepts.
+ * record one store accepts, every store accepts. `source` names the record in errors
+ * (default `"<kind> record"`).
  */
-export function parseRecord<K extends RecordKind>(kind: K, value: unknown, source = `${kind} record`): Result<ParsedRecord<K>, InvalidInputError> {
+export function parseRecord<K extends RecordKind>(kind: K, value: unknown, source?: string): Result<ParsedRecord<K>, InvalidInputError> {
   if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
-    return err({ type: 'invalid_input', source, message: `unknown record kind "${String(kind)}"; use one of ${RECORD_KINDS.join(', ')}`, issues: [{ path: '(root)', message: `unknown record kind "${String(kind)}"` }] });
+    return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `unknown record kind "${String(kind)}"; use one of ${RECORD_KINDS.join(', ')}`, issues: [{ path: '(root)', message: `unknown record kind "${String(kind)}"` }] });
   }
   const parsed = RECORD_SCHEMAS[kind].safeParse(value);
-  if (!parsed.success) return err(invalidInputFromZod(source, parsed.error));
+  if (!parsed.success) return err(invalidInputFromZod(sourceOf(kind, source), parsed.error));
   const canonical = canonicalJson(parsed.data);
   if (canonical.isErr()) {
     const path = canonical.error.path || '(root)';
-    return err({ type: 'invalid_input', source, message: `${source}: ${path}: ${canonical.error.message}`, issues: [{ path, message: canonical.error.message }] });
+    return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `${sourceOf(kind, source)}: ${path}: ${canonical.error.message}`, issues: [{ path, message: canonical.error.message }] });
   }
   return ok({ record: parsed.data as RecordOf<K>, canonical: canonical.value });
+}
+
+// Named only when something is refused: stores call parseRecord for every record they append.
+function sourceOf(kind: RecordKind, source: string | undefined): string {
+  return source ?? `${kind} record`;
 }

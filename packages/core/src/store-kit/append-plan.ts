@@ -15,8 +15,25 @@ export interface ExistingEntryRef {
 export interface PlannedEntry<K extends RecordKind> {
   stored: StoredRecordV1<RecordOf<K>>;
   keys: RecordIndexKeys;
-  /** The entry's log line (canonical JSON, without the newline). */
-  line: string;
+  /** The record's canonical JSON (what `stored.recordHash` covers). */
+  recordCanonical: string;
+  /**
+   * The entry's log line (canonical JSON, without the newline), built when read: a store that
+   * encodes lines straight into a buffer (`writeStoredRecordLine`) never builds it.
+   */
+  readonly line: string;
+}
+
+class PlannedLogEntry<K extends RecordKind> implements PlannedEntry<K> {
+  constructor(
+    readonly stored: StoredRecordV1<RecordOf<K>>,
+    readonly keys: RecordIndexKeys,
+    readonly recordCanonical: string,
+  ) {}
+
+  get line(): string {
+    return storedRecordLine(this.stored, this.recordCanonical);
+  }
 }
 
 /** What each input record of an append became: a new entry, or one already stored. */
@@ -57,8 +74,12 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
   const inBatch = !snapshot && records.length > 1 ? new Map<string, { recordHash: string; index: number }>() : undefined;
   let tip = context.tip;
   for (let position = 0; position < records.length; position++) {
-    const parsed = parseRecord(kind, records[position], `${kind} record ${position}`);
-    if (parsed.isErr()) return err({ type: 'invalid_input', message: parsed.error.message, issues: parsed.error.issues });
+    let parsed = parseRecord(kind, records[position]);
+    if (parsed.isErr()) {
+      // The error names the record's place; only a refused record pays for building that name.
+      parsed = parseRecord(kind, records[position], `${kind} record ${position}`);
+      if (parsed.isErr()) return err({ type: 'invalid_input', message: parsed.error.message, issues: parsed.error.issues });
+    }
     const { record, canonical } = parsed.value;
     const keys = recordIndexKeys(kind, record);
     const stored = buildStoredRecord({ kind, seq: tip.seq + 1, id: keys.id, record, recordCanonical: canonical, prevHash: tip.entryHash, appendedAt: context.appendedAt });
@@ -76,7 +97,7 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
       inBatch?.set(keys.id, { recordHash: stored.recordHash, index: entries.length });
     }
     outcomes.push({ type: 'new', index: entries.length });
-    entries.push({ stored, keys, line: storedRecordLine(stored, canonical) });
+    entries.push(new PlannedLogEntry(stored, keys, canonical));
     tip = { seq: stored.seq, entryHash: stored.entryHash };
   }
   return ok({ entries, outcomes, tip });

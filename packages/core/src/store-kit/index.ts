@@ -6,6 +6,7 @@ export {
   computeEntryHash,
   isHashHex,
   storedRecordLine,
+  writeStoredRecordLine,
   type BuildStoredRecordInput,
   type ChainCheckContext,
   type ChainTip,

@@ -1,4 +1,4 @@
-import { canonicalJsonOrThrow } from '../hashing/canonical-json.js';
+import { canonicalJsonOrThrow, isPlainJsonText, quoteString } from '../hashing/canonical-json.js';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
 import { recordIndexKeys, type RecordKind } from '../records/record-kinds.js';
 import type { StoredRecordV1, VerifyProblemV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
@@ -22,16 +22,14 @@ export interface EntryHashInput {
  * same hash without SIPANSOS.
  */
 export function computeEntryHash(input: EntryHashInput): string {
-  // Every append hashes this: with an integer seq and string fields the canonical form can be
-  // written directly (keys already in RFC 8785 order); anything else takes the general path.
-  if (Number.isSafeInteger(input.seq) && typeof input.appendedAt === 'string' && typeof input.kind === 'string' && typeof input.prevHash === 'string' && typeof input.recordHash === 'string') {
-    return sha256Hex(
-      `{"appendedAt":${JSON.stringify(input.appendedAt)},"kind":${JSON.stringify(input.kind)},"prevHash":${JSON.stringify(input.prevHash)},"recordHash":${JSON.stringify(input.recordHash)},"seq":${input.seq}}`,
-    );
+  // Every append hashes this: with an integer seq and strings that need no escape (hex hashes,
+  // an ISO time, a kind) the canonical form is written directly, keys already in RFC 8785
+  // order; anything else takes the general path.
+  const { seq, kind, appendedAt, recordHash, prevHash } = input;
+  if (Number.isSafeInteger(seq) && isPlainJsonText(appendedAt) && isPlainJsonText(kind) && isPlainJsonText(prevHash) && isPlainJsonText(recordHash)) {
+    return sha256Hex(`{"appendedAt":"${appendedAt}","kind":"${kind}","prevHash":"${prevHash}","recordHash":"${recordHash}","seq":${seq}}`);
   }
-  return sha256Hex(
-    canonicalJsonOrThrow({ seq: input.seq, kind: input.kind, appendedAt: input.appendedAt, recordHash: input.recordHash, prevHash: input.prevHash }),
-  );
+  return sha256Hex(canonicalJsonOrThrow({ seq, kind, appendedAt, recordHash, prevHash }));
 }
 
 /** What {@link buildStoredRecord} needs: the record, its place, and the previous link. */
@@ -58,9 +56,37 @@ export function buildStoredRecord<T>(input: BuildStoredRecordInput<T>): StoredRe
  * canonical JSON so a log line can be compared byte for byte with what it should be.
  */
 export function storedRecordLine(entry: StoredRecordV1<unknown>, recordCanonical?: string): string {
-  const record = recordCanonical ?? canonicalJsonOrThrow(entry.record);
-  // Keys in RFC 8785 order: appendedAt, entryHash, id, kind, prevHash, record, recordHash, seq.
-  return `{"appendedAt":${JSON.stringify(entry.appendedAt)},"entryHash":${JSON.stringify(entry.entryHash)},"id":${JSON.stringify(entry.id)},"kind":${JSON.stringify(entry.kind)},"prevHash":${JSON.stringify(entry.prevHash)},"record":${record},"recordHash":${JSON.stringify(entry.recordHash)},"seq":${entry.seq}}`;
+  return lineHead(entry) + (recordCanonical ?? canonicalJsonOrThrow(entry.record)) + lineTail(entry);
+}
+
+/**
+ * Write {@link storedRecordLine} as UTF-8 into `target` at `offset`, from the record's canonical
+ * JSON, without building the line as one string (a store writing thousands of lines a second
+ * saves a copy of each). Answers the bytes written, or `undefined` when the line might not fit
+ * in `target` from `offset` (then nothing was written: grow the buffer and call again).
+ */
+export function writeStoredRecordLine(target: Buffer, offset: number, entry: StoredRecordV1<unknown>, recordCanonical: string): number | undefined {
+  const head = lineHead(entry);
+  const tail = lineTail(entry);
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+  if (offset + 3 * (head.length + recordCanonical.length + tail.length) > target.length) return undefined;
+  let at = offset + target.write(head, offset);
+  at += target.write(recordCanonical, at);
+  return at + target.write(tail, at) - offset;
+}
+
+// Keys in RFC 8785 order: appendedAt, entryHash, id, kind, prevHash, record, recordHash, seq.
+// The link fields are usually hex, an ISO time and a kind, written between quotes as they are.
+function lineHead(entry: StoredRecordV1<unknown>): string {
+  const { appendedAt, entryHash, kind, prevHash } = entry;
+  if (isPlainJsonText(appendedAt) && isPlainJsonText(entryHash) && isPlainJsonText(kind) && isPlainJsonText(prevHash)) {
+    return `{"appendedAt":"${appendedAt}","entryHash":"${entryHash}","id":${typeof entry.id === 'string' ? quoteString(entry.id) : JSON.stringify(entry.id)},"kind":"${kind}","prevHash":"${prevHash}","record":`;
+  }
+  return `{"appendedAt":${JSON.stringify(appendedAt)},"entryHash":${JSON.stringify(entryHash)},"id":${JSON.stringify(entry.id)},"kind":${JSON.stringify(kind)},"prevHash":${JSON.stringify(prevHash)},"record":`;
+}
+
+function lineTail(entry: StoredRecordV1<unknown>): string {
+  return isPlainJsonText(entry.recordHash) ? `,"recordHash":"${entry.recordHash}","seq":${entry.seq}}` : `,"recordHash":${JSON.stringify(entry.recordHash)},"seq":${entry.seq}}`;
 }
 
 /** The tip of a chain: what the next entry links to. */
