@@ -146,15 +146,39 @@ class WordCollector {
 
   flush(): void {
     const word = this.word;
-    if (word && this.simple && !this.runDigit && !word.hashtag) {
-      const raw = this.original.slice(this.runStart, this.runEnd);
-      pushWord(squeeze(this.runUpper ? raw.toLowerCase() : raw), this.runStart, this.runEnd, false, this.pieces, false);
-    } else {
+    if (!(word && this.simple && !word.hashtag && this.emitSimple())) {
       this.materialize();
       if (word && word.chars.length > 0) emitWord(word, this.pieces);
     }
     this.word = undefined;
     this.simple = false;
+  }
+
+  /**
+   * Emit the ASCII run straight from the original in the common cases, with the same pieces
+   * {@link emitPlainWord} gives: letters only, digits only ("27"), and letters with the
+   * reduplication "2" ("hati2"). False leaves the run to {@link emitPlainWord}.
+   */
+  emitSimple(): boolean {
+    const { original, runStart, runEnd } = this;
+    if (!this.runDigit) {
+      const raw = original.slice(runStart, runEnd);
+      pushWord(squeeze(this.runUpper ? raw.toLowerCase() : raw), runStart, runEnd, false, this.pieces, false);
+      return true;
+    }
+    if (!this.runLetter) {
+      this.pieces.push(newPiece(original.slice(runStart, runEnd), 'number', runStart, runEnd, false));
+      return true;
+    }
+    const coreEnd = runEnd - 1;
+    if (original.charCodeAt(coreEnd) !== 0x32 /* 2 */) return false;
+    for (let at = runStart; at < coreEnd; at++) if (original.charCodeAt(at) <= 0x39) return false;
+    const raw = original.slice(runStart, coreEnd);
+    const core = squeeze(this.runUpper ? raw.toLowerCase() : raw);
+    if (core.length < 2 || BALLOT_CUE_WORDS.has(core)) return false;
+    pushWord(core, runStart, coreEnd, false, this.pieces);
+    pushWord(core, coreEnd, runEnd, false, this.pieces);
+    return true;
   }
 
   /** One word is collected at a time and emitted at once, so its buffers are reused. */
