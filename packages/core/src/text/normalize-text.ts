@@ -75,12 +75,15 @@ interface RawWord {
   hashtag: boolean;
 }
 
-interface Piece {
-  text: string;
-  kind: NormalizedTokenKind;
-  originalStart: number;
-  originalEnd: number;
-  fromHashtag: boolean;
+/**
+ * A token while the text is read: the final {@link NormalizedToken} object itself, whose root and
+ * offsets {@link assemble} fills in, so each token costs one object and not two.
+ */
+type Piece = NormalizedToken;
+
+/** A new piece; the fields are written in the token's key order, so its JSON is the same. */
+function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number, originalEnd: number, fromHashtag: boolean): Piece {
+  return { text, root: text, kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
 }
 
 const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code));
@@ -143,15 +146,39 @@ class WordCollector {
 
   flush(): void {
     const word = this.word;
-    if (word && this.simple && !this.runDigit && !word.hashtag) {
-      const raw = this.original.slice(this.runStart, this.runEnd);
-      pushWord(squeeze(this.runUpper ? raw.toLowerCase() : raw), this.runStart, this.runEnd, false, this.pieces, false);
-    } else {
+    if (!(word && this.simple && !word.hashtag && this.emitSimple())) {
       this.materialize();
       if (word && word.chars.length > 0) emitWord(word, this.pieces);
     }
     this.word = undefined;
     this.simple = false;
+  }
+
+  /**
+   * Emit the ASCII run straight from the original in the common cases, with the same pieces
+   * {@link emitPlainWord} gives: letters only, digits only ("27"), and letters with the
+   * reduplication "2" ("hati2"). False leaves the run to {@link emitPlainWord}.
+   */
+  emitSimple(): boolean {
+    const { original, runStart, runEnd } = this;
+    if (!this.runDigit) {
+      const raw = original.slice(runStart, runEnd);
+      pushWord(squeeze(this.runUpper ? raw.toLowerCase() : raw), runStart, runEnd, false, this.pieces, false);
+      return true;
+    }
+    if (!this.runLetter) {
+      this.pieces.push(newPiece(original.slice(runStart, runEnd), 'number', runStart, runEnd, false));
+      return true;
+    }
+    const coreEnd = runEnd - 1;
+    if (original.charCodeAt(coreEnd) !== 0x32 /* 2 */) return false;
+    for (let at = runStart; at < coreEnd; at++) if (original.charCodeAt(at) <= 0x39) return false;
+    const raw = original.slice(runStart, coreEnd);
+    const core = squeeze(this.runUpper ? raw.toLowerCase() : raw);
+    if (core.length < 2 || BALLOT_CUE_WORDS.has(core)) return false;
+    pushWord(core, runStart, coreEnd, false, this.pieces);
+    pushWord(core, coreEnd, runEnd, false, this.pieces);
+    return true;
   }
 
   /** One word is collected at a time and emitted at once, so its buffers are reused. */
@@ -237,6 +264,14 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       continue;
     }
 
+    if (codePoint === 0x20) {
+      // A plain space, the commonest character after letters, reaches the final word break of
+      // the checks below (none applies to it): go there straight away.
+      c.flush();
+      c.pendingHashtag = false;
+      index += 1;
+      continue;
+    }
     if (codePoint === 0x23 /* # */) {
       c.flush();
       c.pendingHashtag = true;
@@ -249,7 +284,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       if (original.charCodeAt(next) === 0xfe0f) next++;
       if (original.charCodeAt(next) === 0x20e3) {
         c.flush();
-        pieces.push({ text: `${String.fromCharCode(codePoint)}\u20e3`, kind: 'emoji', originalStart: index, originalEnd: next + 1, fromHashtag: false });
+        pieces.push(newPiece(`${String.fromCharCode(codePoint)}\u20e3`, 'emoji', index, next + 1, false));
         c.pendingHashtag = false;
         index = next + 1;
         continue;
@@ -283,7 +318,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
           next += followingWidth; // tag sequence (subdivision flags)
         } else break;
       }
-      if (!options.keepEmoji || options.keepEmoji.has(text)) pieces.push({ text, kind: 'emoji', originalStart: index, originalEnd: next, fromHashtag: false });
+      if (!options.keepEmoji || options.keepEmoji.has(text)) pieces.push(newPiece(text, 'emoji', index, next, false));
       index = next;
       continue;
     }
@@ -436,7 +471,7 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   const originalEnd = word.ends[n - 1]!;
   const whole = chars.join('');
   if (ALL_DIGITS.test(whole)) {
-    out.push({ text: whole, kind: 'number', originalStart, originalEnd, fromHashtag });
+    out.push(newPiece(whole, 'number', originalStart, originalEnd, fromHashtag));
     return;
   }
   if (!HAS_DIGIT.test(whole)) {
@@ -458,7 +493,7 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   let coreText = squeeze(core.join(''));
   if (leading.length > 0 && trailing.length === 0 && UNIT_WORDS[coreText] !== undefined) {
     // "100rb", "5jt", "2kg": an amount and its unit.
-    out.push({ text: leading, kind: 'number', originalStart, originalEnd: word.ends[letterStart - 1]!, fromHashtag });
+    out.push(newPiece(leading, 'number', originalStart, word.ends[letterStart - 1]!, fromHashtag));
     pushWord(UNIT_WORDS[coreText]!, word.starts[letterStart]!, originalEnd, fromHashtag, out);
     return;
   }
@@ -484,7 +519,7 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
   const trailingStart = word.starts[letterEnd]!;
   if (BALLOT_CUE_WORDS.has(coreText) || fromHashtag) {
     pushWord(coreText, originalStart, coreEnd, fromHashtag, out);
-    out.push({ text: trailing, kind: 'number', originalStart: trailingStart, originalEnd, fromHashtag });
+    out.push(newPiece(trailing, 'number', trailingStart, originalEnd, fromHashtag));
     return;
   }
   if (trailing === '2' && coreText.length >= 2) {
@@ -498,7 +533,7 @@ function emitPlainWord(word: RawWord, fromHashtag: boolean, out: Piece[]): void 
     return;
   }
   pushWord(coreText, originalStart, coreEnd, fromHashtag, out);
-  out.push({ text: trailing, kind: 'number', originalStart: trailingStart, originalEnd, fromHashtag });
+  out.push(newPiece(trailing, 'number', trailingStart, originalEnd, fromHashtag));
 }
 
 /**
@@ -520,10 +555,10 @@ function isWholeWordLeet(chars: readonly string[], leading: string, trailing: st
 function pushWord(text: string, originalStart: number, originalEnd: number, fromHashtag: boolean, out: Piece[], maybeNumber = true): void {
   const expansion = text.length > 0 && INFORMAL_ENDS[((text.charCodeAt(0) & 0xff) << 8) | (text.charCodeAt(text.length - 1) & 0xff)] === 1 ? INFORMAL.get(text) : undefined;
   if (expansion === undefined) {
-    out.push({ text, kind: maybeNumber && NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag });
+    out.push(newPiece(text, maybeNumber && NUMBER_TOKEN.test(text) ? 'number' : 'word', originalStart, originalEnd, fromHashtag));
     return;
   }
-  for (const part of expansion) out.push({ text: part, kind: 'word', originalStart, originalEnd, fromHashtag });
+  for (const part of expansion) out.push(newPiece(part, 'word', originalStart, originalEnd, fromHashtag));
 }
 
 /** Squeeze runs of three or more identical letters to one ("menanggg" → "menang"); pairs stay ("maaf"). */
@@ -582,7 +617,7 @@ function joinSpelledOutLetters(pieces: Piece[], original: string): Piece[] {
       const letters = pieces.slice(index, end + 1);
       const text = squeeze(letters.map((piece) => piece.text).join(''));
       const expansion = INFORMAL_SPELLINGS[text];
-      for (const part of (expansion ?? text).split(' ')) out.push({ text: part, kind: 'word', originalStart: first.originalStart, originalEnd: pieces[end]!.originalEnd, fromHashtag: false });
+      for (const part of (expansion ?? text).split(' ')) out.push(newPiece(part, 'word', first.originalStart, pieces[end]!.originalEnd, false));
       index = end + 1;
     } else {
       out.push(first);
@@ -608,7 +643,7 @@ function expandNumberAbbreviations(pieces: Piece[]): Piece[] {
   for (let index = 0; index + 1 < pieces.length; index++) {
     const piece = pieces[index]!;
     if (piece.kind === 'word' && pieces[index + 1]!.kind === 'number' && NUMBER_ABBREVIATIONS.has(piece.text)) {
-      pieces[index] = { ...piece, text: 'nomor' };
+      pieces[index] = newPiece('nomor', piece.kind, piece.originalStart, piece.originalEnd, piece.fromHashtag);
     }
   }
   return pieces;
@@ -620,46 +655,45 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
     cache = new Map();
     stemCaches.set(roots, cache);
   }
-  const tokens: NormalizedToken[] = [];
+  // The pieces become the tokens in place: empty ones are dropped by compacting the array.
+  const tokens: NormalizedToken[] = pieces;
+  let kept = 0;
   let text = '';
   // The root text is built only from the first word whose root differs: until then it is the
   // text itself (most posts of everyday words keep every word as its own root).
   let rootText: string | undefined;
-  for (const piece of pieces) {
-    if (piece.text.length === 0) continue;
-    let root = piece.text;
+  for (let index = 0; index < pieces.length; index++) {
+    const token = pieces[index]!;
+    const surface = token.text;
+    if (surface.length === 0) continue;
+    let root = surface;
     // Words of MIN_ROOT letters or fewer are their own root: no cache look-up (nor hashing).
-    if (piece.kind === 'word' && piece.text.length > MIN_ROOT) {
-      const cached = cache.get(piece.text);
+    if (token.kind === 'word' && surface.length > MIN_ROOT) {
+      const cached = cache.get(surface);
       if (cached !== undefined) root = cached;
       else {
-        root = stemIndonesian(piece.text, roots);
+        root = stemIndonesian(surface, roots);
         if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-        cache.set(piece.text, root);
+        cache.set(surface, root);
       }
     }
-    if (tokens.length > 0) {
+    if (kept > 0) {
       text += ' ';
       if (rootText !== undefined) rootText += ' ';
     }
     const start = text.length;
-    if (rootText === undefined && root !== piece.text) rootText = text;
+    if (rootText === undefined && root !== surface) rootText = text;
     const rootStart = rootText === undefined ? start : rootText.length;
-    text += piece.text;
+    text += surface;
     if (rootText !== undefined) rootText += root;
-    tokens.push({
-      text: piece.text,
-      root,
-      kind: piece.kind,
-      start,
-      end: text.length,
-      rootStart,
-      rootEnd: rootText === undefined ? text.length : rootText.length,
-      originalStart: piece.originalStart,
-      originalEnd: piece.originalEnd,
-      fromHashtag: piece.fromHashtag,
-    });
+    token.root = root;
+    token.start = start;
+    token.end = text.length;
+    token.rootStart = rootStart;
+    token.rootEnd = rootText === undefined ? text.length : rootText.length;
+    tokens[kept++] = token;
   }
+  tokens.length = kept;
   return { original, text, rootText: rootText ?? text, tokens };
 }
 
