@@ -193,8 +193,9 @@ describe('capture workers on the PostgreSQL queue', () => {
     await writeFile(path.join(dir, 'sipansos.config.json'), JSON.stringify({ office: 'Bawaslu Contoh' }));
     await writeFile(path.join(dir, 'election.json'), JSON.stringify(world.context));
     await writeFile(path.join(dir, 'subjects.json'), JSON.stringify(world.subjects));
-    for (const args of [['worker'], ['run', '--once', '--queue']]) {
-      const io = memoryIo(dir, env);
+    // Without platform tokens too: the missing PostgreSQL store is named first.
+    for (const [args, environment] of [[['worker'], env], [['run', '--once', '--queue'], env], [['run', '--once', '--queue'], {}]] satisfies [string[], Record<string, string>][]) {
+      const io = memoryIo(dir, environment);
       expect(await main(args, io)).toBe(1);
       expect(io.err()).toContain('"store": { "kind": "postgres"');
       expect(io.err()).toContain('sipansos db migrate');

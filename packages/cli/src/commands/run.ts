@@ -99,6 +99,12 @@ export const runCommand: CliCommand = {
         printError(io, '--job-expiry ditulis seperti 15m (paling sedikit 1s)', '--job-expiry is written like 15m (at least 1s)');
         return EXIT.usage;
       }
+      // Say first what the queue needs: a token set for nothing is a wasted step.
+      if (values.queue && office.config.config.store.kind !== 'postgres') {
+        const line = noQueueLine();
+        printError(io, line.id, line.en);
+        return EXIT.problem;
+      }
       const json = values.json || !io.stdout.isTTY;
       const emit = (value: unknown): void => {
         io.stdout.write(`${terminalJson(value)}\n`);
