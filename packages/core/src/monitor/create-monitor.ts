@@ -1,23 +1,21 @@
-import { err, ok, ResultAsync, safeTry, type Result } from 'neverthrow';
+import { err, ok, ResultAsync, type Result } from 'neverthrow';
 import PQueue from 'p-queue';
 import { asEvidenceStore, asPlatformAdapter, asTextClassifier } from '../spec/check-specification-version.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
 import type { PlatformAdapterV1 } from '../spec/platform-adapter/v1/platform-adapter-v1.js';
 import type { ValidationIssue } from '../validation/validation-issue.js';
-import { loadResolutions } from './account-resolutions.js';
 import { runAccount, storeRaw, type AccountOutcome, type AccountRun, type PipelineContext } from './account-pipeline.js';
 import { captureProfilesInBatches, planCycleScopes, resolveInBatches } from './account-batches.js';
 import { appendIfAbsent } from './append-if-absent.js';
-import { CycleControl } from './cycle-control.js';
-import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
-import { addLookupCall, emptyCycleReport, type CycleReport } from './cycle-report.js';
+import { cycleFinishedEntry } from './cycle-journal.js';
+import { addLookupCall, type CycleReport } from './cycle-report.js';
 import { LookupPool } from './lookup-pool.js';
 import { createDefaultEngine } from './default-engine.js';
 import type { MonitorEngine } from './monitor-engine.js';
 import type { MonitorError } from './monitor-error.js';
 import type { MonitorProgressEvent, MonitorProgressListener } from './monitor-events.js';
 import { MONITOR_DEFAULTS, type MonitorSettings } from './monitor-settings.js';
-import { planTasks } from './plan-tasks.js';
+import { openCycle } from './open-cycle.js';
 import { closeCycleJobs, planCycleJobs, runCycleJob, type CycleJob, type CycleJobPlan, type CycleJobResult, type CycleJobRuntime } from './cycle-jobs.js';
 import { scoreItems } from '../classifier/score-items.js';
 
@@ -112,7 +110,6 @@ export function createMonitor(settings: MonitorSettings): Result<Monitor, Monito
 
 function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformAdapterV1>, engine: MonitorEngine): Monitor {
   const options = settings.options ?? {};
-  const clock = options.clock ?? (() => new Date());
   const actor = options.actor ?? MONITOR_DEFAULTS.actor;
   let running = false;
 
@@ -128,24 +125,11 @@ function buildMonitor(settings: MonitorSettings, adapters: Map<string, PlatformA
         }
       }
     };
-    const loaded = await safeTry(async function* () {
-      yield* store.open();
-      const plan = yield* planCycle(store);
-      const resolutions = yield* loadResolutions(store);
-      return ok({ plan, resolutions });
-    });
-    if (loaded.isErr()) return err(storeFailed(loaded.error));
-    const { plan, resolutions } = loaded.value;
-    let { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
-    const control = new CycleControl(clock, options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs, options.maxRateLimitRetries ?? MONITOR_DEFAULTS.maxRateLimitRetries, runOptions.signal);
-    const startedAt = control.now();
-    const report = emptyCycleReport({ cycleId: plan.cycleId, resumed: plan.resumed, startedAt, deadlineAt: new Date(control.deadlineAt).toISOString(), accounts: tasks.length });
-    report.skipped = skipped;
+    const opened = await openCycle(settings, adapters, runOptions.signal);
+    if (opened.isErr()) return err(storeFailed(opened.error));
+    const { plan, resolutions, control, report, startedAt } = opened.value;
+    let { tasks } = opened.value;
     try {
-      if (!plan.resumed) {
-        const started = await appendIfAbsent(store, 'audit', [cycleStartedEntry(plan.cycleId, startedAt, actor, { accounts: tasks.length })]);
-        if (started.isErr()) return err(storeFailed(started.error));
-      }
       emit({ type: 'cycle_started', cycleId: plan.cycleId, resumed: plan.resumed, accounts: tasks.length, tasks: tasks.reduce((sum, task) => sum + task.scopes.length, 0), deadlineAt: report.deadlineAt, at: startedAt });
       // One queue per platform: platforms run side by side, each within its own limits.
       const queues = new Map<string, PQueue>();

@@ -8,13 +8,14 @@ import { runAccount, storeRaw, type AccountOutcome, type AccountTask, type Pipel
 import { planCycleScopes, resolveInBatches } from './account-batches.js';
 import { appendIfAbsent } from './append-if-absent.js';
 import { CycleControl } from './cycle-control.js';
-import { cycleFinishedEntry, cycleStartedEntry, planCycle } from './cycle-journal.js';
+import { cycleFinishedEntry } from './cycle-journal.js';
 import { addLookupCall, addRequests, emptyCycleReport, type CycleReport } from './cycle-report.js';
 import { LookupPool } from './lookup-pool.js';
 import type { MonitorEngine } from './monitor-engine.js';
 import type { MonitorError } from './monitor-error.js';
 import { MONITOR_DEFAULTS, type MonitorSettings } from './monitor-settings.js';
-import { planTasks, type SkippedAccount } from './plan-tasks.js';
+import { openCycle } from './open-cycle.js';
+import type { SkippedAccount } from './plan-tasks.js';
 
 /**
  * One account's work in a cycle, as a job queue carries it (plain JSON). A job is one account with
@@ -74,28 +75,11 @@ export interface CycleJobRuntime {
 export async function planCycleJobs(runtime: CycleJobRuntime, office: string): Promise<Result<CycleJobPlan, MonitorError>> {
   const { settings, adapters } = runtime;
   const options = settings.options ?? {};
-  const { store } = settings;
-  const clock = options.clock ?? (() => new Date());
-  const actor = options.actor ?? MONITOR_DEFAULTS.actor;
-  const loaded = await safeTry(async function* () {
-    yield* store.open();
-    const plan = yield* planCycle(store);
-    const resolutions = yield* loadResolutions(store);
-    return ok({ plan, resolutions });
-  });
-  if (loaded.isErr()) return err(runtime.storeFailed(loaded.error));
-  const { plan, resolutions } = loaded.value;
-  const { tasks, skipped } = planTasks({ subjects: settings.subjects, adapters, scopes: options.scopes, resolutions, previouslyDeferred: plan.previouslyDeferred });
-  const control = new CycleControl(clock, options.deadlineMs ?? MONITOR_DEFAULTS.deadlineMs, options.maxRateLimitRetries ?? MONITOR_DEFAULTS.maxRateLimitRetries);
+  const opened = await openCycle(settings, adapters);
+  if (opened.isErr()) return err(runtime.storeFailed(opened.error));
+  const { plan, resolutions, tasks, skipped, control, report, startedAt } = opened.value;
   try {
-    const startedAt = control.now();
-    const deadlineAt = new Date(control.deadlineAt).toISOString();
-    const report = emptyCycleReport({ cycleId: plan.cycleId, resumed: plan.resumed, startedAt, deadlineAt, accounts: tasks.length });
-    report.skipped = skipped;
-    if (!plan.resumed) {
-      const started = await appendIfAbsent(store, 'audit', [cycleStartedEntry(plan.cycleId, startedAt, actor, { accounts: tasks.length })]);
-      if (started.isErr()) return err(runtime.storeFailed(started.error));
-    }
+    const deadlineAt = report.deadlineAt;
     const context = jobContext(runtime, plan.cycleId, control, report, resolutions);
     const resolved = await resolveInBatches(tasks, context);
     if (resolved.isErr()) return err(runtime.storeFailed(resolved.error));
