@@ -9,6 +9,7 @@ import { RoutingOverrideSchema, RoutingTableSchema } from './referral/routing-ta
 import { LetterTemplateSchema } from './report/letter-template.js';
 import { RuleSetSchema } from './rules/rule-set-schema.js';
 import { SubjectListSchema, SubjectSchema } from './subject/subject-schema.js';
+import { compareCodeUnits } from './hashing/code-unit-order.js';
 
 /**
  * The schemas published as JSON Schema files under `packages/core/schemas/`, for people who
@@ -36,7 +37,7 @@ const PUBLISHED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
 /** Every published schema rendered as JSON Schema (draft 2020-12), by file base name. */
 export function renderJsonSchemas(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, schema] of [...PUBLISHED_SCHEMAS].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, schema] of [...PUBLISHED_SCHEMAS].sort(([a], [b]) => compareCodeUnits(a, b))) {
     // "input": the shape a person writes, before defaults and transforms are applied.
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
     out.set(name, `${JSON.stringify({ $id: `https://sipansos.invalid/schemas/${name}.schema.json`, title: name, ...json }, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleFileNeedsContent, isSafeBundlePath, type BundleFileContent, type BundleFiles } from '@sipansos/core/evidence';
+import { bundleFileNeedsContent, compareCodeUnits, isSafeBundlePath, type BundleFileContent, type BundleFiles } from '@sipansos/core/evidence';
 import { writeOutputDirectory } from '../runtime/write-output.js';
 
 /** Why a bundle directory could not be written or read. */
@@ -66,7 +66,7 @@ export async function readBundleDirectory(dir: string, limits: ReadBundleLimits 
     if (!root.isDirectory()) return { type: 'not_a_directory', path: dir, message: `${dir} is not a directory` };
     const walk = async (relative: string): Promise<BundleDirectoryError | undefined> => {
       const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
-      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
         const name = relative ? `${relative}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           const problem = await walk(name);

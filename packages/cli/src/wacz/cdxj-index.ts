@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '@sipansos/core/evidence';
 import type { WarcIndexEntry } from './warc-index-entry.js';
 
 /**
@@ -13,7 +14,7 @@ export function surtOf(url: string): string {
   }
   const host = parsed.hostname.toLowerCase().replace(/^www\d*\./, '').split('.').reverse().join(',');
   const port = parsed.port ? `:${parsed.port}` : '';
-  const query = [...parsed.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  const query = [...parsed.searchParams.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
   return `${host}${port})${parsed.pathname.toLowerCase()}${query ? `?${query.toLowerCase()}` : ''}`;
 }
 

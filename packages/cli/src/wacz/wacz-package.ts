@@ -1,6 +1,6 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { Capture } from '@sipansos/core';
-import { bundleTimestampFiles, proofFileName, storedRecordLine, type BundleTimestamp } from '@sipansos/core/evidence';
+import { bundleTimestampFiles, compareCodeUnits, proofFileName, storedRecordLine, type BundleTimestamp } from '@sipansos/core/evidence';
 import type { InclusionProofV1, SignedCheckpointV1, StoredRecordV1 } from '@sipansos/core/spec';
 import { captureResponsesWarc } from './capture-warc.js';
 import { cdxjIndex } from './cdxj-index.js';
@@ -117,7 +117,7 @@ export async function buildWacz(input: BuildWaczInput): Promise<BuiltWacz> {
   );
 
   const resources = [...files.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([path, bytes]) => ({ name: path.split('/').at(-1) as string, path, hash: `sha256:${sha256(bytes)}`, bytes: bytes.byteLength }));
   const datapackage = encoder.encode(
     `${JSON.stringify({ profile: 'data-package', wacz_version: WACZ_VERSION, title: input.title, created: input.created, modified: input.created, software: input.software, ...(pages[0] ? { mainPageURL: pages[0].url, mainPageDate: pages[0].ts } : {}), resources }, null, 2)}\n`,

@@ -50,11 +50,3 @@ export function isSafeBundlePath(path: string): boolean {
   if (path.length === 0 || path.length > 300 || path.startsWith('/') || path.includes('\\')) return false;
   return path.split('/').every((part) => part.length > 0 && part !== '.' && part !== '..' && /^[A-Za-z0-9._-]+$/.test(part));
 }
-
-/**
- * Order bundle paths by UTF-16 code units. Not `localeCompare`: collation follows the machine's
- * locale (Danish sorts "aa" after "z"), and the same case must give the same bytes everywhere.
- */
-export function compareBundlePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,6 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { err, ok, type Result } from 'neverthrow';
-import { compareBundlePaths, isSafeBundlePath } from './bundle-layout.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
+import { isSafeBundlePath } from './bundle-layout.js';
 import type { BundleFiles } from './create-bundle.js';
 
 /**
@@ -48,7 +49,7 @@ export function bundleToZip(files: BundleFiles, modifiedAt: Date = new Date('200
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => compareBundlePaths(a, b))) {
+  for (const [name, bytes] of [...files.entries()].sort(([a], [b]) => compareCodeUnits(a, b))) {
     if (!isSafeBundlePath(name)) return err({ type: 'zip_invalid', entry: name, message: `unsafe entry name ${name}` });
     const nameBytes = Buffer.from(name, 'utf8');
     const forceStored = options.stored?.(name) ?? false;

@@ -3,7 +3,8 @@ import { sha256Hex, SHA256_HEX_PATTERN } from '../hashing/sha256.js';
 import { storedRecordLine } from '../store-kit/record-chain.js';
 import type { CaseEvidence } from '../report/case-evidence.js';
 import type { InclusionProofV1, SignedCheckpointV1, StoredRecordV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
-import { BUNDLE_FILES, BUNDLE_FORMAT, blobFileName, compareBundlePaths, isSafeBundlePath, proofFileName, recordFileName, type BundleRecordKind } from './bundle-layout.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
+import { BUNDLE_FILES, BUNDLE_FORMAT, blobFileName, isSafeBundlePath, proofFileName, recordFileName, type BundleRecordKind } from './bundle-layout.js';
 import { bundleTimestampFiles, type BundleTimestamp } from './bundle-timestamps.js';
 import { verifyGuide } from './verify-guide.js';
 
@@ -122,11 +123,11 @@ export function createBundle(input: CreateBundleInput): Result<BundleFiles, Bund
     includePersonalData: input.includePersonalData,
     counts: { findings: evidence.findings.length, captures: evidence.captures.length, blobs: evidence.blobHashes.length - missingBlobs.length, proofs: input.proofs?.length ?? 0, auditEntries: evidence.audit.length, ...(timestamps.length > 0 ? { timestamps: timestamps.length } : {}) },
     missingBlobs,
-    files: [...files.entries()].sort(([a], [b]) => compareBundlePaths(a, b)).map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), size: bytes.byteLength })),
+    files: [...files.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), size: bytes.byteLength })),
   };
   put(BUNDLE_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   const sums = [...files.entries()]
-    .sort(([a], [b]) => compareBundlePaths(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([path, bytes]) => `${sha256Hex(bytes)}  ${path}`)
     .join('\n');
   put(BUNDLE_FILES.sums, `${sums}\n`);

@@ -6,6 +6,7 @@ import { sha256Hex } from '../hashing/sha256.js';
 import type { AuditEntry } from '../records/audit-entry-schema.js';
 import type { EvidenceStoreV1 } from '../spec/evidence-store/v1/evidence-store-v1.js';
 import type { StoreErrorV1 } from '../spec/evidence-store/v1/store-error-v1.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /** The audit action a reviewer's decision on a finding is recorded under. */
 export const FINDING_REVIEW_ACTION = 'finding.reviewed';
@@ -157,7 +158,7 @@ export function reviewPrecision(ledger: FindingReviewLedger): { byRule: ReviewPr
       row.precision = row.accepted / (row.accepted + row.dismissed);
       rows.set(key, row);
     }
-    return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+    return [...rows.values()].sort((a, b) => compareCodeUnits(a.key, b.key));
   };
   return { byRule: count((review) => review.ruleId), byCategory: count((review) => review.category) };
 }

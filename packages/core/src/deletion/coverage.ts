@@ -1,6 +1,7 @@
 import type { CaptureScope } from '../capture/capture-schema.js';
 import type { AccountState } from './account-state.js';
 import { GAP_REASONS, type Coverage, type CoverageGap, type GapReason, type ScopeCoverage } from './coverage-types.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /** The gap reason for an adapter error type (`rate_limited`, `network`, …); unknown types are `other`. */
 export function gapReasonOf(errorType: string): GapReason {
@@ -83,7 +84,7 @@ export function withFailure(
  * with its reason, so a report can say "not observed between X and Y because Z".
  */
 export function coverageOf(state: AccountState): Coverage {
-  const scopes = Object.values(state.coverage).sort((a, b) => a.scope.localeCompare(b.scope));
+  const scopes = Object.values(state.coverage).sort((a, b) => compareCodeUnits(a.scope, b.scope));
   return {
     accountKey: state.accountKey,
     platform: state.platform,

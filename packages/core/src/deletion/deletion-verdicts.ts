@@ -1,4 +1,5 @@
 import type { AccountState, ItemReference, ItemVersion, LookupRef, MissingCaptureRef, SuspicionEpisode, TrackedItem } from './account-state.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /** The kinds of verdict a report shows. */
 export type DeletionVerdictKind = 'deleted' | 'deleted_unverified' | 'original_deleted' | 'edited';
@@ -141,7 +142,7 @@ export function deletionVerdicts(state: AccountState): DeletionVerdict[] {
     const verdict = item && verdictOf(state.accountKey, item);
     if (verdict) verdicts.push(verdict);
   }
-  return verdicts.sort((a, b) => a.itemKey.localeCompare(b.itemKey));
+  return verdicts.sort((a, b) => compareCodeUnits(a.itemKey, b.itemKey));
 }
 
 /** The tracked item under a key or any of its other ids (`platform:id`), if known. */

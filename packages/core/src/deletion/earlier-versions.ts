@@ -8,6 +8,7 @@ import type { AccountState, ItemVersion, TrackedItem } from './account-state.js'
 import { compactVersionItem } from './compact-version-item.js';
 import type { LookupBatch } from './observe-lookups.js';
 import { StateDraft } from './state-draft.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /**
  * The version ids of an item's edit history (X `edit_history_tweet_ids`) that no capture
@@ -63,7 +64,7 @@ export function observeEarlierVersions(state: AccountState, batch: LookupBatch):
   const source = `versions:${sha256Hex(`${batch.at}\n${batch.rawBlobs.join(',')}`).slice(0, 32)}`;
   const changes: Change[] = [];
   const recovered: string[] = [];
-  for (const [key, answers] of [...answersByItem.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, answers] of [...answersByItem.entries()].sort(([a], [b]) => compareCodeUnits(a, b))) {
     const bucket = wanted.get(answers[0]!.id)!.bucket;
     const item = draft.get(bucket, key)!;
     const added: ItemVersion[] = [];

@@ -12,6 +12,7 @@ import { resolveDeletionOptions, type DeletionOptions } from './deletion-options
 import { uncapturedVersionIds } from './earlier-versions.js';
 import type { ItemObservation } from './item-status.js';
 import { StateDraft } from './state-draft.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /**
  * One answer of a lookup by id, as deletion reads it: the shape of the adapter contract's
@@ -101,7 +102,7 @@ export function observeLookups(state: AccountState, batch: LookupBatch, options?
   const batchId = `lookup:${sha256Hex(`${batch.at}\n${batch.rawBlobs.join(',')}`).slice(0, 32)}`;
   const changes: Change[] = [];
   const statusChanged: string[] = [];
-  for (const [key, answer] of [...answers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, answer] of [...answers.entries()].sort(([a], [b]) => compareCodeUnits(a, b))) {
     const pending = draft.getPending(key)!;
     const item = draft.get(pending.bucket, key);
     if (!item) continue;

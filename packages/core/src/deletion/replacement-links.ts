@@ -3,6 +3,7 @@ import type { TrackedItem } from './account-state.js';
 import type { ResolvedDeletionOptions } from './deletion-options.js';
 import { dayBucketsBetween, instantMs } from './item-buckets.js';
 import type { StateDraft } from './state-draft.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 const GONE = new Set(['missing', 'deleted', 'deleted_unverified']);
 
@@ -18,7 +19,7 @@ function within(other: TrackedItem, item: TrackedItem, fromMs: number, toMs: num
 function best(item: TrackedItem, candidates: TrackedItem[], minimum: number): TrackedItem | undefined {
   let chosen: TrackedItem | undefined;
   let score = minimum;
-  for (const candidate of candidates.sort((a, b) => a.key.localeCompare(b.key))) {
+  for (const candidate of candidates.sort((a, b) => compareCodeUnits(a.key, b.key))) {
     const similarity = wordSimilarity(textOf(item), textOf(candidate));
     if (similarity >= score && (chosen === undefined || similarity > score)) {
       chosen = candidate;

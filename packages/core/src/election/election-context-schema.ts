@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountSchema } from '../account/account-schema.js';
 import { IndonesianTimeZoneSchema, LocalDateSchema } from './time-zone.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /** Election phases in order. Rules name the phases they apply in. */
 export const PHASES = ['pre_campaign', 'campaign', 'quiet', 'voting', 'counting', 'post'] as const;
@@ -76,7 +77,7 @@ export const ElectionContextSchema = z
         issues.addIssue({ code: 'custom', path: ['candidatePairs', index, 'number'], message: `ballot number ${pair.number} is already used by candidatePairs.${first}` });
       } else numbers.set(pair.number, index);
     });
-    const sorted = context.schedule.map((window, index) => ({ window, index })).sort((a, b) => a.window.start.localeCompare(b.window.start));
+    const sorted = context.schedule.map((window, index) => ({ window, index })).sort((a, b) => compareCodeUnits(a.window.start, b.window.start));
     for (let index = 1; index < sorted.length; index++) {
       const previous = sorted[index - 1]!;
       const current = sorted[index]!;

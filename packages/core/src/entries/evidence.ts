@@ -82,6 +82,7 @@ export {
   canonicalJson,
   type CanonicalJsonError,
   canonicalJsonOrThrow,
+  compareCodeUnits,
   hashRecord,
   SHA256_HEX_PATTERN,
   sha256Hex,

@@ -35,6 +35,7 @@ import {
   platformName,
   type BilingualLabel,
 } from './report-labels.js';
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 
 /** Image types shown inline. SVG is left out: it is a document that can carry script. */
 const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
@@ -135,7 +136,7 @@ function collectItems(input: EvidenceReportInput): ItemView[] {
   const views: ItemView[] = [];
   for (const key of [...new Set(keys)]) {
     const history = input.itemHistories?.[key];
-    const holding = input.captures.filter((capture) => capture.items.some((item) => itemKey(item) === key)).sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
+    const holding = input.captures.filter((capture) => capture.items.some((item) => itemKey(item) === key)).sort((a, b) => compareCodeUnits(a.capturedAt, b.capturedAt));
     const versions: ItemView['versions'] = [];
     const seen = new Set<string>();
     if (history?.versions?.length) {
@@ -157,7 +158,7 @@ function collectItems(input: EvidenceReportInput): ItemView[] {
         versions.push({ item, firstSeenAt: capture.capturedAt, captureId: capture.id, contentHash });
       }
     }
-    versions.sort((a, b) => (a.firstSeenAt ?? '').localeCompare(b.firstSeenAt ?? ''));
+    versions.sort((a, b) => compareCodeUnits(a.firstSeenAt ?? '', b.firstSeenAt ?? ''));
     views.push({ key, versions, captures: holding, ...(history ? { history } : {}), findings: input.findings.filter((finding) => finding.itemKey === key) });
   }
   return views;
