@@ -1,6 +1,7 @@
 import { foldCodePoint, isCombiningMark, isEmojiBase, isInvisible, isSkinTone, isUpperCase, isWordCodePoint } from './char-fold.js';
 import { DEFAULT_ROOT_WORDS, MIN_ROOT, stemIndonesian } from './indonesian-stemmer.js';
 import { INFORMAL_SPELLINGS } from './informal-spellings.js';
+import { hashStep, RangeMemo } from './range-memo.js';
 
 /** What a normalised token is. */
 export type NormalizedTokenKind = 'word' | 'number' | 'emoji';
@@ -66,6 +67,32 @@ const UNIT_WORDS: Readonly<Record<string, string>> = { rb: 'ribu', rbu: 'ribu', 
 const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DEFAULT_ROOT_WORDS);
 const stemCaches = new WeakMap<ReadonlySet<string>, Map<string, string>>();
 const STEM_CACHE_LIMIT = 200_000;
+/** Counts the clearings of any stem cache: a root remembered before one is looked up again. */
+let stemEpoch = 0;
+
+function stemCacheOf(roots: ReadonlySet<string>): Map<string, string> {
+  let cache = stemCaches.get(roots);
+  if (!cache) {
+    cache = new Map();
+    stemCaches.set(roots, cache);
+  }
+  return cache;
+}
+
+/** A token's root: words of more than MIN_ROOT letters are stemmed (once per roots set, then cached). */
+function rootOf(surface: string, kind: NormalizedTokenKind, roots: ReadonlySet<string>, cache: Map<string, string>): string {
+  // Words of MIN_ROOT letters or fewer are their own root: no cache look-up (nor hashing).
+  if (kind !== 'word' || surface.length <= MIN_ROOT) return surface;
+  const cached = cache.get(surface);
+  if (cached !== undefined) return cached;
+  const root = stemIndonesian(surface, roots);
+  if (cache.size >= STEM_CACHE_LIMIT) {
+    cache.clear();
+    stemEpoch++;
+  }
+  cache.set(surface, root);
+  return root;
+}
 
 interface RawWord {
   chars: string[];
@@ -81,9 +108,12 @@ interface RawWord {
  */
 type Piece = NormalizedToken;
 
-/** A new piece; the fields are written in the token's key order, so its JSON is the same. */
+/**
+ * A new piece; the fields are written in the token's key order, so its JSON is the same. Its root
+ * is `''` (never a real root) until {@link assemble} or the run memo fills it in.
+ */
 function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number, originalEnd: number, fromHashtag: boolean): Piece {
-  return { text, root: text, kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
+  return { text, root: '', kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
 }
 
 const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code));
@@ -93,6 +123,29 @@ function isKeycapAt(original: string, next: number): boolean {
   const following = original.charCodeAt(next);
   return following === 0x20e3 || (following === 0xfe0f && original.charCodeAt(next + 1) === 0x20e3);
 }
+
+/** One piece an ASCII run gives, with offsets relative to the run's start. */
+interface RunPart {
+  readonly text: string;
+  readonly kind: NormalizedTokenKind;
+  readonly start: number;
+  readonly end: number;
+  readonly fromHashtag: boolean;
+  /**
+   * The root of `text` as {@link rootOf} gave it for the roots set `rootsOf` while the stem
+   * caches were at `epoch`: the same answer the stem cache still holds, so it is reused as is.
+   */
+  root: string;
+  rootsOf: ReadonlySet<string> | undefined;
+  epoch: number;
+}
+/**
+ * The pieces of ASCII runs already read, by the run as written (case included): most words of
+ * real posts repeat. A separate memo for runs after a "#" (split as hashtags). Roots are not
+ * kept here, so the memo holds for every roots set.
+ */
+const RUN_MEMO = new RangeMemo<readonly RunPart[]>(50_000);
+const TAG_RUN_MEMO = new RangeMemo<readonly RunPart[]>(10_000);
 
 const SCRATCH: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: false };
 /** Informal spellings with their expansions already split into words ("gpp" → ["tidak", "apa", "apa"]). */
@@ -125,10 +178,14 @@ class WordCollector {
   runUpper = false;
   runDigit = false;
   runLetter = false;
+  /** {@link rangeHash} of the run so far. */
+  runHash = 0;
 
   constructor(
     readonly original: string,
     readonly pieces: Piece[],
+    readonly roots: ReadonlySet<string>,
+    readonly stemCache: Map<string, string>,
   ) {}
 
   materialize(): void {
@@ -146,12 +203,47 @@ class WordCollector {
 
   flush(): void {
     const word = this.word;
-    if (!(word && this.simple && !word.hashtag && this.emitSimple())) {
-      this.materialize();
-      if (word && word.chars.length > 0) emitWord(word, this.pieces);
-    }
+    if (word && this.simple) this.emitRun(word);
+    else if (word && word.chars.length > 0) emitWord(word, this.pieces);
     this.word = undefined;
     this.simple = false;
+  }
+
+  /**
+   * Emit an ASCII run (letters and digits, nothing else in the word) from {@link RUN_MEMO}: its
+   * pieces depend only on its characters and on whether it follows a "#", so a run seen before
+   * costs one look-up and no string work. A new run takes the general path and is remembered.
+   */
+  emitRun(word: RawWord): void {
+    const { original, runStart, pieces } = this;
+    const { runEnd, runHash } = this;
+    const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
+    const known = memo.get(original, runStart, runEnd, runHash);
+    if (known !== undefined) {
+      for (let index = 0; index < known.length; index++) {
+        const part = known[index]!;
+        if (part.rootsOf !== this.roots || part.epoch !== stemEpoch) {
+          part.root = rootOf(part.text, part.kind, this.roots, this.stemCache);
+          part.rootsOf = this.roots;
+          part.epoch = stemEpoch;
+        }
+        const piece = newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag);
+        piece.root = part.root;
+        pieces.push(piece);
+      }
+      return;
+    }
+    const from = pieces.length;
+    if (word.hashtag || !this.emitSimple()) {
+      this.materialize();
+      emitWord(word, pieces);
+    }
+    const parts: RunPart[] = [];
+    for (let index = from; index < pieces.length; index++) {
+      const piece = pieces[index]!;
+      parts.push({ text: piece.text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsOf: undefined, epoch: 0 });
+    }
+    memo.set(original, runStart, runEnd, runHash, parts);
   }
 
   /**
@@ -206,7 +298,7 @@ class WordCollector {
 export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
   const roots = options.roots ?? DEFAULT_ROOTS;
   const pieces: Piece[] = [];
-  const c = new WordCollector(original, pieces);
+  const c = new WordCollector(original, pieces, roots, stemCacheOf(roots));
 
   const length = original.length;
   let index = 0;
@@ -229,6 +321,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         c.runUpper = false;
         c.runDigit = false;
         c.runLetter = false;
+        c.runHash = 0;
       }
       if (c.simple) {
         // Take the rest of the ASCII run at once, in locals: the same steps as one character
@@ -236,6 +329,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         let upper: boolean = c.runUpper;
         let letter: boolean = c.runLetter;
         let digit: boolean = c.runDigit;
+        let hash = c.runHash;
         let at = index;
         for (;;) {
           const code = at === index ? codePoint : original.charCodeAt(at);
@@ -245,6 +339,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
             upper = true;
           } else if (code >= 0x30 && code <= 0x39 && (at === index || !isKeycapAt(original, at + 1))) digit = true;
           else break;
+          hash = hashStep(hash, code);
           at++;
           if (at >= length) break;
         }
@@ -252,6 +347,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         c.runUpper = upper;
         c.runLetter = letter;
         c.runDigit = digit;
+        c.runHash = hash;
         index = at;
         continue;
       } else {
@@ -650,51 +746,37 @@ function expandNumberAbbreviations(pieces: Piece[]): Piece[] {
 }
 
 function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>): NormalizedText {
-  let cache = stemCaches.get(roots);
-  if (!cache) {
-    cache = new Map();
-    stemCaches.set(roots, cache);
-  }
+  const cache = stemCacheOf(roots);
   // The pieces become the tokens in place: empty ones are dropped by compacting the array.
   const tokens: NormalizedToken[] = pieces;
   let kept = 0;
-  let text = '';
-  // The root text is built only from the first word whose root differs: until then it is the
-  // text itself (most posts of everyday words keep every word as its own root).
-  let rootText: string | undefined;
+  // Both texts are joined once at the end (a flat string, cheaper to scan than one built by
+  // concatenation); until a root differs from its word the root text is the text itself.
+  const surfaces: string[] = [];
+  let rootWords: string[] | undefined;
+  let at = 0;
+  let rootAt = 0;
   for (let index = 0; index < pieces.length; index++) {
     const token = pieces[index]!;
     const surface = token.text;
     if (surface.length === 0) continue;
-    let root = surface;
-    // Words of MIN_ROOT letters or fewer are their own root: no cache look-up (nor hashing).
-    if (token.kind === 'word' && surface.length > MIN_ROOT) {
-      const cached = cache.get(surface);
-      if (cached !== undefined) root = cached;
-      else {
-        root = stemIndonesian(surface, roots);
-        if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-        cache.set(surface, root);
-      }
-    }
-    if (kept > 0) {
-      text += ' ';
-      if (rootText !== undefined) rootText += ' ';
-    }
-    const start = text.length;
-    if (rootText === undefined && root !== surface) rootText = text;
-    const rootStart = rootText === undefined ? start : rootText.length;
-    text += surface;
-    if (rootText !== undefined) rootText += root;
+    // The run memo has filled in most roots already.
+    const root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
+    if (rootWords === undefined && root !== surface) rootWords = surfaces.slice();
+    surfaces.push(surface);
+    if (rootWords !== undefined) rootWords.push(root);
     token.root = root;
-    token.start = start;
-    token.end = text.length;
-    token.rootStart = rootStart;
-    token.rootEnd = rootText === undefined ? text.length : rootText.length;
+    token.start = at;
+    token.end = at + surface.length;
+    token.rootStart = rootAt;
+    token.rootEnd = rootAt + root.length;
+    at = token.end + 1;
+    rootAt = token.rootEnd + 1;
     tokens[kept++] = token;
   }
   tokens.length = kept;
-  return { original, text, rootText: rootText ?? text, tokens };
+  const text = surfaces.join(' ');
+  return { original, text, rootText: rootWords === undefined ? text : rootWords.join(' '), tokens };
 }
 
 /**
