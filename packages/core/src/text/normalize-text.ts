@@ -750,10 +750,10 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
   // The pieces become the tokens in place: empty ones are dropped by compacting the array.
   const tokens: NormalizedToken[] = pieces;
   let kept = 0;
-  // Both texts are joined once at the end (a flat string, cheaper to scan than one built by
-  // concatenation); until a root differs from its word the root text is the text itself.
+  // The text is joined once at the end: a flat string, cheaper to scan than one built by
+  // concatenation. The root text is the text with the few words whose root differs replaced.
   const surfaces: string[] = [];
-  let rootWords: string[] | undefined;
+  let cut = 0;
   let at = 0;
   let rootAt = 0;
   for (let index = 0; index < pieces.length; index++) {
@@ -762,9 +762,8 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
     if (surface.length === 0) continue;
     // The run memo has filled in most roots already.
     const root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
-    if (rootWords === undefined && root !== surface) rootWords = surfaces.slice();
+    if (root !== surface) cut++;
     surfaces.push(surface);
-    if (rootWords !== undefined) rootWords.push(root);
     token.root = root;
     token.start = at;
     token.end = at + surface.length;
@@ -776,7 +775,19 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>)
   }
   tokens.length = kept;
   const text = surfaces.join(' ');
-  return { original, text, rootText: rootWords === undefined ? text : rootWords.join(' '), tokens };
+  return { original, text, rootText: cut === 0 ? text : withRoots(text, tokens), tokens };
+}
+
+/** The text with each token whose root differs from its surface form replaced by the root. */
+function withRoots(text: string, tokens: readonly NormalizedToken[]): string {
+  let rootText = '';
+  let from = 0;
+  for (const token of tokens) {
+    if (token.root === token.text) continue;
+    rootText += text.slice(from, token.start) + token.root;
+    from = token.end;
+  }
+  return rootText + text.slice(from);
 }
 
 /**
