@@ -17,54 +17,76 @@ export function rangeHash(source: string, start: number, end: number): number {
   return hash;
 }
 
-/** Open addressing, linear probing; emptied at once when `limit` keys are held (like the stem caches). */
+interface Entry<T> {
+  readonly key: string;
+  readonly value: T;
+}
+
+/**
+ * Open addressing, linear probing, each slot's hash beside it, so a miss reads one typed array.
+ * The table starts small and doubles while it is half full, so the few words a post repeats stay
+ * close together in memory; at `limit` keys it is emptied at once (like the stem caches).
+ */
 export class RangeMemo<T> {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly hashes: number[] = [];
-  private readonly keys: string[] = [];
-  private readonly values: T[] = [];
+  private hashes: Int32Array;
+  private entries: (Entry<T> | undefined)[];
+  private mask: number;
+  private count = 0;
 
   constructor(readonly limit: number) {
-    let size = 16;
-    while (size < limit * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
+    this.hashes = new Int32Array(1024);
+    this.entries = new Array<Entry<T> | undefined>(1024).fill(undefined);
+    this.mask = 1023;
   }
 
   /** How many keys are held. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The value kept for `source[start, end)`, whose {@link rangeHash} is `hash`. */
   get(source: string, start: number, end: number, hash: number): T | undefined {
     const length = end - start;
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const held = this.slots[slot]!;
-      if (held === 0) return undefined;
-      const entry = held - 1;
-      if (this.hashes[entry] !== hash) continue;
-      const key = this.keys[entry]!;
-      if (key.length === length && source.startsWith(key, start)) return this.values[entry];
+    const mask = this.mask;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.entries[slot];
+      if (entry === undefined) return undefined;
+      if (this.hashes[slot] !== hash) continue;
+      const key = entry.key;
+      if (key.length === length && source.startsWith(key, start)) return entry.value;
     }
   }
 
   /** Keep `value` for `source[start, end)` (not held yet), whose {@link rangeHash} is `hash`. */
   set(source: string, start: number, end: number, hash: number, value: T): void {
-    if (this.keys.length >= this.limit) this.clear();
-    let slot = hash & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.keys.push(source.slice(start, end));
-    this.hashes.push(hash);
-    this.values.push(value);
-    this.slots[slot] = this.keys.length;
+    if (this.count >= this.limit) this.clear();
+    else if (this.count * 2 >= this.entries.length) this.grow();
+    this.place({ key: source.slice(start, end), value }, hash);
+    this.count++;
   }
 
   clear(): void {
-    this.slots.fill(0);
-    this.keys.length = 0;
-    this.hashes.length = 0;
-    this.values.length = 0;
+    this.hashes.fill(0);
+    this.entries.fill(undefined);
+    this.count = 0;
+  }
+
+  private place(entry: Entry<T>, hash: number): void {
+    let slot = hash & this.mask;
+    while (this.entries[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.entries[slot] = entry;
+    this.hashes[slot] = hash;
+  }
+
+  private grow(): void {
+    const { hashes, entries } = this;
+    const size = entries.length * 2;
+    this.hashes = new Int32Array(size);
+    this.entries = new Array<Entry<T> | undefined>(size).fill(undefined);
+    this.mask = size - 1;
+    for (let slot = 0; slot < entries.length; slot++) {
+      const entry = entries[slot];
+      if (entry !== undefined) this.place(entry, hashes[slot]!);
+    }
   }
 }
