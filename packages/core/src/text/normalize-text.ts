@@ -112,8 +112,8 @@ type Piece = NormalizedToken;
  * A new piece; the fields are written in the token's key order, so its JSON is the same. Its root
  * is `''` (never a real root) until {@link assemble} or the run memo fills it in.
  */
-function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number, originalEnd: number, fromHashtag: boolean): Piece {
-  return { text, root: '', kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
+function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number, originalEnd: number, fromHashtag: boolean, root = ''): Piece {
+  return { text, root, kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
 }
 
 const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code));
@@ -227,9 +227,7 @@ class WordCollector {
           part.rootsOf = this.roots;
           part.epoch = stemEpoch;
         }
-        const piece = newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag);
-        piece.root = part.root;
-        pieces.push(piece);
+        pieces.push(newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag, part.root));
       }
       return;
     }
@@ -482,7 +480,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
 
   const joined = joinSpelledOutLetters(pieces, original);
   const contextual = expandNumberAbbreviations(joined);
-  return assemble(original, contextual, roots);
+  return assemble(original, contextual, roots, c.stemCache);
 }
 
 /** Marks that people put inside a word to hide it, or use for a letter ("!" for i, "@" for a, "$" for s). */
@@ -745,8 +743,7 @@ function expandNumberAbbreviations(pieces: Piece[]): Piece[] {
   return pieces;
 }
 
-function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>): NormalizedText {
-  const cache = stemCacheOf(roots);
+function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>, cache: Map<string, string>): NormalizedText {
   // The pieces become the tokens in place: empty ones are dropped by compacting the array.
   const tokens: NormalizedToken[] = pieces;
   let kept = 0;
