@@ -124,8 +124,13 @@ function isKeycapAt(original: string, next: number): boolean {
   return following === 0x20e3 || (following === 0xfe0f && original.charCodeAt(next + 1) === 0x20e3);
 }
 
-/** One piece an ASCII run gives, with offsets relative to the run's start. */
+/**
+ * One piece an ASCII run gives, with offsets relative to the run's start; the memo holds the
+ * run's first piece, keyed by the run as written, and each piece links to the next.
+ */
 interface RunPart {
+  /** The run as written (on the first piece; `''` on the others). */
+  readonly key: string;
   readonly text: string;
   readonly kind: NormalizedTokenKind;
   readonly start: number;
@@ -138,14 +143,15 @@ interface RunPart {
   root: string;
   rootsOf: ReadonlySet<string> | undefined;
   epoch: number;
+  readonly next: RunPart | undefined;
 }
 /**
  * The pieces of ASCII runs already read, by the run as written (case included): most words of
  * real posts repeat. A separate memo for runs after a "#" (split as hashtags). Roots are not
  * kept here, so the memo holds for every roots set.
  */
-const RUN_MEMO = new RangeMemo<readonly RunPart[]>(50_000);
-const TAG_RUN_MEMO = new RangeMemo<readonly RunPart[]>(10_000);
+const RUN_MEMO = new RangeMemo<RunPart>(50_000);
+const TAG_RUN_MEMO = new RangeMemo<RunPart>(10_000);
 
 const SCRATCH: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: false };
 /** Informal spellings with their expansions already split into words ("gpp" → ["tidak", "apa", "apa"]). */
@@ -218,30 +224,30 @@ class WordCollector {
     const { original, runStart, pieces } = this;
     const { runEnd, runHash } = this;
     const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
-    const known = memo.get(original, runStart, runEnd, runHash);
-    if (known !== undefined) {
-      for (let index = 0; index < known.length; index++) {
-        const part = known[index]!;
-        if (part.rootsOf !== this.roots || part.epoch !== stemEpoch) {
-          part.root = rootOf(part.text, part.kind, this.roots, this.stemCache);
-          part.rootsOf = this.roots;
-          part.epoch = stemEpoch;
-        }
-        pieces.push(newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag, part.root));
+    for (let part = memo.get(original, runStart, runEnd, runHash); part !== undefined; part = part.next) {
+      if (part.rootsOf !== this.roots || part.epoch !== stemEpoch) {
+        part.root = rootOf(part.text, part.kind, this.roots, this.stemCache);
+        part.rootsOf = this.roots;
+        part.epoch = stemEpoch;
       }
-      return;
+      pieces.push(newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag, part.root));
+      if (part.next === undefined) return;
     }
     const from = pieces.length;
     if (word.hashtag || !this.emitSimple()) {
       this.materialize();
       emitWord(word, pieces);
     }
-    const parts: RunPart[] = [];
-    for (let index = from; index < pieces.length; index++) {
+    if (pieces.length === from) return;
+    // One object for the run and its first piece (most runs give one): a hit reads little memory.
+    const key = original.slice(runStart, runEnd);
+    let next: RunPart | undefined;
+    for (let index = pieces.length - 1; index >= from; index--) {
       const piece = pieces[index]!;
-      parts.push({ text: piece.text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsOf: undefined, epoch: 0 });
+      const text = piece.text === key ? key : piece.text;
+      next = { key: index === from ? key : '', text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsOf: undefined, epoch: 0, next };
     }
-    memo.set(original, runStart, runEnd, runHash, parts);
+    memo.set(runHash, next!);
   }
 
   /**

@@ -17,25 +17,21 @@ export function rangeHash(source: string, start: number, end: number): number {
   return hash;
 }
 
-interface Entry<T> {
-  readonly key: string;
-  readonly value: T;
-}
-
 /**
  * Open addressing, linear probing, each slot's hash beside it, so a miss reads one typed array.
+ * The value holds its own key (the range as a string), so a hit reads one object and its key.
  * The table starts small and doubles while it is half full, so the few words a post repeats stay
  * close together in memory; at `limit` keys it is emptied at once (like the stem caches).
  */
-export class RangeMemo<T> {
+export class RangeMemo<T extends { readonly key: string }> {
   private hashes: Int32Array;
-  private entries: (Entry<T> | undefined)[];
+  private entries: (T | undefined)[];
   private mask: number;
   private count = 0;
 
   constructor(readonly limit: number) {
     this.hashes = new Int32Array(1024);
-    this.entries = new Array<Entry<T> | undefined>(1024).fill(undefined);
+    this.entries = new Array<T | undefined>(1024).fill(undefined);
     this.mask = 1023;
   }
 
@@ -53,15 +49,15 @@ export class RangeMemo<T> {
       if (entry === undefined) return undefined;
       if (this.hashes[slot] !== hash) continue;
       const key = entry.key;
-      if (key.length === length && source.startsWith(key, start)) return entry.value;
+      if (key.length === length && source.startsWith(key, start)) return entry;
     }
   }
 
-  /** Keep `value` for `source[start, end)` (not held yet), whose {@link rangeHash} is `hash`. */
-  set(source: string, start: number, end: number, hash: number, value: T): void {
+  /** Keep `value` under its key (not held yet), whose {@link rangeHash} is `hash`. */
+  set(hash: number, value: T): void {
     if (this.count >= this.limit) this.clear();
     else if (this.count * 2 >= this.entries.length) this.grow();
-    this.place({ key: source.slice(start, end), value }, hash);
+    this.place(value, hash);
     this.count++;
   }
 
@@ -71,7 +67,7 @@ export class RangeMemo<T> {
     this.count = 0;
   }
 
-  private place(entry: Entry<T>, hash: number): void {
+  private place(entry: T, hash: number): void {
     let slot = hash & this.mask;
     while (this.entries[slot] !== undefined) slot = (slot + 1) & this.mask;
     this.entries[slot] = entry;
@@ -82,7 +78,7 @@ export class RangeMemo<T> {
     const { hashes, entries } = this;
     const size = entries.length * 2;
     this.hashes = new Int32Array(size);
-    this.entries = new Array<Entry<T> | undefined>(size).fill(undefined);
+    this.entries = new Array<T | undefined>(size).fill(undefined);
     this.mask = size - 1;
     for (let slot = 0; slot < entries.length; slot++) {
       const entry = entries[slot];
