@@ -776,7 +776,8 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>,
     rootAt = token.rootEnd + 1;
     tokens[kept++] = token;
   }
-  tokens.length = kept;
+  // Setting the length is a runtime call; only texts with empty pieces need it.
+  if (kept !== tokens.length) tokens.length = kept;
   const text = surfaces.join(' ');
   return { original, text, rootText: cut === 0 ? text : withRoots(text, tokens), tokens };
 }
