@@ -65,15 +65,24 @@ const LEET: Readonly<Record<string, string>> = { '4': 'a', '3': 'e', '1': 'i', '
 const UNIT_WORDS: Readonly<Record<string, string>> = { rb: 'ribu', rbu: 'ribu', ribu: 'ribu', k: 'ribu', jt: 'juta', juta: 'juta', m: 'miliar', kg: 'kg', l: 'liter', lt: 'liter', liter: 'liter', ton: 'ton', an: 'an', persen: 'persen' };
 
 const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DEFAULT_ROOT_WORDS);
-const stemCaches = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+/**
+ * One roots set's stem cache, and a number naming it in the run memo: the memo keeps the
+ * number, not the set, so a roots set no longer used (and its cache) can be collected.
+ */
+interface StemCache {
+  readonly id: number;
+  readonly byWord: Map<string, string>;
+}
+const stemCaches = new WeakMap<ReadonlySet<string>, StemCache>();
+let stemCacheCount = 0;
 const STEM_CACHE_LIMIT = 200_000;
 /** Counts the clearings of any stem cache: a root remembered before one is looked up again. */
 let stemEpoch = 0;
 
-function stemCacheOf(roots: ReadonlySet<string>): Map<string, string> {
+function stemCacheOf(roots: ReadonlySet<string>): StemCache {
   let cache = stemCaches.get(roots);
   if (!cache) {
-    cache = new Map();
+    cache = { id: ++stemCacheCount, byWord: new Map() };
     stemCaches.set(roots, cache);
   }
   return cache;
@@ -137,18 +146,20 @@ interface RunPart {
   readonly end: number;
   readonly fromHashtag: boolean;
   /**
-   * The root of `text` as {@link rootOf} gave it for the roots set `rootsOf` while the stem
-   * caches were at `epoch`: the same answer the stem cache still holds, so it is reused as is.
+   * The root of `text` as {@link rootOf} gave it for the roots set whose stem cache is number
+   * `rootsId` (0: none yet) while the stem caches were at `epoch`: the same answer that stem cache
+   * still holds, so it is reused as is.
    */
   root: string;
-  rootsOf: ReadonlySet<string> | undefined;
+  rootsId: number;
   epoch: number;
   readonly next: RunPart | undefined;
 }
 /**
  * The pieces of ASCII runs already read, by the run as written (case included): most words of
- * real posts repeat. A separate memo for runs after a "#" (split as hashtags). Roots are not
- * kept here, so the memo holds for every roots set.
+ * real posts repeat. A separate memo for runs after a "#" (split as hashtags). The pieces do not
+ * depend on the roots set; each piece remembers its root for the last roots set it was asked
+ * for, by that set's stem cache number, and asks the stem cache again for any other.
  */
 const RUN_MEMO = new RangeMemo<RunPart>(50_000);
 const TAG_RUN_MEMO = new RangeMemo<RunPart>(10_000);
@@ -191,7 +202,7 @@ class WordCollector {
     readonly original: string,
     readonly pieces: Piece[],
     readonly roots: ReadonlySet<string>,
-    readonly stemCache: Map<string, string>,
+    readonly stemCache: StemCache,
   ) {}
 
   materialize(): void {
@@ -225,9 +236,9 @@ class WordCollector {
     const { runEnd, runHash } = this;
     const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
     for (let part = memo.get(original, runStart, runEnd, runHash); part !== undefined; part = part.next) {
-      if (part.rootsOf !== this.roots || part.epoch !== stemEpoch) {
-        part.root = rootOf(part.text, part.kind, this.roots, this.stemCache);
-        part.rootsOf = this.roots;
+      if (part.rootsId !== this.stemCache.id || part.epoch !== stemEpoch) {
+        part.root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
+        part.rootsId = this.stemCache.id;
         part.epoch = stemEpoch;
       }
       pieces.push(newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag, part.root));
@@ -245,7 +256,7 @@ class WordCollector {
     for (let index = pieces.length - 1; index >= from; index--) {
       const piece = pieces[index]!;
       const text = piece.text === key ? key : piece.text;
-      next = { key: index === from ? key : '', text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsOf: undefined, epoch: 0, next };
+      next = { key: index === from ? key : '', text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
     }
     memo.set(runHash, next!);
   }
@@ -486,7 +497,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
 
   const joined = joinSpelledOutLetters(pieces, original);
   const contextual = expandNumberAbbreviations(joined);
-  return assemble(original, contextual, roots, c.stemCache);
+  return assemble(original, contextual, roots, c.stemCache.byWord);
 }
 
 /** Marks that people put inside a word to hide it, or use for a letter ("!" for i, "@" for a, "$" for s). */
