@@ -138,8 +138,9 @@ function isKeycapAt(original: string, next: number): boolean {
  * run's first piece, keyed by the run as written, and each piece links to the next.
  */
 interface RunPart {
-  /** The run as written (on the first piece; `''` on the others). */
+  /** The run as written, and its {@link rangeHash} (on the first piece; `''` and 0 on the others). */
   readonly key: string;
+  readonly hash: number;
   readonly text: string;
   readonly kind: NormalizedTokenKind;
   readonly start: number;
@@ -256,9 +257,9 @@ class WordCollector {
     for (let index = pieces.length - 1; index >= from; index--) {
       const piece = pieces[index]!;
       const text = piece.text === key ? key : piece.text;
-      next = { key: index === from ? key : '', text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
+      next = { key: index === from ? key : '', hash: index === from ? runHash : 0, text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
     }
-    memo.set(runHash, next!);
+    memo.set(next!);
   }
 
   /**

@@ -18,19 +18,18 @@ export function rangeHash(source: string, start: number, end: number): number {
 }
 
 /**
- * Open addressing, linear probing, each slot's hash beside it, so a miss reads one typed array.
- * The value holds its own key (the range as a string), so a hit reads one object and its key.
- * The table starts small and doubles while it is half full, so the few words a post repeats stay
- * close together in memory; at `limit` keys it is emptied at once (like the stem caches).
+ * Open addressing, linear probing. The value holds its own key (the range as a string) and that
+ * key's hash, so a look-up reads one array slot and one object (most posts' words are far apart
+ * in memory by the time they come again, and each memory read may miss the cache).
+ * The table starts small and doubles while it is half full; at `limit` keys it is emptied at
+ * once (like the stem caches).
  */
-export class RangeMemo<T extends { readonly key: string }> {
-  private hashes: Int32Array;
+export class RangeMemo<T extends { readonly key: string; readonly hash: number }> {
   private entries: (T | undefined)[];
   private mask: number;
   private count = 0;
 
   constructor(readonly limit: number) {
-    this.hashes = new Int32Array(1024);
     this.entries = new Array<T | undefined>(1024).fill(undefined);
     this.mask = 1023;
   }
@@ -47,42 +46,35 @@ export class RangeMemo<T extends { readonly key: string }> {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.entries[slot];
       if (entry === undefined) return undefined;
-      if (this.hashes[slot] !== hash) continue;
+      if (entry.hash !== hash) continue;
       const key = entry.key;
       if (key.length === length && source.startsWith(key, start)) return entry;
     }
   }
 
-  /** Keep `value` under its key (not held yet), whose {@link rangeHash} is `hash`. */
-  set(hash: number, value: T): void {
+  /** Keep `value` under its key (not held yet); `value.hash` is the key's {@link rangeHash}. */
+  set(value: T): void {
     if (this.count >= this.limit) this.clear();
     else if (this.count * 2 >= this.entries.length) this.grow();
-    this.place(value, hash);
+    this.place(value);
     this.count++;
   }
 
   clear(): void {
-    this.hashes.fill(0);
     this.entries.fill(undefined);
     this.count = 0;
   }
 
-  private place(entry: T, hash: number): void {
-    let slot = hash & this.mask;
+  private place(entry: T): void {
+    let slot = entry.hash & this.mask;
     while (this.entries[slot] !== undefined) slot = (slot + 1) & this.mask;
     this.entries[slot] = entry;
-    this.hashes[slot] = hash;
   }
 
   private grow(): void {
-    const { hashes, entries } = this;
-    const size = entries.length * 2;
-    this.hashes = new Int32Array(size);
-    this.entries = new Array<T | undefined>(size).fill(undefined);
-    this.mask = size - 1;
-    for (let slot = 0; slot < entries.length; slot++) {
-      const entry = entries[slot];
-      if (entry !== undefined) this.place(entry, hashes[slot]!);
-    }
+    const entries = this.entries;
+    this.entries = new Array<T | undefined>(entries.length * 2).fill(undefined);
+    this.mask = this.entries.length - 1;
+    for (const entry of entries) if (entry !== undefined) this.place(entry);
   }
 }
