@@ -39,4 +39,15 @@ describe('RangeMemo', () => {
     expect(memo.get(key(1), 0, key(1).length, hashOf(key(1)))).toBeUndefined();
     expect(memo.get('lagi', 0, 4, hashOf('lagi'))?.value).toBe(-1);
   });
+
+  it('keeps no key beyond a short walk from its home slot, so colliding words cannot slow every look-up', () => {
+    const memo = new RangeMemo<Kept>(50_000);
+    // "Aa" and "BB" hash alike under the range hash; 2^12 words built from them all share one hash.
+    const words = Array.from({ length: 4096 }, (_, index) => Array.from({ length: 12 }, (__, bit) => ((index >> bit) & 1 ? 'Aa' : 'BB')).join(''));
+    expect(new Set(words.map(hashOf)).size).toBe(1);
+    words.forEach((key, value) => memo.set({ key, hash: hashOf(key), value }));
+    expect(memo.size).toBe(64);
+    words.slice(0, 64).forEach((word, value) => expect(memo.get(word, 0, word.length, hashOf(word))?.value).toBe(value));
+    expect(memo.get(words[4095]!, 0, 24, hashOf(words[4095]!))).toBeUndefined();
+  });
 });

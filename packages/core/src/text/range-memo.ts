@@ -22,8 +22,18 @@ export function rangeHash(source: string, start: number, end: number): number {
  * key's hash, so a look-up reads one array slot and one object (most posts' words are far apart
  * in memory by the time they come again, and each memory read may miss the cache).
  * The table starts small and doubles while it is half full; at `limit` keys it is emptied at
- * once (like the stem caches).
+ * once (like the stem caches). A key that would sit more than {@link MAX_PROBES} slots from its
+ * home is not kept: the hash is public, so a hostile post full of colliding words must not turn
+ * every later look-up into a long walk.
  */
+const MAX_PROBES = 64;
+
+/** The slot a hash starts from: its bits mixed first, since `31·h + c` leaves the low bits of similar words close together. */
+function homeSlot(hash: number, mask: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return (mixed ^ (mixed >>> 16)) & mask;
+}
+
 export class RangeMemo<T extends { readonly key: string; readonly hash: number }> {
   private entries: (T | undefined)[];
   private mask: number;
@@ -43,21 +53,24 @@ export class RangeMemo<T extends { readonly key: string; readonly hash: number }
   get(source: string, start: number, end: number, hash: number): T | undefined {
     const length = end - start;
     const mask = this.mask;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let probe = 0, slot = homeSlot(hash, mask); probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
       const entry = this.entries[slot];
       if (entry === undefined) return undefined;
       if (entry.hash !== hash) continue;
       const key = entry.key;
       if (key.length === length && source.startsWith(key, start)) return entry;
     }
+    return undefined;
   }
 
-  /** Keep `value` under its key (not held yet); `value.hash` is the key's {@link rangeHash}. */
+  /**
+   * Keep `value` under its key (not held yet); `value.hash` is the key's {@link rangeHash}. A key
+   * too far from its home slot is not kept (the caller computes it again next time).
+   */
   set(value: T): void {
     if (this.count >= this.limit) this.clear();
     else if (this.count * 2 >= this.entries.length) this.grow();
-    this.place(value);
-    this.count++;
+    if (this.place(value)) this.count++;
   }
 
   clear(): void {
@@ -65,16 +78,21 @@ export class RangeMemo<T extends { readonly key: string; readonly hash: number }
     this.count = 0;
   }
 
-  private place(entry: T): void {
-    let slot = entry.hash & this.mask;
-    while (this.entries[slot] !== undefined) slot = (slot + 1) & this.mask;
-    this.entries[slot] = entry;
+  private place(entry: T): boolean {
+    for (let probe = 0, slot = homeSlot(entry.hash, this.mask); probe < MAX_PROBES; probe++, slot = (slot + 1) & this.mask) {
+      if (this.entries[slot] === undefined) {
+        this.entries[slot] = entry;
+        return true;
+      }
+    }
+    return false;
   }
 
   private grow(): void {
     const entries = this.entries;
     this.entries = new Array<T | undefined>(entries.length * 2).fill(undefined);
     this.mask = this.entries.length - 1;
-    for (const entry of entries) if (entry !== undefined) this.place(entry);
+    this.count = 0;
+    for (const entry of entries) if (entry !== undefined && this.place(entry)) this.count++;
   }
 }
