@@ -169,22 +169,24 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
 const FAST_DEPTH_LIMIT = 200;
 
 /**
- * What `JSON.stringify` escapes: `"`, `\`, control characters, and (as lone surrogates) any
- * surrogate. Paired surrogates match too and merely take the `JSON.stringify` path.
+ * Text with nothing `JSON.stringify` escapes: no `"`, `\`, control character or (as lone
+ * surrogates) any surrogate. Paired surrogates fail too and merely take the `JSON.stringify`
+ * path. Written as one anchored run, which V8 scans about twice as fast as a search for the
+ * first character that needs an escape (the run covers every string a record stores).
  */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /**
  * `JSON.stringify(text)`, without copying a string that needs no escape: most stored text
  * (notes, post bodies) has none, and the result is copied once more when it is hashed anyway.
  */
 export function quoteString(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
+  return PLAIN_TEXT.test(text) ? '"' + text + '"' : JSON.stringify(text);
 }
 
 /** True for a string that JSON writes as it is between quotes (hashes, ISO times, kinds). */
 export function isPlainJsonText(value: unknown): value is string {
-  return typeof value === 'string' && !NEEDS_ESCAPE.test(value);
+  return typeof value === 'string' && PLAIN_TEXT.test(value);
 }
 
 /**
