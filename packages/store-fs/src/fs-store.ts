@@ -32,6 +32,7 @@ import { checkFsStoreOptions, type FsStoreOptions } from './fs-store-options.js'
 import { verifyFsStore } from './fs-verify.js';
 import { GroupCommitWriter } from './group-commit.js';
 import { readError, readStored, type KindLog } from './kind-log.js';
+import { RecordStaging } from './record-staging.js';
 import { openStoreFiles } from './store-open.js';
 import { storeLayout } from './store-layout.js';
 import { writerAlive, type AcquiredLock } from './writer-lock.js';
@@ -75,6 +76,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   let writer = newWriter();
   let lastAppendedMs = Number.NaN;
   let lastAppendedAt = '';
+  const staging = new RecordStaging();
 
   function newWriter(): GroupCommitWriter {
     return new GroupCommitWriter(fsync, (log, stored) => {
@@ -215,13 +217,15 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
     const context = log.planContext;
     context.tip = log.reservedTip;
     context.appendedAt = appendedAtNow();
+    context.hashRecord = staging.hashRecord;
+    staging.reset();
     const plan = planAppend(kind, records, context);
     if (plan.isErr()) return err(plan.error);
     const { entries, outcomes } = plan.value;
     const waits: Array<Promise<void>> = [];
     if (entries.length > 0) {
       log.reservedTip = plan.value.tip;
-      waits.push(writer.enqueue(log, entries as Array<PlannedEntry<RecordKind>>).durable);
+      waits.push(writer.enqueue(log, entries as Array<PlannedEntry<RecordKind>>, staging).durable);
       if (!log.index.snapshot) {
         for (const entry of entries) log.pendingIds.set(entry.stored.id, entry.stored);
       }
