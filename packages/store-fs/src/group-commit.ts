@@ -195,7 +195,8 @@ export class GroupCommitWriter {
         const end = pending.lineEnds[index]!;
         log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } });
         offset = end + 1;
-        if (!log.index.snapshot && log.pendingIds.get(stored.id)?.seq === stored.seq) log.pendingIds.delete(stored.id);
+        // An append-only id is pending at most once: an append meeting it again finds it there.
+        if (!log.index.snapshot) log.pendingIds.delete(stored.id);
         this.onDurable(log, stored);
       }
       log.committedBytes = base + pending.used;

@@ -50,7 +50,11 @@ export class RecordLogIndex<P> {
   readonly kind: RecordKind;
   readonly snapshot: boolean;
   readonly entries: Array<IndexedEntry<P>> = [];
-  private readonly byId = new Map<string, Array<IndexedEntry<P>>>();
+  /**
+   * Versions by id. An append-only log has one entry per id, kept as it is (one map write per
+   * appended entry, no array); a list holds several versions of one id.
+   */
+  private readonly byId = new Map<string, IndexedEntry<P> | Array<IndexedEntry<P>>>();
   private readonly byAccount = new Map<string, Array<IndexedEntry<P>>>();
   private readonly byItem = new Map<string, Array<IndexedEntry<P>>>();
   private readonly bySubject = new Map<string, Array<IndexedEntry<P>>>();
@@ -76,7 +80,14 @@ export class RecordLogIndex<P> {
     const keys = entry.keys;
     const indexed: IndexedEntry<P> = { seq: entry.seq, id: entry.id, entryHash: entry.entryHash, recordHash: entry.recordHash, keys, timeMs: Date.parse(keys.time), payload: entry.payload };
     this.entries.push(indexed);
-    push(this.byId, entry.id, indexed);
+    if (this.snapshot) {
+      push(this.byId as Map<string, Array<IndexedEntry<P>>>, entry.id, indexed);
+    } else {
+      const before = this.byId.size;
+      this.byId.set(entry.id, indexed);
+      // An id met again in an append-only log (a log written elsewhere): keep every version.
+      if (this.byId.size === before) this.byId.set(entry.id, this.entries.filter((known) => known.id === entry.id));
+    }
     if (keys.accountKey !== undefined) push(this.byAccount, keys.accountKey, indexed);
     const itemKeys = keys.itemKeys;
     if (itemKeys !== undefined && itemKeys.length > 0) {
@@ -88,12 +99,14 @@ export class RecordLogIndex<P> {
 
   /** The latest entry with this id (the only one for append-only kinds). */
   latest(id: string): IndexedEntry<P> | undefined {
-    return this.byId.get(id)?.at(-1);
+    const found = this.byId.get(id);
+    return Array.isArray(found) ? found.at(-1) : found;
   }
 
   /** Every version of an id, oldest first. */
   versions(id: string): ReadonlyArray<IndexedEntry<P>> {
-    return this.byId.get(id) ?? [];
+    const found = this.byId.get(id);
+    return Array.isArray(found) ? found : found === undefined ? [] : [found];
   }
 
   /** Entries matching a (checked) query, in `seq` order. */
