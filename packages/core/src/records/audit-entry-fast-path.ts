@@ -8,10 +8,10 @@ const INSTANT_PATTERN = instantDef.pattern instanceof RegExp && (instantDef.chec
 /**
  * `AuditEntrySchema.parse(value)` for the plain shape nearly every audit entry has, without
  * zod's per-member bookkeeping: a plain object whose `id`, `at`, `actor` and `action` pass
- * their checks, an optional plain `{ kind, id }` target, and plain `details` with only
- * enumerable string keys. The result is built as zod builds it (same members, same order,
- * unknown members dropped, fresh objects). Anything else answers `undefined`, and the caller
- * asks zod, so what is refused and every error message stay zod's.
+ * their checks, an optional plain `{ kind, id }` target, and plain `details` with string keys.
+ * The result is built as zod builds it (same members, same order, unknown members dropped,
+ * fresh objects). Anything else answers `undefined`, and the caller asks zod, so what is
+ * refused and every error message stay zod's.
  */
 export function parsePlainAuditEntry(value: unknown): AuditEntry | undefined {
   if (INSTANT_PATTERN === undefined || !isPlain(value)) return undefined;
@@ -39,18 +39,17 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A copy of `details` as `z.record(z.string(), z.unknown())` makes it, for an object whose own
- * keys are all enumerable strings; `undefined` for anything zod treats specially (`__proto__`,
- * symbol or hidden keys, an own `constructor`, another prototype, a missing value).
+ * A copy of `details` as `z.record(z.string(), z.unknown())` makes it: own enumerable string
+ * keys in order (zod skips hidden ones too). `undefined` for anything zod treats specially: a
+ * symbol key (refused), `__proto__`, an own `constructor` (zod's plain-object test reads it),
+ * another prototype, a missing value.
  */
 function plainDetails(value: unknown): Record<string, unknown> | undefined {
-  if (!isPlain(value)) return undefined;
+  if (!isPlain(value) || Object.hasOwn(value, 'constructor') || Object.getOwnPropertySymbols(value).length > 0) return undefined;
   const keys = Object.keys(value);
-  if (keys.length !== Reflect.ownKeys(value).length) return undefined;
-  // Decided before any member is read: a getter must not run twice when zod takes over.
+  // Decided before any member value is read: a getter must not run twice when zod takes over.
   for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
-    if (key === '__proto__' || key === 'constructor') return undefined;
+    if (keys[index] === '__proto__') return undefined;
   }
   const out: Record<string, unknown> = {};
   for (let index = 0; index < keys.length; index++) {
