@@ -235,14 +235,16 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
         for (const entry of entries) log.pendingIds.set(entry.stored.id, entry.stored);
       }
     }
-    const out: Array<StoredRecordV1<unknown> | undefined> = [];
+    // Sized up front: an array grown from empty reserves room for 17 elements.
+    const out = new Array<StoredRecordV1<unknown> | undefined>(outcomes.length);
     let existing: Array<{ position: number; seq: number }> | undefined;
-    for (const outcome of outcomes) {
+    for (let position = 0; position < outcomes.length; position++) {
+      const outcome = outcomes[position]!;
       if (outcome.type === 'new') {
-        out.push(entries[outcome.index]!.stored);
+        out[position] = entries[outcome.index]!.stored;
       } else {
-        (existing ??= []).push({ position: out.length, seq: outcome.seq });
-        out.push(undefined);
+        (existing ??= []).push({ position, seq: outcome.seq });
+        out[position] = undefined;
         const pending = writer.pendingEntry(log, outcome.seq);
         if (pending === undefined) continue;
         if (wait === undefined) wait = pending.durable;

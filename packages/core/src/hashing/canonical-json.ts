@@ -159,7 +159,7 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
     if (member === undefined) continue;
     const part = serialiseFast(member, depth + 1);
     if (part === undefined) return undefined;
-    out += first ? memberPrefix(key) + part : ',' + memberPrefix(key) + part;
+    out += memberPrefix(key, first) + part;
     first = false;
   }
   return out + '}';
@@ -213,16 +213,17 @@ function sortKeys(keys: string[]): void {
 const SMALL_SORT_LIMIT = 24;
 
 // Records repeat the same few dozen member names; quoting each once saves work on every append.
-const MEMBER_PREFIX_CACHE = new Map<string, string>();
+const MEMBER_PREFIX_CACHE = new Map<string, readonly [first: string, later: string]>();
 const MEMBER_PREFIX_CACHE_LIMIT = 4096;
 const MEMBER_PREFIX_CACHED_KEY_LENGTH = 64;
 
-/** `"key":` for an object member. */
-function memberPrefix(key: string): string {
-  let prefix = MEMBER_PREFIX_CACHE.get(key);
-  if (prefix === undefined) {
-    prefix = quoteString(key) + ':';
-    if (key.length <= MEMBER_PREFIX_CACHED_KEY_LENGTH && MEMBER_PREFIX_CACHE.size < MEMBER_PREFIX_CACHE_LIMIT) MEMBER_PREFIX_CACHE.set(key, prefix);
+/** `"key":` for an object's first member, `,"key":` for the others. */
+function memberPrefix(key: string, first: boolean): string {
+  let prefixes = MEMBER_PREFIX_CACHE.get(key);
+  if (prefixes === undefined) {
+    const quoted = quoteString(key) + ':';
+    prefixes = [quoted, ',' + quoted];
+    if (key.length <= MEMBER_PREFIX_CACHED_KEY_LENGTH && MEMBER_PREFIX_CACHE.size < MEMBER_PREFIX_CACHE_LIMIT) MEMBER_PREFIX_CACHE.set(key, prefixes);
   }
-  return prefix;
+  return first ? prefixes[0] : prefixes[1];
 }

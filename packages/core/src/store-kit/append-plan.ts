@@ -91,8 +91,11 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
     return err({ type: 'invalid_input', message: `append(${kind}): records must be an array`, issues: [{ path: '(root)', message: 'expected an array of records' }] });
   }
   const snapshot = SNAPSHOT_KINDS.includes(kind);
-  const entries: Array<PlannedEntry<K>> = [];
-  const outcomes: PlannedOutcome[] = [];
+  // Sized up front (an array grown from empty reserves room for 17): one outcome per record, at
+  // most as many new entries, trimmed at the end.
+  const entries = new Array<PlannedEntry<K>>(records.length);
+  const outcomes = new Array<PlannedOutcome>(records.length);
+  let entryCount = 0;
   // A one-record append (the common case) cannot repeat an id within itself.
   const inBatch = !snapshot && records.length > 1 ? new Map<string, { recordHash: string; index: number }>() : undefined;
   let tip = context.tip;
@@ -118,18 +121,19 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
         if (knownHash !== recordHash) {
           return err({ type: 'conflict', kind, id: keys.id, message: `${kind} "${keys.id}" is already stored with different content; evidence is never overwritten (use a new id)` });
         }
-        outcomes.push(earlier ? { type: 'new', index: earlier.index } : { type: 'existing', seq: existing!.seq });
+        outcomes[position] = earlier ? { type: 'new', index: earlier.index } : { type: 'existing', seq: existing!.seq };
         continue;
       }
-      inBatch?.set(keys.id, { recordHash, index: entries.length });
+      inBatch?.set(keys.id, { recordHash, index: entryCount });
     }
     const seq = tip.seq + 1;
     const prevHash = tip.entryHash;
     const entryHash = linksPlain ? plainEntryHash(seq, kind, appendedAt, recordHash, prevHash) : computeEntryHash({ seq, kind, appendedAt, recordHash, prevHash });
     const stored: StoredRecordV1<RecordOf<K>> = { kind, seq, id: keys.id, recordHash, prevHash, entryHash, appendedAt, record };
-    outcomes.push({ type: 'new', index: entries.length });
-    entries.push(new PlannedLogEntry(stored, keys, canonical, linksPlain));
+    outcomes[position] = { type: 'new', index: entryCount };
+    entries[entryCount++] = new PlannedLogEntry(stored, keys, canonical, linksPlain);
     tip = { seq, entryHash };
   }
+  entries.length = entryCount;
   return ok({ entries, outcomes, tip });
 }
