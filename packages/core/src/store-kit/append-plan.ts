@@ -134,6 +134,7 @@ export function planAppend<K extends RecordKind>(kind: K, records: ReadonlyArray
     entries[entryCount++] = new PlannedLogEntry(stored, keys, canonical, linksPlain);
     tip = { seq, entryHash };
   }
-  entries.length = entryCount;
+  // Setting length is a slow path: only when records were met again.
+  if (entryCount !== entries.length) entries.length = entryCount;
   return ok({ entries, outcomes, tip });
 }

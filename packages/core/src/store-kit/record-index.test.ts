@@ -27,4 +27,13 @@ describe('the record log index', () => {
     expect(index.query({}).map((found) => found.seq)).toEqual([2, 3]);
     expect(index.query({ allVersions: true }).map((found) => found.seq)).toEqual([1, 2, 3]);
   });
+
+  it('reads a time range by instants, whatever the zone the times were written in', () => {
+    const index = new RecordLogIndex<number>('audit');
+    const times = ['2024-11-20T08:00:00+07:00', '2024-11-20T01:30:00Z', '2024-11-20T10:00:00+07:00', 'not a time'];
+    times.forEach((time, position) => index.add({ ...entry(position + 1, `T-${position}`), keys: { id: `T-${position}`, time } }));
+    expect(index.entries.map((found) => found.timeMs)).toEqual([Date.UTC(2024, 10, 20, 1), Date.UTC(2024, 10, 20, 1, 30), Date.UTC(2024, 10, 20, 3), Number.NaN]);
+    expect(index.query({ from: '2024-11-20T01:15:00Z', to: '2024-11-20T03:00:00Z' }).map((found) => found.seq)).toEqual([2]);
+    expect(index.query({ from: '2024-11-20T00:00:00Z' }).map((found) => found.seq)).toEqual([1, 2, 3]);
+  });
 });

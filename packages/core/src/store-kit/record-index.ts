@@ -37,8 +37,26 @@ export interface IndexedEntry<P> {
   recordHash: string;
   keys: RecordIndexKeys;
   /** `keys.time` as epoch milliseconds, so range reads compare instants, not strings. */
-  timeMs: number;
+  readonly timeMs: number;
   payload: P;
+}
+
+/** An {@link IndexedEntry} whose time is parsed on first use: only time-range reads need it. */
+class IndexedLogEntry<P> implements IndexedEntry<P> {
+  private parsedTimeMs: number | undefined;
+
+  constructor(
+    public seq: number,
+    public id: string,
+    public entryHash: string,
+    public recordHash: string,
+    public keys: RecordIndexKeys,
+    public payload: P,
+  ) {}
+
+  get timeMs(): number {
+    return (this.parsedTimeMs ??= Date.parse(this.keys.time));
+  }
 }
 
 /**
@@ -76,9 +94,10 @@ export class RecordLogIndex<P> {
 
   /** Add the next entry of the log (entries must come in `seq` order). */
   add(entry: Omit<IndexedEntry<P>, 'timeMs'>): IndexedEntry<P> {
-    // Called once per appended entry: one object with a fixed shape, no spread, no empty Set.
+    // Called once per appended entry: one object with a fixed shape, no spread, no empty Set,
+    // and no Date.parse (a large share of the cost) until a time range is read.
     const keys = entry.keys;
-    const indexed: IndexedEntry<P> = { seq: entry.seq, id: entry.id, entryHash: entry.entryHash, recordHash: entry.recordHash, keys, timeMs: Date.parse(keys.time), payload: entry.payload };
+    const indexed = new IndexedLogEntry(entry.seq, entry.id, entry.entryHash, entry.recordHash, keys, entry.payload);
     this.entries.push(indexed);
     if (this.snapshot) {
       push(this.byId as Map<string, Array<IndexedEntry<P>>>, entry.id, indexed);
