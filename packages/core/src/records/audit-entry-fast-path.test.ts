@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlainAuditEntry } from './audit-entry-fast-path.js';
+import { canonicalJson } from '../hashing/canonical-json.js';
+import { parsePlainAuditEntry, plainAuditEntryCanonical } from './audit-entry-fast-path.js';
 import { AuditEntrySchema } from './audit-entry-schema.js';
 
 /** Own keys in order, all the way down, with prototypes: what `toEqual` does not compare. */
 function layout(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  return { proto: Object.getPrototypeOf(value) === Object.prototype ? 'Object' : String(Object.getPrototypeOf(value)), members: Reflect.ownKeys(value).map((key) => [String(key), layout((value as Record<PropertyKey, unknown>)[key])]) };
+  return { proto: Object.getPrototypeOf(value) === Object.prototype ? 'Object' : String((Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name), members: Reflect.ownKeys(value).map((key) => [String(key), layout((value as Record<PropertyKey, unknown>)[key])]) };
 }
 
 function plain(index: number) {
@@ -22,7 +23,7 @@ function plain(index: number) {
 
 const text = fc.oneof(fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 }), fc.constantFrom('', 'x'.repeat(100), 'x'.repeat(101), 'y'.repeat(200), 'y'.repeat(201), '😀'.repeat(150), '__proto__', 'constructor'));
 const instant = fc.oneof(fc.constantFrom('2024-11-20T01:00:00.000Z', '2024-11-20T08:00:00+07:00', '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2024-11-20T08:00:00', '2024-11-20 08:00:00Z', ''), text);
-const anyValue = fc.oneof(text, fc.integer(), fc.constant(undefined), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
+const anyValue = fc.oneof(text, fc.integer(), fc.constant(undefined), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }), fc.constantFrom(Number.NaN, -0, 1e21, new Date(0), { b: 1, a: [2] }));
 const detailsKey = fc.oneof(text, fc.constantFrom('0', '10', '-1', '01', 'a', 'b', '__proto__', 'constructor'));
 
 /** Details of every kind zod's `z.record` treats differently. */
@@ -45,7 +46,7 @@ const target = fc.oneof(fc.record({ kind: text, id: text }), fc.record({ kind: a
 
 /** Mostly sound values, sometimes odd ones: both sides of every check get reached. */
 const mostly = <T, U>(good: fc.Arbitrary<T>, odd: fc.Arbitrary<U>) => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: odd });
-const name = fc.string({ minLength: 1, maxLength: 6 });
+const name = fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), fc.constantFrom('"kutip"', 'a\\b', 'baris\nbaru', '\ud800', '🗳️'));
 
 const entry = fc.record(
   {
@@ -75,6 +76,9 @@ describe('audit entries checked without zod', () => {
         const parsed = AuditEntrySchema.safeParse(value);
         expect(parsed.success).toBe(true);
         expect(layout(fast)).toEqual(layout(parsed.data));
+        // Written directly, the canonical JSON is the general serialiser's, byte for byte.
+        const canonical = canonicalJson(fast);
+        expect(plainAuditEntryCanonical(fast)).toBe(canonical.isOk() ? canonical.value : undefined);
         // Fresh objects, as zod makes them: changing the input later does not change the record.
         expect(fast.details).not.toBe((value as { details?: unknown }).details);
         if (fast.target) expect(fast.target).not.toBe((value as { target?: unknown }).target);

@@ -1,4 +1,5 @@
 import { InstantSchema } from '../capture/item-schema.js';
+import { canonicalJson, quoteString } from '../hashing/canonical-json.js';
 import type { AuditEntry } from './audit-entry-schema.js';
 
 // The instant pattern zod itself tests `at` against; without one (another zod) there is no fast path.
@@ -32,6 +33,20 @@ export function parsePlainAuditEntry(value: unknown): AuditEntry | undefined {
   const details = plainDetails(value.details);
   if (details === undefined) return undefined;
   return target === undefined ? { id, at, actor, action, details } : { id, at, actor, action, target, details };
+}
+
+/**
+ * The canonical JSON of an entry {@link parsePlainAuditEntry} built, with its members written in
+ * RFC 8785 order directly (they are strings and, for `target`, a `{ id, kind }` of strings); only
+ * `details` goes through the general serialiser. `undefined` when `details` has no canonical form
+ * or `toJSON` was added to every object: the general path then answers, or says where it fails.
+ */
+export function plainAuditEntryCanonical(entry: AuditEntry): string | undefined {
+  if ((Object.prototype as { toJSON?: unknown }).toJSON !== undefined) return undefined;
+  const details = canonicalJson(entry.details);
+  if (details.isErr()) return undefined;
+  const target = entry.target === undefined ? '' : `,"target":{"id":${quoteString(entry.target.id)},"kind":${quoteString(entry.target.kind)}}`;
+  return `{"action":${quoteString(entry.action)},"actor":${quoteString(entry.actor)},"at":${quoteString(entry.at)},"details":${details.value},"id":${quoteString(entry.id)}${target}}`;
 }
 
 function isPlain(value: unknown): value is Record<string, unknown> {

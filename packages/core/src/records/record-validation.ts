@@ -7,7 +7,7 @@ import { ChangeSchema } from '../diff/change-schema.js';
 import { FindingSchema } from '../findings/finding-schema.js';
 import { canonicalJson } from '../hashing/canonical-json.js';
 import { invalidInputFromZod, type InvalidInputError } from '../validation/validation-issue.js';
-import { parsePlainAuditEntry } from './audit-entry-fast-path.js';
+import { parsePlainAuditEntry, plainAuditEntryCanonical } from './audit-entry-fast-path.js';
 import { AuditEntrySchema } from './audit-entry-schema.js';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './record-kinds.js';
 
@@ -46,8 +46,12 @@ export function parseRecord<K extends RecordKind>(kind: K, value: unknown, sourc
   if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
     return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `unknown record kind "${String(kind)}"; use one of ${RECORD_KINDS.join(', ')}`, issues: [{ path: '(root)', message: `unknown record kind "${String(kind)}"` }] });
   }
-  // Audit entries are the most frequent appends; their plain shape is checked without zod.
-  let data: unknown = kind === 'audit' ? parsePlainAuditEntry(value) : undefined;
+  // Audit entries are the most frequent appends; their plain shape is checked and written
+  // without zod and without the general serialiser's walk of the known members.
+  const plainAudit = kind === 'audit' ? parsePlainAuditEntry(value) : undefined;
+  const known = plainAudit === undefined ? undefined : plainAuditEntryCanonical(plainAudit);
+  if (known !== undefined) return ok({ record: plainAudit as RecordOf<K>, canonical: known });
+  let data: unknown = plainAudit;
   if (data === undefined) {
     const parsed = RECORD_SCHEMAS[kind].safeParse(value);
     if (!parsed.success) return err(invalidInputFromZod(sourceOf(kind, source), parsed.error));
