@@ -13,15 +13,17 @@ const MAX_STAGED_UNITS = 4 * 1024 * 1024;
 export class RecordStaging {
   private bytes = Buffer.allocUnsafe(64 * 1024);
   private used = 0;
+  /** Hash and end offset of each staged record; the first `count` are this append's. */
   private readonly hashes: string[] = [];
   private readonly ends: number[] = [];
+  private count = 0;
   /** The first staged record not taken yet. */
   private next = 0;
 
   reset(): void {
+    // Counters only: truncating the arrays (setting length) is a slow path in V8.
     this.used = 0;
-    this.hashes.length = 0;
-    this.ends.length = 0;
+    this.count = 0;
     this.next = 0;
   }
 
@@ -33,8 +35,8 @@ export class RecordStaging {
     const start = this.used;
     this.used += this.bytes.write(canonical, start);
     const hash = sha256Hex(this.bytes.subarray(start, this.used));
-    this.hashes.push(hash);
-    this.ends.push(this.used);
+    this.hashes[this.count] = hash;
+    this.ends[this.count++] = this.used;
     return hash;
   };
 
@@ -44,7 +46,7 @@ export class RecordStaging {
    * Records are taken in the order they were staged; ones planned away (already stored) are skipped.
    */
   take(recordHash: string, target: Buffer, offset: number): number | undefined {
-    for (let index = this.next; index < this.hashes.length; index++) {
+    for (let index = this.next; index < this.count; index++) {
       if (this.hashes[index] !== recordHash) continue;
       const start = index === 0 ? 0 : this.ends[index - 1]!;
       const end = this.ends[index]!;
