@@ -8,7 +8,7 @@ describe('records staged while they are planned', () => {
   it('hashes each record over its UTF-8 bytes and hands those bytes back in order, skipping ones not taken', () => {
     const staging = new RecordStaging();
     staging.reset();
-    const records = ['{"a":"satu ✓"}', '{"b":"dua 🗳️"}', '{"c":"tiga é"}'];
+    const records = ['{"a":"satu ✓"}', '{"b":"dua 🗳️"}', '{"c":"tiga é"}', '{"d":"\ud800 sendiri"}'];
     const hashes = records.map((record) => staging.hashRecord(record));
     expect(hashes).toEqual(records.map(sha256));
     const target = Buffer.alloc(100, 0xee);
