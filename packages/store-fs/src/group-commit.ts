@@ -187,13 +187,14 @@ export class GroupCommitWriter {
 
   /** Durable: the entries become visible to readers, in sequence order. */
   private apply(logBatches: Map<KindLog, LogBatch>): void {
+    // Planned appends: an append-only id was not in the index or pending when it was planned.
     for (const [log, pending] of logBatches) {
       const base = log.committedBytes;
       let offset = 0;
       for (let index = 0; index < pending.stored.length; index++) {
         const stored = pending.stored[index]!;
         const end = pending.lineEnds[index]!;
-        log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } });
+        log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } }, true);
         offset = end + 1;
         // An append-only id is pending at most once: an append meeting it again finds it there.
         if (!log.index.snapshot) log.pendingIds.delete(stored.id);

@@ -18,6 +18,18 @@ describe('the record log index', () => {
     expect(index.query({ accountKey: 'x:@andi_contoh' }).map((found) => found.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('a store that says an id is new gets the same index, and loses no version if it was wrong', () => {
+    const index = new RecordLogIndex<number>('audit');
+    index.add(entry(1, 'A'), true);
+    index.add(entry(2, 'B'), true);
+    index.add(entry(3, 'A'), true);
+    index.add(entry(4, 'A'));
+    expect(index.latest('B')?.seq).toBe(2);
+    expect(index.versions('B').map((found) => found.seq)).toEqual([2]);
+    expect(index.versions('A').map((found) => found.seq)).toEqual([1, 3, 4]);
+    expect(index.latest('A')?.seq).toBe(4);
+  });
+
   it('answers a snapshot log with the latest version of each id unless asked for all', () => {
     const index = new RecordLogIndex<number>('case');
     for (const [seq, id] of [[1, 'K-1'], [2, 'K-2'], [3, 'K-1']] as const) index.add(entry(seq, id));

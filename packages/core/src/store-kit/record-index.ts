@@ -92,20 +92,28 @@ export class RecordLogIndex<P> {
     return this.entries.at(-1);
   }
 
-  /** Add the next entry of the log (entries must come in `seq` order). */
-  add(entry: Omit<IndexedEntry<P>, 'timeMs'>): IndexedEntry<P> {
+  /**
+   * Add the next entry of the log (entries must come in `seq` order). `newId`: the caller knows
+   * no entry with this id is indexed yet (an append-only entry it planned), which saves a read.
+   */
+  add(entry: Omit<IndexedEntry<P>, 'timeMs'>, newId = false): IndexedEntry<P> {
     // Called once per appended entry: one object with a fixed shape, no spread, no empty Set,
     // and no Date.parse (a large share of the cost) until a time range is read.
     const keys = entry.keys;
     const indexed = new IndexedLogEntry(entry.seq, entry.id, entry.entryHash, entry.recordHash, keys, entry.payload);
     this.entries.push(indexed);
-    if (this.snapshot) {
-      push(this.byId as Map<string, Array<IndexedEntry<P>>>, entry.id, indexed);
+    const byId = this.byId;
+    const before = byId.size;
+    // A store that planned the entry knows its append-only id is new: one map write, no read.
+    const found = this.snapshot || !newId ? byId.get(entry.id) : undefined;
+    if (found === undefined) {
+      byId.set(entry.id, this.snapshot ? [indexed] : indexed);
+      // The id was not new after all (a store's mistake): keep every version all the same.
+      if (newId && byId.size === before) byId.set(entry.id, this.entries.filter((known) => known.id === entry.id));
+    } else if (Array.isArray(found)) {
+      found.push(indexed);
     } else {
-      const before = this.byId.size;
-      this.byId.set(entry.id, indexed);
-      // An id met again in an append-only log (a log written elsewhere): keep every version.
-      if (this.byId.size === before) this.byId.set(entry.id, this.entries.filter((known) => known.id === entry.id));
+      byId.set(entry.id, [found, indexed]);
     }
     if (keys.accountKey !== undefined) push(this.byAccount, keys.accountKey, indexed);
     const itemKeys = keys.itemKeys;
