@@ -32,6 +32,7 @@ import { checkFsStoreOptions, type FsStoreOptions } from './fs-store-options.js'
 import { verifyFsStore } from './fs-verify.js';
 import { GroupCommitWriter } from './group-commit.js';
 import { readError, readStored, type KindLog } from './kind-log.js';
+import { RecordStaging } from './record-staging.js';
 import { openStoreFiles } from './store-open.js';
 import { storeLayout } from './store-layout.js';
 import { writerAlive, type AcquiredLock } from './writer-lock.js';
@@ -75,6 +76,7 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
   let writer = newWriter();
   let lastAppendedMs = Number.NaN;
   let lastAppendedAt = '';
+  const staging = new RecordStaging();
 
   function newWriter(): GroupCommitWriter {
     return new GroupCommitWriter(fsync, (log, stored) => {
@@ -170,13 +172,14 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
         const writable = await ensureWritable();
         if (writable.isErr()) return err(writable.error);
       }
-      if (!(RECORD_KINDS as readonly string[]).includes(kind)) return err(unknownKind(kind));
-      const log = logOf(kind);
+      // Every record kind has a log once the store is open.
+      const log = logs.get(kind);
+      if (log === undefined) return err(unknownKind(kind));
       const planned = planAndEnqueue(log, kind, records);
       if (planned.isErr()) return err(planned.error);
-      const { out, existing, waits } = planned.value;
+      const { out, existing, wait } = planned.value;
       try {
-        await (waits.length === 1 ? waits[0] : Promise.all(waits));
+        await wait;
       } catch (error) {
         return err(error as StoreErrorV1);
       }
@@ -197,11 +200,12 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
 
   /** `appendedAt` for an append now: appends in the same millisecond share one string. */
   function appendedAtNow(): string {
-    const date = now();
-    const ms = date.getTime();
+    // The default clock needs no Date per append; a given clock is asked once per append.
+    const date = settings.now === undefined ? undefined : now();
+    const ms = date === undefined ? Date.now() : date.getTime();
     if (ms !== lastAppendedMs) {
       lastAppendedMs = ms;
-      lastAppendedAt = date.toISOString();
+      lastAppendedAt = (date ?? new Date(ms)).toISOString();
     }
     return lastAppendedAt;
   }
@@ -211,34 +215,43 @@ export function createFsStore(options: FsStoreOptions): FsEvidenceStore {
    * append can take the same sequence numbers. Answers what to wait for; the planned lines
    * are not kept past this call.
    */
-  function planAndEnqueue(log: KindLog, kind: RecordKind, records: ReadonlyArray<unknown>): Result<{ out: Array<StoredRecordV1<unknown> | undefined>; existing: Array<{ position: number; seq: number }> | undefined; waits: Array<Promise<void>> }, StoreErrorV1> {
+  function planAndEnqueue(log: KindLog, kind: RecordKind, records: ReadonlyArray<unknown>): Result<{ out: Array<StoredRecordV1<unknown> | undefined>; existing: Array<{ position: number; seq: number }> | undefined; wait: Promise<unknown> }, StoreErrorV1> {
     const context = log.planContext;
     context.tip = log.reservedTip;
     context.appendedAt = appendedAtNow();
+    context.hashRecord = staging.hashRecord;
+    staging.reset();
     const plan = planAppend(kind, records, context);
     if (plan.isErr()) return err(plan.error);
     const { entries, outcomes } = plan.value;
-    const waits: Array<Promise<void>> = [];
+    // What to wait for: the batch of the new entries and of any pending entry met again. Most
+    // appends wait for one batch; an array is built only for more.
+    let wait: Promise<void> | undefined;
+    let waits: Array<Promise<void>> | undefined;
     if (entries.length > 0) {
       log.reservedTip = plan.value.tip;
-      waits.push(writer.enqueue(log, entries as Array<PlannedEntry<RecordKind>>).durable);
+      wait = writer.enqueue(log, entries as Array<PlannedEntry<RecordKind>>, staging).durable;
       if (!log.index.snapshot) {
         for (const entry of entries) log.pendingIds.set(entry.stored.id, entry.stored);
       }
     }
-    const out: Array<StoredRecordV1<unknown> | undefined> = [];
+    // Sized up front: an array grown from empty reserves room for 17 elements.
+    const out = new Array<StoredRecordV1<unknown> | undefined>(outcomes.length);
     let existing: Array<{ position: number; seq: number }> | undefined;
-    for (const outcome of outcomes) {
+    for (let position = 0; position < outcomes.length; position++) {
+      const outcome = outcomes[position]!;
       if (outcome.type === 'new') {
-        out.push(entries[outcome.index]!.stored);
+        out[position] = entries[outcome.index]!.stored;
       } else {
-        (existing ??= []).push({ position: out.length, seq: outcome.seq });
-        out.push(undefined);
+        (existing ??= []).push({ position, seq: outcome.seq });
+        out[position] = undefined;
         const pending = writer.pendingEntry(log, outcome.seq);
-        if (pending) waits.push(pending.durable);
+        if (pending === undefined) continue;
+        if (wait === undefined) wait = pending.durable;
+        else (waits ??= [wait]).push(pending.durable);
       }
     }
-    return ok({ out, existing, waits });
+    return ok({ out, existing, wait: waits === undefined ? wait ?? Promise.resolve() : Promise.all(waits) });
   }
 
   function unknownKind(kind: unknown): StoreErrorV1 {

@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
-import { writeStoredRecordLine, type PlannedEntry, type RecordKind } from '@sipansos/core/evidence';
+import type { PlannedEntry, RecordKind } from '@sipansos/core/evidence';
 import type { StoredRecordV1, StoreErrorV1 } from '@sipansos/core/spec';
 import { writeFully, type FsyncFunction } from './durable-io.js';
 import type { KindLog, LogBatch } from './kind-log.js';
+import type { RecordStaging } from './record-staging.js';
 import { FILE_MODE } from './store-layout.js';
 
 /** A commit batch's byte buffer starts this large (about 60 typical lines) and doubles. */
@@ -40,6 +41,15 @@ function newBatch(): CommitBatch {
   return { logs: new Map(), entries: 0, promise, resolve, reject };
 }
 
+/** Move a batch's bytes to a buffer of at least `needed` bytes. */
+function growBatch(pending: LogBatch, needed: number): void {
+  let size = pending.bytes.length * 2;
+  while (size < needed) size *= 2;
+  const grown = Buffer.allocUnsafe(size);
+  pending.bytes.copy(grown, 0, 0, pending.used);
+  pending.bytes = grown;
+}
+
 /**
  * The group-commit log writer. Appends are queued into the open batch; a batch is sealed when
  * it is full or at the end of the event-loop turn. Sealed batches are written strictly one
@@ -73,8 +83,11 @@ export class GroupCommitWriter {
     private readonly maxBatchEntries = DEFAULT_MAX_BATCH_ENTRIES,
   ) {}
 
-  /** Queue entries of one log; the returned batch's `durable` settles after their fsync. */
-  enqueue(log: KindLog, entries: ReadonlyArray<PlannedEntry<RecordKind>>): LogBatch {
+  /**
+   * Queue entries of one log; the returned batch's `durable` settles after their fsync. Records
+   * staged in `staging` while they were planned are copied from there rather than encoded again.
+   */
+  enqueue(log: KindLog, entries: ReadonlyArray<PlannedEntry<RecordKind>>, staging?: RecordStaging): LogBatch {
     this.open ??= newBatch();
     const batch = this.open;
     let pending = batch.logs.get(log);
@@ -84,17 +97,18 @@ export class GroupCommitWriter {
       log.pending.push(pending);
     }
     for (const entry of entries) {
-      let written = writeStoredRecordLine(pending.bytes, pending.used, entry.stored, entry.recordCanonical);
-      // The newline needs a byte after the line too.
-      while (written === undefined || pending.used + written === pending.bytes.length) {
-        const grown = Buffer.allocUnsafe(pending.bytes.length * 2);
-        pending.bytes.copy(grown, 0, 0, pending.used + (written ?? 0));
-        pending.bytes = grown;
-        written ??= writeStoredRecordLine(pending.bytes, pending.used, entry.stored, entry.recordCanonical);
-      }
-      pending.used += written;
-      pending.lineEnds.push(pending.used);
-      pending.bytes[pending.used++] = NEWLINE;
+      const head = entry.lineHead;
+      const tail = entry.lineTail;
+      // UTF-8 needs at most 3 bytes per UTF-16 code unit; the newline needs one more.
+      const room = 3 * (head.length + entry.recordCanonical.length + tail.length) + 1;
+      if (pending.used + room > pending.bytes.length) growBatch(pending, pending.used + room);
+      const bytes = pending.bytes;
+      let at = pending.used + bytes.write(head, pending.used);
+      at += staging?.take(entry.stored.recordHash, bytes, at) ?? bytes.write(entry.recordCanonical, at);
+      at += bytes.write(tail, at);
+      pending.lineEnds.push(at);
+      bytes[at] = NEWLINE;
+      pending.used = at + 1;
       pending.stored.push(entry.stored);
       pending.keys.push(entry.keys);
     }
@@ -173,15 +187,17 @@ export class GroupCommitWriter {
 
   /** Durable: the entries become visible to readers, in sequence order. */
   private apply(logBatches: Map<KindLog, LogBatch>): void {
+    // Planned appends: an append-only id was not in the index or pending when it was planned.
     for (const [log, pending] of logBatches) {
       const base = log.committedBytes;
       let offset = 0;
       for (let index = 0; index < pending.stored.length; index++) {
         const stored = pending.stored[index]!;
         const end = pending.lineEnds[index]!;
-        log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } });
+        log.index.add({ seq: stored.seq, id: stored.id, entryHash: stored.entryHash, recordHash: stored.recordHash, keys: pending.keys[index]!, payload: { offset: base + offset, length: end - offset } }, true);
         offset = end + 1;
-        if (!log.index.snapshot && log.pendingIds.get(stored.id)?.seq === stored.seq) log.pendingIds.delete(stored.id);
+        // An append-only id is pending at most once: an append meeting it again finds it there.
+        if (!log.index.snapshot) log.pendingIds.delete(stored.id);
         this.onDurable(log, stored);
       }
       log.committedBytes = base + pending.used;

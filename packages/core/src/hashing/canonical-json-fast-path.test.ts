@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, isPlainJsonText, quoteString } from './canonical-json.js';
 
 /** RFC 8785 written plainly, as a reference for the fast pass's byte-for-byte output. */
 function reference(value: unknown): string {
@@ -46,6 +46,17 @@ describe('canonical JSON fast pass', () => {
   it('writes text that needs no escape as JSON.stringify does, and escapes what it must', () => {
     expect(canonicalJson({ note: 'catatan biasa', 'kunci "aneh"': 'a\\b\u0000\ud800\u2028' })._unsafeUnwrap()).toBe(
       '{"kunci \\"aneh\\"":"a\\\\b\\u0000\\ud800\u2028","note":"catatan biasa"}',
+    );
+  });
+
+  it('a string counts as plain exactly when JSON.stringify writes it unchanged (surrogates aside, always escaped)', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.constantFrom('', 'x\n', '\nx', 'a\u2028b', 'end\u001f', '\u0000')), (value) => {
+        const unchanged = JSON.stringify(value) === `"${value}"`;
+        expect(isPlainJsonText(value)).toBe(unchanged && !/[\ud800-\udfff]/.test(value));
+        expect(quoteString(value)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -159,7 +159,7 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
     if (member === undefined) continue;
     const part = serialiseFast(member, depth + 1);
     if (part === undefined) return undefined;
-    out += first ? memberPrefix(key) + part : ',' + memberPrefix(key) + part;
+    out += memberPrefix(key, first) + part;
     first = false;
   }
   return out + '}';
@@ -169,22 +169,24 @@ function serialiseFast(value: unknown, depth: number): string | undefined {
 const FAST_DEPTH_LIMIT = 200;
 
 /**
- * What `JSON.stringify` escapes: `"`, `\`, control characters, and (as lone surrogates) any
- * surrogate. Paired surrogates match too and merely take the `JSON.stringify` path.
+ * Text with nothing `JSON.stringify` escapes: no `"`, `\`, control character or (as lone
+ * surrogates) any surrogate. Paired surrogates fail too and merely take the `JSON.stringify`
+ * path. Written as one anchored run, which V8 scans about twice as fast as a search for the
+ * first character that needs an escape (the run covers every string a record stores).
  */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /**
  * `JSON.stringify(text)`, without copying a string that needs no escape: most stored text
  * (notes, post bodies) has none, and the result is copied once more when it is hashed anyway.
  */
 export function quoteString(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
+  return PLAIN_TEXT.test(text) ? '"' + text + '"' : JSON.stringify(text);
 }
 
 /** True for a string that JSON writes as it is between quotes (hashes, ISO times, kinds). */
 export function isPlainJsonText(value: unknown): value is string {
-  return typeof value === 'string' && !NEEDS_ESCAPE.test(value);
+  return typeof value === 'string' && PLAIN_TEXT.test(value);
 }
 
 /**
@@ -211,16 +213,17 @@ function sortKeys(keys: string[]): void {
 const SMALL_SORT_LIMIT = 24;
 
 // Records repeat the same few dozen member names; quoting each once saves work on every append.
-const MEMBER_PREFIX_CACHE = new Map<string, string>();
+const MEMBER_PREFIX_CACHE = new Map<string, readonly [first: string, later: string]>();
 const MEMBER_PREFIX_CACHE_LIMIT = 4096;
 const MEMBER_PREFIX_CACHED_KEY_LENGTH = 64;
 
-/** `"key":` for an object member. */
-function memberPrefix(key: string): string {
-  let prefix = MEMBER_PREFIX_CACHE.get(key);
-  if (prefix === undefined) {
-    prefix = quoteString(key) + ':';
-    if (key.length <= MEMBER_PREFIX_CACHED_KEY_LENGTH && MEMBER_PREFIX_CACHE.size < MEMBER_PREFIX_CACHE_LIMIT) MEMBER_PREFIX_CACHE.set(key, prefix);
+/** `"key":` for an object's first member, `,"key":` for the others. */
+function memberPrefix(key: string, first: boolean): string {
+  let prefixes = MEMBER_PREFIX_CACHE.get(key);
+  if (prefixes === undefined) {
+    const quoted = quoteString(key) + ':';
+    prefixes = [quoted, ',' + quoted];
+    if (key.length <= MEMBER_PREFIX_CACHED_KEY_LENGTH && MEMBER_PREFIX_CACHE.size < MEMBER_PREFIX_CACHE_LIMIT) MEMBER_PREFIX_CACHE.set(key, prefixes);
   }
-  return prefix;
+  return first ? prefixes[0] : prefixes[1];
 }

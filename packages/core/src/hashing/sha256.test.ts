@@ -18,6 +18,9 @@ describe('sha256Hex', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         expect(sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+        // A view into a larger buffer hashes only the bytes it shows.
+        const within = Buffer.concat([Buffer.from([1, 2, 3]), bytes, Buffer.from([4])]).subarray(3, 3 + bytes.length);
+        expect(sha256Hex(within)).toBe(createHash('sha256').update(bytes).digest('hex'));
       }),
       { numRuns: 200 },
     );

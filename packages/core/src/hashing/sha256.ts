@@ -8,12 +8,12 @@ export type Sha256Hex = string;
 export const SHA256_HEX_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Node's one-shot `crypto.hash` (Node 20.12+, 21.7+); `undefined` on a runtime without it. */
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string, outputEncoding: 'hex') => string }).hash;
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array | string, outputEncoding: 'hex') => string }).hash;
 
 /** sha256 of raw bytes, or of a string's UTF-8 encoding. */
 export function sha256Hex(data: Uint8Array | string): Sha256Hex {
-  // Every append hashes two short strings; the one-shot form skips building a Hash object.
-  if (typeof data === 'string' && oneShotHash !== undefined) return oneShotHash('sha256', data, 'hex');
+  // Every append hashes a record and a link; the one-shot form skips building a Hash object.
+  if (oneShotHash !== undefined) return oneShotHash('sha256', data, 'hex');
   return nodeCrypto.createHash('sha256').update(data).digest('hex');
 }
 

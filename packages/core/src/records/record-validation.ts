@@ -7,6 +7,7 @@ import { ChangeSchema } from '../diff/change-schema.js';
 import { FindingSchema } from '../findings/finding-schema.js';
 import { canonicalJson } from '../hashing/canonical-json.js';
 import { invalidInputFromZod, type InvalidInputError } from '../validation/validation-issue.js';
+import { parsePlainAuditEntry, plainAuditEntryCanonical } from './audit-entry-fast-path.js';
 import { AuditEntrySchema } from './audit-entry-schema.js';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './record-kinds.js';
 
@@ -45,14 +46,23 @@ export function parseRecord<K extends RecordKind>(kind: K, value: unknown, sourc
   if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
     return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `unknown record kind "${String(kind)}"; use one of ${RECORD_KINDS.join(', ')}`, issues: [{ path: '(root)', message: `unknown record kind "${String(kind)}"` }] });
   }
-  const parsed = RECORD_SCHEMAS[kind].safeParse(value);
-  if (!parsed.success) return err(invalidInputFromZod(sourceOf(kind, source), parsed.error));
-  const canonical = canonicalJson(parsed.data);
+  // Audit entries are the most frequent appends; their plain shape is checked and written
+  // without zod and without the general serialiser's walk of the known members.
+  const plainAudit = kind === 'audit' ? parsePlainAuditEntry(value) : undefined;
+  const known = plainAudit === undefined ? undefined : plainAuditEntryCanonical(plainAudit);
+  if (known !== undefined) return ok({ record: plainAudit as RecordOf<K>, canonical: known });
+  let data: unknown = plainAudit;
+  if (data === undefined) {
+    const parsed = RECORD_SCHEMAS[kind].safeParse(value);
+    if (!parsed.success) return err(invalidInputFromZod(sourceOf(kind, source), parsed.error));
+    data = parsed.data;
+  }
+  const canonical = canonicalJson(data);
   if (canonical.isErr()) {
     const path = canonical.error.path || '(root)';
     return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `${sourceOf(kind, source)}: ${path}: ${canonical.error.message}`, issues: [{ path, message: canonical.error.message }] });
   }
-  return ok({ record: parsed.data as RecordOf<K>, canonical: canonical.value });
+  return ok({ record: data as RecordOf<K>, canonical: canonical.value });
 }
 
 // Named only when something is refused: stores call parseRecord for every record they append.

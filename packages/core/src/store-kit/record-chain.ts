@@ -27,9 +27,17 @@ export function computeEntryHash(input: EntryHashInput): string {
   // order; anything else takes the general path.
   const { seq, kind, appendedAt, recordHash, prevHash } = input;
   if (Number.isSafeInteger(seq) && isPlainJsonText(appendedAt) && isPlainJsonText(kind) && isPlainJsonText(prevHash) && isPlainJsonText(recordHash)) {
-    return sha256Hex(`{"appendedAt":"${appendedAt}","kind":"${kind}","prevHash":"${prevHash}","recordHash":"${recordHash}","seq":${seq}}`);
+    return plainEntryHash(seq, kind, appendedAt, recordHash, prevHash);
   }
   return sha256Hex(canonicalJsonOrThrow({ seq, kind, appendedAt, recordHash, prevHash }));
+}
+
+/**
+ * {@link computeEntryHash} for a safe-integer `seq` and link fields the caller knows need no JSON
+ * escape: the canonical form written directly, keys already in RFC 8785 order.
+ */
+export function plainEntryHash(seq: number, kind: string, appendedAt: string, recordHash: string, prevHash: string): string {
+  return sha256Hex(`{"appendedAt":"${appendedAt}","kind":"${kind}","prevHash":"${prevHash}","recordHash":"${recordHash}","seq":${seq}}`);
 }
 
 /** What {@link buildStoredRecord} needs: the record, its place, and the previous link. */
@@ -56,7 +64,7 @@ export function buildStoredRecord<T>(input: BuildStoredRecordInput<T>): StoredRe
  * canonical JSON so a log line can be compared byte for byte with what it should be.
  */
 export function storedRecordLine(entry: StoredRecordV1<unknown>, recordCanonical?: string): string {
-  return lineHead(entry) + (recordCanonical ?? canonicalJsonOrThrow(entry.record)) + lineTail(entry);
+  return storedLineHead(entry, false) + (recordCanonical ?? canonicalJsonOrThrow(entry.record)) + storedLineTail(entry, false);
 }
 
 /**
@@ -66,8 +74,8 @@ export function storedRecordLine(entry: StoredRecordV1<unknown>, recordCanonical
  * in `target` from `offset` (then nothing was written: grow the buffer and call again).
  */
 export function writeStoredRecordLine(target: Buffer, offset: number, entry: StoredRecordV1<unknown>, recordCanonical: string): number | undefined {
-  const head = lineHead(entry);
-  const tail = lineTail(entry);
+  const head = storedLineHead(entry, false);
+  const tail = storedLineTail(entry, false);
   // UTF-8 needs at most 3 bytes per UTF-16 code unit.
   if (offset + 3 * (head.length + recordCanonical.length + tail.length) > target.length) return undefined;
   let at = offset + target.write(head, offset);
@@ -75,18 +83,23 @@ export function writeStoredRecordLine(target: Buffer, offset: number, entry: Sto
   return at + target.write(tail, at) - offset;
 }
 
-// Keys in RFC 8785 order: appendedAt, entryHash, id, kind, prevHash, record, recordHash, seq.
-// The link fields are usually hex, an ISO time and a kind, written between quotes as they are.
-function lineHead(entry: StoredRecordV1<unknown>): string {
+/**
+ * The log line up to the record: `{"appendedAt":…,"record":`. Keys in RFC 8785 order: appendedAt,
+ * entryHash, id, kind, prevHash, record, recordHash, seq. `linksPlain` says the caller knows
+ * `appendedAt`, `entryHash`, `kind` and `prevHash` need no escape (an ISO time, hex hashes, a
+ * kind); otherwise they are checked here.
+ */
+export function storedLineHead(entry: StoredRecordV1<unknown>, linksPlain: boolean): string {
   const { appendedAt, entryHash, kind, prevHash } = entry;
-  if (isPlainJsonText(appendedAt) && isPlainJsonText(entryHash) && isPlainJsonText(kind) && isPlainJsonText(prevHash)) {
+  if (linksPlain || (isPlainJsonText(appendedAt) && isPlainJsonText(entryHash) && isPlainJsonText(kind) && isPlainJsonText(prevHash))) {
     return `{"appendedAt":"${appendedAt}","entryHash":"${entryHash}","id":${typeof entry.id === 'string' ? quoteString(entry.id) : JSON.stringify(entry.id)},"kind":"${kind}","prevHash":"${prevHash}","record":`;
   }
   return `{"appendedAt":${JSON.stringify(appendedAt)},"entryHash":${JSON.stringify(entryHash)},"id":${JSON.stringify(entry.id)},"kind":${JSON.stringify(kind)},"prevHash":${JSON.stringify(prevHash)},"record":`;
 }
 
-function lineTail(entry: StoredRecordV1<unknown>): string {
-  return isPlainJsonText(entry.recordHash) ? `,"recordHash":"${entry.recordHash}","seq":${entry.seq}}` : `,"recordHash":${JSON.stringify(entry.recordHash)},"seq":${entry.seq}}`;
+/** The log line after the record: `,"recordHash":…,"seq":N}` (`linksPlain`: the hash needs no escape). */
+export function storedLineTail(entry: StoredRecordV1<unknown>, linksPlain: boolean): string {
+  return linksPlain || isPlainJsonText(entry.recordHash) ? `,"recordHash":"${entry.recordHash}","seq":${entry.seq}}` : `,"recordHash":${JSON.stringify(entry.recordHash)},"seq":${entry.seq}}`;
 }
 
 /** The tip of a chain: what the next entry links to. */

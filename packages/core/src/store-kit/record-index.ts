@@ -37,8 +37,26 @@ export interface IndexedEntry<P> {
   recordHash: string;
   keys: RecordIndexKeys;
   /** `keys.time` as epoch milliseconds, so range reads compare instants, not strings. */
-  timeMs: number;
+  readonly timeMs: number;
   payload: P;
+}
+
+/** An {@link IndexedEntry} whose time is parsed on first use: only time-range reads need it. */
+class IndexedLogEntry<P> implements IndexedEntry<P> {
+  private parsedTimeMs: number | undefined;
+
+  constructor(
+    public seq: number,
+    public id: string,
+    public entryHash: string,
+    public recordHash: string,
+    public keys: RecordIndexKeys,
+    public payload: P,
+  ) {}
+
+  get timeMs(): number {
+    return (this.parsedTimeMs ??= Date.parse(this.keys.time));
+  }
 }
 
 /**
@@ -50,7 +68,11 @@ export class RecordLogIndex<P> {
   readonly kind: RecordKind;
   readonly snapshot: boolean;
   readonly entries: Array<IndexedEntry<P>> = [];
-  private readonly byId = new Map<string, Array<IndexedEntry<P>>>();
+  /**
+   * Versions by id. An append-only log has one entry per id, kept as it is (one map write per
+   * appended entry, no array); a list holds several versions of one id.
+   */
+  private readonly byId = new Map<string, IndexedEntry<P> | Array<IndexedEntry<P>>>();
   private readonly byAccount = new Map<string, Array<IndexedEntry<P>>>();
   private readonly byItem = new Map<string, Array<IndexedEntry<P>>>();
   private readonly bySubject = new Map<string, Array<IndexedEntry<P>>>();
@@ -70,13 +92,29 @@ export class RecordLogIndex<P> {
     return this.entries.at(-1);
   }
 
-  /** Add the next entry of the log (entries must come in `seq` order). */
-  add(entry: Omit<IndexedEntry<P>, 'timeMs'>): IndexedEntry<P> {
-    // Called once per appended entry: one object with a fixed shape, no spread, no empty Set.
+  /**
+   * Add the next entry of the log (entries must come in `seq` order). `newId`: the caller knows
+   * no entry with this id is indexed yet (an append-only entry it planned), which saves a read.
+   */
+  add(entry: Omit<IndexedEntry<P>, 'timeMs'>, newId = false): IndexedEntry<P> {
+    // Called once per appended entry: one object with a fixed shape, no spread, no empty Set,
+    // and no Date.parse (a large share of the cost) until a time range is read.
     const keys = entry.keys;
-    const indexed: IndexedEntry<P> = { seq: entry.seq, id: entry.id, entryHash: entry.entryHash, recordHash: entry.recordHash, keys, timeMs: Date.parse(keys.time), payload: entry.payload };
+    const indexed = new IndexedLogEntry(entry.seq, entry.id, entry.entryHash, entry.recordHash, keys, entry.payload);
     this.entries.push(indexed);
-    push(this.byId, entry.id, indexed);
+    const byId = this.byId;
+    const before = byId.size;
+    // A store that planned the entry knows its append-only id is new: one map write, no read.
+    const found = this.snapshot || !newId ? byId.get(entry.id) : undefined;
+    if (found === undefined) {
+      byId.set(entry.id, this.snapshot ? [indexed] : indexed);
+      // The id was not new after all (a store's mistake): keep every version all the same.
+      if (newId && byId.size === before) byId.set(entry.id, this.entries.filter((known) => known.id === entry.id));
+    } else if (Array.isArray(found)) {
+      found.push(indexed);
+    } else {
+      byId.set(entry.id, [found, indexed]);
+    }
     if (keys.accountKey !== undefined) push(this.byAccount, keys.accountKey, indexed);
     const itemKeys = keys.itemKeys;
     if (itemKeys !== undefined && itemKeys.length > 0) {
@@ -88,12 +126,14 @@ export class RecordLogIndex<P> {
 
   /** The latest entry with this id (the only one for append-only kinds). */
   latest(id: string): IndexedEntry<P> | undefined {
-    return this.byId.get(id)?.at(-1);
+    const found = this.byId.get(id);
+    return Array.isArray(found) ? found.at(-1) : found;
   }
 
   /** Every version of an id, oldest first. */
   versions(id: string): ReadonlyArray<IndexedEntry<P>> {
-    return this.byId.get(id) ?? [];
+    const found = this.byId.get(id);
+    return Array.isArray(found) ? found : found === undefined ? [] : [found];
   }
 
   /** Entries matching a (checked) query, in `seq` order. */
