@@ -55,7 +55,8 @@ class ItemState {
   private own: FieldAnalysis[] | undefined;
   private target: FieldAnalysis[] | undefined;
   private textHashtags: { index: number; text: string; tag: string }[] | undefined;
-  private claimMatches: Map<FieldAnalysis, ClaimMatch[]> | undefined;
+  /** Claim matches per field, in the order of `analyses('all')`, and the score they were cut at. */
+  private claimMatches: ({ floor: number; matches: ClaimMatch[] } | undefined)[] | undefined;
   private presences: { own?: Presence; target?: Presence; all?: Presence } = {};
   constructor(
     readonly compiled: CompiledRules,
@@ -77,9 +78,9 @@ class ItemState {
   presence(scope: 'own' | 'target' | 'all'): Presence {
     let presence = this.presences[scope];
     if (!presence) {
-      presence = { lexicons: new Uint8Array(this.compiled.lexicons.length), mentions: false, gestures: false };
+      presence = { lexicons: [], mentions: false, gestures: false };
       for (const field of this.analyses(scope)) {
-        for (const lexicon of field.lexiconHits.keys()) presence.lexicons[lexicon] = 1;
+        for (const lexicon of field.lexiconHits.keys()) if (!presence.lexicons.includes(lexicon)) presence.lexicons.push(lexicon);
         presence.mentions ||= field.mentions.length > 0;
         presence.gestures ||= field.gestures.length > 0;
       }
@@ -93,17 +94,26 @@ class ItemState {
     const presence = this.presence('all');
     if (trigger.mentions && presence.mentions) return true;
     if (trigger.gestures && presence.gestures) return true;
-    for (const lexicon of trigger.lexicons) if (presence.lexicons[lexicon] === 1) return true;
+    for (const lexicon of trigger.lexicons) if (presence.lexicons.includes(lexicon)) return true;
     return false;
   }
 
-  /** Known claims a field re-states, matched once per field for every claim predicate. */
-  claimsIn(field: FieldAnalysis): ClaimMatch[] {
+  /**
+   * Known claims a field re-states with a score of `minScore` or more (and maybe some below it),
+   * best first, at most 10: matched once per field, at the lowest score a claim predicate has
+   * asked for so far. The best 10 at a lower score, cut at a higher one, are the best 10 at the
+   * higher one; a predicate that asks for less than any before matches the field again.
+   */
+  claimsIn(field: FieldAnalysis, minScore: number): ClaimMatch[] {
     const matcher = this.compiled.claims;
     if (!matcher) return [];
-    this.claimMatches ??= new Map();
-    let matches = this.claimMatches.get(field);
-    if (!matches) this.claimMatches.set(field, (matches = matcher.match(field.normalized, { minScore: this.compiled.claimFloor ?? 0, limit: 10 })));
+    const index = this.analyses('all').indexOf(field);
+    const known = (this.claimMatches ??= [])[index];
+    if (known && known.floor <= minScore) return known.matches;
+    // Never below the rule set's floor: the matches were always cut there.
+    const floor = Math.max(minScore, this.compiled.claimFloor ?? 0);
+    const matches = matcher.match(field.normalized, { minScore: floor, limit: 10 });
+    this.claimMatches[index] = { floor, matches };
     return matches;
   }
 
@@ -123,9 +133,9 @@ class ItemState {
 
 const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
 
-/** Whether the fields of a scope hold any hit of each lexicon (by index), any candidate mention and any ballot gesture. */
+/** The lexicons (by index) the fields of a scope hold a hit of (a post touches few), and whether they hold any candidate mention and any ballot gesture. */
 interface Presence {
-  lexicons: Uint8Array;
+  lexicons: number[];
   mentions: boolean;
   gestures: boolean;
 }
@@ -348,7 +358,7 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
   const fields = state.analyses(condition.scope);
   // Most items hold no term of most lexicons: leave before allocating anything.
-  if (condition.minTerms > 0 && state.presence(condition.scope).lexicons[condition.lexicon] !== 1) return NO;
+  if (condition.minTerms > 0 && !state.presence(condition.scope).lexicons.includes(condition.lexicon)) return NO;
   const spans: MatchSpan[] = [];
   const terms = new Set<string>();
   for (const field of fields) {
@@ -386,7 +396,7 @@ function claim(condition: Extract<CompiledCondition, { kind: 'claim' }>, state: 
   let spans: MatchSpan[] | undefined;
   let claims: FindingClaim[] | undefined;
   for (const field of state.analyses(condition.scope)) {
-    for (const match of state.claimsIn(field)) {
+    for (const match of state.claimsIn(field, condition.minScore)) {
       if (match.score < condition.minScore || (condition.topics && !match.claim.topics.some((topic) => condition.topics!.has(topic)))) continue;
       spans ??= [];
       for (const run of match.tokens) spans.push(spanOf(field, { first: run.first, last: run.last, term: match.claim.id }, `claim:${match.claim.id}`));
