@@ -198,6 +198,9 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     return term;
   };
   const state = new PostState(vocabulary.size);
+  // The candidate test's two sides per wording, as the test always computed them, in flat arrays.
+  const broadWeights = Float64Array.from(wordings, (wording) => wording.broadWeight);
+  const candidateWeights = Float64Array.from(wordings, (wording) => CANDIDATE_SHARE * wording.weight * TERM_WEIGHT);
   const shared = new Float64Array(wordings.length);
   const touched = new Int32Array(wordings.length);
 
@@ -254,8 +257,8 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       const wordingIndex = touched[at]!;
       const weight = shared[wordingIndex]!;
       shared[wordingIndex] = 0;
+      if (weight + broadWeights[wordingIndex]! < candidateWeights[wordingIndex]!) continue;
       const wording = wordings[wordingIndex]!;
-      if (weight + wording.broadWeight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
       if (!prepared) {
         state.prepare(vocabulary.size);
         prepared = true;
