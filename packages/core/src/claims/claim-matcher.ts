@@ -70,19 +70,14 @@ interface Wording {
   broadWeight: number;
 }
 
-/** The wordings that hold a term, with the term's weight in each. */
-interface Posting {
-  wordings: Int32Array;
-  weights: Float64Array;
-}
-
 /** What the matcher knows of one term key a post may hold, built once per distinct key. */
 interface PostTerm {
   key: string;
   /** Its vocabulary id, or -1 when no wording holds it. */
   id: number;
-  /** The wordings it nominates, when it is a wording term that is not too common. */
-  posting: Posting | undefined;
+  /** The wordings it nominates (when it is a wording term that is not too common): `postingWordings[from..to)`. */
+  from: number;
+  to: number;
   /** Its first letter's code and bucket; the bit of its length, or 0 when it is too short to stand for a misspelt term. */
   initial: number;
   bucket: number;
@@ -179,8 +174,16 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       broadWeight,
     };
   });
-  const postings = new Map<number, Posting>();
-  for (const [id, list] of postingLists) postings.set(id, { wordings: Int32Array.from(list.wordings), weights: Float64Array.from(list.weights) });
+  // All posting lists end to end, each term's wordings with the term's weight in each.
+  const postingWordings = Int32Array.from([...postingLists.values()].flatMap((list) => list.wordings));
+  const postingWeights = Float64Array.from([...postingLists.values()].flatMap((list) => list.weights));
+  const postingFrom = new Int32Array(vocabulary.size);
+  const postingTo = new Int32Array(vocabulary.size);
+  let end = 0;
+  for (const [id, list] of postingLists) {
+    postingFrom[id] = end;
+    postingTo[id] = end += list.wordings.length;
+  }
 
   // Post words and their terms, remembered per matcher: a word costs one look-up for its key,
   // its vocabulary id and its posting list together.
@@ -192,7 +195,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     if (!term) {
       const id = vocabulary.get(key) ?? -1;
       const initial = key.charCodeAt(0);
-      term = { key, id, posting: id >= 0 ? postings.get(id) : undefined, initial, bucket: initial & (INITIAL_BUCKETS - 1), lengthBit: key.length >= 4 ? lengthBit(key.length) : 0, listed: 0, like: undefined };
+      term = { key, id, from: id >= 0 ? postingFrom[id]! : 0, to: id >= 0 ? postingTo[id]! : 0, initial, bucket: initial & (INITIAL_BUCKETS - 1), lengthBit: key.length >= 4 ? lengthBit(key.length) : 0, listed: 0, like: undefined };
       termOfKey.set(key, term);
     }
     return term;
@@ -240,13 +243,10 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       const id = term.id;
       if (id < 0 || seen[id] === post) continue;
       seen[id] = post;
-      const list = term.posting;
-      if (!list) continue;
-      const { wordings: hits, weights } = list;
-      for (let at = 0; at < hits.length; at++) {
-        const wordingIndex = hits[at]!;
+      for (let at = term.from; at < term.to; at++) {
+        const wordingIndex = postingWordings[at]!;
         if (shared[wordingIndex] === 0) touched[count++] = wordingIndex;
-        shared[wordingIndex] = shared[wordingIndex]! + weights[at]!;
+        shared[wordingIndex] = shared[wordingIndex]! + postingWeights[at]!;
       }
     }
     state.size = size;
