@@ -52,15 +52,10 @@ export interface ClaimMatcher {
 interface Wording {
   claim: number;
   index: number;
-  /** Distinct terms, in the order the wording first says them, as vocabulary ids and as text. */
-  termIds: Int32Array;
+  /** Distinct terms, in the order the wording first says them. */
   termList: string[];
-  /** IDF weights of the terms, in the same order. */
-  termWeights: Float64Array;
-  /** Per term: the length bits of post words that could be a misspelling of it (see {@link misspellingMask}); 0 when none can. */
-  misspellings: Int32Array;
-  /** Per term: the bucket of its first letter (see {@link INITIAL_BUCKETS}). */
-  initials: Int32Array;
+  /** Where its terms start in the {@link WordingTerms} arrays (in the same order). */
+  first: number;
   /** Indexes into `termList`, heaviest term first: the order misspellings are looked for in when bounding. */
   heaviestFirst: Int32Array;
   weight: number;
@@ -68,6 +63,18 @@ interface Wording {
   bigrams: Set<number>;
   /** Weight of the terms too common to nominate candidates. */
   broadWeight: number;
+}
+
+/** The terms of every wording end to end, so scoring reads flat arrays rather than an object per wording. */
+interface WordingTerms {
+  /** Vocabulary ids. */
+  ids: Int32Array;
+  /** IDF weights. */
+  weights: Float64Array;
+  /** The length bits of post words that could be a misspelling of each (see {@link misspellingMask}); 0 when none can. */
+  misspellings: Int32Array;
+  /** The bucket of each one's first letter (see {@link INITIAL_BUCKETS}). */
+  initials: Int32Array;
 }
 
 /** What the matcher knows of one term key a post may hold, built once per distinct key. */
@@ -136,6 +143,8 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
   // if present, so no wording that could pass the candidate share is missed.
   const broad = Math.max(MIN_BROAD_POSTING, Math.ceil(total * BROAD_SHARE));
   const postingLists = new Map<number, { wordings: number[]; weights: number[] }>();
+  const allTerms: string[] = [];
+  const allWeights: number[] = [];
   const wordings: Wording[] = termsOf.map((keys, index) => {
     const terms = new Map<string, number>();
     let weight = 0;
@@ -158,22 +167,28 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       } else postingLists.set(id, { wordings: [index], weights: [termWeight] });
     }
     const termList = [...terms.keys()];
-    const termWeights = Float64Array.from(terms.values());
+    const termWeights = [...terms.values()];
+    const first = allTerms.length;
+    allTerms.push(...termList);
+    allWeights.push(...termWeights);
     const bigrams = new Set<number>();
     for (let position = 1; position < keys.length; position++) bigrams.add(vocabulary.get(keys[position - 1]!)! * vocabulary.size + vocabulary.get(keys[position]!)!);
     return {
       ...origins[index]!,
-      termIds: Int32Array.from(termList, (key) => vocabulary.get(key)!),
       termList,
-      termWeights,
-      misspellings: Int32Array.from(termList, misspellingMask),
-      initials: Int32Array.from(termList, (key) => key.charCodeAt(0) & (INITIAL_BUCKETS - 1)),
+      first,
       heaviestFirst: Int32Array.from(termList.keys()).sort((a, b) => termWeights[b]! - termWeights[a]! || a - b),
       weight,
       bigrams,
       broadWeight,
     };
   });
+  const wordingTerms: WordingTerms = {
+    ids: Int32Array.from(allTerms, (key) => vocabulary.get(key)!),
+    weights: Float64Array.from(allWeights),
+    misspellings: Int32Array.from(allTerms, misspellingMask),
+    initials: Int32Array.from(allTerms, (key) => key.charCodeAt(0) & (INITIAL_BUCKETS - 1)),
+  };
   // All posting lists end to end, each term's wordings with the term's weight in each.
   const postingWordings = Int32Array.from([...postingLists.values()].flatMap((list) => list.wordings));
   const postingWeights = Float64Array.from([...postingLists.values()].flatMap((list) => list.weights));
@@ -263,7 +278,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
         state.prepare(vocabulary.size);
         prepared = true;
       }
-      const scored = scoreWording(wording, state, minScore);
+      const scored = scoreWording(wording, wordingTerms, state, minScore);
       if (!scored || scored.score < minScore) continue;
       best ??= new Map();
       const previous = best.get(wording.claim);
@@ -383,13 +398,15 @@ const BOUND_SLACK = 1e-9;
  * comparisons. The score itself is then summed in the wording's term order, as it always was
  * (the same float to the last bit).
  */
-function scoreWording(wording: Wording, post: PostState, minScore: number): { score: number; matched: Set<string> } | undefined {
-  const { termIds, termList, termWeights, misspellings, initials } = wording;
+function scoreWording(wording: Wording, terms: WordingTerms, post: PostState, minScore: number): { score: number; matched: Set<string> } | undefined {
+  const { ids: termIds, weights: termWeights, misspellings, initials } = terms;
+  const { termList, first } = wording;
+  const last = first + termList.length;
   const { seen, lengthsByInitial } = post;
   const stamp = post.post;
   let exact = 0;
   let fuzzyMost = 0;
-  for (let at = 0; at < termIds.length; at++) {
+  for (let at = first; at < last; at++) {
     if (seen[termIds[at]!] === stamp) exact += termWeights[at]!;
     else if ((misspellings[at]! & lengthsByInitial[initials[at]!]!) !== 0) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
   }
@@ -397,8 +414,9 @@ function scoreWording(wording: Wording, post: PostState, minScore: number): { sc
   const pairs = pairsIn(wording, post);
   if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
   if (fuzzyMost > 0) {
-    for (const at of wording.heaviestFirst) {
-      if (seen[termIds[at]!] === stamp || (misspellings[at]! & lengthsByInitial[initials[at]!]!) === 0 || nearOf(termIds[at]!, termList[at]!, post) !== null) continue;
+    for (const local of wording.heaviestFirst) {
+      const at = first + local;
+      if (seen[termIds[at]!] === stamp || (misspellings[at]! & lengthsByInitial[initials[at]!]!) === 0 || nearOf(termIds[at]!, termList[local]!, post) !== null) continue;
       fuzzyMost -= termWeights[at]! * FUZZY_CREDIT;
       if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
     }
@@ -406,8 +424,8 @@ function scoreWording(wording: Wording, post: PostState, minScore: number): { sc
 
   let found = 0;
   const matchedKeys = new Set<string>();
-  for (let at = 0; at < termIds.length; at++) {
-    const term = termList[at]!;
+  for (let at = first; at < last; at++) {
+    const term = termList[at - first]!;
     if (seen[termIds[at]!] === stamp) {
       found += termWeights[at]!;
       matchedKeys.add(term);
