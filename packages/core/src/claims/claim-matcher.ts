@@ -59,7 +59,7 @@ interface Wording {
   /** Indexes into `termList`, heaviest term first: the order misspellings are looked for in when bounding. */
   heaviestFirst: Int32Array;
   weight: number;
-  /** Consecutive term pairs, each as `first id * vocabulary size + second id`. */
+  /** Consecutive term pairs, each as `first's index in termList * termList.length + second's index` (small numbers, whatever the vocabulary's size). */
   bigrams: Set<number>;
   /** Weight of the terms too common to nominate candidates. */
   broadWeight: number;
@@ -172,7 +172,8 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     allTerms.push(...termList);
     allWeights.push(...termWeights);
     const bigrams = new Set<number>();
-    for (let position = 1; position < keys.length; position++) bigrams.add(vocabulary.get(keys[position - 1]!)! * vocabulary.size + vocabulary.get(keys[position]!)!);
+    const local = (key: string) => termList.indexOf(key);
+    for (let position = 1; position < keys.length; position++) bigrams.add(local(keys[position - 1]!) * termList.length + local(keys[position]!));
     return {
       ...origins[index]!,
       termList,
@@ -275,7 +276,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       if (weight + broadWeights[wordingIndex]! < candidateWeights[wordingIndex]!) continue;
       const wording = wordings[wordingIndex]!;
       if (!prepared) {
-        state.prepare(vocabulary.size);
+        state.prepare();
         prepared = true;
       }
       const scored = scoreWording(wording, wordingTerms, state, minScore);
@@ -329,9 +330,12 @@ class PostState {
   words: PostTerm[] = [];
   tokens = new Int32Array(64);
   size = 0;
-  /** The post's consecutive pairs of wording terms, as the wordings' `bigrams` hold them (a pair said twice is here twice). */
-  pairs = new Float64Array(64);
+  /** The post's consecutive pairs of wording terms, by vocabulary id (a pair said twice is here twice). */
+  pairFirsts = new Int32Array(64);
+  pairSeconds = new Int32Array(64);
   pairCount = 0;
+  /** 1 + the index in a wording's term list of each of its terms' ids while its pairs are counted, else 0. */
+  readonly localIndex: Int32Array;
   /** The post's distinct terms of 4+ letters, in order: a misspelt claim word is looked for only among these. */
   fuzzy: PostTerm[] = [];
   fuzzyCount = 0;
@@ -344,13 +348,15 @@ class PostState {
   constructor(vocabularySize: number) {
     this.seen = new Int32Array(vocabularySize);
     this.nearMark = new Int32Array(vocabularySize);
+    this.localIndex = new Int32Array(vocabularySize);
     this.near = new Array<PostTerm | null>(vocabularySize).fill(null);
   }
 
   begin(tokens: number): number {
     if (this.tokens.length < tokens) {
       this.tokens = new Int32Array(tokens * 2);
-      this.pairs = new Float64Array(tokens * 2);
+      this.pairFirsts = new Int32Array(tokens * 2);
+      this.pairSeconds = new Int32Array(tokens * 2);
     }
     this.size = 0;
     return ++this.post;
@@ -363,8 +369,8 @@ class PostState {
   }
 
   /** What scoring reads beyond the terms: the word pairs and the words a misspelling may hide in. */
-  prepare(vocabularySize: number): void {
-    const { words, size, lengthsByInitial, pairs, fuzzy, post } = this;
+  prepare(): void {
+    const { words, size, lengthsByInitial, pairFirsts, pairSeconds, fuzzy, post } = this;
     lengthsByInitial.fill(0);
     let pairCount = 0;
     let fuzzyCount = 0;
@@ -379,7 +385,10 @@ class PostState {
       }
       if (position > 0 && term.id >= 0) {
         const previous = words[position - 1]!.id;
-        if (previous >= 0) pairs[pairCount++] = previous * vocabularySize + term.id;
+        if (previous >= 0) {
+          pairFirsts[pairCount] = previous;
+          pairSeconds[pairCount++] = term.id;
+        }
       }
     }
     this.pairCount = pairCount;
@@ -411,7 +420,7 @@ function scoreWording(wording: Wording, terms: WordingTerms, post: PostState, mi
     else if ((misspellings[at]! & lengthsByInitial[initials[at]!]!) !== 0) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
   }
   if (scoreOf(wording, exact + fuzzyMost, wording.bigrams.size) < minScore - BOUND_SLACK) return undefined;
-  const pairs = pairsIn(wording, post);
+  const pairs = pairsIn(wording, terms, post);
   if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
   if (fuzzyMost > 0) {
     for (const local of wording.heaviestFirst) {
@@ -443,12 +452,21 @@ function scoreWording(wording: Wording, terms: WordingTerms, post: PostState, mi
 }
 
 /** How many of the post's consecutive term pairs are word pairs of the wording (a pair said twice counts twice). */
-function pairsIn(wording: Wording, post: PostState): number {
-  const { bigrams } = wording;
+function pairsIn(wording: Wording, terms: WordingTerms, post: PostState): number {
+  const { bigrams, first, termList } = wording;
   if (bigrams.size === 0) return 0;
-  const { pairs, pairCount } = post;
+  const { pairFirsts, pairSeconds, pairCount, localIndex } = post;
+  const { ids } = terms;
+  const last = first + termList.length;
+  for (let at = first; at < last; at++) localIndex[ids[at]!] = at - first + 1;
   let count = 0;
-  for (let at = 0; at < pairCount; at++) if (bigrams.has(pairs[at]!)) count++;
+  // Only a pair of two of the wording's terms can be one of its pairs.
+  for (let at = 0; at < pairCount; at++) {
+    const one = localIndex[pairFirsts[at]!]!;
+    const two = localIndex[pairSeconds[at]!]!;
+    if (one !== 0 && two !== 0 && bigrams.has((one - 1) * termList.length + two - 1)) count++;
+  }
+  for (let at = first; at < last; at++) localIndex[ids[at]!] = 0;
   return count;
 }
 
