@@ -57,7 +57,13 @@ class ItemState {
   private textHashtags: { index: number; text: string; tag: string }[] | undefined;
   /** Claim matches per field, in the order of `analyses('all')`, and the score they were cut at. */
   private claimMatches: ({ floor: number; matches: ClaimMatch[] } | undefined)[] | undefined;
-  private presences: { own?: Presence; target?: Presence; all?: Presence } = {};
+  /** This item's number: `marks` entries equal to it are this item's. */
+  private readonly serial = ++itemSerial;
+  private marks: Float64Array | undefined;
+  /** Bits by scope (own 1, target 2, all 4): marked already, holds a candidate mention, holds a ballot gesture. */
+  private marked = 0;
+  private mentioned = 0;
+  private gestured = 0;
   constructor(
     readonly compiled: CompiledRules,
     readonly item: Item,
@@ -74,27 +80,41 @@ class ItemState {
     return (this.target ??= this.fields.filter((field) => field.scope === 'target'));
   }
 
-  /** What the fields of a scope hold at all, gathered once per item and scope for every rule. */
-  presence(scope: 'own' | 'target' | 'all'): Presence {
-    let presence = this.presences[scope];
-    if (!presence) {
-      presence = { lexicons: [], mentions: false, gestures: false };
+  /**
+   * Mark once per item and scope what its fields hold at all: the lexicons hit (in the rule
+   * set's marks, by this item's number, so nothing is allocated or cleared per item), and
+   * whether any candidate mention or ballot gesture is there. Returns the scope's row.
+   */
+  private mark(scope: 'own' | 'target' | 'all'): number {
+    const row = scope === 'own' ? 0 : scope === 'target' ? 1 : 2;
+    const bit = 1 << row;
+    if ((this.marked & bit) === 0) {
+      this.marked |= bit;
+      const marks = (this.marks ??= lexiconMarks(this.compiled));
+      const offset = row * this.compiled.lexicons.length;
       for (const field of this.analyses(scope)) {
-        for (const lexicon of field.lexiconHits.keys()) if (!presence.lexicons.includes(lexicon)) presence.lexicons.push(lexicon);
-        presence.mentions ||= field.mentions.length > 0;
-        presence.gestures ||= field.gestures.length > 0;
+        for (const lexicon of field.lexiconHits.keys()) marks[offset + lexicon] = this.serial;
+        if (field.mentions.length > 0) this.mentioned |= bit;
+        if (field.gestures.length > 0) this.gestured |= bit;
       }
-      this.presences[scope] = presence;
     }
-    return presence;
+    return row;
+  }
+
+  /** Whether any field of the scope holds a hit of the lexicon. */
+  hasLexicon(scope: 'own' | 'target' | 'all', lexicon: number): boolean {
+    const row = this.mark(scope);
+    return this.marks![row * this.compiled.lexicons.length + lexicon] === this.serial;
   }
 
   /** Whether any field holds something the trigger names: without it the rule cannot hold. */
   mayMeet(trigger: Trigger): boolean {
-    const presence = this.presence('all');
-    if (trigger.mentions && presence.mentions) return true;
-    if (trigger.gestures && presence.gestures) return true;
-    for (const lexicon of trigger.lexicons) if (presence.lexicons.includes(lexicon)) return true;
+    const row = this.mark('all');
+    if (trigger.mentions && (this.mentioned & (1 << row)) !== 0) return true;
+    if (trigger.gestures && (this.gestured & (1 << row)) !== 0) return true;
+    const marks = this.marks!;
+    const offset = row * this.compiled.lexicons.length;
+    for (const lexicon of trigger.lexicons) if (marks[offset + lexicon] === this.serial) return true;
     return false;
   }
 
@@ -133,11 +153,14 @@ class ItemState {
 
 const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
 
-/** The lexicons (by index) the fields of a scope hold a hit of (a post touches few), and whether they hold any candidate mention and any ballot gesture. */
-interface Presence {
-  lexicons: number[];
-  mentions: boolean;
-  gestures: boolean;
+/** Items evaluated so far (a float: it never wraps). */
+let itemSerial = 0;
+const marksOf = new WeakMap<CompiledRules, Float64Array>();
+/** Per rule set, for each scope (own, target, all) and lexicon: the number of the last item whose fields in that scope hit it. */
+function lexiconMarks(compiled: CompiledRules): Float64Array {
+  let marks = marksOf.get(compiled);
+  if (!marks) marksOf.set(compiled, (marks = new Float64Array(3 * compiled.lexicons.length)));
+  return marks;
 }
 
 /**
@@ -358,7 +381,7 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
   const fields = state.analyses(condition.scope);
   // Most items hold no term of most lexicons: leave before allocating anything.
-  if (condition.minTerms > 0 && !state.presence(condition.scope).lexicons.includes(condition.lexicon)) return NO;
+  if (condition.minTerms > 0 && !state.hasLexicon(condition.scope, condition.lexicon)) return NO;
   const spans: MatchSpan[] = [];
   const terms = new Set<string>();
   for (const field of fields) {
