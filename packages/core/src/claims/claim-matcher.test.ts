@@ -211,6 +211,19 @@ function referenceMatcher(claims: readonly Claim[]) {
       const score = Math.min(1, 0.8 * termShare + 0.2 * (pairs.size > 0 ? Math.min(1, said / pairs.size) : termShare));
       if (score > (best.get(claim.id)?.[0] ?? -1)) best.set(claim.id, [score, misspelt]);
     }
-    return [...best].map(([id, [score, misspelt]]): [string, number, boolean] => [id, score, misspelt]).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    return [...best].map(([id, [score, misspelt]]): [string, number, boolean] => [id, score, misspelt]).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
   };
 }
+
+describe('claim matcher order', () => {
+  it('breaks equal scores by claim id in code-unit order, whatever the machine locale', () => {
+    const wording = 'Kotak suara di TPS Sukamaju sudah dibuka petugas sebelum hari pemungutan';
+    const twin = (id: string): Claim =>
+      ClaimSchema.parse({ id, wordings: [wording], verdict: 'false', review: { url: `https://cekfakta.example.org/${id}`, publisher: 'Cek Fakta Contoh', date: '2024-11-20' }, topics: ['voting_process'], language: 'id' });
+    // A locale collation puts "kotak_b" first (ICU orders "_" before "-" and "."); code units put it last.
+    const ids = ['kotak_b', 'kotak1', 'kotak-a', 'kotak.c'];
+    expect([...ids].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(['kotak_b', 'kotak-a', 'kotak.c', 'kotak1']);
+    const matches = compileClaimMatcher(ids.map(twin)).matchText(wording, { minScore: 0.39, limit: 4 });
+    expect(matches.map((match) => match.claim.id)).toEqual(['kotak-a', 'kotak.c', 'kotak1', 'kotak_b']);
+  });
+});

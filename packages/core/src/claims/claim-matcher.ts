@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../hashing/code-unit-order.js';
 import { normalizeText, type NormalizedText } from '../text/normalize-text.js';
 import type { Claim } from './claim-schema.js';
 import { numberTermKey, termWeightFactor, textTerms, wordTermKey } from './claim-terms.js';
@@ -286,7 +287,7 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
       if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(state, scored.matched) });
     }
     if (!best) return [];
-    return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id)).slice(0, limit);
+    return [...best.values()].sort((a, b) => b.score - a.score || compareCodeUnits(a.claim.id, b.claim.id)).slice(0, limit);
   };
 
   return {
