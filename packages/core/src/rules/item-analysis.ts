@@ -74,7 +74,7 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
   const tokens = normalized.tokens;
   if (tokens.length === 0) return analysis;
 
-  if (compiled.usesRoots && sameRoots(tokens)) {
+  if (compiled.usesRoots && sameRoots(normalized)) {
     // No word had an affix: one pass serves surface and root terms alike.
     compiled.matcher.scan(normalized.text, (term, start) => recordHit(compiled, analysis, compiled.terms[term]!.on, term, start));
   } else if (compiled.usesRoots && scans === 'fewest' && rootsMeetNoTerm(compiled, tokens)) {
@@ -98,11 +98,11 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
 
 /**
  * Whether every token's root is its surface form, i.e. `rootText === text` (tokens hold no
- * spaces and are joined the same way in both), without comparing the two whole strings.
+ * spaces and are joined the same way in both). The normaliser then gives the text itself as the
+ * root text, so the check is one comparison of a string with itself.
  */
-function sameRoots(tokens: readonly NormalizedToken[]): boolean {
-  for (const token of tokens) if (token.root !== token.text) return false;
-  return true;
+function sameRoots(normalized: NormalizedText): boolean {
+  return normalized.rootText === normalized.text;
 }
 
 /** A root term holding a word, and where in the term the word stands. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, toOriginalSpan } from './normalize-text.js';
+import { normalizeText, toOriginalSpan, type NormalizeOptions } from './normalize-text.js';
 
 const surface = (text: string): string => normalizeText(text).text;
 const roots = (text: string): string => normalizeText(text).rootText;
@@ -100,6 +100,46 @@ describe('normalizeText properties', () => {
       }),
       { numRuns: 3000, seed: 9 },
     );
+  });
+
+  it('reads a repeated ASCII run from the run memo exactly as the general path reads it, wherever it stands', () => {
+    // A zero-width space after each run sends it through the general path (no memo); the offsets
+    // are then mapped back to the text without those characters.
+    const general = (words: readonly string[], options: NormalizeOptions) => {
+      const slowOriginal = words.map((word) => `${word}\u200b`).join(' ');
+      const back = (offset: number) => offset - (slowOriginal.slice(0, offset).match(/\u200b/g)?.length ?? 0);
+      const normalized = normalizeText(slowOriginal, options);
+      return { text: normalized.text, rootText: normalized.rootText, tokens: normalized.tokens.map((token) => ({ ...token, originalStart: back(token.originalStart), originalEnd: back(token.originalEnd) })) };
+    };
+    const memo = (words: readonly string[], options: NormalizeOptions) => {
+      const { text, rootText, tokens } = normalizeText(words.join(' '), options);
+      return { text, rootText, tokens };
+    };
+    const rootSets: NormalizeOptions[] = [{}, { roots: new Set(['menang', 'coblos']) }, { roots: new Set() }];
+    const run = fc.array(fc.constantFrom(...'aAbgkmnoprtyzMK0123456789'), { minLength: 1, maxLength: 8 }).map((chars) => chars.join(''));
+    const word = fc.oneof(run, fc.constantFrom('Coblos2', 'memenangkan', 'Menangkan', 'no', '1', 'hati2', 'yg', 'c0bl0s', 'dll', 'gpp', '100rb'));
+    const words = fc.array(fc.oneof(word, word.map((text) => `#${text}`)), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(words, fc.nat(rootSets.length - 1), (list, which) => {
+        const options = rootSets[which]!;
+        const first = memo(list, options);
+        // The second reading of every run is a memo hit.
+        expect(memo(list, options)).toEqual(first);
+        expect(first).toEqual(general(list, options));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('keeps apart in its run memo what changes a run: a leading "#", its case, the roots set', () => {
+    expect(normalizeText('#Coblos2').tokens.map((token) => [token.text, token.fromHashtag])).toEqual([['coblos', true], ['2', true]]);
+    expect(normalizeText('Coblos2').tokens.map((token) => [token.text, token.fromHashtag])).toEqual([['coblos', false], ['2', false]]);
+    expect(normalizeText('#ArmanRina').text).toBe('arman rina');
+    expect(normalizeText('ArmanRina').text).toBe('armanrina');
+    expect(normalizeText('#armanrina').text).toBe('armanrina');
+    expect(normalizeText('memenangkan', { roots: new Set(['menang']) }).rootText).toBe('menang');
+    expect(normalizeText('memenangkan', { roots: new Set(['pilih']) }).rootText).toBe('memenangkan');
+    expect(normalizeText('memenangkan', { roots: new Set(['menang']) }).rootText).toBe('menang');
   });
 
   it('gives every token its fields in one order, so its JSON stays the same', () => {

@@ -1,6 +1,7 @@
 import { foldCodePoint, isCombiningMark, isEmojiBase, isInvisible, isSkinTone, isUpperCase, isWordCodePoint } from './char-fold.js';
 import { DEFAULT_ROOT_WORDS, MIN_ROOT, stemIndonesian } from './indonesian-stemmer.js';
 import { INFORMAL_SPELLINGS } from './informal-spellings.js';
+import { hashStep, RangeMemo } from './range-memo.js';
 
 /** What a normalised token is. */
 export type NormalizedTokenKind = 'word' | 'number' | 'emoji';
@@ -64,8 +65,43 @@ const LEET: Readonly<Record<string, string>> = { '4': 'a', '3': 'e', '1': 'i', '
 const UNIT_WORDS: Readonly<Record<string, string>> = { rb: 'ribu', rbu: 'ribu', ribu: 'ribu', k: 'ribu', jt: 'juta', juta: 'juta', m: 'miliar', kg: 'kg', l: 'liter', lt: 'liter', liter: 'liter', ton: 'ton', an: 'an', persen: 'persen' };
 
 const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DEFAULT_ROOT_WORDS);
-const stemCaches = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+/**
+ * One roots set's stem cache, and a number naming it in the run memo: the memo keeps the
+ * number, not the set, so a roots set no longer used (and its cache) can be collected.
+ */
+interface StemCache {
+  readonly id: number;
+  readonly byWord: Map<string, string>;
+}
+const stemCaches = new WeakMap<ReadonlySet<string>, StemCache>();
+let stemCacheCount = 0;
 const STEM_CACHE_LIMIT = 200_000;
+/** Counts the clearings of any stem cache: a root remembered before one is looked up again. */
+let stemEpoch = 0;
+
+function stemCacheOf(roots: ReadonlySet<string>): StemCache {
+  let cache = stemCaches.get(roots);
+  if (!cache) {
+    cache = { id: ++stemCacheCount, byWord: new Map() };
+    stemCaches.set(roots, cache);
+  }
+  return cache;
+}
+
+/** A token's root: words of more than MIN_ROOT letters are stemmed (once per roots set, then cached). */
+function rootOf(surface: string, kind: NormalizedTokenKind, roots: ReadonlySet<string>, cache: Map<string, string>): string {
+  // Words of MIN_ROOT letters or fewer are their own root: no cache look-up (nor hashing).
+  if (kind !== 'word' || surface.length <= MIN_ROOT) return surface;
+  const cached = cache.get(surface);
+  if (cached !== undefined) return cached;
+  const root = stemIndonesian(surface, roots);
+  if (cache.size >= STEM_CACHE_LIMIT) {
+    cache.clear();
+    stemEpoch++;
+  }
+  cache.set(surface, root);
+  return root;
+}
 
 interface RawWord {
   chars: string[];
@@ -81,9 +117,12 @@ interface RawWord {
  */
 type Piece = NormalizedToken;
 
-/** A new piece; the fields are written in the token's key order, so its JSON is the same. */
-function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number, originalEnd: number, fromHashtag: boolean): Piece {
-  return { text, root: text, kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
+/**
+ * A new piece; the fields are written in the token's key order, so its JSON is the same. Its root
+ * is `''` (never a real root) until {@link assemble} or the run memo fills it in.
+ */
+function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number, originalEnd: number, fromHashtag: boolean, root = ''): Piece {
+  return { text, root, kind, start: 0, end: 0, rootStart: 0, rootEnd: 0, originalStart, originalEnd, fromHashtag };
 }
 
 const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code));
@@ -93,6 +132,38 @@ function isKeycapAt(original: string, next: number): boolean {
   const following = original.charCodeAt(next);
   return following === 0x20e3 || (following === 0xfe0f && original.charCodeAt(next + 1) === 0x20e3);
 }
+
+/**
+ * One piece an ASCII run gives, with offsets relative to the run's start; the memo holds the
+ * run's first piece, keyed by the run as written, and each piece links to the next.
+ */
+interface RunPart {
+  /** The run as written, and its {@link rangeHash} (on the first piece; `''` and 0 on the others). */
+  readonly key: string;
+  readonly hash: number;
+  readonly text: string;
+  readonly kind: NormalizedTokenKind;
+  readonly start: number;
+  readonly end: number;
+  readonly fromHashtag: boolean;
+  /**
+   * The root of `text` as {@link rootOf} gave it for the roots set whose stem cache is number
+   * `rootsId` (0: none yet) while the stem caches were at `epoch`: the same answer that stem cache
+   * still holds, so it is reused as is.
+   */
+  root: string;
+  rootsId: number;
+  epoch: number;
+  readonly next: RunPart | undefined;
+}
+/**
+ * The pieces of ASCII runs already read, by the run as written (case included): most words of
+ * real posts repeat. A separate memo for runs after a "#" (split as hashtags). The pieces do not
+ * depend on the roots set; each piece remembers its root for the last roots set it was asked
+ * for, by that set's stem cache number, and asks the stem cache again for any other.
+ */
+const RUN_MEMO = new RangeMemo<RunPart>(50_000);
+const TAG_RUN_MEMO = new RangeMemo<RunPart>(10_000);
 
 const SCRATCH: RawWord = { chars: [], starts: [], ends: [], upper: [], hashtag: false };
 /** Informal spellings with their expansions already split into words ("gpp" → ["tidak", "apa", "apa"]). */
@@ -125,10 +196,14 @@ class WordCollector {
   runUpper = false;
   runDigit = false;
   runLetter = false;
+  /** {@link rangeHash} of the run so far. */
+  runHash = 0;
 
   constructor(
     readonly original: string,
     readonly pieces: Piece[],
+    readonly roots: ReadonlySet<string>,
+    readonly stemCache: StemCache,
   ) {}
 
   materialize(): void {
@@ -146,12 +221,45 @@ class WordCollector {
 
   flush(): void {
     const word = this.word;
-    if (!(word && this.simple && !word.hashtag && this.emitSimple())) {
-      this.materialize();
-      if (word && word.chars.length > 0) emitWord(word, this.pieces);
-    }
+    if (word && this.simple) this.emitRun(word);
+    else if (word && word.chars.length > 0) emitWord(word, this.pieces);
     this.word = undefined;
     this.simple = false;
+  }
+
+  /**
+   * Emit an ASCII run (letters and digits, nothing else in the word) from {@link RUN_MEMO}: its
+   * pieces depend only on its characters and on whether it follows a "#", so a run seen before
+   * costs one look-up and no string work. A new run takes the general path and is remembered.
+   */
+  emitRun(word: RawWord): void {
+    const { original, runStart, pieces } = this;
+    const { runEnd, runHash } = this;
+    const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
+    for (let part = memo.get(original, runStart, runEnd, runHash); part !== undefined; part = part.next) {
+      if (part.rootsId !== this.stemCache.id || part.epoch !== stemEpoch) {
+        part.root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
+        part.rootsId = this.stemCache.id;
+        part.epoch = stemEpoch;
+      }
+      pieces.push(newPiece(part.text, part.kind, runStart + part.start, runStart + part.end, part.fromHashtag, part.root));
+      if (part.next === undefined) return;
+    }
+    const from = pieces.length;
+    if (word.hashtag || !this.emitSimple()) {
+      this.materialize();
+      emitWord(word, pieces);
+    }
+    if (pieces.length === from) return;
+    // One object for the run and its first piece (most runs give one): a hit reads little memory.
+    const key = original.slice(runStart, runEnd);
+    let next: RunPart | undefined;
+    for (let index = pieces.length - 1; index >= from; index--) {
+      const piece = pieces[index]!;
+      const text = piece.text === key ? key : piece.text;
+      next = { key: index === from ? key : '', hash: index === from ? runHash : 0, text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
+    }
+    memo.set(next!);
   }
 
   /**
@@ -206,7 +314,7 @@ class WordCollector {
 export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
   const roots = options.roots ?? DEFAULT_ROOTS;
   const pieces: Piece[] = [];
-  const c = new WordCollector(original, pieces);
+  const c = new WordCollector(original, pieces, roots, stemCacheOf(roots));
 
   const length = original.length;
   let index = 0;
@@ -229,6 +337,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         c.runUpper = false;
         c.runDigit = false;
         c.runLetter = false;
+        c.runHash = 0;
       }
       if (c.simple) {
         // Take the rest of the ASCII run at once, in locals: the same steps as one character
@@ -236,6 +345,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         let upper: boolean = c.runUpper;
         let letter: boolean = c.runLetter;
         let digit: boolean = c.runDigit;
+        let hash = c.runHash;
         let at = index;
         for (;;) {
           const code = at === index ? codePoint : original.charCodeAt(at);
@@ -245,6 +355,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
             upper = true;
           } else if (code >= 0x30 && code <= 0x39 && (at === index || !isKeycapAt(original, at + 1))) digit = true;
           else break;
+          hash = hashStep(hash, code);
           at++;
           if (at >= length) break;
         }
@@ -252,6 +363,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         c.runUpper = upper;
         c.runLetter = letter;
         c.runDigit = digit;
+        c.runHash = hash;
         index = at;
         continue;
       } else {
@@ -386,7 +498,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
 
   const joined = joinSpelledOutLetters(pieces, original);
   const contextual = expandNumberAbbreviations(joined);
-  return assemble(original, contextual, roots);
+  return assemble(original, contextual, roots, c.stemCache.byWord);
 }
 
 /** Marks that people put inside a word to hide it, or use for a letter ("!" for i, "@" for a, "$" for s). */
@@ -649,52 +761,49 @@ function expandNumberAbbreviations(pieces: Piece[]): Piece[] {
   return pieces;
 }
 
-function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>): NormalizedText {
-  let cache = stemCaches.get(roots);
-  if (!cache) {
-    cache = new Map();
-    stemCaches.set(roots, cache);
-  }
+function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>, cache: Map<string, string>): NormalizedText {
   // The pieces become the tokens in place: empty ones are dropped by compacting the array.
   const tokens: NormalizedToken[] = pieces;
   let kept = 0;
-  let text = '';
-  // The root text is built only from the first word whose root differs: until then it is the
-  // text itself (most posts of everyday words keep every word as its own root).
-  let rootText: string | undefined;
+  // The text is joined once at the end: a flat string, cheaper to scan than one built by
+  // concatenation. The root text is the text with the few words whose root differs replaced.
+  const surfaces: string[] = [];
+  let cut = 0;
+  let at = 0;
+  let rootAt = 0;
   for (let index = 0; index < pieces.length; index++) {
     const token = pieces[index]!;
     const surface = token.text;
     if (surface.length === 0) continue;
-    let root = surface;
-    // Words of MIN_ROOT letters or fewer are their own root: no cache look-up (nor hashing).
-    if (token.kind === 'word' && surface.length > MIN_ROOT) {
-      const cached = cache.get(surface);
-      if (cached !== undefined) root = cached;
-      else {
-        root = stemIndonesian(surface, roots);
-        if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-        cache.set(surface, root);
-      }
-    }
-    if (kept > 0) {
-      text += ' ';
-      if (rootText !== undefined) rootText += ' ';
-    }
-    const start = text.length;
-    if (rootText === undefined && root !== surface) rootText = text;
-    const rootStart = rootText === undefined ? start : rootText.length;
-    text += surface;
-    if (rootText !== undefined) rootText += root;
+    // The run memo has filled in most roots already.
+    const root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
+    if (root !== surface) cut++;
+    surfaces.push(surface);
     token.root = root;
-    token.start = start;
-    token.end = text.length;
-    token.rootStart = rootStart;
-    token.rootEnd = rootText === undefined ? text.length : rootText.length;
+    token.start = at;
+    token.end = at + surface.length;
+    token.rootStart = rootAt;
+    token.rootEnd = rootAt + root.length;
+    at = token.end + 1;
+    rootAt = token.rootEnd + 1;
     tokens[kept++] = token;
   }
-  tokens.length = kept;
-  return { original, text, rootText: rootText ?? text, tokens };
+  // Setting the length is a runtime call; only texts with empty pieces need it.
+  if (kept !== tokens.length) tokens.length = kept;
+  const text = surfaces.join(' ');
+  return { original, text, rootText: cut === 0 ? text : withRoots(text, tokens), tokens };
+}
+
+/** The text with each token whose root differs from its surface form replaced by the root. */
+function withRoots(text: string, tokens: readonly NormalizedToken[]): string {
+  let rootText = '';
+  let from = 0;
+  for (const token of tokens) {
+    if (token.root === token.text) continue;
+    rootText += text.slice(from, token.start) + token.root;
+    from = token.end;
+  }
+  return rootText + text.slice(from);
 }
 
 /**
