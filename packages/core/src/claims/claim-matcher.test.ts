@@ -4,6 +4,7 @@ import { OBFUSCATIONS, obfuscateText } from '../text/obfuscate-text.js';
 import { BUILTIN_CLAIMS } from './builtin-claims.js';
 import { compileClaimMatcher } from './claim-matcher.js';
 import { ClaimSchema, type Claim } from './claim-schema.js';
+import { termWeightFactor, textTerms } from './claim-terms.js';
 import { mergeClaims } from './merge-claims.js';
 
 const builtin = compileClaimMatcher(BUILTIN_CLAIMS);
@@ -90,6 +91,72 @@ describe('claim matcher', () => {
     expect(texts.filter((text) => best(text) !== undefined).length).toBeGreaterThan(BUILTIN_CLAIMS.length);
   });
 
+  it('matches a re-statement holding just enough of a claim, plainly and misspelt, even when minScore is its exact score', () => {
+    // The fewest words of each wording that still reach 0.39 (dropped greedily, first to last),
+    // then the same with one long word misspelt: the scores sit right at the threshold, where a
+    // pre-test that over-trimmed the bound would drop them.
+    const texts: string[] = [];
+    let misspeltCounted = 0;
+    for (const claim of BUILTIN_CLAIMS) {
+      const scoreOf = (words: string[]) => builtin.matchText(words.join(' '), { minScore: 0, limit: 1000 }).find((match) => match.claim.id === claim.id)?.score ?? 0;
+      let words = claim.wordings[0]!.split(' ');
+      if (scoreOf(words) < 0.39) continue;
+      for (let index = 0; index < words.length; ) {
+        const fewer = [...words.slice(0, index), ...words.slice(index + 1)];
+        if (scoreOf(fewer) >= 0.39) words = fewer;
+        else index++;
+      }
+      texts.push(words.join(' '));
+      const longest = words.reduce((best, word, index) => (word.length > words[best]!.length ? index : best), 0);
+      const word = words[longest]!;
+      if (word.length < 7) continue;
+      const misspelt = [...words.slice(0, longest), word.slice(0, -2) + word.slice(-1), ...words.slice(longest + 1)];
+      texts.push(misspelt.join(' '));
+      if (scoreOf(misspelt) > scoreOf([...words.slice(0, longest), ...words.slice(longest + 1)])) misspeltCounted++;
+    }
+    let compared = 0;
+    for (const text of texts) {
+      const normalized = normalizeText(text);
+      for (const found of builtin.match(normalized, { minScore: 0, limit: 1000 })) {
+        expect(builtin.match(normalized, { minScore: found.score, limit: 1000 }), text).toContainEqual(found);
+        compared++;
+      }
+    }
+    expect(texts.length).toBeGreaterThan(BUILTIN_CLAIMS.length);
+    // Misspellings earned credit (not only exact words), and every threshold match was compared.
+    expect(misspeltCounted).toBeGreaterThan(20);
+    expect(compared).toBeGreaterThan(texts.length);
+  });
+
+  it('scores as the plain definition does: every candidate sharing a quarter of the weight, exact terms, misspellings (trigram Dice) and word pairs', () => {
+    const texts: string[] = [];
+    BUILTIN_CLAIMS.forEach((claim, index) => {
+      const words = claim.wordings[index % claim.wordings.length]!.split(' ');
+      const part = words.slice(index % 3, Math.max(index % 3 + 2, Math.ceil(words.length * 0.7))).join(' ');
+      const misspelt = words.map((word, at) => (word.length >= 6 && at % 2 === 0 ? word.slice(0, 2) + word.slice(3) : word)).join(' ');
+      // Three letters more (a misspelling as long as one may be) and a four-letter word inside a longer term's trigrams ("haha" in "hahaha").
+      const longer = words.map((word) => (word.length >= 6 ? `${word}xyz` : word)).join(' ');
+      texts.push(part, `Tadi di pasar ada yang bilang ${misspelt} katanya`, longer, obfuscateText(part, OBFUSCATIONS[index % OBFUSCATIONS.length]!, { seed: index }));
+    });
+    const laughing = [...BUILTIN_CLAIMS, ClaimSchema.parse({ ...invented[0]!, id: 'petugas-tertawa', wordings: ['Petugas gudang logistik tertawa hahaha melihat kardus suara cadangan terbakar'] })];
+    texts.push('petugas gudang logistik haha kardus terbakar', 'hahaha petugas gudang tertawa');
+    const matcher = compileClaimMatcher(laughing);
+    const reference = referenceMatcher(laughing);
+    let fuzzy = 0;
+    // Each post after another, as a stream: nothing of one post may leak into the next.
+    for (const text of [...texts, ...texts.slice().reverse()]) {
+      const normalized = normalizeText(text);
+      const expected = reference(normalized);
+      fuzzy += expected.filter(([, , misspelt]) => misspelt).length;
+      for (const minScore of [0, 0.33, 0.39]) {
+        const got = matcher.match(normalized, { minScore, limit: 1000 }).map((match) => [match.claim.id, match.score]);
+        expect(got, `${minScore}: ${text}`).toEqual(expected.filter(([, score]) => score >= minScore).map(([id, score]) => [id, score]));
+      }
+    }
+    expect(fuzzy).toBeGreaterThan(100);
+    expect(matcher.matchText('petugas gudang logistik haha kardus terbakar', { minScore: 0 }).map((match) => match.claim.id)).toContain('petugas-tertawa');
+  });
+
   it('merges an office registry over the built-in one, later ids winning', () => {
     const replaced = { ...BUILTIN_CLAIMS[0]!, wordings: ['kalimat kantor yang menggantikan klaim bawaan ini'] };
     const merged = mergeClaims(BUILTIN_CLAIMS, [replaced, ...invented]);
@@ -97,3 +164,53 @@ describe('claim matcher', () => {
     expect(merged.find((claim) => claim.id === replaced.id)!.wordings).toEqual(replaced.wordings);
   });
 });
+
+/**
+ * The matcher's scoring written out plainly, with no index and no bound: which claims a post
+ * re-states, as [id, score, whether a misspelt word counted], best first. It shares the term keys and weights with the matcher
+ * and nothing else.
+ */
+function referenceMatcher(claims: readonly Claim[]) {
+  const wordings = claims.flatMap((claim) => claim.wordings.map((text) => ({ claim, keys: textTerms(normalizeText(text)).keys })));
+  const frequency = new Map<string, number>();
+  for (const { keys } of wordings) for (const key of new Set(keys)) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  const broad = Math.max(50, Math.ceil(wordings.length * 0.02));
+  const compiled = wordings.map(({ claim, keys }) => {
+    const weights = new Map<string, number>();
+    for (const key of keys) if (!weights.has(key)) weights.set(key, Math.log(1 + wordings.length / frequency.get(key)!) * termWeightFactor(key));
+    const pairs = new Set(keys.slice(1).map((key, at) => `${keys[at]} ${key}`));
+    return { claim, weights, total: [...weights.values()].reduce((sum, weight) => sum + weight, 0), pairs };
+  });
+  const grams = (word: string) => new Set(Array.from({ length: word.length }, (_, at) => `^${word}$`.slice(at, at + 3)));
+  const dice = (a: string, b: string) => {
+    const [x, y] = [grams(a), grams(b)];
+    return (2 * [...y].filter((gram) => x.has(gram)).length) / (x.size + y.size);
+  };
+  return (normalized: ReturnType<typeof normalizeText>): [string, number, boolean][] => {
+    const { keys } = textTerms(normalized);
+    const present = new Set(keys);
+    const near = (term: string) => (term.length < 5 ? undefined : [...present].find((key) => key.length >= 4 && key[0] === term[0] && Math.abs(key.length - term.length) <= 3 && dice(term, key) >= 0.7));
+    const best = new Map<string, [number, boolean]>();
+    for (const { claim, weights, total, pairs } of compiled) {
+      let shared = 0;
+      let sharedBroad = 0;
+      for (const [key, weight] of weights) if (frequency.get(key)! > broad) sharedBroad += weight;
+      for (const key of present) if (weights.has(key) && frequency.get(key)! <= broad) shared += weights.get(key)!;
+      if (shared === 0 || shared + sharedBroad < 0.25 * total * 0.8) continue;
+      let found = 0;
+      let misspelt = false;
+      for (const [term, weight] of weights) {
+        if (present.has(term)) found += weight;
+        else if (near(term) !== undefined) {
+          found += weight * 0.8;
+          misspelt = true;
+        }
+      }
+      const said = keys.slice(1).filter((key, at) => pairs.has(`${keys[at]} ${key}`)).length;
+      const termShare = found / total;
+      const score = Math.min(1, 0.8 * termShare + 0.2 * (pairs.size > 0 ? Math.min(1, said / pairs.size) : termShare));
+      if (score > (best.get(claim.id)?.[0] ?? -1)) best.set(claim.id, [score, misspelt]);
+    }
+    return [...best].map(([id, [score, misspelt]]): [string, number, boolean] => [id, score, misspelt]).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  };
+}

@@ -1,6 +1,6 @@
 import { normalizeText, type NormalizedText } from '../text/normalize-text.js';
 import type { Claim } from './claim-schema.js';
-import { termWeightFactor, textTerms } from './claim-terms.js';
+import { numberTermKey, termWeightFactor, textTerms, wordTermKey } from './claim-terms.js';
 
 /**
  * The least score of a claim predicate that names no `minScore`: a cautious value for office
@@ -52,17 +52,40 @@ export interface ClaimMatcher {
 interface Wording {
   claim: number;
   index: number;
-  /** Distinct terms and their IDF weights. */
-  terms: Map<string, number>;
-  /** The same terms and weights as arrays, in the same order, for scoring. */
+  /** Distinct terms, in the order the wording first says them, as vocabulary ids and as text. */
+  termIds: Int32Array;
   termList: string[];
+  /** IDF weights of the terms, in the same order. */
   termWeights: Float64Array;
+  /** Per term: the length bits of post words that could be a misspelling of it (see {@link misspellingMask}); 0 when none can. */
+  misspellings: Int32Array;
+  /** Per term: the bucket of its first letter (see {@link INITIAL_BUCKETS}). */
+  initials: Int32Array;
   /** Indexes into `termList`, heaviest term first: the order misspellings are looked for in when bounding. */
   heaviestFirst: Int32Array;
   weight: number;
-  bigrams: Set<string>;
+  /** Consecutive term pairs, each as `first id * vocabulary size + second id`. */
+  bigrams: Set<number>;
   /** Weight of the terms too common to nominate candidates. */
   broadWeight: number;
+}
+
+/** What the matcher knows of one term key a post may hold, built once per distinct key. */
+interface PostTerm {
+  key: string;
+  /** Its vocabulary id, or -1 when no wording holds it. */
+  id: number;
+  /** The wordings it nominates (when it is a wording term that is not too common): `postingWordings[from..to)`. */
+  from: number;
+  to: number;
+  /** Its first letter's code and bucket; the bit of its length, or 0 when it is too short to stand for a misspelt term. */
+  initial: number;
+  bucket: number;
+  lengthBit: number;
+  /** The last post that listed it among its distinct terms of 4+ letters. */
+  listed: number;
+  /** Whether it is spelt like a claim term (by vocabulary id), as {@link spelledLike} found, filled as asked. */
+  like: Map<number, boolean> | undefined;
 }
 
 /** Share of a wording's weight the shared terms must reach before it is scored. */
@@ -75,6 +98,8 @@ const BROAD_SHARE = 0.02;
 const MIN_BROAD_POSTING = 50;
 /** Tokens further apart than this start a new matched run. */
 const RUN_GAP = 3;
+/** Distinct post words and terms remembered per matcher before the memo starts afresh. */
+const MEMO_LIMIT = 50_000;
 
 /**
  * Compile claims for matching. Each wording becomes a set of content terms (stemmed, function
@@ -86,97 +111,165 @@ const RUN_GAP = 3;
  * trigrams).
  */
 export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
-  const wordings: Wording[] = [];
   const termsOf: string[][] = [];
+  const origins: { claim: number; index: number }[] = [];
   claims.forEach((claim, claimIndex) => {
     claim.wordings.forEach((text, index) => {
-      const { keys } = textTerms(normalizeText(text));
-      termsOf.push(keys);
-      wordings.push({ claim: claimIndex, index, terms: new Map(), termList: [], termWeights: new Float64Array(0), heaviestFirst: new Int32Array(0), weight: 0, bigrams: new Set(), broadWeight: 0 });
+      termsOf.push(textTerms(normalizeText(text)).keys);
+      origins.push({ claim: claimIndex, index });
     });
   });
-  const documentFrequency = new Map<string, number>();
-  for (const keys of termsOf) for (const key of new Set(keys)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
-  const total = Math.max(1, wordings.length);
+  const vocabulary = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  for (const keys of termsOf) {
+    for (const key of new Set(keys)) {
+      const id = vocabulary.get(key);
+      if (id === undefined) {
+        vocabulary.set(key, documentFrequency.length);
+        documentFrequency.push(1);
+      } else documentFrequency[id]!++;
+    }
+  }
+  const total = Math.max(1, termsOf.length);
   // Terms in more wordings than this are too common to nominate candidates (they still score):
   // a wording is then reached through its rarer terms, with its common terms' weight counted as
   // if present, so no wording that could pass the candidate share is missed.
   const broad = Math.max(MIN_BROAD_POSTING, Math.ceil(total * BROAD_SHARE));
-  const postingLists = new Map<string, number[]>();
-  wordings.forEach((wording, index) => {
-    const keys = termsOf[index]!;
+  const postingLists = new Map<number, { wordings: number[]; weights: number[] }>();
+  const wordings: Wording[] = termsOf.map((keys, index) => {
+    const terms = new Map<string, number>();
+    let weight = 0;
+    let broadWeight = 0;
     for (const key of keys) {
-      if (wording.terms.has(key)) continue;
-      const frequency = documentFrequency.get(key)!;
-      const weight = Math.log(1 + total / frequency) * termWeightFactor(key);
-      wording.terms.set(key, weight);
-      wording.weight += weight;
+      if (terms.has(key)) continue;
+      const id = vocabulary.get(key)!;
+      const frequency = documentFrequency[id]!;
+      const termWeight = Math.log(1 + total / frequency) * termWeightFactor(key);
+      terms.set(key, termWeight);
+      weight += termWeight;
       if (frequency > broad) {
-        wording.broadWeight += weight;
+        broadWeight += termWeight;
         continue;
       }
-      const list = postingLists.get(key);
-      if (list) list.push(index);
-      else postingLists.set(key, [index]);
+      const list = postingLists.get(id);
+      if (list) {
+        list.wordings.push(index);
+        list.weights.push(termWeight);
+      } else postingLists.set(id, { wordings: [index], weights: [termWeight] });
     }
-    wording.termList = [...wording.terms.keys()];
-    wording.termWeights = Float64Array.from(wording.terms.values());
-    wording.heaviestFirst = Int32Array.from(wording.termList.keys()).sort((a, b) => wording.termWeights[b]! - wording.termWeights[a]! || a - b);
-    for (let position = 1; position < keys.length; position++) wording.bigrams.add(`${keys[position - 1]} ${keys[position]}`);
+    const termList = [...terms.keys()];
+    const termWeights = Float64Array.from(terms.values());
+    const bigrams = new Set<number>();
+    for (let position = 1; position < keys.length; position++) bigrams.add(vocabulary.get(keys[position - 1]!)! * vocabulary.size + vocabulary.get(keys[position]!)!);
+    return {
+      ...origins[index]!,
+      termIds: Int32Array.from(termList, (key) => vocabulary.get(key)!),
+      termList,
+      termWeights,
+      misspellings: Int32Array.from(termList, misspellingMask),
+      initials: Int32Array.from(termList, (key) => key.charCodeAt(0) & (INITIAL_BUCKETS - 1)),
+      heaviestFirst: Int32Array.from(termList.keys()).sort((a, b) => termWeights[b]! - termWeights[a]! || a - b),
+      weight,
+      bigrams,
+      broadWeight,
+    };
   });
-  // `post` marks the last match that read the list: a term said twice in a post counts once.
-  const postings = new Map<string, { wordings: Int32Array; weights: Float64Array; post: number }>();
-  for (const [key, list] of postingLists) postings.set(key, { wordings: Int32Array.from(list), weights: Float64Array.from(list, (index) => wordings[index]!.terms.get(key)!), post: 0 });
-  let posts = 0;
-  // Scratch space reused by every match: the weight each wording shares with the post.
+  // All posting lists end to end, each term's wordings with the term's weight in each.
+  const postingWordings = Int32Array.from([...postingLists.values()].flatMap((list) => list.wordings));
+  const postingWeights = Float64Array.from([...postingLists.values()].flatMap((list) => list.weights));
+  const postingFrom = new Int32Array(vocabulary.size);
+  const postingTo = new Int32Array(vocabulary.size);
+  let end = 0;
+  for (const [id, list] of postingLists) {
+    postingFrom[id] = end;
+    postingTo[id] = end += list.wordings.length;
+  }
+
+  // Post words and their terms, remembered per matcher: a word costs one look-up for its key,
+  // its vocabulary id and its posting list together.
+  const termOfKey = new Map<string, PostTerm>();
+  const termOfWord = new Map<string, PostTerm | null>();
+  const termOfNumber = new Map<string, PostTerm>();
+  const postTerm = (key: string): PostTerm => {
+    let term = termOfKey.get(key);
+    if (!term) {
+      const id = vocabulary.get(key) ?? -1;
+      const initial = key.charCodeAt(0);
+      term = { key, id, from: id >= 0 ? postingFrom[id]! : 0, to: id >= 0 ? postingTo[id]! : 0, initial, bucket: initial & (INITIAL_BUCKETS - 1), lengthBit: key.length >= 4 ? lengthBit(key.length) : 0, listed: 0, like: undefined };
+      termOfKey.set(key, term);
+    }
+    return term;
+  };
+  const state = new PostState(vocabulary.size);
+  // The candidate test's two sides per wording, as the test always computed them, in flat arrays.
+  const broadWeights = Float64Array.from(wordings, (wording) => wording.broadWeight);
+  const candidateWeights = Float64Array.from(wordings, (wording) => CANDIDATE_SHARE * wording.weight * TERM_WEIGHT);
   const shared = new Float64Array(wordings.length);
   const touched = new Int32Array(wordings.length);
-  const trigramCache = new Map<string, Set<string>>();
-  const gramsOf = (word: string): Set<string> => {
-    let grams = trigramCache.get(word);
-    if (!grams) {
-      if (trigramCache.size > 100_000) trigramCache.clear();
-      trigramCache.set(word, (grams = trigrams(word)));
-    }
-    return grams;
-  };
 
   const match = (text: NormalizedText, options: ClaimMatchOptions = {}): ClaimMatch[] => {
     const minScore = options.minScore ?? 0.2;
     const limit = options.limit ?? 5;
-    const { keys, tokens } = textTerms(text);
-    if (keys.length === 0) return [];
-    // Candidate retrieval: the weight each wording shares with the post, through its rarer terms.
+    // Start the memos afresh between posts only, so a post never holds two objects for one term.
+    if (termOfKey.size >= MEMO_LIMIT || termOfWord.size >= MEMO_LIMIT || termOfNumber.size >= MEMO_LIMIT || state.post === 0x7fff_ffff) {
+      termOfKey.clear();
+      termOfWord.clear();
+      termOfNumber.clear();
+      state.restart();
+    }
+    const post = state.begin(text.tokens.length);
+    const { seen, words, tokens: wordTokens } = state;
+    // The post's terms (as `textTerms` gives them) and candidate retrieval in one pass: the
+    // weight each wording shares with the post, through its rarer terms.
+    const tokens = text.tokens;
+    let size = 0;
     let count = 0;
-    const post = ++posts;
-    for (const key of keys) {
-      const list = postings.get(key);
-      if (!list || list.post === post) continue;
-      list.post = post;
-      const { wordings: hits, weights } = list;
-      for (let at = 0; at < hits.length; at++) {
-        const wordingIndex = hits[at]!;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      let term: PostTerm | null | undefined;
+      if (token.kind === 'word') {
+        term = termOfWord.get(token.text);
+        if (term === undefined) {
+          const key = wordTermKey(token.text);
+          termOfWord.set(token.text, (term = key === null ? null : postTerm(key)));
+        }
+        if (term === null) continue;
+      } else if (token.kind === 'number') {
+        term = termOfNumber.get(token.text);
+        if (term === undefined) termOfNumber.set(token.text, (term = postTerm(numberTermKey(token.text))));
+      } else continue;
+      words[size] = term;
+      wordTokens[size++] = index;
+      const id = term.id;
+      if (id < 0 || seen[id] === post) continue;
+      seen[id] = post;
+      for (let at = term.from; at < term.to; at++) {
+        const wordingIndex = postingWordings[at]!;
         if (shared[wordingIndex] === 0) touched[count++] = wordingIndex;
-        shared[wordingIndex] = shared[wordingIndex]! + weights[at]!;
+        shared[wordingIndex] = shared[wordingIndex]! + postingWeights[at]!;
       }
     }
+    state.size = size;
     if (count === 0) return [];
-    const best = new Map<number, ClaimMatch>();
-    // What scoring needs of the post, built when the first candidate is scored.
-    let terms: PostTerms | undefined;
+    let best: Map<number, ClaimMatch> | undefined;
+    let prepared = false;
     for (let at = 0; at < count; at++) {
       const wordingIndex = touched[at]!;
       const weight = shared[wordingIndex]!;
       shared[wordingIndex] = 0;
+      if (weight + broadWeights[wordingIndex]! < candidateWeights[wordingIndex]!) continue;
       const wording = wordings[wordingIndex]!;
-      if (weight + wording.broadWeight < CANDIDATE_SHARE * wording.weight * TERM_WEIGHT) continue;
-      terms ??= postTerms(keys);
-      const scored = scoreWording(wording, terms, minScore, gramsOf);
+      if (!prepared) {
+        state.prepare(vocabulary.size);
+        prepared = true;
+      }
+      const scored = scoreWording(wording, state, minScore);
       if (!scored || scored.score < minScore) continue;
+      best ??= new Map();
       const previous = best.get(wording.claim);
-      if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(keys, tokens, scored.matched) });
+      if (!previous || previous.score < scored.score) best.set(wording.claim, { claim: claims[wording.claim]!, wording: wording.index, score: scored.score, tokens: runsOf(state, scored.matched) });
     }
-    if (best.size === 0) return [];
+    if (!best) return [];
     return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id)).slice(0, limit);
   };
 
@@ -188,26 +281,95 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
   };
 }
 
-/** A post's terms as every candidate wording's scoring reads them. */
-interface PostTerms {
-  keys: readonly string[];
-  present: ReadonlySet<string>;
-  /** The post's words of 4+ letters by first letter: a misspelt claim word is looked for only among these. */
-  byInitial: Map<number, string[]>;
-  /** {@link nearestTerm} per claim term, for this post: wordings of one claim share most terms. */
-  near: Map<string, string | null>;
+/**
+ * First letters fall in this many buckets, and post-word lengths in 32 bits (lengths of 31 and
+ * more share the last bit). A term may be misspelt by a post word only if the word's bucket and
+ * length bit meet the term's; sharing buckets and the last bit lets more through, never fewer,
+ * so the test can only over-estimate what misspellings could add.
+ */
+const INITIAL_BUCKETS = 128;
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
 }
 
-function postTerms(keys: readonly string[]): PostTerms {
-  const present = new Set(keys);
-  const byInitial = new Map<number, string[]>();
-  for (const key of present) {
-    if (key.length < 4) continue;
-    const list = byInitial.get(key.charCodeAt(0));
-    if (list) list.push(key);
-    else byInitial.set(key.charCodeAt(0), [key]);
+/** The length bits of post words that {@link nearOf} could take for `term`: within 3 letters of its length; 0 for terms it never looks up. */
+function misspellingMask(term: string): number {
+  if (term.length < 5) return 0;
+  let mask = 0;
+  for (let length = term.length - 3; length <= term.length + 3; length++) mask |= lengthBit(length);
+  return mask;
+}
+
+/**
+ * The current post as every candidate wording's scoring reads it, in buffers reused from post
+ * to post. Per-term marks hold the post's number, so nothing is cleared between posts.
+ */
+class PostState {
+  /** The current post's number. */
+  post = 0;
+  /** `seen[id] === post` for the vocabulary ids of the post's terms. */
+  readonly seen: Int32Array;
+  /** The post's terms, in order (`words[0..size)`), and the index of each one's token. */
+  words: PostTerm[] = [];
+  tokens = new Int32Array(64);
+  size = 0;
+  /** The post's consecutive pairs of wording terms, as the wordings' `bigrams` hold them (a pair said twice is here twice). */
+  pairs = new Float64Array(64);
+  pairCount = 0;
+  /** The post's distinct terms of 4+ letters, in order: a misspelt claim word is looked for only among these. */
+  fuzzy: PostTerm[] = [];
+  fuzzyCount = 0;
+  /** Length bits of those terms, by first-letter bucket. */
+  readonly lengthsByInitial = new Int32Array(INITIAL_BUCKETS);
+  /** The post term spelt like each claim term (by id), or null, when `nearMark[id] === post`: wordings of one claim share most terms. */
+  readonly nearMark: Int32Array;
+  readonly near: (PostTerm | null)[];
+
+  constructor(vocabularySize: number) {
+    this.seen = new Int32Array(vocabularySize);
+    this.nearMark = new Int32Array(vocabularySize);
+    this.near = new Array<PostTerm | null>(vocabularySize).fill(null);
   }
-  return { keys, present, byInitial, near: new Map() };
+
+  begin(tokens: number): number {
+    if (this.tokens.length < tokens) {
+      this.tokens = new Int32Array(tokens * 2);
+      this.pairs = new Float64Array(tokens * 2);
+    }
+    this.size = 0;
+    return ++this.post;
+  }
+
+  restart(): void {
+    this.seen.fill(0);
+    this.nearMark.fill(0);
+    this.post = 0;
+  }
+
+  /** What scoring reads beyond the terms: the word pairs and the words a misspelling may hide in. */
+  prepare(vocabularySize: number): void {
+    const { words, size, lengthsByInitial, pairs, fuzzy, post } = this;
+    lengthsByInitial.fill(0);
+    let pairCount = 0;
+    let fuzzyCount = 0;
+    for (let position = 0; position < size; position++) {
+      const term = words[position]!;
+      if (term.lengthBit !== 0) {
+        lengthsByInitial[term.bucket] = lengthsByInitial[term.bucket]! | term.lengthBit;
+        if (term.listed !== post) {
+          term.listed = post;
+          fuzzy[fuzzyCount++] = term;
+        }
+      }
+      if (position > 0 && term.id >= 0) {
+        const previous = words[position - 1]!.id;
+        if (previous >= 0) pairs[pairCount++] = previous * vocabularySize + term.id;
+      }
+    }
+    this.pairCount = pairCount;
+    this.fuzzyCount = fuzzyCount;
+  }
 }
 
 /** Float slack for comparing the score bound with `minScore`: the bound sums the same weights in another order. */
@@ -215,26 +377,28 @@ const BOUND_SLACK = 1e-9;
 
 /**
  * The wording's score against the post, or undefined when it cannot reach `minScore`. Exact
- * terms and word pairs come first: with the most the post's misspelt words could add, they bound
- * the score, and each misspelt word looked for (heaviest first) and not found lowers the bound,
- * so most candidates are dropped after a few trigram comparisons. The score itself is then
- * summed in the wording's term order, as it always was (the same float to the last bit).
+ * terms come first: with the most the post's misspelt words and word pairs could add, they
+ * bound the score; then the pairs are counted, and each misspelt word looked for (heaviest
+ * first) and not found lowers the bound, so most candidates are dropped after a few trigram
+ * comparisons. The score itself is then summed in the wording's term order, as it always was
+ * (the same float to the last bit).
  */
-function scoreWording(wording: Wording, post: PostTerms, minScore: number, gramsOf: (word: string) => Set<string>): { score: number; matched: Set<string> } | undefined {
-  const { termList, termWeights } = wording;
+function scoreWording(wording: Wording, post: PostState, minScore: number): { score: number; matched: Set<string> } | undefined {
+  const { termIds, termList, termWeights, misspellings, initials } = wording;
+  const { seen, lengthsByInitial } = post;
+  const stamp = post.post;
   let exact = 0;
   let fuzzyMost = 0;
-  for (let at = 0; at < termList.length; at++) {
-    const term = termList[at]!;
-    if (post.present.has(term)) exact += termWeights[at]!;
-    else if (mayBeMisspelt(term, post.byInitial)) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
+  for (let at = 0; at < termIds.length; at++) {
+    if (seen[termIds[at]!] === stamp) exact += termWeights[at]!;
+    else if ((misspellings[at]! & lengthsByInitial[initials[at]!]!) !== 0) fuzzyMost += termWeights[at]! * FUZZY_CREDIT;
   }
-  const pairs = pairsIn(wording, post.keys);
+  if (scoreOf(wording, exact + fuzzyMost, wording.bigrams.size) < minScore - BOUND_SLACK) return undefined;
+  const pairs = pairsIn(wording, post);
   if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
   if (fuzzyMost > 0) {
     for (const at of wording.heaviestFirst) {
-      const term = termList[at]!;
-      if (post.present.has(term) || !mayBeMisspelt(term, post.byInitial) || nearOf(term, post, gramsOf) !== null) continue;
+      if (seen[termIds[at]!] === stamp || (misspellings[at]! & lengthsByInitial[initials[at]!]!) === 0 || nearOf(termIds[at]!, termList[at]!, post) !== null) continue;
       fuzzyMost -= termWeights[at]! * FUZZY_CREDIT;
       if (scoreOf(wording, exact + fuzzyMost, pairs) < minScore - BOUND_SLACK) return undefined;
     }
@@ -242,33 +406,32 @@ function scoreWording(wording: Wording, post: PostTerms, minScore: number, grams
 
   let found = 0;
   const matchedKeys = new Set<string>();
-  for (let at = 0; at < termList.length; at++) {
+  for (let at = 0; at < termIds.length; at++) {
     const term = termList[at]!;
-    if (post.present.has(term)) {
+    if (seen[termIds[at]!] === stamp) {
       found += termWeights[at]!;
       matchedKeys.add(term);
       continue;
     }
-    const near = nearOf(term, post, gramsOf);
+    // No post word can be a misspelling of a term outside the mask: skip the look-up.
+    if ((misspellings[at]! & lengthsByInitial[initials[at]!]!) === 0) continue;
+    const near = nearOf(termIds[at]!, term, post);
     if (near !== null) {
       found += termWeights[at]! * FUZZY_CREDIT;
-      matchedKeys.add(near);
+      matchedKeys.add(near.key);
     }
   }
   return { score: scoreOf(wording, found, pairs), matched: matchedKeys };
 }
 
 /** How many of the post's consecutive term pairs are word pairs of the wording (a pair said twice counts twice). */
-function pairsIn(wording: Wording, keys: readonly string[]): number {
-  if (wording.bigrams.size === 0) return 0;
-  let pairs = 0;
-  // Both words of a pair are terms of the wording: test that before building the pair's string.
-  for (let position = 1; position < keys.length; position++) {
-    const first = keys[position - 1]!;
-    const second = keys[position]!;
-    if (wording.terms.has(first) && wording.terms.has(second) && wording.bigrams.has(`${first} ${second}`)) pairs++;
-  }
-  return pairs;
+function pairsIn(wording: Wording, post: PostState): number {
+  const { bigrams } = wording;
+  if (bigrams.size === 0) return 0;
+  const { pairs, pairCount } = post;
+  let count = 0;
+  for (let at = 0; at < pairCount; at++) if (bigrams.has(pairs[at]!)) count++;
+  return count;
 }
 
 /** IDF-weighted containment of the terms, with the share of word pairs in order. */
@@ -278,44 +441,59 @@ function scoreOf(wording: Wording, found: number, pairs: number): number {
   return Math.min(1, TERM_WEIGHT * termShare + BIGRAM_WEIGHT * pairShare);
 }
 
-/** {@link nearestTerm} for this post, or null, looked up once per term. */
-function nearOf(term: string, post: PostTerms, gramsOf: (word: string) => Set<string>): string | null {
-  let near = post.near.get(term);
-  if (near === undefined) post.near.set(term, (near = nearestTerm(term, post.byInitial, gramsOf) ?? null));
+/**
+ * The first of the post's distinct terms spelt like the claim term `term` (vocabulary id `id`),
+ * or null: same first letter, length within 3 and character-trigram Dice ≥ 0.7, for typos and
+ * odd spellings. Looked up once per term and post.
+ */
+function nearOf(id: number, term: string, post: PostState): PostTerm | null {
+  if (post.nearMark[id] === post.post) return post.near[id]!;
+  let near: PostTerm | null = null;
+  if (term.length >= 5) {
+    const initial = term.charCodeAt(0);
+    const { fuzzy, fuzzyCount } = post;
+    for (let at = 0; at < fuzzyCount; at++) {
+      const candidate = fuzzy[at]!;
+      if (candidate.initial !== initial || Math.abs(candidate.key.length - term.length) > 3) continue;
+      if (spelledLike(candidate, id, term)) {
+        near = candidate;
+        break;
+      }
+    }
+  }
+  post.nearMark[id] = post.post;
+  post.near[id] = near;
   return near;
 }
 
-/** Whether {@link nearestTerm} could find a post word for `term`: the same first letter and a length within reach. */
-function mayBeMisspelt(term: string, byInitial: ReadonlyMap<number, readonly string[]>): boolean {
-  if (term.length < 5) return false;
-  const sameInitial = byInitial.get(term.charCodeAt(0));
-  if (!sameInitial) return false;
-  for (const candidate of sameInitial) if (Math.abs(candidate.length - term.length) <= 3) return true;
-  return false;
+/** Whether the post term's trigrams meet the claim term's with a Dice of 0.7 or more; remembered on the post term. */
+function spelledLike(candidate: PostTerm, id: number, term: string): boolean {
+  const like = candidate.like?.get(id);
+  if (like !== undefined) return like;
+  const grams = gramsOf(term);
+  const other = gramsOf(candidate.key);
+  const sizes = grams.size + other.size;
+  // Leave as soon as the trigrams left to compare cannot lift the Dice to 0.7.
+  let common = 0;
+  let left = other.size;
+  for (const gram of other) {
+    if ((2 * (common + left)) / sizes < 0.7) break;
+    if (grams.has(gram)) common++;
+    left--;
+  }
+  const result = (2 * common) / sizes >= 0.7;
+  (candidate.like ??= new Map()).set(id, result);
+  return result;
 }
 
-/** A post term spelt like `term` (character-trigram Dice ≥ 0.7, same first letter), for typos and odd spellings. */
-function nearestTerm(term: string, byInitial: ReadonlyMap<number, readonly string[]>, gramsOf: (word: string) => Set<string>): string | undefined {
-  if (term.length < 5) return undefined;
-  const sameInitial = byInitial.get(term.charCodeAt(0));
-  if (!sameInitial) return undefined;
-  let grams: Set<string> | undefined;
-  for (const candidate of sameInitial) {
-    if (Math.abs(candidate.length - term.length) > 3) continue;
-    grams ??= gramsOf(term);
-    const other = gramsOf(candidate);
-    const sizes = grams.size + other.size;
-    // Leave as soon as the trigrams left to compare cannot lift the Dice to 0.7.
-    let common = 0;
-    let left = other.size;
-    for (const gram of other) {
-      if ((2 * (common + left)) / sizes < 0.7) break;
-      if (grams.has(gram)) common++;
-      left--;
-    }
-    if ((2 * common) / sizes >= 0.7) return candidate;
+const trigramCache = new Map<string, Set<string>>();
+function gramsOf(word: string): Set<string> {
+  let grams = trigramCache.get(word);
+  if (!grams) {
+    if (trigramCache.size > 100_000) trigramCache.clear();
+    trigramCache.set(word, (grams = trigrams(word)));
   }
-  return undefined;
+  return grams;
 }
 
 function trigrams(word: string): Set<string> {
@@ -326,10 +504,11 @@ function trigrams(word: string): Set<string> {
 }
 
 /** Group the tokens of matched terms into runs; a lone matched word away from the others is left out when a run of two or more exists. */
-function runsOf(keys: readonly string[], tokens: readonly number[], matched: ReadonlySet<string>): { first: number; last: number }[] {
+function runsOf(post: PostState, matched: ReadonlySet<string>): { first: number; last: number }[] {
+  const { words, tokens, size } = post;
   const runs: { first: number; last: number; count: number }[] = [];
-  for (let position = 0; position < keys.length; position++) {
-    if (!matched.has(keys[position]!)) continue;
+  for (let position = 0; position < size; position++) {
+    if (!matched.has(words[position]!.key)) continue;
     const token = tokens[position]!;
     const last = runs[runs.length - 1];
     if (last && token - last.last <= RUN_GAP) {

@@ -80,6 +80,23 @@ export interface TextTerms {
  */
 const wordTerms = new Map<string, string | null>();
 
+/** The term key of a word token's text, or null for a function word or a single letter. */
+export function wordTermKey(word: string): string | null {
+  let key = wordTerms.get(word);
+  if (key === undefined) {
+    key = word.length < 2 || STOPWORDS.has(word) ? null : termKey(word);
+    if (wordTerms.size >= CACHE_LIMIT) wordTerms.clear();
+    wordTerms.set(word, key);
+  }
+  return key;
+}
+
+/** The term key of a number token's text: ballot numbers and counts up to ten read as words. */
+export function numberTermKey(text: string): string {
+  const value = text.replace(/^0+(?=\d)/, '');
+  return NUMBER_WORDS[Number(value)] ?? value;
+}
+
 /** Content terms: words that are not function words, and numbers read as words. */
 export function textTerms(normalized: NormalizedText): TextTerms {
   const keys: string[] = [];
@@ -87,19 +104,8 @@ export function textTerms(normalized: NormalizedText): TextTerms {
   const list = normalized.tokens;
   for (let index = 0; index < list.length; index++) {
     const token = list[index]!;
-    let key: string | null | undefined;
-    if (token.kind === 'word') {
-      key = wordTerms.get(token.text);
-      if (key === undefined) {
-        key = token.text.length < 2 || STOPWORDS.has(token.text) ? null : termKey(token.text);
-        if (wordTerms.size >= CACHE_LIMIT) wordTerms.clear();
-        wordTerms.set(token.text, key);
-      }
-    } else if (token.kind === 'number') {
-      const value = token.text.replace(/^0+(?=\d)/, '');
-      key = NUMBER_WORDS[Number(value)] ?? value;
-    }
-    if (key === undefined || key === null) continue;
+    const key = token.kind === 'word' ? wordTermKey(token.text) : token.kind === 'number' ? numberTermKey(token.text) : null;
+    if (key === null) continue;
     keys.push(key);
     tokens.push(index);
   }

@@ -70,6 +70,23 @@ describe('claim predicate in an office rule set', () => {
     expect(run('Server KPU di Singapura disetting menang 57 persen', compiled)[0]?.claims?.[0]?.id).toBe('server-kpu-singapura-setting-57-persen');
   });
 
+  it('gives each claim predicate every match at its own minScore, whichever rule asks first', () => {
+    // Matches are kept per field at the score first asked for: a later rule asking for less must still see the weaker matches.
+    const rule = (id: string, minScore: number) => ({ id, title: { id: `Klaim ${minScore}`, en: `Claim ${minScore}` }, category: 'hoax', sanctions: ['review'], legalBasis: [{ instrument: 'X', article: 'Y' }], subjectCategories: ['other'], itemKinds: ['post'], when: { type: 'claim', minScore } });
+    const rules = (order: number[]) => RuleSetSchema.parse({ id: 'kantor-klaim', version: '1.0.0', title: { id: 'Uji klaim', en: 'Claim test' }, rules: order.map((minScore) => rule(`k${Math.round(minScore * 100)}`, minScore)) } as RuleSetInput);
+    const text = 'jembatan ke TPS karangsari dirobohkan, ada yang lihat?';
+    const [weak] = run(text, compileRules([rules([0.05])], EXAMPLE_ELECTION, { claims: [office] })._unsafeUnwrap());
+    const middle = weak!.claims![0]!.score;
+    expect(middle).toBeGreaterThan(0.1);
+    expect(middle).toBeLessThan(0.9);
+    const high = Math.ceil(middle * 100 + 1) / 100;
+    const low = Math.floor(middle * 100 - 1) / 100;
+    for (const order of [[high, low, 0.05], [0.05, high, low], [low, high]]) {
+      const compiled = compileRules([rules(order)], EXAMPLE_ELECTION, { claims: [office] })._unsafeUnwrap();
+      expect(run(text, compiled).map((finding) => finding.ruleId).sort(), order.join(' ')).toEqual(order.filter((minScore) => minScore < middle).map((minScore) => `k${Math.round(minScore * 100)}`).sort());
+    }
+  });
+
   it('keeps to the topics the predicate names', () => {
     const compiled = compileRules([ruleSet(['identity'])], EXAMPLE_ELECTION, { claims: [office] })._unsafeUnwrap();
     expect(run('jembatan ke TPS karangsari dirobohkan supaya warga ga bisa nyoblos!', compiled)).toEqual([]);

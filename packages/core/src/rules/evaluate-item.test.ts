@@ -78,6 +78,19 @@ describe('evaluateItem', () => {
     expect(run({ ...content, createdAt: PHASE_TIMES.campaign }, candidate)).toEqual([]);
   });
 
+  it('judges every item at its own moment and finds every #tag in its text, whatever the items before it', () => {
+    // The rules that apply are kept per day and the fields' hits per item: items alternating
+    // between phases and subjects must give what each gives under a rule set compiled for it alone.
+    const texts = ['Dukung terus Mas Bagus! #BaskaraMenang #LembahMaju', 'Jangan lupa besok coblos 02 ya! #BaskaraMenang', 'Ayo dukung Pak Arman, pasti menang ☝️', 'Kopi pagi dulu sebelum berangkat kerja'];
+    const items = Object.values(PHASE_TIMES).flatMap((createdAt, index) => texts.map((text, at) => ({ item: ItemSchema.parse({ platform: 'x', id: `p${index}-${at}`, kind: 'post', author: { handle: 'baskara_resmi' }, createdAt, text }), subject: (index + at) % 2 === 0 ? asn : candidate })));
+    const evaluate = (rules: typeof compiled, { item, subject }: (typeof items)[number]) => evaluateItem(rules, { item, subject, evidence: { captureId: 'cap-1', rawBlobs: [] }, now: '2025-02-01T00:00:00Z' });
+    const shared = items.map((entry) => evaluate(compiled, entry));
+    expect(shared).toEqual(items.map((entry) => evaluate(compileRules(BUILTIN_RULE_SETS, EXAMPLE_ELECTION)._unsafeUnwrap(), entry)));
+    const tags = shared.flat().flatMap((finding) => finding.spans.filter((span) => span.predicate === 'hashtag').map((span) => span.text));
+    expect(new Set(tags)).toEqual(new Set(['#BaskaraMenang']));
+    expect(new Set(shared.flat().map((finding) => finding.phase)).size).toBeGreaterThan(3);
+  });
+
   it('every span of every finding is the original text between its offsets', () => {
     const pieces = ['Ayo', 'dukung', 'Pak Arman', '𝐌𝐀𝐒 𝐁𝐀𝐆𝐔𝐒', 'c0bl0s', '02', 'no 3', '✌️', '1️⃣', '#ArmanRinaMenang', 'menanggg', 'du\u200bkung', 'e\u0301', '\r\n', ', ', ' ', 'salam dua jari', 'Bu Citra', 'pki', 'usir', 'cina', 'amplop', 'yg coblos', '100rb'];
     fc.assert(

@@ -55,7 +55,9 @@ class ItemState {
   private own: FieldAnalysis[] | undefined;
   private target: FieldAnalysis[] | undefined;
   private textHashtags: { index: number; text: string; tag: string }[] | undefined;
-  private claimMatches: Map<FieldAnalysis, ClaimMatch[]> | undefined;
+  /** Claim matches per field, in the order of `analyses('all')`, and the score they were cut at. */
+  private claimMatches: ({ floor: number; matches: ClaimMatch[] } | undefined)[] | undefined;
+  private presences: { own?: Presence; target?: Presence; all?: Presence } = {};
   constructor(
     readonly compiled: CompiledRules,
     readonly item: Item,
@@ -72,24 +74,46 @@ class ItemState {
     return (this.target ??= this.fields.filter((field) => field.scope === 'target'));
   }
 
+  /** What the fields of a scope hold at all, gathered once per item and scope for every rule. */
+  presence(scope: 'own' | 'target' | 'all'): Presence {
+    let presence = this.presences[scope];
+    if (!presence) {
+      presence = { lexicons: [], mentions: false, gestures: false };
+      for (const field of this.analyses(scope)) {
+        for (const lexicon of field.lexiconHits.keys()) if (!presence.lexicons.includes(lexicon)) presence.lexicons.push(lexicon);
+        presence.mentions ||= field.mentions.length > 0;
+        presence.gestures ||= field.gestures.length > 0;
+      }
+      this.presences[scope] = presence;
+    }
+    return presence;
+  }
+
   /** Whether any field holds something the trigger names: without it the rule cannot hold. */
   mayMeet(trigger: Trigger): boolean {
-    const fields = this.analyses('all');
-    for (const field of fields) {
-      if (trigger.mentions && field.mentions.length > 0) return true;
-      if (trigger.gestures && field.gestures.length > 0) return true;
-      for (const lexicon of trigger.lexicons) if (field.lexiconHits.has(lexicon)) return true;
-    }
+    const presence = this.presence('all');
+    if (trigger.mentions && presence.mentions) return true;
+    if (trigger.gestures && presence.gestures) return true;
+    for (const lexicon of trigger.lexicons) if (presence.lexicons.includes(lexicon)) return true;
     return false;
   }
 
-  /** Known claims a field re-states, matched once per field for every claim predicate. */
-  claimsIn(field: FieldAnalysis): ClaimMatch[] {
+  /**
+   * Known claims a field re-states with a score of `minScore` or more (and maybe some below it),
+   * best first, at most 10: matched once per field, at the lowest score a claim predicate has
+   * asked for so far. The best 10 at a lower score, cut at a higher one, are the best 10 at the
+   * higher one; a predicate that asks for less than any before matches the field again.
+   */
+  claimsIn(field: FieldAnalysis, minScore: number): ClaimMatch[] {
     const matcher = this.compiled.claims;
     if (!matcher) return [];
-    this.claimMatches ??= new Map();
-    let matches = this.claimMatches.get(field);
-    if (!matches) this.claimMatches.set(field, (matches = matcher.match(field.normalized, { minScore: this.compiled.claimFloor ?? 0, limit: 10 })));
+    const index = this.analyses('all').indexOf(field);
+    const known = (this.claimMatches ??= [])[index];
+    if (known && known.floor <= minScore) return known.matches;
+    // Never below the rule set's floor: the matches were always cut there.
+    const floor = Math.max(minScore, this.compiled.claimFloor ?? 0);
+    const matches = matcher.match(field.normalized, { minScore: floor, limit: 10 });
+    this.claimMatches[index] = { floor, matches };
     return matches;
   }
 
@@ -98,12 +122,23 @@ class ItemState {
     if (this.textHashtags) return this.textHashtags;
     const found: { index: number; text: string; tag: string }[] = [];
     const text = this.item.text;
-    if (text && text.includes('#')) for (const match of text.matchAll(HASHTAG_IN_TEXT)) found.push({ index: match.index, text: match[0], tag: match[1]! });
+    if (text && text.includes('#')) {
+      // An exec loop finds what matchAll finds, without the copy of the pattern matchAll makes per call.
+      HASHTAG_IN_TEXT.lastIndex = 0;
+      for (let match = HASHTAG_IN_TEXT.exec(text); match; match = HASHTAG_IN_TEXT.exec(text)) found.push({ index: match.index, text: match[0], tag: match[1]! });
+    }
     return (this.textHashtags = found);
   }
 }
 
 const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
+
+/** The lexicons (by index) the fields of a scope hold a hit of (a post touches few), and whether they hold any candidate mention and any ballot gesture. */
+interface Presence {
+  lexicons: number[];
+  mentions: boolean;
+  gestures: boolean;
+}
 
 /**
  * What a rule's condition cannot hold without: a hit of one of these lexicons, a candidate
@@ -184,9 +219,8 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   const findings: Finding[] = [];
   let itemHash: string | undefined;
   const triggers = ruleTriggers(compiled);
-  for (const index of candidates) {
+  for (const index of applicableRules(compiled, candidates, moment)) {
     const rule = compiled.rules[index]!;
-    if (!applies(rule, moment)) continue;
     const trigger = triggers[index];
     if (trigger && !state.mayMeet(trigger)) continue;
     const outcome = evaluate(rule.condition, state);
@@ -195,6 +229,17 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
     findings.push(toFinding(rule, input, outcome, moment, actAt, itemHash));
   }
   return findings;
+}
+
+/** The rules of a target list that apply at a moment, kept for the last moment seen per list (a stream's items mostly share a day). */
+const plans = new WeakMap<readonly number[], { moment: PhaseMoment; rules: readonly number[] }>();
+function applicableRules(compiled: CompiledRules, candidates: readonly number[], moment: PhaseMoment): readonly number[] {
+  const known = plans.get(candidates);
+  // `applies` reads nothing of the moment but these four.
+  if (known && known.moment.phase === moment.phase && known.moment.localDate === moment.localDate && known.moment.afterBakalCalon === moment.afterBakalCalon && known.moment.afterPenetapan === moment.afterPenetapan) return known.rules;
+  const rules = candidates.filter((index) => applies(compiled.rules[index]!, moment));
+  plans.set(candidates, { moment, rules });
+  return rules;
 }
 
 function applies({ ruleSet, rule }: CompiledRule, moment: PhaseMoment): boolean {
@@ -313,7 +358,7 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
   const fields = state.analyses(condition.scope);
   // Most items hold no term of most lexicons: leave before allocating anything.
-  if (condition.minTerms > 0 && !anyHits(fields, condition.lexicon)) return NO;
+  if (condition.minTerms > 0 && !state.presence(condition.scope).lexicons.includes(condition.lexicon)) return NO;
   const spans: MatchSpan[] = [];
   const terms = new Set<string>();
   for (const field of fields) {
@@ -351,7 +396,7 @@ function claim(condition: Extract<CompiledCondition, { kind: 'claim' }>, state: 
   let spans: MatchSpan[] | undefined;
   let claims: FindingClaim[] | undefined;
   for (const field of state.analyses(condition.scope)) {
-    for (const match of state.claimsIn(field)) {
+    for (const match of state.claimsIn(field, condition.minScore)) {
       if (match.score < condition.minScore || (condition.topics && !match.claim.topics.some((topic) => condition.topics!.has(topic)))) continue;
       spans ??= [];
       for (const run of match.tokens) spans.push(spanOf(field, { first: run.first, last: run.last, term: match.claim.id }, `claim:${match.claim.id}`));
@@ -363,11 +408,6 @@ function claim(condition: Extract<CompiledCondition, { kind: 'claim' }>, state: 
     }
   }
   return spans ? { matched: true, spans, sensitive: false, claims } : NO;
-}
-
-function anyHits(fields: readonly FieldAnalysis[], lexicon: number): boolean {
-  for (const field of fields) if (field.lexiconHits.has(lexicon)) return true;
-  return false;
 }
 
 function distance(a: TokenHit, b: TokenHit): number {
