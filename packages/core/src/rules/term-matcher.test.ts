@@ -44,6 +44,24 @@ describe('compileTermMatcher', () => {
     expect(matcher.findAll('ok☝☝ 2⃣ x').map(key)).toEqual(['2:3:0', '3:4:0', '5:7:1']);
   });
 
+  it('finds the same hits in a text whatever its internal string form (sliced, concatenated, two bytes a character, flat)', () => {
+    const forms = (text: string): string[] => [
+      text,
+      `${'pad '.repeat(5)}${text} tail`.slice(20, 20 + text.length),
+      `\u{1f64f}${text}\u{1f64f}`.slice(2, 2 + text.length),
+      text.slice(0, text.length >> 1) + text.slice(text.length >> 1),
+      JSON.parse(JSON.stringify(text)) as string,
+    ];
+    fc.assert(
+      fc.property(fc.array(termArb, { minLength: 1, maxLength: 10 }), documentArb, (terms, document) => {
+        const matcher = compileTermMatcher(terms);
+        const expected = sorted(naiveFindAll(terms, document));
+        for (let round = 0; round < 3; round++) for (const form of forms(document)) expect(sorted(matcher.findAll(form))).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+  });
+
   it('agrees with a naive per-term search on 10,000 random documents (0 mismatches)', () => {
     let mismatches = 0;
     let firstMismatch: unknown;

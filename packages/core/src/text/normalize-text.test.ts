@@ -131,6 +131,27 @@ describe('normalizeText properties', () => {
     );
   });
 
+  it('reads a text the same in every internal string form it may arrive in (sliced, concatenated, two bytes a character, flat)', () => {
+    // Its loops read characters through one constant whatever the string's form; each form is
+    // read many times, as a long-running process meets them all.
+    const forms = (text: string): string[] => [
+      text,
+      `${'pad '.repeat(5)}${text} tail`.slice(20, 20 + text.length),
+      `\u{1f64f}${text}\u{1f64f}`.slice(2, 2 + text.length),
+      text.slice(0, text.length >> 1) + text.slice(text.length >> 1),
+      [text.slice(0, 3), text.slice(3)].join(''),
+      JSON.parse(JSON.stringify(text)) as string,
+    ];
+    const ascii = fc.array(fc.constantFrom('Hari', 'ini', 'rapat', 'KPU', 'hati2', 'no', '1', '27/11', 'c0bl0s', ' ', ', ', '#PilkadaDamai', '🙏', '1️⃣', 'yg'), { maxLength: 25 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(textArb, ascii), (original) => {
+        const expected = JSON.stringify(normalizeText(original));
+        for (let round = 0; round < 3; round++) for (const form of forms(original)) expect(JSON.stringify(normalizeText(form))).toBe(expected);
+      }),
+      { numRuns: 800, seed: 12 },
+    );
+  });
+
   it('keeps apart in its run memo what changes a run: a leading "#", its case, the roots set', () => {
     expect(normalizeText('#Coblos2').tokens.map((token) => [token.text, token.fromHashtag])).toEqual([['coblos', true], ['2', true]]);
     expect(normalizeText('Coblos2').tokens.map((token) => [token.text, token.fromHashtag])).toEqual([['coblos', false], ['2', false]]);
