@@ -247,7 +247,10 @@ class WordCollector {
     const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
     for (let part = memo.get(original, runStart, runEnd, runHash); part !== undefined; part = part.next) {
       if (part.rootsId !== this.stemCache.id || part.epoch !== stemEpoch) {
-        part.root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
+        const root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
+        // A root equal to the word is the word's own string: every later `root === text` (here,
+        // in the matcher's single-pass check, in claims) is then a pointer comparison.
+        part.root = root === part.text ? part.text : root;
         part.rootsId = this.stemCache.id;
         part.epoch = stemEpoch;
       }
@@ -782,8 +785,9 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>,
     const surface = token.text;
     if (surface.length === 0) continue;
     // The run memo has filled in most roots already.
-    const root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
+    let root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
     if (root !== surface) cut++;
+    else root = surface; // the same string, as in the run memo
     surfaces.push(surface);
     token.root = root;
     token.start = at;
