@@ -136,6 +136,18 @@ for (let code = 0x30; code <= 0x39; code++) RUN_FLAGS[code] = RUN_DIGIT;
 for (let code = 0x61; code <= 0x7a; code++) RUN_FLAGS[code] = RUN_LETTER;
 for (let code = 0x41; code <= 0x5a; code++) RUN_FLAGS[code] = RUN_LETTER | RUN_UPPER;
 
+/**
+ * The same text, built anew by `String.fromCharCode`: a string of code units below 256 then takes
+ * one byte a character. A slice of a post that holds an emoji takes two, even for plain ASCII
+ * words, and the run memo hands its strings to every later post: each join of them, and each
+ * comparison with them, would pay for the wider form.
+ */
+function compactCopy(text: string): string {
+  const codes: number[] = [];
+  for (let index = 0; index < text.length; index++) codes.push(text.charCodeAt(index));
+  return String.fromCharCode(...codes);
+}
+
 /** Whether a keycap sequence (optional VS16, then U+20E3) follows a digit at `next`. */
 function isKeycapAt(original: string, next: number): boolean {
   const codeUnitAt = String.prototype.charCodeAt;
@@ -264,11 +276,11 @@ class WordCollector {
     }
     if (pieces.length === from) return;
     // One object for the run and its first piece (most runs give one): a hit reads little memory.
-    const key = original.slice(runStart, runEnd);
+    const key = compactCopy(original.slice(runStart, runEnd));
     let next: RunPart | undefined;
     for (let index = pieces.length - 1; index >= from; index--) {
       const piece = pieces[index]!;
-      const text = piece.text === key ? key : piece.text;
+      const text = piece.text === key ? key : compactCopy(piece.text);
       next = { key: index === from ? key : '', hash: index === from ? runHash : 0, text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
     }
     memo.set(next!);
