@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, toOriginalSpan, type NormalizeOptions } from './normalize-text.js';
+import { stringForms } from './__fixtures__/string-forms.js';
 
 const surface = (text: string): string => normalizeText(text).text;
 const roots = (text: string): string => normalizeText(text).rootText;
@@ -132,21 +133,11 @@ describe('normalizeText properties', () => {
   });
 
   it('reads a text the same in every internal string form it may arrive in (sliced, concatenated, two bytes a character, flat)', () => {
-    // Its loops read characters through one constant whatever the string's form; each form is
-    // read many times, as a long-running process meets them all.
-    const forms = (text: string): string[] => [
-      text,
-      `${'pad '.repeat(5)}${text} tail`.slice(20, 20 + text.length),
-      `\u{1f64f}${text}\u{1f64f}`.slice(2, 2 + text.length),
-      text.slice(0, text.length >> 1) + text.slice(text.length >> 1),
-      [text.slice(0, 3), text.slice(3)].join(''),
-      JSON.parse(JSON.stringify(text)) as string,
-    ];
     const ascii = fc.array(fc.constantFrom('Hari', 'ini', 'rapat', 'KPU', 'hati2', 'no', '1', '27/11', 'c0bl0s', ' ', ', ', '#PilkadaDamai', '🙏', '1️⃣', 'yg'), { maxLength: 25 }).map((parts) => parts.join(' '));
     fc.assert(
       fc.property(fc.oneof(textArb, ascii), (original) => {
         const expected = JSON.stringify(normalizeText(original));
-        for (let round = 0; round < 3; round++) for (const form of forms(original)) expect(JSON.stringify(normalizeText(form))).toBe(expected);
+        for (let round = 0; round < 3; round++) for (const form of stringForms(original)) expect(JSON.stringify(normalizeText(form))).toBe(expected);
       }),
       { numRuns: 800, seed: 12 },
     );
