@@ -143,6 +143,19 @@ describe('normalizeText properties', () => {
     );
   });
 
+  it('reads runs of letters far longer than a word (a pasted code) as one token, in one- and two-byte texts, first and repeated', () => {
+    for (const length of [64, 65, 300_000]) {
+      const run = `a${'bc'.repeat(length >> 1)}`.slice(0, length);
+      for (const original of [`x ${run} y`, `x ${run} \u{1f64f}`]) {
+        for (let round = 0; round < 2; round++) {
+          const { tokens, text } = normalizeText(original);
+          expect(tokens.map((token) => [token.text, token.originalStart, token.originalEnd])).toEqual([['x', 0, 1], [run, 2, 2 + length], ...(original.endsWith('y') ? [['y', 3 + length, 4 + length]] : [['\u{1f64f}', 3 + length, 5 + length]])]);
+          expect(text).toBe(original);
+        }
+      }
+    }
+  });
+
   it('keeps apart in its run memo what changes a run: a leading "#", its case, the roots set', () => {
     expect(normalizeText('#Coblos2').tokens.map((token) => [token.text, token.fromHashtag])).toEqual([['coblos', true], ['2', true]]);
     expect(normalizeText('Coblos2').tokens.map((token) => [token.text, token.fromHashtag])).toEqual([['coblos', false], ['2', false]]);

@@ -140,13 +140,16 @@ for (let code = 0x41; code <= 0x5a; code++) RUN_FLAGS[code] = RUN_LETTER | RUN_U
  * The same text, built anew by `String.fromCharCode`: a string of code units below 256 then takes
  * one byte a character. A slice of a post that holds an emoji takes two, even for plain ASCII
  * words, and the run memo hands its strings to every later post: each join of them, and each
- * comparison with them, would pay for the wider form.
+ * comparison with them, would pay for the wider form. Only words are rebuilt: a longer run (a
+ * pasted code, a long URL part) is rare, and its characters would be too many arguments for one call.
  */
 function compactCopy(text: string): string {
+  if (text.length > COMPACT_MAX) return text;
   const codes: number[] = [];
   for (let index = 0; index < text.length; index++) codes.push(text.charCodeAt(index));
   return String.fromCharCode(...codes);
 }
+const COMPACT_MAX = 64;
 
 /** Whether a keycap sequence (optional VS16, then U+20E3) follows a digit at `next`. */
 function isKeycapAt(original: string, next: number): boolean {
