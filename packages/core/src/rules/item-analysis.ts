@@ -134,7 +134,10 @@ function rootTermPlaces(compiled: CompiledRules): ReadonlyMap<string, readonly R
 
 function isAllWord(text: string, units: Uint8Array): boolean {
   if (text.length === 0) return false;
-  for (let index = 0; index < text.length; index++) if (units[text.charCodeAt(index)] !== 1) return false;
+  // Not `text.charCodeAt`: see normalizeText on method loads from strings of many shapes.
+  const codeUnitAt = String.prototype.charCodeAt;
+  const length = text.length;
+  for (let index = 0; index < length; index++) if (units[codeUnitAt.call(text, index)] !== 1) return false;
   return true;
 }
 

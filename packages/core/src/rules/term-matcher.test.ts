@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileTermMatcher, wordUnits, type TermHit } from './term-matcher.js';
+import { stringForms } from '../text/__fixtures__/string-forms.js';
 
 /** The reference: every term searched separately with indexOf, same boundary rule. */
 function naiveFindAll(terms: readonly string[], text: string): TermHit[] {
@@ -42,6 +43,17 @@ describe('compileTermMatcher', () => {
   it('matches emoji terms next to other emoji and letters', () => {
     const matcher = compileTermMatcher(['☝', '2⃣']);
     expect(matcher.findAll('ok☝☝ 2⃣ x').map(key)).toEqual(['2:3:0', '3:4:0', '5:7:1']);
+  });
+
+  it('finds the same hits in a text whatever its internal string form (sliced, concatenated, two bytes a character, flat)', () => {
+    fc.assert(
+      fc.property(fc.array(termArb, { minLength: 1, maxLength: 10 }), documentArb, (terms, document) => {
+        const matcher = compileTermMatcher(terms);
+        const expected = sorted(naiveFindAll(terms, document));
+        for (let round = 0; round < 3; round++) for (const form of stringForms(document)) expect(sorted(matcher.findAll(form))).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 13 },
+    );
   });
 
   it('agrees with a naive per-term search on 10,000 random documents (0 mismatches)', () => {

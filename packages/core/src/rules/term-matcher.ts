@@ -184,9 +184,11 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
 
   const scan = (text: string, onHit: (termIndex: number, start: number, end: number) => void): void => {
     const length = text.length;
+    // Not `text.charCodeAt`: see normalizeText on method loads from strings of many shapes.
+    const codeUnitAt = String.prototype.charCodeAt;
     let row = 0;
     for (let index = 0; index < length; index++) {
-      row = rows[row + classOf[text.charCodeAt(index)]!]!;
+      row = rows[row + classOf[codeUnitAt.call(text, index)]!]!;
       if (row < 0) {
         row = -row;
         report(text, index, row, onHit);
@@ -197,13 +199,14 @@ export function compileTermMatcher(terms: readonly string[]): TermMatcher {
   const report = (text: string, index: number, row: number, onHit: (termIndex: number, start: number, end: number) => void): void => {
     const state = row / K;
     const length = text.length;
+    const codeUnitAt = String.prototype.charCodeAt;
     const end = index + 1;
     const last = outFrom[state + 1]!;
     for (let at = outFrom[state]!; at < last; at++) {
       const term = outTerms[at]!;
       const start = end - termLength[term]!;
-      if (needsLeft[term] === 1 && start > 0 && words[text.charCodeAt(start - 1)] === 1) continue;
-      if (needsRight[term] === 1 && end < length && words[text.charCodeAt(end)] === 1) continue;
+      if (needsLeft[term] === 1 && start > 0 && words[codeUnitAt.call(text, start - 1)] === 1) continue;
+      if (needsRight[term] === 1 && end < length && words[codeUnitAt.call(text, end)] === 1) continue;
       onHit(term, start, end);
     }
   };

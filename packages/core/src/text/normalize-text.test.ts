@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, toOriginalSpan, type NormalizeOptions } from './normalize-text.js';
+import { stringForms } from './__fixtures__/string-forms.js';
 
 const surface = (text: string): string => normalizeText(text).text;
 const roots = (text: string): string => normalizeText(text).rootText;
@@ -129,6 +130,30 @@ describe('normalizeText properties', () => {
       }),
       { numRuns: 3000, seed: 11 },
     );
+  });
+
+  it('reads a text the same in every internal string form it may arrive in (sliced, concatenated, two bytes a character, flat)', () => {
+    const ascii = fc.array(fc.constantFrom('Hari', 'ini', 'rapat', 'KPU', 'hati2', 'no', '1', '27/11', 'c0bl0s', ' ', ', ', '#PilkadaDamai', '🙏', '1️⃣', 'yg'), { maxLength: 25 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(textArb, ascii), (original) => {
+        const expected = JSON.stringify(normalizeText(original));
+        for (let round = 0; round < 3; round++) for (const form of stringForms(original)) expect(JSON.stringify(normalizeText(form))).toBe(expected);
+      }),
+      { numRuns: 800, seed: 12 },
+    );
+  });
+
+  it('reads runs of letters far longer than a word (a pasted code) as one token, in one- and two-byte texts, first and repeated', () => {
+    for (const length of [64, 65, 300_000]) {
+      const run = `a${'bc'.repeat(length >> 1)}`.slice(0, length);
+      for (const original of [`x ${run} y`, `x ${run} \u{1f64f}`]) {
+        for (let round = 0; round < 2; round++) {
+          const { tokens, text } = normalizeText(original);
+          expect(tokens.map((token) => [token.text, token.originalStart, token.originalEnd])).toEqual([['x', 0, 1], [run, 2, 2 + length], ...(original.endsWith('y') ? [['y', 3 + length, 4 + length]] : [['\u{1f64f}', 3 + length, 5 + length]])]);
+          expect(text).toBe(original);
+        }
+      }
+    }
   });
 
   it('keeps apart in its run memo what changes a run: a leading "#", its case, the roots set', () => {

@@ -127,10 +127,35 @@ function newPiece(text: string, kind: NormalizedTokenKind, originalStart: number
 
 const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code));
 
+/** What an ASCII letter or digit adds to a run's flags; 0 for every other code unit below 0x80. */
+const RUN_LETTER = 1;
+const RUN_UPPER = 2;
+const RUN_DIGIT = 4;
+const RUN_FLAGS = new Uint8Array(128);
+for (let code = 0x30; code <= 0x39; code++) RUN_FLAGS[code] = RUN_DIGIT;
+for (let code = 0x61; code <= 0x7a; code++) RUN_FLAGS[code] = RUN_LETTER;
+for (let code = 0x41; code <= 0x5a; code++) RUN_FLAGS[code] = RUN_LETTER | RUN_UPPER;
+
+/**
+ * The same text, built anew by `String.fromCharCode`: a string of code units below 256 then takes
+ * one byte a character. A slice of a post that holds an emoji takes two, even for plain ASCII
+ * words, and the run memo hands its strings to every later post: each join of them, and each
+ * comparison with them, would pay for the wider form. Only words are rebuilt: a longer run (a
+ * pasted code, a long URL part) is rare, and its characters would be too many arguments for one call.
+ */
+function compactCopy(text: string): string {
+  if (text.length > COMPACT_MAX) return text;
+  const codes: number[] = [];
+  for (let index = 0; index < text.length; index++) codes.push(text.charCodeAt(index));
+  return String.fromCharCode(...codes);
+}
+const COMPACT_MAX = 64;
+
 /** Whether a keycap sequence (optional VS16, then U+20E3) follows a digit at `next`. */
 function isKeycapAt(original: string, next: number): boolean {
-  const following = original.charCodeAt(next);
-  return following === 0x20e3 || (following === 0xfe0f && original.charCodeAt(next + 1) === 0x20e3);
+  const codeUnitAt = String.prototype.charCodeAt;
+  const following = codeUnitAt.call(original, next);
+  return following === 0x20e3 || (following === 0xfe0f && codeUnitAt.call(original, next + 1) === 0x20e3);
 }
 
 /**
@@ -193,9 +218,8 @@ class WordCollector {
   simple = false;
   runStart = 0;
   runEnd = 0;
-  runUpper = false;
-  runDigit = false;
-  runLetter = false;
+  /** {@link RUN_FLAGS} of the run's characters, or-ed. */
+  runFlags = 0;
   /** {@link rangeHash} of the run so far. */
   runHash = 0;
 
@@ -238,7 +262,10 @@ class WordCollector {
     const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
     for (let part = memo.get(original, runStart, runEnd, runHash); part !== undefined; part = part.next) {
       if (part.rootsId !== this.stemCache.id || part.epoch !== stemEpoch) {
-        part.root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
+        const root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
+        // A root equal to the word is the word's own string: every later `root === text` (here,
+        // in the matcher's single-pass check, in claims) is then a pointer comparison.
+        part.root = root === part.text ? part.text : root;
         part.rootsId = this.stemCache.id;
         part.epoch = stemEpoch;
       }
@@ -252,11 +279,11 @@ class WordCollector {
     }
     if (pieces.length === from) return;
     // One object for the run and its first piece (most runs give one): a hit reads little memory.
-    const key = original.slice(runStart, runEnd);
+    const key = compactCopy(original.slice(runStart, runEnd));
     let next: RunPart | undefined;
     for (let index = pieces.length - 1; index >= from; index--) {
       const piece = pieces[index]!;
-      const text = piece.text === key ? key : piece.text;
+      const text = piece.text === key ? key : compactCopy(piece.text);
       next = { key: index === from ? key : '', hash: index === from ? runHash : 0, text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
     }
     memo.set(next!);
@@ -269,12 +296,12 @@ class WordCollector {
    */
   emitSimple(): boolean {
     const { original, runStart, runEnd } = this;
-    if (!this.runDigit) {
+    if ((this.runFlags & RUN_DIGIT) === 0) {
       const raw = original.slice(runStart, runEnd);
-      pushWord(squeeze(this.runUpper ? raw.toLowerCase() : raw), runStart, runEnd, false, this.pieces, false);
+      pushWord(squeeze((this.runFlags & RUN_UPPER) !== 0 ? raw.toLowerCase() : raw), runStart, runEnd, false, this.pieces, false);
       return true;
     }
-    if (!this.runLetter) {
+    if ((this.runFlags & RUN_LETTER) === 0) {
       this.pieces.push(newPiece(original.slice(runStart, runEnd), 'number', runStart, runEnd, false));
       return true;
     }
@@ -282,7 +309,7 @@ class WordCollector {
     if (original.charCodeAt(coreEnd) !== 0x32 /* 2 */) return false;
     for (let at = runStart; at < coreEnd; at++) if (original.charCodeAt(at) <= 0x39) return false;
     const raw = original.slice(runStart, coreEnd);
-    const core = squeeze(this.runUpper ? raw.toLowerCase() : raw);
+    const core = squeeze((this.runFlags & RUN_UPPER) !== 0 ? raw.toLowerCase() : raw);
     if (core.length < 2 || BALLOT_CUE_WORDS.has(core)) return false;
     pushWord(core, runStart, coreEnd, false, this.pieces);
     pushWord(core, coreEnd, runEnd, false, this.pieces);
@@ -316,65 +343,59 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   const pieces: Piece[] = [];
   const c = new WordCollector(original, pieces, roots, stemCacheOf(roots));
 
+  // Characters are read through `String.prototype.charCodeAt` held in a local constant, not with
+  // `original.charCodeAt`: a method load is cached per site by the string's internal shape (flat,
+  // sliced, concatenated, one or two bytes a character, ...), and a site that has met more than
+  // four (any long-running process) looks the method up again for every character, about 2.5x
+  // slower. The constant's call is inlined whatever the shape.
+  const codeUnitAt = String.prototype.charCodeAt;
   const length = original.length;
   let index = 0;
   while (index < length) {
-    // charCodeAt with a manual surrogate join: the same value as codePointAt, but cheaper.
-    let codePoint = original.charCodeAt(index);
-    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < length) {
-      const low = original.charCodeAt(index + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) codePoint = (codePoint - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-    }
-    const width = codePoint > 0xffff ? 2 : 1;
-
-    // Fast path for ASCII letters and digits (most of every post).
-    const isLetter = (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a);
-    if (isLetter || (codePoint >= 0x30 && codePoint <= 0x39 && !isKeycapAt(original, index + 1))) {
+    let codePoint = codeUnitAt.call(original, index);
+    // Fast path for ASCII letters and digits (most of every post): one table read a character.
+    const runFlag = codePoint < 0x80 ? RUN_FLAGS[codePoint]! : 0;
+    if (runFlag !== 0 && (runFlag !== RUN_DIGIT || !isKeycapAt(original, index + 1))) {
       if (!c.word) {
         c.word = c.startWord();
         c.simple = true;
         c.runStart = index;
-        c.runUpper = false;
-        c.runDigit = false;
-        c.runLetter = false;
+        c.runFlags = 0;
         c.runHash = 0;
       }
       if (c.simple) {
         // Take the rest of the ASCII run at once, in locals: the same steps as one character
         // per turn of the outer loop, without its checks.
-        let upper: boolean = c.runUpper;
-        let letter: boolean = c.runLetter;
-        let digit: boolean = c.runDigit;
-        let hash = c.runHash;
-        let at = index;
-        for (;;) {
-          const code = at === index ? codePoint : original.charCodeAt(at);
-          if (code >= 0x61 && code <= 0x7a) letter = true;
-          else if (code >= 0x41 && code <= 0x5a) {
-            letter = true;
-            upper = true;
-          } else if (code >= 0x30 && code <= 0x39 && (at === index || !isKeycapAt(original, at + 1))) digit = true;
-          else break;
+        let flags = c.runFlags | runFlag;
+        let hash = hashStep(c.runHash, codePoint);
+        let at = index + 1;
+        while (at < length) {
+          const code = codeUnitAt.call(original, at);
+          const flag = code < 0x80 ? RUN_FLAGS[code]! : 0;
+          if (flag === 0 || (flag === RUN_DIGIT && isKeycapAt(original, at + 1))) break;
+          flags |= flag;
           hash = hashStep(hash, code);
           at++;
-          if (at >= length) break;
         }
         c.runEnd = at;
-        c.runUpper = upper;
-        c.runLetter = letter;
-        c.runDigit = digit;
+        c.runFlags = flags;
         c.runHash = hash;
         index = at;
         continue;
-      } else {
-        c.word.chars.push(ASCII_LOWER[codePoint]!);
-        c.word.starts.push(index);
-        c.word.ends.push(index + 1);
-        c.word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
       }
+      c.word.chars.push(ASCII_LOWER[codePoint]!);
+      c.word.starts.push(index);
+      c.word.ends.push(index + 1);
+      c.word.upper.push(codePoint >= 0x41 && codePoint <= 0x5a);
       index += 1;
       continue;
     }
+    // charCodeAt with a manual surrogate join: the same value as codePointAt, but cheaper.
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < length) {
+      const low = codeUnitAt.call(original, index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) codePoint = (codePoint - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+    }
+    const width = codePoint > 0xffff ? 2 : 1;
 
     if (codePoint === 0x20) {
       // A plain space, the commonest character after letters, reaches the final word break of
@@ -393,8 +414,8 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     // Keycap emoji: digit, optional VS16, U+20E3.
     if ((codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x2a) {
       let next = index + 1;
-      if (original.charCodeAt(next) === 0xfe0f) next++;
-      if (original.charCodeAt(next) === 0x20e3) {
+      if (codeUnitAt.call(original, next) === 0xfe0f) next++;
+      if (codeUnitAt.call(original, next) === 0x20e3) {
         c.flush();
         pieces.push(newPiece(`${String.fromCharCode(codePoint)}\u20e3`, 'emoji', index, next + 1, false));
         c.pendingHashtag = false;
@@ -478,8 +499,8 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       }
     }
     // Keep digit groups such as 27/11, 01.00 and 100.000 as one number token.
-    if (c.word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && (c.simple ? !c.runLetter : c.word.chars.every(isDigitChar))) {
-      const next = original.charCodeAt(index + 1);
+    if (c.word && (codePoint === 0x2e || codePoint === 0x3a || codePoint === 0x2f || codePoint === 0x2c || codePoint === 0x2d) && (c.simple ? (c.runFlags & RUN_LETTER) === 0 : c.word.chars.every(isDigitChar))) {
+      const next = codeUnitAt.call(original, index + 1);
       if (next >= 0x30 && next <= 0x39) {
         c.materialize();
         c.word.chars.push(String.fromCharCode(codePoint));
@@ -507,7 +528,10 @@ function isInWordMark(codePoint: number): boolean {
 }
 
 function wordLetterCount(c: WordCollector): number {
-  if (c.simple) return c.runLetter && !c.runDigit ? c.runEnd - c.runStart : c.runLetter ? 1 : 0;
+  if (c.simple) {
+    if ((c.runFlags & RUN_LETTER) === 0) return 0;
+    return (c.runFlags & RUN_DIGIT) === 0 ? c.runEnd - c.runStart : 1;
+  }
   let letters = 0;
   for (const char of c.word!.chars) if (!isDigitChar(char)) letters++;
   return letters;
@@ -776,8 +800,9 @@ function assemble(original: string, pieces: Piece[], roots: ReadonlySet<string>,
     const surface = token.text;
     if (surface.length === 0) continue;
     // The run memo has filled in most roots already.
-    const root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
+    let root = token.root === '' ? rootOf(surface, token.kind, roots, cache) : token.root;
     if (root !== surface) cut++;
+    else root = surface; // the same string, as in the run memo
     surfaces.push(surface);
     token.root = root;
     token.start = at;

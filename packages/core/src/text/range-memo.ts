@@ -53,12 +53,14 @@ export class RangeMemo<T extends { readonly key: string; readonly hash: number }
   get(source: string, start: number, end: number, hash: number): T | undefined {
     const length = end - start;
     const mask = this.mask;
+    // Not `source.startsWith`: see normalizeText on method loads from strings of many shapes.
+    const startsWith = String.prototype.startsWith;
     for (let probe = 0, slot = homeSlot(hash, mask); probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
       const entry = this.entries[slot];
       if (entry === undefined) return undefined;
       if (entry.hash !== hash) continue;
       const key = entry.key;
-      if (key.length === length && source.startsWith(key, start)) return entry;
+      if (key.length === length && startsWith.call(source, key, start)) return entry;
     }
     return undefined;
   }
