@@ -162,4 +162,18 @@ describe('compileRules', () => {
     const [finding] = evaluateItem(rules, { item, subject: other, evidence: { captureId: 'c', rawBlobs: [] }, now: PHASE_TIMES.campaign });
     expect(finding!.spans.map((span) => span.text)).toEqual(['Bu Citra', 'Bohong besar', 'TPS 12']);
   });
+
+  it('evaluates a rule that a hashtag alone can meet, whether the tag is on the item or in its text', () => {
+    // A hashtag is one of the things a rule may be triggered by: an item without any may skip it, an item with one must not.
+    const ruleSet = RuleSetSchema.parse(minimalRuleSet({ any: [{ type: 'hashtag', tags: ['KopiPagi'] }, { type: 'lexicon', lexicon: 'kata' }] }, { kata: { terms: ['bohong besar'] } }));
+    const rules = compileRules([ruleSet], EXAMPLE_ELECTION)._unsafeUnwrap();
+    const other = SubjectSchema.parse({ id: 'o1', name: 'Warga', category: 'other' });
+    const spans = (content: Partial<ItemInput>) => {
+      const item = ItemSchema.parse({ platform: 'x', id: '6', kind: 'post', author: { handle: 'warga' }, createdAt: PHASE_TIMES.campaign, ...content });
+      return evaluateItem(rules, { item, subject: other, evidence: { captureId: 'c', rawBlobs: [] }, now: PHASE_TIMES.campaign }).flatMap((finding) => finding.spans.map((span) => [span.field, span.text, span.term]));
+    };
+    expect(spans({ text: 'Selamat pagi semua', hashtags: ['#KopiPagi'] })).toEqual([['hashtags.0', '#KopiPagi', 'kopipagi']]);
+    expect(spans({ text: 'Selamat pagi semua #KopiPagi' })).toEqual([['text', '#KopiPagi', 'kopipagi']]);
+    expect(spans({ text: 'Selamat pagi semua # KopiPagi' })).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules } from './compile-r
 import type { ItemClassifierScores } from './classifier-scores.js';
 import { analyzeField, itemFields, type FieldAnalysis, type TokenHit } from './item-analysis.js';
 import { mediaSpanImage, mediaTextField, type MediaText } from './media-text.js';
+import { hashtagsInText, type TextHashtag } from './text-hashtags.js';
 
 /** What {@link evaluateItem} reads. */
 export interface EvaluateItemInput {
@@ -54,7 +55,8 @@ class ItemState {
   private fields: FieldAnalysis[] | undefined;
   private own: FieldAnalysis[] | undefined;
   private target: FieldAnalysis[] | undefined;
-  private textHashtags: { index: number; text: string; tag: string }[] | undefined;
+  private textHashtags: (TextHashtag & { lower: string })[] | undefined;
+  private itemHashtags: string[] | undefined;
   /** Claim matches per field, in the order of `analyses('all')`, and the score they were cut at. */
   private claimMatches: ({ floor: number; matches: ClaimMatch[] } | undefined)[] | undefined;
   /** This item's number: `marks` entries equal to it are this item's. */
@@ -112,6 +114,7 @@ class ItemState {
     const row = this.mark('all');
     if (trigger.mentions && (this.mentioned & (1 << row)) !== 0) return true;
     if (trigger.gestures && (this.gestured & (1 << row)) !== 0) return true;
+    if (trigger.hashtags && this.hasHashtag()) return true;
     const marks = this.marks!;
     const offset = row * this.compiled.lexicons.length;
     for (const lexicon of trigger.lexicons) if (marks[offset + lexicon] === this.serial) return true;
@@ -137,21 +140,24 @@ class ItemState {
     return matches;
   }
 
-  /** `#tag`s written in the item's text, found once per item for every hashtag predicate. */
-  hashtagsInText(): readonly { index: number; text: string; tag: string }[] {
+  /** `#tag`s written in the item's text, with their lower case, found once per item for every hashtag predicate. */
+  hashtagsInText(): readonly (TextHashtag & { lower: string })[] {
     if (this.textHashtags) return this.textHashtags;
-    const found: { index: number; text: string; tag: string }[] = [];
     const text = this.item.text;
-    if (text && text.includes('#')) {
-      // An exec loop finds what matchAll finds, without the copy of the pattern matchAll makes per call.
-      HASHTAG_IN_TEXT.lastIndex = 0;
-      for (let match = HASHTAG_IN_TEXT.exec(text); match; match = HASHTAG_IN_TEXT.exec(text)) found.push({ index: match.index, text: match[0], tag: match[1]! });
-    }
+    const found = text && text.includes('#') ? hashtagsInText(text).map((tag) => ({ ...tag, lower: tag.tag.toLowerCase() })) : [];
     return (this.textHashtags = found);
   }
-}
 
-const HASHTAG_IN_TEXT = /#([\p{L}\p{N}_]+)/gu;
+  /** Whether the item carries a hashtag or its text a `#`: a hashtag predicate cannot hold without one. */
+  private hasHashtag(): boolean {
+    return this.item.hashtags.length > 0 || (this.item.text?.includes('#') ?? false);
+  }
+
+  /** The item's own hashtags without `#`, in lower case, once per item. */
+  hashtagsOfItem(): readonly string[] {
+    return (this.itemHashtags ??= this.item.hashtags.map((tag) => tag.replace(/^#/, '').toLowerCase()));
+  }
+}
 
 /** Items evaluated so far (a float: it never wraps). */
 let itemSerial = 0;
@@ -165,24 +171,29 @@ function lexiconMarks(compiled: CompiledRules): Float64Array {
 
 /**
  * What a rule's condition cannot hold without: a hit of one of these lexicons, a candidate
- * mention or a ballot gesture in some field. Most rules need a lexicon most posts never touch,
- * so one look at the item's hits skips walking their conditions.
+ * mention or a ballot gesture in some field, or a hashtag on the item or a `#` in its text.
+ * Most rules need a lexicon most posts never touch, so one look at the item's hits skips
+ * walking their conditions.
  */
 interface Trigger {
   lexicons: number[];
   mentions: boolean;
   gestures: boolean;
+  hashtags: boolean;
 }
 
 /** A necessary trigger of `condition`, or undefined when it may hold on anything. */
 function triggerOf(condition: CompiledCondition): Trigger | undefined {
   switch (condition.kind) {
     case 'lexicon':
-      return condition.minTerms > 0 ? { lexicons: [condition.lexicon], mentions: false, gestures: false } : undefined;
+      return condition.minTerms > 0 ? { lexicons: [condition.lexicon], mentions: false, gestures: false, hashtags: false } : undefined;
     case 'mentions':
-      return { lexicons: [], mentions: true, gestures: false };
+      return { lexicons: [], mentions: true, gestures: false, hashtags: false };
     case 'gesture':
-      return { lexicons: [], mentions: false, gestures: true };
+      return { lexicons: [], mentions: false, gestures: true, hashtags: false };
+    case 'hashtag':
+      // Every tag it reads is in `item.hashtags` or after a `#` in the text.
+      return { lexicons: [], mentions: false, gestures: false, hashtags: true };
     case 'all':
       // Every child must hold: any one child's trigger is the whole condition's.
       for (const child of condition.children) {
@@ -191,13 +202,14 @@ function triggerOf(condition: CompiledCondition): Trigger | undefined {
       }
       return undefined;
     case 'any': {
-      const union: Trigger = { lexicons: [], mentions: false, gestures: false };
+      const union: Trigger = { lexicons: [], mentions: false, gestures: false, hashtags: false };
       for (const child of condition.children) {
         const trigger = triggerOf(child);
         if (!trigger) return undefined;
         for (const lexicon of trigger.lexicons) if (!union.lexicons.includes(lexicon)) union.lexicons.push(lexicon);
         union.mentions ||= trigger.mentions;
         union.gestures ||= trigger.gestures;
+        union.hashtags ||= trigger.hashtags;
       }
       return condition.children.length > 0 ? union : undefined;
     }
@@ -234,7 +246,7 @@ function phaseOf(context: CompiledRules['context'], at: string): PhaseMoment {
  */
 export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput): Finding[] {
   const { item, subject, evidence, now } = input;
-  const candidates = compiled.rulesByTarget.get(`${subject.category}|${item.kind}`);
+  const candidates = targetRules(compiled, subject.category, item.kind);
   if (!candidates || candidates.length === 0) return [];
   const actAt = item.createdAt ?? now;
   const moment = phaseOf(compiled.context, actAt);
@@ -252,6 +264,15 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
     findings.push(toFinding(rule, input, outcome, moment, actAt, itemHash));
   }
   return findings;
+}
+
+/** The last target list looked up: a stream's items mostly share a subject and a kind, and the key is a new string each time. */
+let lastTarget: { compiled: CompiledRules; category: string; kind: string; rules: readonly number[] | undefined } | undefined;
+function targetRules(compiled: CompiledRules, category: string, kind: string): readonly number[] | undefined {
+  if (lastTarget && lastTarget.compiled === compiled && lastTarget.category === category && lastTarget.kind === kind) return lastTarget.rules;
+  const rules = compiled.rulesByTarget.get(`${category}|${kind}`);
+  lastTarget = { compiled, category, kind, rules };
+  return rules;
 }
 
 /** The rules of a target list that apply at a moment, kept for the last moment seen per list (a stream's items mostly share a day). */
@@ -383,7 +404,9 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
   // Most items hold no term of most lexicons: leave before allocating anything.
   if (condition.minTerms > 0 && !state.hasLexicon(condition.scope, condition.lexicon)) return NO;
   const spans: MatchSpan[] = [];
-  const terms = new Set<string>();
+  // Distinct terms are counted only when more than one is needed; otherwise any term will do.
+  const terms = condition.minTerms > 1 ? new Set<string>() : undefined;
+  let anyTerm = false;
   for (const field of fields) {
     const hits = field.lexiconHits.get(condition.lexicon);
     if (!hits) continue;
@@ -407,11 +430,12 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
         if (!anchor) continue;
         spans.push(spanOf(field, anchor, 'nearLexicon'));
       }
-      terms.add(hit.term);
+      anyTerm = true;
+      terms?.add(hit.term);
       spans.push(spanOf(field, hit, `lexicon:${condition.name}`));
     }
   }
-  if (terms.size < condition.minTerms) return NO;
+  if ((terms ? terms.size : anyTerm ? 1 : 0) < condition.minTerms) return NO;
   return { matched: true, spans, sensitive: state.compiled.lexicons[condition.lexicon]!.sensitive };
 }
 
@@ -445,18 +469,21 @@ function hashtag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, sta
   // Most items carry no hashtag at all: leave before allocating anything.
   if (hashtags.length === 0 && inText.length === 0) return NO;
   const spans: MatchSpan[] = [];
-  hashtags.forEach((tag, index) => {
-    const bare = tag.replace(/^#/, '');
-    if (wantedTag(condition, state.compiled, bare)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: bare.toLowerCase(), predicate: 'hashtag' });
-  });
+  if (hashtags.length > 0) {
+    const own = state.hashtagsOfItem();
+    hashtags.forEach((tag, index) => {
+      const lower = own[index]!;
+      if (wantedTag(condition, state.compiled, lower)) spans.push({ field: `hashtags.${index}`, start: 0, end: tag.length, text: tag, term: lower, predicate: 'hashtag' });
+    });
+  }
   for (const match of inText) {
-    if (wantedTag(condition, state.compiled, match.tag)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.tag.toLowerCase(), predicate: 'hashtag' });
+    if (wantedTag(condition, state.compiled, match.lower)) spans.push({ field: 'text', start: match.index, end: match.index + match.text.length, text: match.text, term: match.lower, predicate: 'hashtag' });
   }
   return spans.length > 0 ? { matched: true, spans, sensitive: false } : NO;
 }
 
-function wantedTag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, compiled: CompiledRules, tag: string): boolean {
-  const lower = tag.toLowerCase();
+/** Whether the condition wants the tag, given in lower case. */
+function wantedTag(condition: Extract<CompiledCondition, { kind: 'hashtag' }>, compiled: CompiledRules, lower: string): boolean {
   return (condition.tags?.has(lower) ?? false) || (condition.candidate && compiled.candidateHashtags.has(lower));
 }
 
