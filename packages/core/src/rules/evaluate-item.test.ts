@@ -176,4 +176,21 @@ describe('compileRules', () => {
     expect(spans({ text: 'Selamat pagi semua #KopiPagi' })).toEqual([['text', '#KopiPagi', 'kopipagi']]);
     expect(spans({ text: 'Selamat pagi semua # KopiPagi' })).toEqual([]);
   });
+
+  it('holds a term near a candidate whether the anchor is a mention or a gesture in words, alone or among alternatives', () => {
+    // Rules are skipped on items lacking what they need: a term near a candidate needs a mention or a gesture too.
+    const near = { type: 'lexicon', lexicon: 'kata', nearCandidate: 3 };
+    const other = SubjectSchema.parse({ id: 'o1', name: 'Warga', category: 'other' });
+    for (const when of [near, { any: [near, { type: 'hashtag', tags: ['KopiPagi'] }] }, { all: [near, { not: { type: 'lexicon', lexicon: 'notice' } }] }]) {
+      const rules = compileRules([RuleSetSchema.parse(minimalRuleSet(when, { kata: { terms: ['bohong besar'] } }))], EXAMPLE_ELECTION)._unsafeUnwrap();
+      const predicates = (text: string) => {
+        const item = ItemSchema.parse({ platform: 'x', id: '7', kind: 'post', author: { handle: 'warga' }, createdAt: PHASE_TIMES.campaign, text });
+        return evaluateItem(rules, { item, subject: other, evidence: { captureId: 'c', rawBlobs: [] }, now: PHASE_TIMES.campaign }).flatMap((finding) => finding.spans.map((span) => `${span.predicate}=${span.text}`));
+      };
+      expect(predicates('Bohong besar Bu Citra')).toEqual(['nearCandidate=Bu Citra', 'lexicon:kata=Bohong besar']);
+      expect(predicates('Bohong besar salam dua jari')).toEqual(['nearCandidate=salam dua jari', 'lexicon:kata=Bohong besar']);
+      expect(predicates('Bohong besar ✌️')).toEqual([]);
+      expect(predicates('Bohong besar sekali')).toEqual([]);
+    }
+  });
 });

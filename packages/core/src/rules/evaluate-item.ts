@@ -55,7 +55,7 @@ class ItemState {
   private fields: FieldAnalysis[] | undefined;
   private own: FieldAnalysis[] | undefined;
   private target: FieldAnalysis[] | undefined;
-  private textHashtags: (TextHashtag & { lower: string })[] | undefined;
+  private textHashtags: TextHashtag[] | undefined;
   private itemHashtags: string[] | undefined;
   /** Claim matches per field, in the order of `analyses('all')`, and the score they were cut at. */
   private claimMatches: ({ floor: number; matches: ClaimMatch[] } | undefined)[] | undefined;
@@ -109,8 +109,14 @@ class ItemState {
     return this.marks![row * this.compiled.lexicons.length + lexicon] === this.serial;
   }
 
-  /** Whether any field holds something the trigger names: without it the rule cannot hold. */
-  mayMeet(trigger: Trigger): boolean {
+  /** Whether the fields meet every trigger: without that the rule cannot hold. */
+  mayMeetAll(triggers: readonly Trigger[]): boolean {
+    for (let at = 0; at < triggers.length; at++) if (!this.mayMeet(triggers[at]!)) return false;
+    return true;
+  }
+
+  /** Whether any field holds something the trigger names. */
+  private mayMeet(trigger: Trigger): boolean {
     const row = this.mark('all');
     if (trigger.mentions && (this.mentioned & (1 << row)) !== 0) return true;
     if (trigger.gestures && (this.gestured & (1 << row)) !== 0) return true;
@@ -141,16 +147,15 @@ class ItemState {
   }
 
   /** `#tag`s written in the item's text, with their lower case, found once per item for every hashtag predicate. */
-  hashtagsInText(): readonly (TextHashtag & { lower: string })[] {
+  hashtagsInText(): readonly TextHashtag[] {
     if (this.textHashtags) return this.textHashtags;
     const text = this.item.text;
-    const found = text && text.includes('#') ? hashtagsInText(text).map((tag) => ({ ...tag, lower: tag.tag.toLowerCase() })) : [];
-    return (this.textHashtags = found);
+    return (this.textHashtags = text ? hashtagsInText(text) : []);
   }
 
-  /** Whether the item carries a hashtag or its text a `#`: a hashtag predicate cannot hold without one. */
+  /** Whether the item carries a hashtag or its text a `#tag`: a hashtag predicate cannot hold without one. */
   private hasHashtag(): boolean {
-    return this.item.hashtags.length > 0 || (this.item.text?.includes('#') ?? false);
+    return this.item.hashtags.length > 0 || this.hashtagsInText().length > 0;
   }
 
   /** The item's own hashtags without `#`, in lower case, once per item. */
@@ -182,46 +187,61 @@ interface Trigger {
   hashtags: boolean;
 }
 
-/** A necessary trigger of `condition`, or undefined when it may hold on anything. */
-function triggerOf(condition: CompiledCondition): Trigger | undefined {
+/**
+ * Triggers that `condition` cannot hold without, every one of them (empty when it may hold on
+ * anything). A lexicon that must lie near a candidate also needs a mention or a gesture.
+ */
+function triggersOfCondition(condition: CompiledCondition): Trigger[] {
   switch (condition.kind) {
-    case 'lexicon':
-      return condition.minTerms > 0 ? { lexicons: [condition.lexicon], mentions: false, gestures: false, hashtags: false } : undefined;
+    case 'lexicon': {
+      if (condition.minTerms === 0) return [];
+      const own: Trigger = { lexicons: [condition.lexicon], mentions: false, gestures: false, hashtags: false };
+      // Its anchors are the field's mentions and gestures.
+      return condition.nearCandidate === undefined ? [own] : [own, { lexicons: [], mentions: true, gestures: true, hashtags: false }];
+    }
     case 'mentions':
-      return { lexicons: [], mentions: true, gestures: false, hashtags: false };
+      return [{ lexicons: [], mentions: true, gestures: false, hashtags: false }];
     case 'gesture':
-      return { lexicons: [], mentions: false, gestures: true, hashtags: false };
+      return [{ lexicons: [], mentions: false, gestures: true, hashtags: false }];
     case 'hashtag':
-      // Every tag it reads is in `item.hashtags` or after a `#` in the text.
-      return { lexicons: [], mentions: false, gestures: false, hashtags: true };
+      // Every tag it reads is in `item.hashtags` or a `#tag` in the text.
+      return [{ lexicons: [], mentions: false, gestures: false, hashtags: true }];
     case 'all':
-      // Every child must hold: any one child's trigger is the whole condition's.
-      for (const child of condition.children) {
-        const trigger = triggerOf(child);
-        if (trigger) return trigger;
-      }
-      return undefined;
+      // Every child must hold: so must every child's triggers.
+      return condition.children.flatMap(triggersOfCondition);
     case 'any': {
-      const union: Trigger = { lexicons: [], mentions: false, gestures: false, hashtags: false };
-      for (const child of condition.children) {
-        const trigger = triggerOf(child);
-        if (!trigger) return undefined;
-        for (const lexicon of trigger.lexicons) if (!union.lexicons.includes(lexicon)) union.lexicons.push(lexicon);
-        union.mentions ||= trigger.mentions;
-        union.gestures ||= trigger.gestures;
-        union.hashtags ||= trigger.hashtags;
-      }
-      return condition.children.length > 0 ? union : undefined;
+      // Some child holds, and with it each of its triggers: a union taking one trigger of every
+      // child is needed. Two such unions: every child's first trigger, and every child's last.
+      const children = condition.children.map(triggersOfCondition);
+      if (children.length === 0 || children.some((triggers) => triggers.length === 0)) return [];
+      const first = unionOf(children.map((triggers) => triggers[0]!));
+      const last = unionOf(children.map((triggers) => triggers[triggers.length - 1]!));
+      return sameTrigger(first, last) ? [first] : [first, last];
     }
     default:
-      return undefined;
+      return [];
   }
 }
 
-const triggersOf = new WeakMap<CompiledRules, (Trigger | undefined)[]>();
-function ruleTriggers(compiled: CompiledRules): (Trigger | undefined)[] {
+function unionOf(triggers: readonly Trigger[]): Trigger {
+  const union: Trigger = { lexicons: [], mentions: false, gestures: false, hashtags: false };
+  for (const trigger of triggers) {
+    for (const lexicon of trigger.lexicons) if (!union.lexicons.includes(lexicon)) union.lexicons.push(lexicon);
+    union.mentions ||= trigger.mentions;
+    union.gestures ||= trigger.gestures;
+    union.hashtags ||= trigger.hashtags;
+  }
+  return union;
+}
+
+function sameTrigger(a: Trigger, b: Trigger): boolean {
+  return a.mentions === b.mentions && a.gestures === b.gestures && a.hashtags === b.hashtags && a.lexicons.length === b.lexicons.length && a.lexicons.every((lexicon) => b.lexicons.includes(lexicon));
+}
+
+const triggersOf = new WeakMap<CompiledRules, Trigger[][]>();
+function ruleTriggers(compiled: CompiledRules): Trigger[][] {
   let triggers = triggersOf.get(compiled);
-  if (!triggers) triggersOf.set(compiled, (triggers = compiled.rules.map((rule) => triggerOf(rule.condition))));
+  if (!triggers) triggersOf.set(compiled, (triggers = compiled.rules.map((rule) => triggersOfCondition(rule.condition))));
   return triggers;
 }
 
@@ -256,8 +276,7 @@ export function evaluateItem(compiled: CompiledRules, input: EvaluateItemInput):
   const triggers = ruleTriggers(compiled);
   for (const index of applicableRules(compiled, candidates, moment)) {
     const rule = compiled.rules[index]!;
-    const trigger = triggers[index];
-    if (trigger && !state.mayMeet(trigger)) continue;
+    if (!state.mayMeetAll(triggers[index]!)) continue;
     const outcome = evaluate(rule.condition, state);
     if (!outcome.matched) continue;
     itemHash ??= hashRecord(item);
@@ -410,6 +429,8 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
   for (const field of fields) {
     const hits = field.lexiconHits.get(condition.lexicon);
     if (!hits) continue;
+    // Near a candidate needs an anchor in the field: without one every hit is passed over.
+    if (condition.nearCandidate !== undefined && field.mentions.length === 0 && !field.gestures.some((gesture) => gesture.kind !== 'emoji')) continue;
     const blockers = condition.unlessAfter ? (field.lexiconHits.get(condition.unlessAfter.lexicon) ?? []) : [];
     // A bare ☝ or ✌ is often just an emoji: only spelled-out or keycap gestures anchor a term.
     const anchors = condition.nearCandidate !== undefined ? [...field.mentions, ...field.gestures.filter((gesture) => gesture.kind !== 'emoji')] : [];

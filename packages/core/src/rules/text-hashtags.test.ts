@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HASHTAG_PATTERN, hashtagsInText } from './text-hashtags.js';
 
 function reference(text: string) {
-  return [...text.matchAll(HASHTAG_PATTERN)].map((match) => ({ index: match.index, text: match[0], tag: match[1]! }));
+  return [...text.matchAll(HASHTAG_PATTERN)].map((match) => ({ index: match.index, text: match[0], tag: match[1]!, lower: match[1]!.toLowerCase() }));
 }
 
 describe('hashtagsInText', () => {

@@ -1,8 +1,9 @@
-/** A `#tag` written in a text: where it starts, what was written, and the tag without `#`. */
+/** A `#tag` written in a text: where it starts, what was written, and the tag without `#`, also in lower case. */
 export interface TextHashtag {
   index: number;
   text: string;
   tag: string;
+  lower: string;
 }
 
 /** The definition: `#` and a run of letters, digits and `_` (Unicode). The scan below gives the same list. */
@@ -28,7 +29,8 @@ export function hashtagsInText(text: string): TextHashtag[] {
       if (match) end = at + match[0].length;
     }
     if (end > at + 1) {
-      found.push({ index: at, text: text.slice(at, end), tag: text.slice(at + 1, end) });
+      const tag = text.slice(at + 1, end);
+      found.push({ index: at, text: text.slice(at, end), tag, lower: tag.toLowerCase() });
       at = text.indexOf('#', end);
     } else at = text.indexOf('#', at + 1);
   }
