@@ -354,6 +354,7 @@ function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
     case 'hashtag':
       return hashtag(condition, state);
     case 'gesture': {
+      if (!someField(state.analyses(condition.scope), (field) => field.gestures.length > 0)) return NO;
       const spans: MatchSpan[] = [];
       for (const field of state.analyses(condition.scope)) {
         for (const gesture of field.gestures) {
@@ -404,6 +405,8 @@ function classifierScore(condition: Extract<CompiledCondition, { kind: 'classifi
 }
 
 function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, state: ItemState): Outcome {
+  // Most items mention no candidate: leave before allocating anything.
+  if (!someField(state.analyses(condition.scope), (field) => field.mentions.length > 0)) return NO;
   const spans: MatchSpan[] = [];
   const pairs = new Set<number>();
   for (const field of state.analyses(condition.scope)) {
@@ -416,6 +419,11 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
   if (pairs.size === 0) return NO;
   if (condition.maxPairs !== undefined && pairs.size > condition.maxPairs) return NO;
   return { matched: true, spans, sensitive: false };
+}
+
+function someField(fields: readonly FieldAnalysis[], holds: (field: FieldAnalysis) => boolean): boolean {
+  for (let at = 0; at < fields.length; at++) if (holds(fields[at]!)) return true;
+  return false;
 }
 
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
