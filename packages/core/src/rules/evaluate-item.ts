@@ -177,7 +177,7 @@ function lexiconMarks(compiled: CompiledRules): Float64Array {
 
 /**
  * What a rule's condition cannot hold without: a hit of one of these lexicons, a candidate
- * mention or a ballot gesture in some field, or a hashtag on the item or a `#` in its text.
+ * mention or a ballot gesture in some field, or a hashtag on the item or a `#tag` in its text.
  * Most rules need a lexicon most posts never touch, so one look at the item's hits skips
  * walking their conditions.
  */
