@@ -109,6 +109,18 @@ class ItemState {
     return this.marks![row * this.compiled.lexicons.length + lexicon] === this.serial;
   }
 
+  /** Whether any field of the scope holds a candidate mention. */
+  hasMention(scope: 'own' | 'target' | 'all'): boolean {
+    const bit = 1 << this.mark(scope);
+    return (this.mentioned & bit) !== 0;
+  }
+
+  /** Whether any field of the scope holds a ballot gesture. */
+  hasGesture(scope: 'own' | 'target' | 'all'): boolean {
+    const bit = 1 << this.mark(scope);
+    return (this.gestured & bit) !== 0;
+  }
+
   /** Whether the fields meet every trigger: without that the rule cannot hold. */
   mayMeetAll(triggers: readonly Trigger[]): boolean {
     for (let at = 0; at < triggers.length; at++) if (!this.mayMeet(triggers[at]!)) return false;
@@ -117,9 +129,9 @@ class ItemState {
 
   /** Whether any field holds something the trigger names. */
   private mayMeet(trigger: Trigger): boolean {
+    if (trigger.mentions && this.hasMention('all')) return true;
+    if (trigger.gestures && this.hasGesture('all')) return true;
     const row = this.mark('all');
-    if (trigger.mentions && (this.mentioned & (1 << row)) !== 0) return true;
-    if (trigger.gestures && (this.gestured & (1 << row)) !== 0) return true;
     if (trigger.hashtags && this.hasHashtag()) return true;
     const marks = this.marks!;
     const offset = row * this.compiled.lexicons.length;
@@ -360,7 +372,7 @@ function evaluate(condition: CompiledCondition, state: ItemState): Outcome {
     case 'hashtag':
       return hashtag(condition, state);
     case 'gesture': {
-      if (!someField(state.analyses(condition.scope), (field) => field.gestures.length > 0)) return NO;
+      if (!state.hasGesture(condition.scope)) return NO;
       const spans: MatchSpan[] = [];
       for (const field of state.analyses(condition.scope)) {
         for (const gesture of field.gestures) {
@@ -412,7 +424,7 @@ function classifierScore(condition: Extract<CompiledCondition, { kind: 'classifi
 
 function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, state: ItemState): Outcome {
   // Most items mention no candidate: leave before allocating anything.
-  if (!someField(state.analyses(condition.scope), (field) => field.mentions.length > 0)) return NO;
+  if (!state.hasMention(condition.scope)) return NO;
   const spans: MatchSpan[] = [];
   const pairs = new Set<number>();
   for (const field of state.analyses(condition.scope)) {
@@ -425,11 +437,6 @@ function mentions(condition: Extract<CompiledCondition, { kind: 'mentions' }>, s
   if (pairs.size === 0) return NO;
   if (condition.maxPairs !== undefined && pairs.size > condition.maxPairs) return NO;
   return { matched: true, spans, sensitive: false };
-}
-
-function someField(fields: readonly FieldAnalysis[], holds: (field: FieldAnalysis) => boolean): boolean {
-  for (let at = 0; at < fields.length; at++) if (holds(fields[at]!)) return true;
-  return false;
 }
 
 function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, state: ItemState): Outcome {
