@@ -120,5 +120,4 @@ export {
   RecordLogIndex,
   RecordQuerySchema,
   storedRecordLine,
-  writeStoredRecordLine,
 } from '../store-kit/index.js';

@@ -6,7 +6,6 @@ export {
   computeEntryHash,
   isHashHex,
   storedRecordLine,
-  writeStoredRecordLine,
   type BuildStoredRecordInput,
   type ChainCheckContext,
   type ChainTip,

@@ -68,22 +68,6 @@ export function storedRecordLine(entry: StoredRecordV1<unknown>, recordCanonical
 }
 
 /**
- * Write {@link storedRecordLine} as UTF-8 into `target` at `offset`, from the record's canonical
- * JSON, without building the line as one string (a store writing thousands of lines a second
- * saves a copy of each). Answers the bytes written, or `undefined` when the line might not fit
- * in `target` from `offset` (then nothing was written: grow the buffer and call again).
- */
-export function writeStoredRecordLine(target: Buffer, offset: number, entry: StoredRecordV1<unknown>, recordCanonical: string): number | undefined {
-  const head = storedLineHead(entry, false);
-  const tail = storedLineTail(entry, false);
-  // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-  if (offset + 3 * (head.length + recordCanonical.length + tail.length) > target.length) return undefined;
-  let at = offset + target.write(head, offset);
-  at += target.write(recordCanonical, at);
-  return at + target.write(tail, at) - offset;
-}
-
-/**
  * The log line up to the record: `{"appendedAt":…,"record":`. Keys in RFC 8785 order: appendedAt,
  * entryHash, id, kind, prevHash, record, recordHash, seq. `linksPlain` says the caller knows
  * `appendedAt`, `entryHash`, `kind` and `prevHash` need no escape (an ISO time, hex hashes, a
