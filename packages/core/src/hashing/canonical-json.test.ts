@@ -62,6 +62,16 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(canonicalJson({ big: 1n }).isErr()).toBe(true);
   });
 
+  it('refuses a value whose JSON would not fit in one string, with a typed error', () => {
+    // Six members sharing one 100-million-character text: ~600 M characters of JSON, past V8's
+    // string limit, without the test holding more than the one text.
+    const text = 'x'.repeat(100_000_000);
+    const result = canonicalJson({ a: text, b: text, c: text, d: text, e: text, f: text });
+    expect(result.isErr() && result.error).toMatchObject({ type: 'too_large', path: '' });
+    expect(result.isErr() && result.error.message).toMatch(/512 MiB.*nothing was written/);
+    expect(() => canonicalJsonOrThrow({ a: [text, text, text, text, text, text] })).toThrow(/longer than a JavaScript string can hold/);
+  });
+
   it('hashes bytes and strings as sha256', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(sha256Hex('abc'));

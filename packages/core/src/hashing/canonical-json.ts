@@ -11,10 +11,13 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 
-/** Why a value could not be canonicalised. */
+/**
+ * Why a value could not be canonicalised: a member with no JSON form (`not_canonicalizable`),
+ * or a value whose JSON is longer than a JavaScript string can hold (`too_large`).
+ */
 export interface CanonicalJsonError {
-  type: 'not_canonicalizable';
-  /** JSON-pointer-like path of the offending value, e.g. `/items/3/metrics`. */
+  type: 'not_canonicalizable' | 'too_large';
+  /** JSON-pointer-like path of the offending value, e.g. `/items/3/metrics` (`''` for the whole value). */
   path: string;
   message: string;
 }
@@ -27,16 +30,25 @@ export interface CanonicalJsonError {
  * they have no single JSON form.
  */
 export function canonicalJson(value: unknown): Result<string, CanonicalJsonError> {
-  // Records are hashed on every store append: the fast pass tracks no paths; only a value that
-  // fails is serialised again, slowly, to say where.
-  const fast = serialiseFast(value, 0);
-  if (fast !== undefined) return ok(fast);
   try {
+    // Records are hashed on every store append: the fast pass tracks no paths; only a value
+    // that fails is serialised again, slowly, to say where.
+    const fast = serialiseFast(value, 0);
+    if (fast !== undefined) return ok(fast);
     return ok(serialise(value, '', new Set()));
   } catch (error) {
     if (isCanonicalError(error)) return err(error);
+    if (isStringLengthError(error)) return err({ type: 'too_large', path: '', message: TOO_LARGE });
     throw error;
   }
+}
+
+// V8 caps a string at 2^29 - 24 UTF-16 units (~512 MiB of JSON); JSON.parse could not read a
+// longer record back either, so it is refused before anything is written.
+const TOO_LARGE = 'its JSON is longer than a JavaScript string can hold (about 512 MiB), so it could neither be hashed nor read back; nothing was written';
+
+function isStringLengthError(error: unknown): boolean {
+  return error instanceof RangeError && /invalid string length/i.test(error.message);
 }
 
 /**
@@ -50,7 +62,8 @@ export function canonicalJsonOrThrow(value: unknown): string {
 }
 
 function isCanonicalError(error: unknown): error is CanonicalJsonError {
-  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'not_canonicalizable';
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  return type === 'not_canonicalizable' || type === 'too_large';
 }
 
 function fail(path: string, message: string): never {

@@ -60,9 +60,18 @@ export function parseRecord<K extends RecordKind>(kind: K, value: unknown, sourc
   const canonical = canonicalJson(data);
   if (canonical.isErr()) {
     const path = canonical.error.path || '(root)';
-    return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `${sourceOf(kind, source)}: ${path}: ${canonical.error.message}`, issues: [{ path, message: canonical.error.message }] });
+    const message = canonical.error.type === 'too_large' ? tooLargeMessage(kind, data, canonical.error.message) : canonical.error.message;
+    return err({ type: 'invalid_input', source: sourceOf(kind, source), message: `${sourceOf(kind, source)}: ${path}: ${message}`, issues: [{ path, message }] });
   }
   return ok({ record: data as RecordOf<K>, canonical: canonical.value });
+}
+
+/** What to do about a record too large to store, by kind. */
+function tooLargeMessage(kind: RecordKind, data: unknown, message: string): string {
+  if (kind !== 'account_state') return `${message}; keep large content (media, raw pages) as blobs referenced by their hash`;
+  const itemCount = (data as { itemCount?: unknown }).itemCount;
+  const items = typeof itemCount === 'number' ? `${itemCount} items` : 'its items';
+  return `${message}. The account's state holds ${items} in one record, past what this version can store; its earlier state is kept as it was`;
 }
 
 // Named only when something is refused: stores call parseRecord for every record they append.

@@ -12,6 +12,7 @@ export const STORE_CONFORMANCE_CASES = [
   'append-idempotent',
   'conflict-same-id',
   'invalid-record-rejected',
+  'oversized-record-rejected',
   'read-by-account',
   'read-by-item',
   'read-by-time-range',
@@ -150,6 +151,19 @@ const CASES: Record<StoreConformanceCase, Case> = {
     assert.ok((error as { issues?: Array<{ path: string }> }).issues?.some((issue) => issue.path === 'at'), 'the issue names the field');
     assert.equal(errorOf(await store.query('audit', { acountKey: 'x' } as never), 'query with an unknown field').type, 'invalid_input');
     assert.equal(value(await store.query('audit'), 'query').length, 0);
+  },
+
+  async 'oversized-record-rejected'({ store }) {
+    value(await store.append('account_state', [fixtureAccountState({ minute: 1, knownItems: 3 })]), 'append state');
+    // ~600 M characters of JSON (six members sharing one text): past what one string holds.
+    const text = 'x'.repeat(100_000_000);
+    const oversized = { ...fixtureAccountState({ minute: 2, knownItems: 6 }), itemCount: 6, notes: [text, text, text, text, text, text] };
+    const error = errorOf(await store.append('account_state', [oversized as never]), 'append a state too large for one record');
+    assert.equal(error.type, 'invalid_input');
+    assert.match(error.message, /512 MiB.*6 items/s, 'the message names the limit and the cause');
+    const kept = value(await store.get('account_state', 'x:@andi_contoh'), 'get state');
+    assert.equal((kept?.record as { knownItems?: number }).knownItems, 3, 'the earlier state is kept as it was');
+    assert.equal(value(await store.query('account_state', { allVersions: true }), 'query').length, 1, 'nothing was written');
   },
 
   async 'read-by-account'({ store }) {
