@@ -226,7 +226,7 @@ function noteVisibility(context: Context): void {
 function applyAccountWide(context: Context, observation: 'account_hidden' | 'account_gone' | 'account_visible'): void {
   const { draft } = context;
   for (const bucket of draft.bucketKeys()) {
-    for (const item of Object.values(draft.bucket(bucket) ?? {})) {
+    for (const item of draft.values(bucket)) {
       const result = applyIfChanging(context, item, observation);
       if (result) context.changes.push(result);
     }
@@ -343,34 +343,50 @@ function diffItems(context: Context, items: Iterable<Item>): ObserveCaptureResul
   const scope = capture.scope;
   const isAct = scope === 'likes' || scope === 'follows';
 
-  // 1. Where each captured item lands.
+  // 1. Where each captured item lands. A live item shown again unchanged (the bulk of a
+  //    re-capture) is recorded as seen at once, and only its key is kept.
   const sightings = new Map<string, Sighting>();
+  const resighted = new Set<string>();
+  const seen: Seen = { has: (key) => sightings.has(key) || resighted.has(key) };
   const unmatched: Sighting[] = [];
   const read: ItemsRead = { count: 0, oldestMs: undefined };
   for (const item of items) {
     read.count++;
     const at = instantMs(item.createdAt);
     if (at !== undefined && (read.oldestMs === undefined || at < read.oldestMs)) read.oldestMs = at;
+    if (resightPlain(context, item, seen, resighted)) continue;
     const existing = findExisting(draft, item, scope);
     const key = existing?.key ?? canonicalKeyOf(item);
-    if (sightings.has(key)) continue;
-    const sighting: Sighting = existing ? (isResighting(existing, item, capture) ? { key, existing } : { item, key, existing }) : { item, key };
+    if (seen.has(key)) continue;
+    if (existing && isResighting(existing, item, capture)) {
+      if (isPlainResighting(context, existing)) {
+        draft.markSeen(existing, capture.capturedAt, capture.id);
+        resighted.add(key);
+        continue;
+      }
+      sightings.set(key, { key, existing });
+      continue;
+    }
+    const sighting: Sighting = existing ? { item, key, existing } : { item, key };
     sightings.set(key, sighting);
     if (!existing) unmatched.push(sighting);
   }
   // 2. Identifier churn (Facebook rotates some ids): an unknown id is a known item this capture
   //    did not show if it has its content and creation time, or, failing that, when the
   //    creation time is unique on both sides (the post was edited and its id rotated).
-  matchChurn(draft, scope, sightings, unmatched);
+  matchChurn(draft, scope, sightings, seen, unmatched);
 
   // 3. The window, and the known items inside it that this capture did not show.
   const window = countedWindow(capture, read, context.capabilities, options);
   const inWindow: TrackedItem[] = [];
   let liveishInWindow = 0;
   if (window) {
-    forEachInWindow(draft, scope, window, context.capturedMs, (item) => {
-      if (LIVEISH.has(item.status)) liveishInWindow++;
-      if (!sightings.has(item.key)) inWindow.push(item);
+    forEachInWindow(draft, scope, window, context.capturedMs, resighted, {
+      item: (item) => {
+        if (LIVEISH.has(item.status)) liveishInWindow++;
+        if (!sightings.has(item.key)) inWindow.push(item);
+      },
+      resighted: () => liveishInWindow++,
     });
   }
   if (read.count === 0 && inWindow.length > 0) {
@@ -391,7 +407,7 @@ function diffItems(context: Context, items: Iterable<Item>): ObserveCaptureResul
     }
   }
   for (const sighting of sightings.values()) {
-    if (sighting.item && referencesUnavailableOwnPost(sighting.item, capture)) observeReference(context, sighting, sightings);
+    if (sighting.item && referencesUnavailableOwnPost(sighting.item, capture)) observeReference(context, sighting, seen);
   }
 
   // 5. What it did not show, inside its window.
@@ -423,7 +439,7 @@ function scheduleProbes(context: Context, items: TrackedItem[]): void {
   }
 }
 
-function matchChurn(draft: StateDraft, scope: Capture['scope'], sightings: Map<string, Sighting>, unmatched: Sighting[]): void {
+function matchChurn(draft: StateDraft, scope: Capture['scope'], sightings: Map<string, Sighting>, seen: Seen, unmatched: Sighting[]): void {
   const newAt = new Map<number, number>();
   // Unmatched sightings are new items: they always keep their item.
   for (const sighting of unmatched) {
@@ -434,10 +450,9 @@ function matchChurn(draft: StateDraft, scope: Capture['scope'], sightings: Map<s
     const item = sighting.item!;
     const ms = instantMs(item.createdAt);
     if (ms === undefined || item.editHistoryIds?.length) continue;
-    const bucket = draft.bucket(bucketFor(scope, ms));
-    if (!bucket) continue;
-    const sameTime = Object.values(bucket).filter((candidate) => candidate.contentCaptured && instantMs(candidate.createdAt) === ms);
-    const unseen = sameTime.filter((candidate) => !sightings.has(candidate.key) && candidate.kind === item.kind && candidate.status !== 'withdrawn');
+    const sameTime = draft.values(bucketFor(scope, ms)).filter((candidate) => candidate.contentCaptured && instantMs(candidate.createdAt) === ms);
+    if (sameTime.length === 0) continue;
+    const unseen = sameTime.filter((candidate) => !seen.has(candidate.key) && candidate.kind === item.kind && candidate.status !== 'withdrawn');
     const byContent = unseen.find((candidate) => candidate.versions.at(-1)?.contentHash === hashOf(sighting));
     const byTime = sameTime.length === 1 && unseen.length === 1 && newAt.get(ms) === 1 ? unseen[0] : undefined;
     const match = byContent ?? byTime;
@@ -461,36 +476,88 @@ function classifyAbsence(context: Context, item: TrackedItem, isAct: boolean, su
   return 'absent';
 }
 
+/** What visits the known items inside a window. */
+interface WindowVisitor {
+  /** An item this capture has not shown (yet), or one it showed that is not a plain re-sighting. */
+  item: (item: TrackedItem) => void;
+  /** An item this capture showed again unchanged and live (already marked seen). */
+  resighted: () => void;
+}
+
 /**
  * Visit the known items of a scope created inside the window, skipping placeholders and items
  * seen after the capture. A visitor rather than a list: at a million items the list alone is
- * garbage the collector must chase.
+ * garbage the collector must chase. Items this capture re-sighted are counted without being
+ * built: their last sighting is now this capture's, but was older before it.
  */
-function forEachInWindow(draft: StateDraft, scope: Capture['scope'], window: CountedWindow, capturedMs: number, visit: (item: TrackedItem) => void): void {
+function forEachInWindow(draft: StateDraft, scope: Capture['scope'], window: CountedWindow, capturedMs: number, resighted: ReadonlySet<string>, visit: WindowVisitor): void {
   // Acts (likes, follows) are ordered by when they were made, which their times may not say:
   // their absence counts only when the whole list was read.
   const isAct = scope === 'likes' || scope === 'follows';
   if (isAct && !window.wholeHistory) return;
   const buckets = dayBucketsBetween(draft.bucketKeys(), scope, window.fromMs, window.toMs);
   if (window.wholeHistory) buckets.push(bucketFor(scope, undefined));
+  const inside = (item: TrackedItem): boolean => {
+    const at = instantMs(item.createdAt);
+    return at === undefined ? window.wholeHistory : at > window.fromMs && at < window.toMs;
+  };
   for (const bucket of buckets) {
-    const items = draft.bucket(bucket);
-    if (!items) continue;
     // A day wholly inside the window needs no per-item time check.
     const dayStart = dayStartOf(bucket);
     const wholeDay = dayStart !== undefined && dayStart > window.fromMs && dayStart + DAY_MS < window.toMs;
-    for (const key in items) {
-      const item = items[key]!;
-      if (!item.contentCaptured) continue;
-      const lastSeen = instantMs(item.lastSeenAt);
-      if (lastSeen !== undefined && lastSeen >= capturedMs) continue;
-      if (!wholeDay) {
-        const at = instantMs(item.createdAt);
-        if (at === undefined ? !window.wholeHistory : at <= window.fromMs || at >= window.toMs) continue;
+    for (const key of draft.keysOf(bucket)) {
+      if (resighted.has(key)) {
+        if (wholeDay || inside(draft.get(bucket, key)!)) visit.resighted();
+        continue;
       }
-      visit(item);
+      const lastSeen = instantMs(draft.lastSeenAtOf(bucket, key));
+      if (lastSeen !== undefined && lastSeen >= capturedMs) continue;
+      const item = draft.get(bucket, key)!;
+      if (!item.contentCaptured) continue;
+      if (!wholeDay && !inside(item)) continue;
+      visit.item(item);
     }
   }
+}
+
+/** The keys this capture showed (sighted, or re-sighted and already marked seen). */
+interface Seen {
+  has(key: string): boolean;
+}
+
+/**
+ * The bulk of a re-capture, read without building the stored item: a plain packed item (see
+ * `PackedBucket`) shown again under its own id, in its own day, unchanged, live, with no lookup
+ * pending and last seen before this capture. Marks it seen and returns true; true as well for a
+ * second showing of an item already seen (the first counts), as the general path would skip it.
+ * False leaves the item to the general path.
+ */
+function resightPlain(context: Context, item: Item, seen: Seen, resighted: Set<string>): boolean {
+  // A target (repost, quote, reply) or an edit history needs the general path.
+  if (item.target || item.editHistoryIds?.length) return false;
+  const { draft, capture } = context;
+  const key = `${item.platform}:${item.id}`;
+  if (draft.alias(key) !== undefined) return false;
+  const bucket = bucketFor(capture.scope, instantMs(item.createdAt));
+  const stored = draft.plainItemOf(bucket, key);
+  if (stored === undefined) return false;
+  if (seen.has(key)) return true;
+  if (!sameContent(stored, item) || draft.getPending(key)) return false;
+  const lastSeen = instantMs(draft.lastSeenAtOf(bucket, key));
+  if (lastSeen !== undefined && context.capturedMs <= lastSeen) return false;
+  draft.markPlainSeen(bucket, key, capture.capturedAt, capture.id);
+  resighted.add(key);
+  return true;
+}
+
+/**
+ * A re-sighting that changes nothing but the last sighting and announces nothing: a live item
+ * with no lookup pending, last seen before this capture (what `observeKnown` would write alone).
+ */
+function isPlainResighting(context: Context, existing: TrackedItem): boolean {
+  if (existing.status !== 'live' || context.draft.getPending(existing.key)) return false;
+  const lastSeen = instantMs(existing.lastSeenAt);
+  return lastSeen === undefined || context.capturedMs > lastSeen;
 }
 
 function hashOf(sighting: Sighting): string {
@@ -628,7 +695,7 @@ function noteContent(context: Context, sighting: Sighting, item: Item, extra: Pa
 }
 
 /** The subject's own reply or quote shows one of its posts as unavailable. */
-function observeReference(context: Context, sighting: Sighting, seen: ReadonlyMap<string, Sighting>): void {
+function observeReference(context: Context, sighting: Sighting, seen: Seen): void {
   const { draft, capture, options, capabilities } = context;
   const referencing = sighting.item!;
   const target = referencing.target!;

@@ -49,7 +49,7 @@ export function linkReplacements(
     if (!item || at === undefined || !item.contentCaptured || !GONE.has(item.status) || item.replacedBy) continue;
     const candidates: TrackedItem[] = [];
     for (const day of dayBucketsBetween([], item.scope, at, at + window)) {
-      for (const other of Object.values(draft.bucket(day) ?? {})) {
+      for (const other of draft.values(day)) {
         if (other.status === 'live' && !other.replaces && within(other, item, at + 1, at + window)) candidates.push(other);
       }
     }

@@ -1,4 +1,6 @@
+import type { Item } from '../capture/item-schema.js';
 import type { AccountState, PendingLookup, TrackedItem } from './account-state.js';
+import { PackedBucket } from './packed-bucket.js';
 
 /**
  * A copy of a record as a dictionary-mode object: buckets take thousands of distinct keys, and
@@ -34,7 +36,8 @@ export class StateDraft {
   readonly base: AccountState;
   private items: AccountState['items'];
   private itemsCopied = false;
-  private readonly copiedBuckets = new Set<string>();
+  /** Buckets written by this draft (its own copies), by name. */
+  private readonly writable = new Map<string, PackedBucket>();
   private aliases: AccountState['aliases'];
   private aliasesCopied = false;
   private pending: AccountState['pending'];
@@ -58,12 +61,39 @@ export class StateDraft {
     return Object.keys(this.items);
   }
 
-  bucket(bucket: string): Readonly<Record<string, TrackedItem>> | undefined {
-    return this.items[bucket];
+  /** The items of a bucket, in its order (empty when there is no such bucket). */
+  values(bucket: string): TrackedItem[] {
+    const record = this.items[bucket];
+    if (record === undefined) return [];
+    return PackedBucket.of(record)?.values() ?? Object.values(record);
+  }
+
+  /** The keys of a bucket, in its order. */
+  keysOf(bucket: string): Iterable<string> {
+    const record = this.items[bucket];
+    if (record === undefined) return [];
+    return PackedBucket.of(record)?.keys() ?? Object.keys(record);
+  }
+
+  /** When an item was last seen, without building a packed item. */
+  lastSeenAtOf(bucket: string, key: string): string | undefined {
+    const record = this.items[bucket];
+    if (record === undefined) return undefined;
+    const packed = PackedBucket.of(record);
+    return packed ? packed.lastSeenAtOf(key) : record[key]?.lastSeenAt;
+  }
+
+  /** The version item of a plain packed item, read without building the item (see `PackedBucket`). */
+  plainItemOf(bucket: string, key: string): Item | undefined {
+    const record = this.items[bucket];
+    return record === undefined ? undefined : PackedBucket.of(record)?.plainItemOf(key);
   }
 
   get(bucket: string, key: string): TrackedItem | undefined {
-    return this.items[bucket]?.[key];
+    const record = this.items[bucket];
+    if (record === undefined) return undefined;
+    const packed = PackedBucket.of(record);
+    return packed ? packed.get(key) : record[key];
   }
 
   alias(key: string): { key: string; bucket: string } | undefined {
@@ -82,21 +112,35 @@ export class StateDraft {
   put(item: TrackedItem, previousBucket?: string): void {
     if (previousBucket !== undefined && previousBucket !== item.bucket) this.remove(previousBucket, item.key);
     const target = this.writableBucket(item.bucket);
-    if (!(item.key in target)) this.itemCount++;
-    target[item.key] = item;
+    if (!target.has(item.key)) this.itemCount++;
+    target.put(item);
     const notable = isNotable(item);
     if (notable && this.notable[item.key] !== item.bucket) this.writableNotable()[item.key] = item.bucket;
     else if (!notable && item.key in this.notable) delete this.writableNotable()[item.key];
   }
 
+  /**
+   * A live, not notable item seen again: only when it was last seen changes. Writes no item
+   * object for a plain one (see `PackedBucket`).
+   */
+  markSeen(item: TrackedItem, at: string, captureId: string): void {
+    if (this.writableBucket(item.bucket).markSeen(item.key, at, captureId)) return;
+    this.put({ ...item, lastSeenAt: at, lastSeenCaptureId: captureId });
+  }
+
+  /** {@link StateDraft.markSeen} for an item {@link StateDraft.plainItemOf} found. */
+  markPlainSeen(bucket: string, key: string, at: string, captureId: string): void {
+    if (!this.writableBucket(bucket).markSeen(key, at, captureId)) throw new Error(`${key} in ${bucket} is not a plain packed item`);
+  }
+
   remove(bucket: string, key: string): void {
-    if (!this.items[bucket]?.[key]) return;
+    if (!this.get(bucket, key)) return;
     const target = this.writableBucket(bucket);
-    delete target[key];
+    target.remove(key);
     this.itemCount--;
-    if (Object.keys(target).length === 0) {
+    if (target.size === 0) {
       delete this.writableItems()[bucket];
-      this.copiedBuckets.delete(bucket);
+      this.writable.delete(bucket);
     }
     if (key in this.notable) delete this.writableNotable()[key];
   }
@@ -155,13 +199,15 @@ export class StateDraft {
     return this.items;
   }
 
-  private writableBucket(bucket: string): Record<string, TrackedItem> {
-    const items = this.writableItems();
-    if (!this.copiedBuckets.has(bucket)) {
-      items[bucket] = copyRecord(items[bucket]);
-      this.copiedBuckets.add(bucket);
+  private writableBucket(bucket: string): PackedBucket {
+    let target = this.writable.get(bucket);
+    if (target === undefined) {
+      const current = this.items[bucket];
+      target = current === undefined ? PackedBucket.empty(bucket) : (PackedBucket.of(current)?.copy() ?? PackedBucket.fromRecord(bucket, current));
+      this.writable.set(bucket, target);
+      this.writableItems()[bucket] = target.view();
     }
-    return items[bucket]!;
+    return target;
   }
 
   private writableNotable(): AccountState['notable'] {
