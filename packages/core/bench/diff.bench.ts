@@ -8,13 +8,16 @@
  *   process's CPU time; `diff_items_per_s_wall_<n>` is the same from wall-clock time.
  * - `diff_incremental_ms_<n>`: a capture of the 200 newest items (page-limited window) against
  *   the same state: the everyday case, which should not grow with n.
- * - `diff_peak_rss_mb_1m`: the process's peak resident memory after the 1M run (it holds the
- *   bench's own 1M built Items, the state, the 1M-item re-capture and the diff).
- * - `diff_paged_*_1m`: the same full diff with the re-capture read in pages of 1000
- *   (`observeCapturePages`), as an adapter pages: peak heap in use (sampled at every page and at
- *   the end, uncollected garbage included), peak RSS (reset once the state is built; it still
- *   holds the heap V8 kept from building it), the heap the result adds, and whether the result
- *   is the array diff's to the byte. `diff_build_peak_rss_mb_1m`: building the state, apart.
+ * - Every state is grown as an account's is: one capture a day of that day's 1000 items.
+ * - `diff_peak_rss_mb_1m`: the process's peak resident memory from its start through growing the
+ *   1M-item state and diffing a full 1M-item re-capture read in pages of 1000
+ *   (`observeCapturePages`), as an adapter reads them. Nothing is reset: the 10k and 100k runs
+ *   and the build are in it.
+ * - `diff_paged_*_1m`: that diff's peak heap in use (sampled at every page and at the end,
+ *   uncollected garbage included), the heap its result adds, and whether its result is the
+ *   array diff's to the byte.
+ * - `diff_process_max_rss_mb`: the whole process at the end, which also held the 1M-item
+ *   re-capture as one array of built Items for the timed runs.
  * - `diff_state_heap_mb_1m`: heap in use (after GC) holding the 1M-item state alone.
  * - `diff_result_hash_<n>`: sha256 of every change and every resulting state (as JSON) of the
  *   runs at n items (its first 12 hex digits as the value, all 64 in the unit): a faster or
@@ -78,12 +81,18 @@ function capture(id: string, items: Item[], at: number, window: Capture['window'
   };
 }
 
+/** The state of an account that posted PER_DAY items a day, captured once at the end of each day. */
 function build(n: number): { state: AccountState; at: number } {
-  const items: Item[] = [];
-  for (let index = n - 1; index >= 0; index--) items.push(item(index));
-  const at = timeOf(n) + 86_400_000;
-  const state = observeCapture(createAccountState({ accountKey: 'x:1001', platform: 'x', at: new Date(START).toISOString() }), capture('build', items, at, { complete: true, reachedEnd: true }), {}, CAPABILITIES).state;
-  return { state, at };
+  let state = createAccountState({ accountKey: 'x:1001', platform: 'x', at: new Date(START).toISOString() });
+  for (let first = 0; first < n; first += PER_DAY) {
+    const items: Item[] = [];
+    for (let index = Math.min(first + PER_DAY, n) - 1; index >= first; index--) items.push(item(index));
+    const oldest = items.at(-1)!;
+    const endOfDay = START + Math.floor(first / PER_DAY) * 86_400_000 + 86_400_000 - 60_000;
+    const window: Capture['window'] = { complete: true, reachedEnd: first === 0, ...(first === 0 ? {} : { cutBy: 'page_limit' as const, oldest: { id: oldest.id, at: oldest.createdAt! } }) };
+    state = observeCapture(state, capture(`day-${first / PER_DAY}`, items, endOfDay, window), {}, CAPABILITIES).state;
+  }
+  return { state, at: timeOf(n) + 86_400_000 };
 }
 
 /** The full re-capture in pages of 1000 items, made as they are read (the way an adapter pages). */
@@ -116,7 +125,7 @@ function resetPeakRss(): boolean {
   }
 }
 
-/** The process's peak resident memory in bytes since the last {@link resetPeakRss} (Linux `VmHWM`). */
+/** The process's peak resident memory in bytes since it started or the last {@link resetPeakRss} (Linux `VmHWM`). */
 function peakRssSinceReset(): number | undefined {
   try {
     const kilobytes = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
@@ -129,12 +138,7 @@ function peakRssSinceReset(): number | undefined {
 interface DiffMemory {
   /** Heap after GC holding the state alone. */
   stateHeapMb: number;
-  /** Peak resident memory while the state was built from one capture of all its items. */
-  buildPeakRssMb: number | undefined;
-  /**
-   * Peak resident memory of the diff of the re-capture read in pages: state, pages and diff, but
-   * also the heap V8 still holds from building the state (it does not give it back at once).
-   */
+  /** Peak resident memory of the process from its start through the diff of the re-capture read in pages. */
   pagedPeakRssMb: number | undefined;
   /** Peak heap in use (sampled at every page and at the end) of the paged diff, the state included. */
   pagedPeakHeapMb: number;
@@ -175,14 +179,13 @@ function fullRecaptureHeader(round: number, at: number): CaptureHeader {
 }
 
 /**
- * The memory of the 1M diff as the monitor's inputs would hold it: the state, and the
- * re-capture read page by page (`observeCapturePages`). The peak is reset once the state is built.
+ * The memory of the 1M diff with the re-capture read page by page (`observeCapturePages`): the
+ * process's peak so far, nothing reset, so it holds the state's build as well.
  */
 function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: number | undefined; peakHeapMb: number; retainedHeapMb: number; digest: string } {
   gc?.();
   gc?.();
   const stateHeap = process.memoryUsage().heapUsed;
-  const reset = gc !== undefined && resetPeakRss();
   // Heap in use (garbage not yet collected included) as each page is read, and at the end.
   let peakHeap = stateHeap;
   function* sampled(): Generator<Item[]> {
@@ -193,7 +196,7 @@ function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: 
   }
   const result = observeCapturePages(state, fullRecaptureHeader(0, at), sampled(), {}, CAPABILITIES);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  const peak = reset ? peakRssSinceReset() : undefined;
+  const peak = peakRssSinceReset();
   gc?.();
   const retainedHeapMb = (process.memoryUsage().heapUsed - stateHeap) / 1e6;
   return { peakRssMb: peak === undefined ? undefined : peak / 1e6, peakHeapMb: peakHeap / 1e6, retainedHeapMb, digest: digestOf(result) };
@@ -202,9 +205,7 @@ function measurePaged(state: AccountState, at: number, n: number): { peakRssMb: 
 function measure(n: number, repeats: number, withMemory = false): { fullMs: number; fullCpuMs: number; incrementalMs: number; changes: number; resultHash: string; memory?: DiffMemory } {
   gc?.();
   const hash = createHash('sha256');
-  const buildPeakReset = withMemory && gc !== undefined && resetPeakRss();
   const { state, at } = build(n);
-  const buildPeak = buildPeakReset ? peakRssSinceReset() : undefined;
   gc?.();
   const stateHeap = process.memoryUsage().heapUsed;
   const paged = withMemory ? measurePaged(state, at, n) : undefined;
@@ -232,7 +233,6 @@ function measure(n: number, repeats: number, withMemory = false): { fullMs: numb
       gc();
       memoryNow = {
         stateHeapMb: stateHeap / 1e6,
-        buildPeakRssMb: buildPeak === undefined ? undefined : buildPeak / 1e6,
         pagedPeakRssMb: paged.peakRssMb,
         pagedPeakHeapMb: paged.peakHeapMb,
         pagedRetainedHeapMb: paged.retainedHeapMb,
@@ -288,20 +288,18 @@ for (const [label, n, repeats] of sizes) {
   );
   process.stdout.write(`  ${notes.at(-1)}\n`);
 }
-if (results.has('1m')) entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process: bench inputs, state, re-capture and diff)' });
 const memory = results.get('1m')?.memory;
 if (memory) {
+  if (memory.pagedPeakRssMb !== undefined) entries.push({ name: 'diff_peak_rss_mb_1m', value: Math.round(memory.pagedPeakRssMb), unit: 'MB (peak RSS of the process from its start through growing the 1M-item state and diffing a full 1M-item re-capture read in pages of 1000; nothing reset)' });
   entries.push({ name: 'diff_state_heap_mb_1m', value: Math.round(memory.stateHeapMb), unit: 'MB (heap after GC: the 1M-item state alone)' });
-  entries.push({ name: 'diff_paged_peak_heap_mb_1m', value: Math.round(memory.pagedPeakHeapMb), unit: 'MB (peak heap in use of the whole diff, uncollected garbage included: the 1M-item state, the 1M-item re-capture read in pages of 1000, and the diff)' });
-  if (memory.pagedPeakRssMb !== undefined) entries.push({ name: 'diff_paged_peak_rss_mb_1m', value: Math.round(memory.pagedPeakRssMb), unit: 'MB (peak RSS of the same diff; holds the heap V8 kept from building the state, so at most what the diff needs)' });
+  entries.push({ name: 'diff_paged_peak_heap_mb_1m', value: Math.round(memory.pagedPeakHeapMb), unit: 'MB (peak heap in use of that diff, uncollected garbage included: the 1M-item state, the re-capture read in pages of 1000, and the diff)' });
   entries.push({ name: 'diff_paged_retained_heap_mb_1m', value: Math.round(memory.pagedRetainedHeapMb), unit: 'MB (heap after GC the paged diff adds to the state)' });
   entries.push({ name: 'diff_paged_same_result_1m', value: memory.pagedSameResult ? 1 : 0, unit: '1 when the paged diff gave the same changes and state as the array one' });
-  if (memory.buildPeakRssMb !== undefined) entries.push({ name: 'diff_build_peak_rss_mb_1m', value: Math.round(memory.buildPeakRssMb), unit: 'MB (peak RSS building the 1M-item state from one 1M-item capture; not part of the diff)' });
   entries.push({ name: 'diff_inputs_heap_mb_1m', value: Math.round(memory.inputsHeapMb), unit: 'MB (heap after GC: 1M-item state + 1M-item re-capture)' });
   if (memory.peakAboveInputsMb !== undefined) entries.push({ name: 'diff_peak_above_inputs_mb_1m', value: Math.round(memory.peakAboveInputsMb), unit: 'MB (peak RSS during the diff minus RSS with its inputs built)' });
   entries.push({ name: 'diff_retained_heap_mb_1m', value: Math.round(memory.retainedHeapMb), unit: 'MB (heap after GC the result adds to its inputs)' });
   notes.push(
-    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap; diff of the re-capture read in pages: peak heap ${memory.pagedPeakHeapMb.toFixed(0)} MB, peak RSS ${memory.pagedPeakRssMb?.toFixed(0) ?? '(not measurable here)'} MB (with what V8 kept from the build), same result as the array: ${memory.pagedSameResult}; with the whole re-capture as one array ${memory.inputsHeapMb.toFixed(0)} MB of inputs; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
+    `1m memory: state ${memory.stateHeapMb.toFixed(0)} MB of heap; diff of the re-capture read in pages: process peak RSS ${memory.pagedPeakRssMb?.toFixed(0) ?? '(not measurable here: needs Linux /proc)'} MB since start, peak heap ${memory.pagedPeakHeapMb.toFixed(0)} MB, same result as the array: ${memory.pagedSameResult}; with the whole re-capture as one array ${memory.inputsHeapMb.toFixed(0)} MB of inputs; the diff's own peak ${memory.peakAboveInputsMb === undefined ? 'not measurable here (needs Linux /proc and --expose-gc)' : `${memory.peakAboveInputsMb.toFixed(0)} MB`} above them; its result keeps ${memory.retainedHeapMb.toFixed(0)} MB`,
   );
 }
 const ratio = (a: string, b: string) => (results.get(b)?.fullMs ?? Number.NaN) / (results.get(a)?.fullMs ?? Number.NaN);
@@ -309,5 +307,6 @@ const cpuRatio = (a: string, b: string) => (results.get(b)?.fullCpuMs ?? Number.
 for (const [label, result] of results) notes.push(`${label}: changes and states sha256 ${result.resultHash}`);
 notes.push(`CPU-time ratio 100k/10k = ${cpuRatio('10k', '100k').toFixed(2)}x, 1m/100k = ${cpuRatio('100k', '1m').toFixed(2)}x`);
 notes.push(`time ratio 100k/10k = ${ratio('10k', '100k').toFixed(2)}x, 1m/100k = ${ratio('100k', '1m').toFixed(2)}x (linear budget: 12x per 10x items)`);
-notes.push('peak RSS holds the 1M-item state, a 1M-item capture and the new state sharing nothing changed; figures are noisy on a shared machine');
+if (results.has('1m')) entries.push({ name: 'diff_process_max_rss_mb', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB (whole process at the end: it also held the 1M-item re-capture as one array of built Items for the timed runs)' });
+notes.push('times are noisy on a shared machine; read them as ratios');
 reportBench('diff', entries, notes);
