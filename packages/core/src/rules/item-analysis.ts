@@ -36,7 +36,11 @@ export interface FieldAnalysis {
   offsetShift: number;
   scope: 'own' | 'target';
   normalized: NormalizedText;
-  lexiconHits: Map<number, TokenHit[]>;
+  /**
+   * Hits by lexicon (its index in the rule set's lexicons), undefined where none: an array read,
+   * not a map look-up, for every hit recorded and every lexicon a rule asks about.
+   */
+  lexiconHits: (TokenHit[] | undefined)[];
   mentions: MentionHit[];
   gestures: GestureHit[];
 }
@@ -70,7 +74,7 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
   const source = field.hashtag ? `#${field.value.replace(/^#/, '')}` : field.value;
   const offsetShift = field.hashtag && !field.value.startsWith('#') ? -1 : 0;
   const normalized = normalizeText(source, { roots: compiled.roots, keepEmoji: KEEP_EMOJI });
-  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Map(), mentions: [], gestures: [] };
+  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Array<TokenHit[] | undefined>(compiled.lexicons.length), mentions: [], gestures: [] };
   const tokens = normalized.tokens;
   if (tokens.length === 0) return analysis;
 
@@ -210,8 +214,8 @@ function addHit(compiled: CompiledRules, analysis: FieldAnalysis, termIndex: num
   const meaning = compiled.terms[termIndex]!;
   const term = compiled.matcher.terms[termIndex]!;
   for (const lexicon of meaning.lexicons) {
-    let list = analysis.lexiconHits.get(lexicon);
-    if (!list) analysis.lexiconHits.set(lexicon, (list = []));
+    let list = analysis.lexiconHits[lexicon];
+    if (!list) analysis.lexiconHits[lexicon] = list = [];
     list.push({ first, last, term });
   }
   for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });
