@@ -285,6 +285,10 @@ class WordCollector {
       const piece = pieces[index]!;
       const text = piece.text === key ? key : compactCopy(piece.text);
       next = { key: index === from ? key : '', hash: index === from ? runHash : 0, text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
+      // This first reading hands out the memo's string too: maps keyed by token texts (the stem
+      // cache, the claim matcher's words) then hold the one string every later reading gives,
+      // and find it by identity, not by comparing characters (nor keep this post alive).
+      piece.text = text;
     }
     memo.set(next!);
   }
