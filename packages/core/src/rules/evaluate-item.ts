@@ -95,8 +95,8 @@ class ItemState {
       const marks = (this.marks ??= lexiconMarks(this.compiled));
       const offset = row * this.compiled.lexicons.length;
       for (const field of this.analyses(scope)) {
-        const hits = field.lexiconHits;
-        for (let lexicon = 0; lexicon < hits.length; lexicon++) if (hits[lexicon] !== undefined) marks[offset + lexicon] = this.serial;
+        const lexicons = field.hitLexicons;
+        for (let at = 0; at < lexicons.length; at++) marks[offset + lexicons[at]!] = this.serial;
         if (field.mentions.length > 0) this.mentioned |= bit;
         if (field.gestures.length > 0) this.gestured |= bit;
       }

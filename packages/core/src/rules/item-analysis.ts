@@ -41,6 +41,8 @@ export interface FieldAnalysis {
    * not a map look-up, for every hit recorded and every lexicon a rule asks about.
    */
   lexiconHits: (TokenHit[] | undefined)[];
+  /** The lexicons with hits, in the order of their first hit: what the field holds, without a walk over every lexicon. */
+  hitLexicons: number[];
   mentions: MentionHit[];
   gestures: GestureHit[];
 }
@@ -74,7 +76,7 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
   const source = field.hashtag ? `#${field.value.replace(/^#/, '')}` : field.value;
   const offsetShift = field.hashtag && !field.value.startsWith('#') ? -1 : 0;
   const normalized = normalizeText(source, { roots: compiled.roots, keepEmoji: KEEP_EMOJI });
-  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Array<TokenHit[] | undefined>(compiled.lexicons.length), mentions: [], gestures: [] };
+  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Array<TokenHit[] | undefined>(compiled.lexicons.length), hitLexicons: [], mentions: [], gestures: [] };
   const tokens = normalized.tokens;
   if (tokens.length === 0) return analysis;
 
@@ -215,7 +217,10 @@ function addHit(compiled: CompiledRules, analysis: FieldAnalysis, termIndex: num
   const term = compiled.matcher.terms[termIndex]!;
   for (const lexicon of meaning.lexicons) {
     let list = analysis.lexiconHits[lexicon];
-    if (!list) analysis.lexiconHits[lexicon] = list = [];
+    if (!list) {
+      analysis.lexiconHits[lexicon] = list = [];
+      analysis.hitLexicons.push(lexicon);
+    }
     list.push({ first, last, term });
   }
   for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });
