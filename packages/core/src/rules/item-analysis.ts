@@ -56,10 +56,12 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ satu:
 export function itemFields(item: Item, mediaTexts: readonly MediaText[] = []): { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] {
   const fields: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] = [];
   if (item.text) fields.push({ field: 'text', value: item.text, scope: 'own' });
-  item.hashtags.forEach((tag, index) => fields.push({ field: `hashtags.${index}`, value: tag, scope: 'own', hashtag: true }));
-  item.media.forEach((media, index) => {
-    if (media.altText) fields.push({ field: `media.${index}.altText`, value: media.altText, scope: 'own' });
-  });
+  // Loops, not forEach: most items carry no hashtag or media, and a callback is made per call.
+  for (let index = 0; index < item.hashtags.length; index++) fields.push({ field: `hashtags.${index}`, value: item.hashtags[index]!, scope: 'own', hashtag: true });
+  for (let index = 0; index < item.media.length; index++) {
+    const altText = item.media[index]!.altText;
+    if (altText) fields.push({ field: `media.${index}.altText`, value: altText, scope: 'own' });
+  }
   for (const mediaText of mediaTexts) if (mediaText.text) fields.push({ field: mediaTextField(mediaText.mediaIndex), value: mediaText.text, scope: 'own' });
   if (item.profile?.displayName) fields.push({ field: 'profile.displayName', value: item.profile.displayName, scope: 'own' });
   if (item.profile?.bio) fields.push({ field: 'profile.bio', value: item.profile.bio, scope: 'own' });
