@@ -175,8 +175,12 @@ export function compileClaimMatcher(claims: readonly Claim[]): ClaimMatcher {
     const bigrams = new Set<number>();
     const local = (key: string) => termList.indexOf(key);
     for (let position = 1; position < keys.length; position++) bigrams.add(local(keys[position - 1]!) * termList.length + local(keys[position]!));
+    // Every field written out in one literal, not spread in from `origins`: spread objects each
+    // get a map of their own, and scoring's reads of a wording's fields then go megamorphic.
+    const { claim, index: wordingIndex } = origins[index]!;
     return {
-      ...origins[index]!,
+      claim,
+      index: wordingIndex,
       termList,
       first,
       heaviestFirst: Int32Array.from(termList.keys()).sort((a, b) => termWeights[b]! - termWeights[a]! || a - b),

@@ -95,7 +95,8 @@ class ItemState {
       const marks = (this.marks ??= lexiconMarks(this.compiled));
       const offset = row * this.compiled.lexicons.length;
       for (const field of this.analyses(scope)) {
-        for (const lexicon of field.lexiconHits.keys()) marks[offset + lexicon] = this.serial;
+        const lexicons = field.hitLexicons;
+        for (let at = 0; at < lexicons.length; at++) marks[offset + lexicons[at]!] = this.serial;
         if (field.mentions.length > 0) this.mentioned |= bit;
         if (field.gestures.length > 0) this.gestured |= bit;
       }
@@ -448,11 +449,11 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
   const terms = condition.minTerms > 1 ? new Set<string>() : undefined;
   let anyTerm = false;
   for (const field of fields) {
-    const hits = field.lexiconHits.get(condition.lexicon);
+    const hits = field.lexiconHits[condition.lexicon];
     if (!hits) continue;
     // Near a candidate needs an anchor in the field: without one every hit is passed over.
     if (condition.nearCandidate !== undefined && field.mentions.length === 0 && !field.gestures.some((gesture) => gesture.kind !== 'emoji')) continue;
-    const blockers = condition.unlessAfter ? (field.lexiconHits.get(condition.unlessAfter.lexicon) ?? []) : [];
+    const blockers = condition.unlessAfter ? (field.lexiconHits[condition.unlessAfter.lexicon] ?? []) : [];
     // A bare ☝ or ✌ is often just an emoji: only spelled-out or keycap gestures anchor a term.
     const anchors = condition.nearCandidate !== undefined ? [...field.mentions, ...field.gestures.filter((gesture) => gesture.kind !== 'emoji')] : [];
     for (const hit of hits) {
@@ -468,7 +469,7 @@ function lexicon(condition: Extract<CompiledCondition, { kind: 'lexicon' }>, sta
       }
       if (condition.nearLexicon) {
         const { lexicon: other, words } = condition.nearLexicon;
-        const anchor = (field.lexiconHits.get(other) ?? []).find((candidate) => distance(candidate, hit) <= words && (candidate.first !== hit.first || candidate.last !== hit.last));
+        const anchor = (field.lexiconHits[other] ?? []).find((candidate) => distance(candidate, hit) <= words && (candidate.first !== hit.first || candidate.last !== hit.last));
         if (!anchor) continue;
         spans.push(spanOf(field, anchor, 'nearLexicon'));
       }

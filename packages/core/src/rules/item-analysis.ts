@@ -36,7 +36,13 @@ export interface FieldAnalysis {
   offsetShift: number;
   scope: 'own' | 'target';
   normalized: NormalizedText;
-  lexiconHits: Map<number, TokenHit[]>;
+  /**
+   * Hits by lexicon (its index in the rule set's lexicons), undefined where none: an array read,
+   * not a map look-up, for every hit recorded and every lexicon a rule asks about.
+   */
+  lexiconHits: (TokenHit[] | undefined)[];
+  /** The lexicons with hits, in the order of their first hit: what the field holds, without a walk over every lexicon. */
+  hitLexicons: number[];
   mentions: MentionHit[];
   gestures: GestureHit[];
 }
@@ -50,10 +56,12 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ satu:
 export function itemFields(item: Item, mediaTexts: readonly MediaText[] = []): { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] {
   const fields: { field: string; value: string; scope: 'own' | 'target'; hashtag?: boolean }[] = [];
   if (item.text) fields.push({ field: 'text', value: item.text, scope: 'own' });
-  item.hashtags.forEach((tag, index) => fields.push({ field: `hashtags.${index}`, value: tag, scope: 'own', hashtag: true }));
-  item.media.forEach((media, index) => {
-    if (media.altText) fields.push({ field: `media.${index}.altText`, value: media.altText, scope: 'own' });
-  });
+  // Loops, not forEach: most items carry no hashtag or media, and a callback is made per call.
+  for (let index = 0; index < item.hashtags.length; index++) fields.push({ field: `hashtags.${index}`, value: item.hashtags[index]!, scope: 'own', hashtag: true });
+  for (let index = 0; index < item.media.length; index++) {
+    const altText = item.media[index]!.altText;
+    if (altText) fields.push({ field: `media.${index}.altText`, value: altText, scope: 'own' });
+  }
   for (const mediaText of mediaTexts) if (mediaText.text) fields.push({ field: mediaTextField(mediaText.mediaIndex), value: mediaText.text, scope: 'own' });
   if (item.profile?.displayName) fields.push({ field: 'profile.displayName', value: item.profile.displayName, scope: 'own' });
   if (item.profile?.bio) fields.push({ field: 'profile.bio', value: item.profile.bio, scope: 'own' });
@@ -70,7 +78,7 @@ export function analyzeField(compiled: CompiledRules, field: { field: string; va
   const source = field.hashtag ? `#${field.value.replace(/^#/, '')}` : field.value;
   const offsetShift = field.hashtag && !field.value.startsWith('#') ? -1 : 0;
   const normalized = normalizeText(source, { roots: compiled.roots, keepEmoji: KEEP_EMOJI });
-  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Map(), mentions: [], gestures: [] };
+  const analysis: FieldAnalysis = { field: field.field, value: field.value, offsetShift, scope: field.scope, normalized, lexiconHits: new Array<TokenHit[] | undefined>(compiled.lexicons.length), hitLexicons: [], mentions: [], gestures: [] };
   const tokens = normalized.tokens;
   if (tokens.length === 0) return analysis;
 
@@ -210,8 +218,11 @@ function addHit(compiled: CompiledRules, analysis: FieldAnalysis, termIndex: num
   const meaning = compiled.terms[termIndex]!;
   const term = compiled.matcher.terms[termIndex]!;
   for (const lexicon of meaning.lexicons) {
-    let list = analysis.lexiconHits.get(lexicon);
-    if (!list) analysis.lexiconHits.set(lexicon, (list = []));
+    let list = analysis.lexiconHits[lexicon];
+    if (!list) {
+      analysis.lexiconHits[lexicon] = list = [];
+      analysis.hitLexicons.push(lexicon);
+    }
     list.push({ first, last, term });
   }
   for (const mention of meaning.mentions) analysis.mentions.push({ first, last, term, pair: mention.pair, via: mention.via });

@@ -1,7 +1,7 @@
 import { foldCodePoint, isCombiningMark, isEmojiBase, isInvisible, isSkinTone, isUpperCase, isWordCodePoint } from './char-fold.js';
 import { DEFAULT_ROOT_WORDS, MIN_ROOT, stemIndonesian } from './indonesian-stemmer.js';
 import { INFORMAL_SPELLINGS } from './informal-spellings.js';
-import { hashStep, RangeMemo } from './range-memo.js';
+import { hashStep, packOfDigits, packStep, RangeMemo } from './range-memo.js';
 
 /** What a normalised token is. */
 export type NormalizedTokenKind = 'word' | 'number' | 'emoji';
@@ -222,6 +222,8 @@ class WordCollector {
   runFlags = 0;
   /** {@link rangeHash} of the run so far. */
   runHash = 0;
+  /** {@link packStep} digits of the run so far (only read while the run is short enough to pack). */
+  runPack = 0;
 
   constructor(
     readonly original: string,
@@ -260,7 +262,7 @@ class WordCollector {
     const { original, runStart, pieces } = this;
     const { runEnd, runHash } = this;
     const memo = word.hashtag ? TAG_RUN_MEMO : RUN_MEMO;
-    for (let part = memo.get(original, runStart, runEnd, runHash); part !== undefined; part = part.next) {
+    for (let part = memo.get(original, runStart, runEnd, runHash, packOfDigits(this.runPack, runEnd - runStart)); part !== undefined; part = part.next) {
       if (part.rootsId !== this.stemCache.id || part.epoch !== stemEpoch) {
         const root = rootOf(part.text, part.kind, this.roots, this.stemCache.byWord);
         // A root equal to the word is the word's own string: every later `root === text` (here,
@@ -285,6 +287,10 @@ class WordCollector {
       const piece = pieces[index]!;
       const text = piece.text === key ? key : compactCopy(piece.text);
       next = { key: index === from ? key : '', hash: index === from ? runHash : 0, text, kind: piece.kind, start: piece.originalStart - runStart, end: piece.originalEnd - runStart, fromHashtag: piece.fromHashtag, root: '', rootsId: 0, epoch: 0, next };
+      // This first reading hands out the memo's string too: maps keyed by token texts (the stem
+      // cache, the claim matcher's words) then hold the one string every later reading gives,
+      // and find it by identity, not by comparing characters (nor keep this post alive).
+      piece.text = text;
     }
     memo.set(next!);
   }
@@ -362,12 +368,14 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
         c.runStart = index;
         c.runFlags = 0;
         c.runHash = 0;
+        c.runPack = 0;
       }
       if (c.simple) {
         // Take the rest of the ASCII run at once, in locals: the same steps as one character
         // per turn of the outer loop, without its checks.
         let flags = c.runFlags | runFlag;
         let hash = hashStep(c.runHash, codePoint);
+        let pack = packStep(c.runPack, codePoint);
         let at = index + 1;
         while (at < length) {
           const code = codeUnitAt.call(original, at);
@@ -375,11 +383,13 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
           if (flag === 0 || (flag === RUN_DIGIT && isKeycapAt(original, at + 1))) break;
           flags |= flag;
           hash = hashStep(hash, code);
+          pack = packStep(pack, code);
           at++;
         }
         c.runEnd = at;
         c.runFlags = flags;
         c.runHash = hash;
+        c.runPack = pack;
         index = at;
         continue;
       }

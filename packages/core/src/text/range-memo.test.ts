@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RangeMemo, rangeHash } from './range-memo.js';
+import { packOfDigits, packStep, RangeMemo, rangeHash, rangePack } from './range-memo.js';
 
 interface Kept {
   key: string;
@@ -26,6 +26,28 @@ describe('RangeMemo', () => {
     words.forEach((word, value) => expect(memo.get(` ${word} `, 1, word.length + 1, 7)?.value).toBe(value));
     expect(memo.get('pili', 0, 4, 7)).toBeUndefined();
     expect(memo.get('pilih', 0, 5, hashOf('pilih'))).toBeUndefined();
+  });
+
+  it('packs a short ASCII range into a number no other range shares, and nothing else', () => {
+    const ranges = ['', 'a', 'ab', 'ba', 'ab\0', '\0ab', 'a\0b', 'abcdefg', 'zzzzzzz', '0000000', '\0\0\0\0\0\0\0'];
+    const packs = ranges.map((range) => rangePack(` ${range} `, 1, range.length + 1));
+    expect(new Set(packs).size).toBe(ranges.length);
+    for (const pack of packs) expect(pack >= 0 && pack < 2 ** 52 && Number.isInteger(pack)).toBe(true);
+    // What a reader builds step by step is the same number.
+    for (const range of ranges) expect(packOfDigits([...range].reduce((digits, char) => packStep(digits, char.charCodeAt(0)), 0), range.length)).toBe(rangePack(range, 0, range.length));
+    expect(rangePack('abcdefgh', 0, 8)).toBe(-1);
+    expect(rangePack('café', 0, 4)).toBe(-1);
+    expect(packOfDigits(0, 8)).toBe(-1);
+  });
+
+  it('finds short keys by their pack and the others by their characters, whatever their hashes', () => {
+    const memo = new RangeMemo<Kept>(100);
+    const keys = ['ab', 'ab\0', '\0ab', 'abcdefg', 'abcdefgh', 'abcdefgi', 'café', 'cafe', 'Cafe'];
+    keys.forEach((key, value) => memo.set({ key, hash: 7, value }));
+    keys.forEach((key, value) => expect(memo.get(`#${key}!`, 1, key.length + 1, 7)?.value).toBe(value));
+    for (const absent of ['a', 'abcdefj', 'abcdefgj', 'caf', 'cafè', 'CAFE']) expect(memo.get(absent, 0, absent.length, 7)).toBeUndefined();
+    // For a short key the pack decides: a look-up given another range's pack finds nothing.
+    expect(memo.get('ab', 0, 2, 7, rangePack('ba', 0, 2))).toBeUndefined();
   });
 
   it('keeps every key while it grows, and empties itself at its limit', () => {
