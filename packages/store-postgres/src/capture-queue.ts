@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CycleJob, CycleJobPlan, CycleJobResult, MonitorError } from '@sipansos/core';
 import { err, ok, type Result } from 'neverthrow';
+import { setTimeout as delay } from 'node:timers/promises';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { redactUrl } from './database-error.js';
 
@@ -63,6 +65,56 @@ export interface CaptureQueue {
   close(): Promise<void>;
 }
 
+// Workers started together must not set pg-boss up together: its schema, its queue tables and
+// its first maintenance take table locks that deadlock across processes ("deadlock detected" on
+// start, every time six open at once). One session-level advisory lock orders the openings; a
+// deadlock with a worker already running is retried on a new instance (a PgBoss whose start()
+// failed cannot be started again).
+const OPEN_LOCK_SQL = "SELECT pg_advisory_lock(hashtext('sipansos:capture-queue:open'))";
+const OPEN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtext('sipansos:capture-queue:open'))";
+const OPEN_ATTEMPTS = 5;
+const DEADLOCK = '40P01';
+
+async function openBoss(options: CaptureQueueOptions, name: string, problems: Error[]): Promise<PgBoss> {
+  const lock = new pg.Client({ connectionString: options.url });
+  lock.on('error', (error) => problems.push(error));
+  await lock.connect();
+  try {
+    await lock.query(OPEN_LOCK_SQL);
+    for (let attempt = 1; ; attempt++) {
+      const boss = new PgBoss({
+        connectionString: options.url,
+        max: 4,
+        maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+        // pg-boss's cron and state monitor are not used here.
+        schedule: false,
+      });
+      // A cut connection (server restart) is reported here; pg-boss reconnects on its next query.
+      boss.on('error', (error) => problems.push(error));
+      try {
+        await boss.start();
+        if (!(await boss.getQueue(name))) {
+          await boss.createQueue(name, {
+            name,
+            policy: 'standard',
+            expireInSeconds: options.expireInSeconds ?? 900,
+            retryLimit: options.retryLimit ?? 5,
+            retryDelay: options.retryDelaySeconds ?? 10,
+          });
+        }
+        return boss;
+      } catch (error) {
+        await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+        if ((error as { code?: unknown }).code !== DEADLOCK || attempt === OPEN_ATTEMPTS) throw error;
+        await delay(100 * attempt);
+      }
+    }
+  } finally {
+    await lock.query(OPEN_UNLOCK_SQL).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
+}
+
 /** The job id pg-boss stores: a UUID derived from the job's key, so a second enqueue of the same key is a no-op. */
 export function jobIdOf(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
@@ -77,30 +129,11 @@ export function jobIdOf(key: string): string {
  */
 export async function createCaptureQueue(options: CaptureQueueOptions): Promise<Result<CaptureQueue, CaptureQueueError>> {
   const name = `capture-${options.office}`;
-  const boss = new PgBoss({
-    connectionString: options.url,
-    max: 4,
-    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
-    // pg-boss's cron and state monitor are not used here.
-    schedule: false,
-  });
   const problems: Error[] = [];
-  // A cut connection (server restart) is reported here; pg-boss reconnects on its next query.
-  boss.on('error', (error) => problems.push(error));
+  let boss: PgBoss;
   try {
-    await boss.start();
-    const existing = await boss.getQueue(name);
-    if (!existing) {
-      await boss.createQueue(name, {
-        name,
-        policy: 'standard',
-        expireInSeconds: options.expireInSeconds ?? 900,
-        retryLimit: options.retryLimit ?? 5,
-        retryDelay: options.retryDelaySeconds ?? 10,
-      });
-    }
+    boss = await openBoss(options, name, problems);
   } catch (error) {
-    await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
     return err(queueError(`the capture queue could not be opened at ${redactUrl(options.url)}`, error));
   }
   const polling = options.pollingIntervalSeconds ?? 2;
