@@ -51,6 +51,11 @@ interface Columns {
   lastSeenCaptureId: Array<string | undefined>;
 }
 type ColumnName = keyof Columns;
+/** One bit per column, for the columns a bucket owns (may write). */
+const COLUMN_BIT: Readonly<Record<ColumnName, number>> = { index: 1, whole: 2, items: 4, hashes: 8, firstSeenAt: 16, firstSeenCaptureId: 32, lastSeenAt: 64, lastSeenCaptureId: 128 };
+const ALL_COLUMNS = 255;
+// Most days of an account hold a handful of items: start small, grow by doubling.
+const FIRST_HASH_SLOTS = 4;
 const ARRAY_COLUMNS = ['whole', 'items', 'firstSeenAt', 'firstSeenCaptureId', 'lastSeenAt', 'lastSeenCaptureId'] as const;
 
 const views = new WeakMap<object, PackedBucket>();
@@ -68,7 +73,8 @@ export class PackedBucket {
   readonly name: string;
   readonly scope: string;
   private columns: Columns;
-  private readonly owned = new Set<ColumnName>();
+  /** {@link COLUMN_BIT}s of the columns this bucket owns. */
+  private owned: number;
   private slots: number;
   private viewCache: Readonly<Record<string, TrackedItem>> | undefined;
   // getOwnPropertyDescriptor then get for one key (Object.keys, spread, JSON): build it once.
@@ -80,12 +86,12 @@ export class PackedBucket {
     this.scope = name.slice(0, name.indexOf('/'));
     this.columns = columns;
     this.slots = slots;
-    if (owned) for (const column of Object.keys(columns) as ColumnName[]) this.owned.add(column);
+    this.owned = owned ? ALL_COLUMNS : 0;
   }
 
   /** An empty bucket. */
   static empty(name: string): PackedBucket {
-    const columns: Columns = { index: new Map(), whole: [], items: [], hashes: Buffer.alloc(64 * HASH_BYTES), firstSeenAt: [], firstSeenCaptureId: [], lastSeenAt: [], lastSeenCaptureId: [] };
+    const columns: Columns = { index: new Map(), whole: [], items: [], hashes: Buffer.alloc(FIRST_HASH_SLOTS * HASH_BYTES), firstSeenAt: [], firstSeenCaptureId: [], lastSeenAt: [], lastSeenCaptureId: [] };
     return new PackedBucket(name, columns, 0, true);
   }
 
@@ -256,11 +262,11 @@ export class PackedBucket {
   }
 
   private own<C extends ColumnName>(column: C): Columns[C] {
-    if (!this.owned.has(column)) {
+    if ((this.owned & COLUMN_BIT[column]) === 0) {
       const current = this.columns[column];
       const copied = (current instanceof Map ? new Map(current) : Buffer.isBuffer(current) ? Buffer.from(current) : [...(current as unknown[])]) as Columns[C];
       this.columns = { ...this.columns, [column]: copied };
-      this.owned.add(column);
+      this.owned |= COLUMN_BIT[column];
     }
     return this.columns[column];
   }
