@@ -542,9 +542,7 @@ function resightPlain(context: Context, item: Item, seen: Seen, resighted: Set<s
   const stored = draft.plainItemOf(bucket, key);
   if (stored === undefined) return false;
   if (seen.has(key)) return true;
-  if (!sameContent(stored, item) || draft.getPending(key)) return false;
-  const lastSeen = instantMs(draft.lastSeenAtOf(bucket, key));
-  if (lastSeen !== undefined && context.capturedMs <= lastSeen) return false;
+  if (!sameContent(stored, item) || !onlyLastSeenChanges(context, key, draft.lastSeenAtOf(bucket, key))) return false;
   draft.markPlainSeen(bucket, key, capture.capturedAt, capture.id);
   resighted.add(key);
   return true;
@@ -555,8 +553,13 @@ function resightPlain(context: Context, item: Item, seen: Seen, resighted: Set<s
  * with no lookup pending, last seen before this capture (what `observeKnown` would write alone).
  */
 function isPlainResighting(context: Context, existing: TrackedItem): boolean {
-  if (existing.status !== 'live' || context.draft.getPending(existing.key)) return false;
-  const lastSeen = instantMs(existing.lastSeenAt);
+  return existing.status === 'live' && onlyLastSeenChanges(context, existing.key, existing.lastSeenAt);
+}
+
+/** Seeing a live item now writes its last sighting and nothing else: no lookup pending, last seen before. */
+function onlyLastSeenChanges(context: Context, key: string, lastSeenAt: string | undefined): boolean {
+  if (context.draft.getPending(key)) return false;
+  const lastSeen = instantMs(lastSeenAt);
   return lastSeen === undefined || context.capturedMs > lastSeen;
 }
 

@@ -134,7 +134,9 @@ export class StateDraft {
   }
 
   remove(bucket: string, key: string): void {
-    if (!this.get(bucket, key)) return;
+    // `in`, not `get`: a packed item need not be built to be removed.
+    const record = this.items[bucket];
+    if (record === undefined || !(key in record)) return;
     const target = this.writableBucket(bucket);
     target.remove(key);
     this.itemCount--;
