@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { CycleJob, CycleJobPlan, CycleJobResult, MonitorError } from '@sipansos/core';
 import { err, ok, type Result } from 'neverthrow';
-import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { redactUrl } from './database-error.js';
@@ -75,9 +75,13 @@ const OPEN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtext('sipansos:capture-qu
 const OPEN_ATTEMPTS = 5;
 const DEADLOCK = '40P01';
 
-async function openBoss(options: CaptureQueueOptions, name: string, problems: Error[]): Promise<PgBoss> {
+// A cut connection (server restart) is reported as an 'error' event, which would end the process
+// unheard; pg-boss reconnects on its next query, and a query that fails says so to its caller.
+const ignoreConnectionError = (): void => undefined;
+
+async function openBoss(options: CaptureQueueOptions, name: string): Promise<PgBoss> {
   const lock = new pg.Client({ connectionString: options.url });
-  lock.on('error', (error) => problems.push(error));
+  lock.on('error', ignoreConnectionError);
   await lock.connect();
   try {
     await lock.query(OPEN_LOCK_SQL);
@@ -89,8 +93,7 @@ async function openBoss(options: CaptureQueueOptions, name: string, problems: Er
         // pg-boss's cron and state monitor are not used here.
         schedule: false,
       });
-      // A cut connection (server restart) is reported here; pg-boss reconnects on its next query.
-      boss.on('error', (error) => problems.push(error));
+      boss.on('error', ignoreConnectionError);
       try {
         await boss.start();
         if (!(await boss.getQueue(name))) {
@@ -129,10 +132,9 @@ export function jobIdOf(key: string): string {
  */
 export async function createCaptureQueue(options: CaptureQueueOptions): Promise<Result<CaptureQueue, CaptureQueueError>> {
   const name = `capture-${options.office}`;
-  const problems: Error[] = [];
   let boss: PgBoss;
   try {
-    boss = await openBoss(options, name, problems);
+    boss = await openBoss(options, name);
   } catch (error) {
     return err(queueError(`the capture queue could not be opened at ${redactUrl(options.url)}`, error));
   }
