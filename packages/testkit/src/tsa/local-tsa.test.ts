@@ -32,6 +32,15 @@ describe('local RFC 3161 TSA and the token checks', () => {
     expect(again._unsafeUnwrap().genTime).toBe(value.info.genTime);
   });
 
+  it('answers requests made at once, each token with its own serial number', async () => {
+    const tokens = await Promise.all(Array.from({ length: 24 }, () => requestTimestamp({ tsaUrl: tsa.url, imprint, trustAnchors: [tsa.ca.rootPem], retries: 0 })));
+    const serials = tokens.map((token) => {
+      if (token.isErr()) throw new Error(token.error.message);
+      return token.value.info.serialNumber;
+    });
+    expect(new Set(serials).size).toBe(tokens.length);
+  });
+
   it('a token for another digest fails as imprint_mismatch', async () => {
     const token = (await requestTimestamp({ tsaUrl: tsa.url, imprint, trustAnchors: [tsa.ca.rootPem] }))._unsafeUnwrap();
     const wrong = createHash('sha256').update('another checkpoint').digest('hex');

@@ -30,6 +30,15 @@ export async function startLocalTsa(options: CreateTestTsaCaOptions & { ca?: Tes
   const ca = options.ca ?? (await createTestTsaCa(options));
   let mode: 'up' | 'unavailable' | 'drop' = 'up';
   let requests = 0;
+  // One `openssl ts -reply` at a time: each reads and rewrites the CA's serial file, and two at
+  // once can draw the same number or find the file half written ("Error during serial number
+  // generation", 2 of 60 requests made six at a time).
+  let signing: Promise<unknown> = Promise.resolve();
+  const sign = (query: string, reply: string): Promise<void> => {
+    const signed = signing.then(() => openssl(['ts', '-reply', '-config', ca.configFile, '-queryfile', query, '-out', reply], ca.dir));
+    signing = signed.catch(() => undefined);
+    return signed.then(() => undefined);
+  };
   const server: Server = createServer((request, response) => {
     requests++;
     if (mode === 'drop') {
@@ -56,7 +65,7 @@ export async function startLocalTsa(options: CreateTestTsaCaOptions & { ca?: Tes
       const query = path.join(ca.dir, `${id}.tsq`);
       const reply = path.join(ca.dir, `${id}.tsr`);
       writeFile(query, Buffer.concat(chunks))
-        .then(() => openssl(['ts', '-reply', '-config', ca.configFile, '-queryfile', query, '-out', reply], ca.dir))
+        .then(() => sign(query, reply))
         .then(() => readFile(reply))
         .then(
           (bytes) => response.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': bytes.byteLength }).end(bytes),
